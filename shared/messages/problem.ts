@@ -1,0 +1,56 @@
+import { type Lang, type LocalizedText } from './text.js';
+import { catalogue, type MessageCode } from './catalogue.js';
+
+export type Severity = 'error' | 'warning';
+export type ParamValue = string | number | LocalizedText;
+export type Params = Readonly<Record<string, ParamValue>>;
+
+/**
+ * One thing that is wrong, and where. `field` is a public setting key (docs/config-keys.md) or a definition-file key;
+ * `file`/`line` are filled in when the problem comes from a file (line is 1-based).
+ */
+export interface Problem {
+  readonly code: MessageCode;
+  readonly severity: Severity;
+  readonly message: LocalizedText;
+  readonly field?: string;
+  readonly file?: string;
+  readonly line?: number;
+}
+
+function fill(template: string, params: Params, lang: Lang): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'object' ? v[lang] : String(v);
+  });
+}
+
+/** The message of a code in both languages, its {placeholders} filled. */
+export function message(code: MessageCode, params: Params = {}): LocalizedText {
+  const def = catalogue[code];
+  return { ja: fill(def.ja, params, 'ja'), en: fill(def.en, params, 'en') };
+}
+
+export interface ProblemInit {
+  field?: string;
+  file?: string;
+  line?: number;
+  severity?: Severity;
+}
+
+export function problem(code: MessageCode, params: Params = {}, at: ProblemInit = {}): Problem {
+  const { severity = catalogue[code].kind === 'warning' ? 'warning' : 'error', ...where } = at;
+  return { code, severity, message: message(code, params), ...where };
+}
+
+export function isError(p: Problem): boolean {
+  return p.severity === 'error';
+}
+
+/** `FILE:LINE: CODE message` (the command line's and the log's form). */
+export function formatProblem(p: Problem, lang: Lang): string {
+  const where = p.file ? `${p.file}:${p.line ?? 0}: ` : p.field ? `${p.field}: ` : '';
+  const tag = p.severity === 'warning' ? (lang === 'ja' ? ' [警告]' : ' [warning]') : '';
+  return `${where}${p.code}${tag} ${p.message[lang]}`;
+}
