@@ -24,6 +24,7 @@ export const catalogue = {
   ER_1007: { kind: 'internal', ja: 'サービスの鍵 {path} がありません。express-report init で作成してください。', en: 'The service key {path} is missing. Create it with express-report init.' },
   ER_1008: { kind: 'internal', ja: '設定フォルダ {path} は既に存在します。上書きするには --force を指定してください。', en: 'The config folder {path} already holds settings. Use --force to overwrite them.' },
   ER_1009: { kind: 'internal', ja: 'ファイル {path} はこの形式では読めません: {reason}', en: 'Cannot understand {path}: {reason}' },
+  ER_1010: { kind: 'internal', ja: 'サービスの鍵 {path} を使用できません: {reason}', en: 'The service key {path} cannot be used: {reason}' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -55,6 +56,8 @@ export const catalogue = {
   ER_3027: { kind: 'validation', ja: '{label}の値「{value}」は整数ではありません。', en: '{label}: "{value}" is not a whole number.' },
   ER_3028: { kind: 'validation', ja: '{label}は {min} 文字以上で入力してください。', en: '{label} must be at least {min} characters.' },
   ER_3029: { kind: 'validation', ja: '{label}に改行や制御文字は使用できません。', en: '{label} cannot contain line breaks or control characters.' },
+  ER_3030: { kind: 'validation', ja: '{label}は{other}と異なる番号にしてください。', en: '{label} must differ from {other}.' },
+  ER_3031: { kind: 'validation', ja: 'リトライ間隔はリトライ期限より短くしてください。', en: 'The retry interval must be shorter than the retry limit.' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },
