@@ -25,6 +25,7 @@ export const catalogue = {
   ER_1008: { kind: 'internal', ja: '設定フォルダ {path} は既に存在します。上書きするには --force を指定してください。', en: 'The config folder {path} already holds settings. Use --force to overwrite them.' },
   ER_1009: { kind: 'internal', ja: 'ファイル {path} はこの形式では読めません: {reason}', en: 'Cannot understand {path}: {reason}' },
   ER_1010: { kind: 'internal', ja: 'サービスの鍵 {path} を使用できません: {reason}', en: 'The service key {path} cannot be used: {reason}' },
+  ER_1011: { kind: 'internal', ja: '{path} は {encoding} で保存されていますが、次の文字はこの文字コードで書けないため保存しませんでした: {chars}', en: '{path} is stored as {encoding}, which cannot hold these characters, so nothing was saved: {chars}' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -58,6 +59,9 @@ export const catalogue = {
   ER_3029: { kind: 'validation', ja: '{label}に改行や制御文字は使用できません。', en: '{label} cannot contain line breaks or control characters.' },
   ER_3030: { kind: 'validation', ja: '{label}は{other}と異なる番号にしてください。', en: '{label} must differ from {other}.' },
   ER_3031: { kind: 'validation', ja: 'リトライ間隔はリトライ期限より短くしてください。', en: 'The retry interval must be shorter than the retry limit.' },
+  ER_3032: { kind: 'validation', ja: '{path} の種類がわかりません。--kind adr|log|hbi を指定してください。', en: 'Cannot tell what kind of file {path} is: give --kind adr|log|hbi.' },
+  ER_3033: { kind: 'validation', ja: 'config set には KEY VALUE の組(--stdin の場合は KEY を 1 つ)を指定してください。', en: 'config set takes KEY VALUE pairs (or one KEY with --stdin).' },
+  ER_3034: { kind: 'validation', ja: 'コマンドの指定に誤りがあります: {reason}', en: 'The command line is not right: {reason}' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },
@@ -88,6 +92,8 @@ export const catalogue = {
   ER_4026: { kind: 'definition', ja: '{key} の値「{value}」は {label}として正しくありません: {reason}', en: '{key} = "{value}" is not a valid {label}: {reason}' },
   ER_4027: { kind: 'definition', ja: '{key} の引用符が閉じていません(「{value}」)。', en: '{key} has an unclosed quotation mark ("{value}").' },
   ER_4028: { kind: 'definition', ja: 'Command を指定する場合は Directory も指定してください。', en: 'A Command needs a Directory (the folder it runs in).' },
+  ER_4029: { kind: 'definition', ja: '{key} の * はすべてのイベント ID を表します。他のイベント ID と並べて記載しないでください(「{value}」)。', en: 'In {key}, * already means every event ID: do not list it with other IDs ("{value}").' },
+  ER_4030: { kind: 'definition', ja: '{key} の閉じた引用符の後に文字があります(「{value}」)。値全体を "..." で囲んでください。', en: '{key} has text after the closing quotation mark ("{value}"). Enclose the whole value in double quotes.' },
 
   // ---- confirmation
   ER_5001: { kind: 'confirmation', ja: '再開局すると、以前に設定した内容はすべて消去されます。よろしいですか?', en: 'Activating again erases every setting made before. Continue?' },

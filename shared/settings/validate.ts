@@ -25,10 +25,13 @@ function checkText(def: TextDef, value: string, at: { field: string }): Problem 
   if (def.exactLength !== undefined && def.charClass === 'digits' && !new RegExp(`^\\d{${def.exactLength}}$`).test(value)) {
     return problem('ER_3003', { label, length: def.exactLength }, at);
   }
-  if (length(value) > def.maxLength) return problem('ER_3002', { label, max: def.maxLength, length: length(value) }, at);
-  if (def.minLength !== undefined && length(value) < def.minLength) return problem('ER_3028', { label, min: def.minLength }, at);
+  const shaped = def.charClass === 'postal' || def.charClass === 'date' || def.charClass === 'time-window';
   const fault = checkCharClass(value, def.charClass);
   const code = classCode[def.charClass];
+  // A value with a fixed shape is told its shape (7 digits, YYYY-MM-DD...) rather than its length.
+  if (shaped && fault && code) return problem(code, { label, char: '' }, at);
+  if (length(value) > def.maxLength) return problem('ER_3002', { label, max: def.maxLength, length: length(value) }, at);
+  if (def.minLength !== undefined && length(value) < def.minLength) return problem('ER_3028', { label, min: def.minLength }, at);
   if (fault && code) return problem(code, { label, char: fault.kind === 'char' ? fault.char : '' }, at);
   return undefined;
 }

@@ -1,0 +1,128 @@
+/**
+ * Text encodings of the definition files. The originals are Windows files written either in Shift_JIS (as CP932,
+ * Microsoft's superset with the NEC/IBM extensions) or in UTF-8, with or without a BOM. We read both and write a file
+ * back in its own encoding, so tools on the Windows side keep reading it.
+ */
+import iconv from 'iconv-lite';
+
+export type TextEncodingName = 'utf-8' | 'cp932';
+
+export interface EncodedText {
+  text: string;
+  encoding: TextEncodingName;
+  /** A UTF-8 byte order mark was (or is to be) written first. Always false for CP932, which has none. */
+  bom: boolean;
+}
+
+export interface DecodedText extends EncodedText {
+  /**
+   * encodeText() of this result gives back exactly the input bytes. False when the file has bytes that are not valid
+   * in its encoding (they decode to U+FFFD) or that CP932 maps twice (NEC-selected IBM extensions, rows 0xED/0xEE, are
+   * written back as the IBM codes 0xFA-0xFC, as Windows does): the caller should warn that an edit changes them.
+   */
+  lossless: boolean;
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+// fatal: reject invalid UTF-8 so we can fall back to CP932; ignoreBOM: the BOM is handled (and stripped) by us.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const looseUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return UTF8_BOM.every((b, i) => bytes[i] === b);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A plain Uint8Array view of a Buffer, so callers and tests never depend on Buffer's extras. */
+function plain(buf: Uint8Array): Uint8Array {
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function tryStrictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decode in a known encoding (no detection). For UTF-8 a leading BOM is stripped and reported; invalid bytes become
+ * U+FFFD in either encoding. Never throws.
+ */
+export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): DecodedText {
+  let result: EncodedText;
+  if (encoding === 'utf-8') {
+    const bom = hasUtf8Bom(bytes);
+    result = { text: looseUtf8.decode(bom ? bytes.subarray(UTF8_BOM.length) : bytes), encoding, bom };
+  } else {
+    result = { text: iconv.decode(bytes, 'cp932'), encoding, bom: false };
+  }
+  return { ...result, lossless: sameBytes(encodeText(result), bytes) };
+}
+
+/**
+ * Detect and decode: a UTF-8 BOM means UTF-8; otherwise bytes that are valid UTF-8 are UTF-8 (pure ASCII included,
+ * identical either way); anything else is CP932. Never throws.
+ *
+ * Short CP932 text can happen to be valid UTF-8 (e.g. half-width katakana "ﾃｽ" = C3 BD = "ý"). Real UTF-8 files here
+ * are Japanese, so valid UTF-8 whose only non-ASCII characters are Latin-1 (U+0080-U+00FF) is read as CP932 when
+ * CP932 reads it cleanly.
+ */
+/** Non-ASCII present, and all of it in U+0080-U+00FF. */
+function onlyLatin1(text: string): boolean {
+  let nonAscii = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) return false;
+    if (c > 0x7f) nonAscii = true;
+  }
+  return nonAscii;
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (hasUtf8Bom(bytes)) return decodeAs(bytes, 'utf-8');
+  const text = tryStrictUtf8(bytes);
+  // Valid UTF-8 re-encodes to the same bytes, so no need to compare.
+  if (text !== undefined && !onlyLatin1(text)) return { text, encoding: 'utf-8', bom: false, lossless: true };
+  const sjis = decodeAs(bytes, 'cp932');
+  if (text !== undefined && (!sjis.lossless || sjis.text.includes('\ufffd'))) return { text, encoding: 'utf-8', bom: false, lossless: true };
+  return sjis;
+}
+
+/**
+ * Encode for writing. Characters CP932 cannot represent become '?' (iconv-lite's replacement); check with
+ * unencodable() first when that matters. `bom` is ignored for CP932.
+ */
+export function encodeText({ text, encoding, bom }: EncodedText): Uint8Array {
+  if (encoding === 'cp932') return plain(iconv.encode(text, 'cp932'));
+  const body = utf8Encoder.encode(text);
+  if (!bom) return body;
+  const out = new Uint8Array(UTF8_BOM.length + body.length);
+  out.set(UTF8_BOM, 0);
+  out.set(body, UTF8_BOM.length);
+  return out;
+}
+
+/**
+ * The characters of `text` that would not come back unchanged from `encoding` (for CP932: characters outside it,
+ * and '¥'/'‾', which CP932 writes as '\' and '~'). Empty means the text is safe to write.
+ */
+export function unencodable(text: string, encoding: TextEncodingName): string[] {
+  const bad = new Set<string>();
+  for (const ch of text) {
+    if (encoding === 'utf-8') {
+      // A lone surrogate cannot be written as UTF-8 (TextEncoder would write U+FFFD).
+      if (ch.length === 1 && ch >= '\ud800' && ch <= '\udfff') bad.add(ch);
+    } else if (iconv.decode(iconv.encode(ch, 'cp932'), 'cp932') !== ch) {
+      bad.add(ch);
+    }
+  }
+  return [...bad];
+}
