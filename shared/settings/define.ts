@@ -50,6 +50,8 @@ export interface IntDef<K extends string = string> extends Common<K> {
   readonly min: number;
   readonly max: number;
   readonly unit?: LocalizedText;
+  /** A TCP port: messages say so (ER_3009). */
+  readonly port?: boolean;
 }
 export interface BoolDef<K extends string = string> extends Common<K> {
   readonly kind: 'bool';

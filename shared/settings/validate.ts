@@ -58,6 +58,7 @@ export function validateSetting(def: SettingDef, value: SettingValue, v: Setting
     }
     case 'int':
       if (typeof value !== 'number' || !Number.isInteger(value) || value < def.min || value > def.max) {
+        if (def.port) return [problem('ER_3009', { label }, at)];
         return [problem('ER_3012', { label, min: def.min, max: def.max }, at)];
       }
       return [];

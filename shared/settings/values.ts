@@ -19,7 +19,7 @@ export function parseValue(def: SettingDef, raw: string): Parsed {
     case 'secret':
       return { ok: true, value: raw };
     case 'int':
-      if (!/^\+?\d{1,15}$/.test(t)) return fail(problem('ER_3027', { label: def.label, value: raw }, { field: def.key }));
+      if (!/^\+?\d{1,15}$/.test(t)) return fail(problem(def.port ? 'ER_3009' : 'ER_3027', { label: def.label, value: raw }, { field: def.key }));
       return { ok: true, value: Number(t) };
     case 'bool':
       if (TRUE.includes(t.toLowerCase())) return { ok: true, value: true };

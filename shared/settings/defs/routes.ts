@@ -35,7 +35,7 @@ export const routeDefs = [
     requiredWhen: mail, activeWhen: mail, label: text('メールサーバ(SMTP)', 'Mail server (SMTP)'), guide: host('SMTP が動作しているメールサーバ', 'SMTP server'),
   }),
   def.int({
-    key: 'mail.smtp.port', file: F, section: 'Mail', name: 'SmtpPort', default: 25, min: 1, max: 65535, requiredWhen: mail, activeWhen: mail,
+    key: 'mail.smtp.port', file: F, section: 'Mail', name: 'SmtpPort', default: 25, min: 1, max: 65535, port: true, requiredWhen: mail, activeWhen: mail,
     label: text('SMTP ポート番号', 'SMTP port'), guide: text('SMTP サーバのポート番号を入力して下さい(初期値 25)。', 'Enter the SMTP server\'s port (default 25).'),
   }),
   def.enum({
@@ -86,7 +86,7 @@ export const routeDefs = [
     label: text('メールサーバ(POP)', 'Mail server (POP)'), guide: host('POP サーバ', 'POP server'),
   }),
   def.int({
-    key: 'mail.pop.port', file: F, section: 'PopBeforeSmtp', name: 'Port', default: 110, min: 1, max: 65535, requiredWhen: pop, activeWhen: pop,
+    key: 'mail.pop.port', file: F, section: 'PopBeforeSmtp', name: 'Port', default: 110, min: 1, max: 65535, port: true, requiredWhen: pop, activeWhen: pop,
     label: text('POP ポート番号', 'POP port'), guide: text('POP サーバのポート番号です(初期値 110)。問題がなければ変更の必要はありません。', 'The POP server\'s port (default 110); normally leave it.'),
   }),
   def.text({
@@ -154,7 +154,7 @@ export const routeDefs = [
     label: text('マネージャの IP アドレスまたはホスト名', 'Manager address'), guide: host('マネージャ', 'manager'),
   }),
   def.int({
-    key: 'manager.port', file: F, section: 'Manager', name: 'Port', default: 31136, min: 1, max: 65535, activeWhen: is('express.route', 'manager'),
+    key: 'manager.port', file: F, section: 'Manager', name: 'Port', default: 31136, min: 1, max: 65535, port: true, activeWhen: is('express.route', 'manager'),
     label: text('ポート番号', 'Port'), guide: text('マネージャと同じポート番号を指定して下さい(初期値 31136、HTTPS の場合 31138)。', 'Use the manager\'s port (default 31136; 31138 for HTTPS).'),
   }),
 
@@ -168,7 +168,7 @@ export const routeDefs = [
     label: text('プロキシサーバのアドレス', 'Proxy address'), guide: host('プロキシサーバ', 'proxy server'),
   }),
   def.int({
-    key: 'https.proxy.port', file: F, section: 'Https', name: 'ProxyPort', default: 8080, min: 1, max: 65535, requiredWhen: proxy, activeWhen: proxy,
+    key: 'https.proxy.port', file: F, section: 'Https', name: 'ProxyPort', default: 8080, min: 1, max: 65535, port: true, requiredWhen: proxy, activeWhen: proxy,
     label: text('プロキシサーバのポート', 'Proxy port'), guide: text('プロキシサーバのポート番号を入力して下さい。', 'Enter the proxy\'s port.'),
   }),
   def.text({
@@ -222,7 +222,7 @@ export const routeDefs = [
     label: text('マネージャからのエクスプレス通報', 'Express relay (manager)'), guide: text('エージェントからの通報をメールまたはモデムで転送します。', 'Relay agents\' reports over e-mail or modem.'),
   }),
   def.int({
-    key: 'relay.express.port', file: F, section: 'Relay', name: 'ExpressPort', default: 31136, min: 1, max: 65535, activeWhen: isOn('relay.express.enabled'),
+    key: 'relay.express.port', file: F, section: 'Relay', name: 'ExpressPort', default: 31136, min: 1, max: 65535, port: true, activeWhen: isOn('relay.express.enabled'),
     label: text('受信ポート番号', 'Receive port'), guide: text('エージェントからの通報を受信するポート番号です(初期値 31136)。', 'The port that receives agents\' reports (default 31136).'),
   }),
   def.enum({
@@ -235,7 +235,7 @@ export const routeDefs = [
     label: text('マネージャからのエクスプレス通報(HTTPS)', 'Express relay (manager, HTTPS)'), guide: text('エージェントからの通報を HTTPS で転送します。', 'Relay agents\' reports over HTTPS.'),
   }),
   def.int({
-    key: 'relay.https.port', file: F, section: 'Relay', name: 'HttpsPort', default: 31138, min: 1, max: 65535, activeWhen: isOn('relay.https.enabled'),
+    key: 'relay.https.port', file: F, section: 'Relay', name: 'HttpsPort', default: 31138, min: 1, max: 65535, port: true, activeWhen: isOn('relay.https.enabled'),
     label: text('受信ポート番号(HTTPS)', 'Receive port (HTTPS)'), guide: text('エージェントからの通報を受信するポート番号です(初期値 31138)。', 'The port that receives agents\' reports (default 31138).'),
   }),
 ] as const;

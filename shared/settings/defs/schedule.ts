@@ -1,5 +1,5 @@
 import { text } from '../../messages/text.js';
-import { def } from '../define.js';
+import { def, always } from '../define.js';
 
 /** schedule.ini: retry and the time window (SPEC.md section 6). Recommended defaults: every 5 minutes until 72 hours, all day. */
 const F = 'schedule.ini' as const;
@@ -12,7 +12,7 @@ const dayNames = {
 const windowDef = <const D extends (typeof WEEKDAYS)[number]>(day: D) =>
   def.text({
     key: `schedule.window.${day}`, file: F, section: 'Window', name: day[0]!.toUpperCase() + day.slice(1), default: '00:00-24:00',
-    maxLength: 11, charClass: 'time-window', requiredWhen: () => true,
+    maxLength: 11, charClass: 'time-window', requiredWhen: always,
     label: text(`通報時間帯(${dayNames[day].ja})`, `Time window (${dayNames[day].en})`),
     guide: text(`${dayNames[day].ja}に通報する時間帯を HH:MM-HH:MM で指定して下さい(終日は 00:00-24:00、通報しない日は none)。`,
       `When reports may be sent on ${dayNames[day].en} (HH:MM-HH:MM; all day 00:00-24:00; none for no reports).`),

@@ -1,0 +1,87 @@
+/**
+ * `express-report`: the command line. Every command takes --help, --lang ja|en (default from the locale) and
+ * --config-dir / --state-dir (defaults in shared/node/config-paths.ts). Exit codes: 0 fine, 1 problems found or
+ * a value refused, 2 the command line itself is wrong.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { isLang, type Lang } from '../../shared/messages/text.js';
+import { problem } from '../../shared/messages/problem.js';
+import { CodedError } from '../../shared/node/coded-error.js';
+import { langFromEnv, printProblems, processIo, type CliIo } from './io.js';
+import { contextFrom, type CliContext } from './context.js';
+import { initCommand } from './commands/init.js';
+import { validateCommand } from './commands/validate.js';
+import { infShowCommand } from './commands/inf-show.js';
+import { configExport, configGet, configList, configSet } from './commands/config.js';
+
+type Help = Readonly<Record<Lang, string>>;
+const h = (ja: string, en: string): Help => ({ ja, en });
+
+function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return isLang(v) ? v : langFromEnv(env);
+}
+
+export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const lang = langFromArgv(argv, env);
+  const out: CliIo = io ? { ...io, lang } : processIo(lang);
+  const t = (x: Help): string => x[lang];
+  let code = 0;
+  const ctx = (cmd: Command): CliContext => contextFrom(cmd.optsWithGlobals(), out, env);
+  const run = (fn: (cmd: Command) => Promise<number>) => async (...args: unknown[]) => {
+    code = await fn(args[args.length - 1] as Command);
+  };
+
+  const program = new Command('express-report')
+    .description(t(h('エクスプレス通報サービス: 設定、定義ファイル、通報サービス', 'Express Report: settings, definition files and the reporting service')))
+    .addOption(new Option('--lang <lang>', t(h('表示言語', 'language of messages'))).choices(['ja', 'en']))
+    .option('--config-dir <dir>', t(h('設定フォルダ (環境変数 EXPRESS_REPORT_CONFIG_DIR)', 'config folder (or EXPRESS_REPORT_CONFIG_DIR)')))
+    .option('--state-dir <dir>', t(h('状態フォルダ (環境変数 EXPRESS_REPORT_STATE_DIR)', 'state folder (or EXPRESS_REPORT_STATE_DIR)')))
+    .helpOption('-h, --help', t(h('ヘルプを表示', 'show help')))
+    .helpCommand(false)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.out(s.trimEnd()), writeErr: (s) => out.err(s.trimEnd()), outputError: () => undefined });
+  program.configureHelp({ showGlobalOptions: true });
+
+  program.command('init').description(t(h('既定の設定フォルダを作成します', 'write a complete default config folder')))
+    .option('--force', t(h('既存の設定を上書きします(1世代のバックアップを残します)', 'overwrite existing settings (one backup is kept)')))
+    .action(run((c) => initCommand(ctx(c), c.opts())));
+
+  program.command('validate').description(t(h('設定フォルダを検査します', 'check the config folder; one line per problem')))
+    .action(run((c) => validateCommand(ctx(c))));
+
+  const inf = program.command('inf').description(t(h('定義ファイル (AMHTPADR/AMHTPLOG/AMHTPHBI.INF)', 'definition files (AMHTPADR/AMHTPLOG/AMHTPHBI.INF)')));
+  inf.command('show <file>').description(t(h('定義ファイルを解析して JSON で表示します', 'print the parsed file as JSON')))
+    .addOption(new Option('--kind <kind>', t(h('ファイルの種類 (省略時はファイル名から)', 'file kind (default: from the file name)'))).choices(['adr', 'log', 'hbi']))
+    .action(run((c) => infShowCommand(ctx(c), c.args[0]!, c.opts())));
+
+  const config = program.command('config').description(t(h('設定の参照と変更 (キーは docs/config-keys.md)', 'read and change settings (keys: docs/config-keys.md)')));
+  config.command('get <key>').description(t(h('設定値を表示します', 'print one setting')))
+    .action(run((c) => configGet(ctx(c), c.args[0]!)));
+  config.command('set <pairs...>').description(t(h('設定値を検査して保存します: KEY VALUE [KEY VALUE ...]', 'validate and save: KEY VALUE [KEY VALUE ...]')))
+    .option('--stdin', t(h('値を標準入力から読みます(パスワード向け)', 'read the value from standard input (for passwords)')))
+    .action(run((c) => configSet(ctx(c), c.args, c.opts())));
+  config.command('list').description(t(h('すべての設定を表示します(パスワードは (set))', 'print every setting (secrets as (set))')))
+    .option('--json', 'JSON')
+    .action(run((c) => configList(ctx(c), c.opts())));
+  config.command('export').description(t(h('サポート向けに設定を INI で出力します(パスワードは出力しません)', 'print the settings as one INI for support (no secrets)')))
+    .action(run((c) => configExport(ctx(c))));
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      printProblems(out, [problem('ER_3034', { reason: e.message.replace(/^error: /, '') })]);
+      return 2;
+    }
+    if (e instanceof CodedError) {
+      printProblems(out, [e.problem]);
+      return 1;
+    }
+    printProblems(out, [problem('ER_1009', { path: '-', reason: e instanceof Error ? e.message : String(e) })]);
+    return 1;
+  }
+}
