@@ -117,9 +117,9 @@ describe('character classes', () => {
 
 describe('numbers, choices and secrets', () => {
   it.each([
-    ['mail.smtp.port', 0, 'ER_3012'], ['mail.smtp.port', 65536, 'ER_3012'], ['mail.smtp.port', 65535, undefined], ['mail.smtp.port', 1, undefined],
+    ['mail.smtp.port', 0, 'ER_3009'], ['mail.smtp.port', 65536, 'ER_3009'], ['mail.smtp.port', 65535, undefined], ['mail.smtp.port', 1, undefined],
     ['mail.timeoutSeconds', 59, 'ER_3012'], ['mail.timeoutSeconds', 3600, undefined], ['schedule.retry.intervalMinutes', 0, 'ER_3012'],
-    ['schedule.retry.limitHours', 721, 'ER_3012'], ['https.proxy.port', 1.5, 'ER_3012'],
+    ['schedule.retry.limitHours', 721, 'ER_3012'], ['https.proxy.port', 1.5, 'ER_3009'],
   ])('%s = %d -> %s', (key, value, code) => {
     expect(codesOf(settings({ [key]: value }), key)).toEqual(code ? [code] : []);
   });
@@ -131,7 +131,9 @@ describe('numbers, choices and secrets', () => {
   it('parses values as typed or written, and formats them back', () => {
     const port = settingDefs.find((d) => d.key === 'mail.smtp.port')!;
     expect(parseValue(port, ' 587 ')).toEqual({ ok: true, value: 587 });
-    expect(parseValue(port, 'abc')).toMatchObject({ ok: false, problem: { code: 'ER_3027' } });
+    expect(parseValue(port, 'abc')).toMatchObject({ ok: false, problem: { code: 'ER_3009' } });
+    const wait = settingDefs.find((d) => d.key === 'mail.pop.waitMs')!;
+    expect(parseValue(wait, '1.5')).toMatchObject({ ok: false, problem: { code: 'ER_3027' } });
     const use = settingDefs.find((d) => d.key === 'mail.pop.use')!;
     expect(parseValue(use, 'On')).toEqual({ ok: true, value: true });
     expect(parseValue(use, 'maybe')).toMatchObject({ ok: false, problem: { code: 'ER_3014' } });
