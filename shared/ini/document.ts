@@ -50,22 +50,30 @@ export type SyntaxIssue =
   | { kind: 'duplicate-section'; line: number; section: string; first: number }
   | { kind: 'duplicate-key'; line: number; section: string; key: string; first: number };
 
-const SECTION_RE = /^\s*\[([^\]]*)\]\s*$/;
-const ENTRY_RE = /^(\s*)([^=;#[\s][^=]*?)(\s*=\s*)(.*?)(\s*)$/;
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff;
 
+// Hand-written rather than regular expressions: a definition file can have hundreds of thousands of lines.
 function parseLine(raw: string, eol: Eol): Line {
-  const trimmed = raw.trim();
-  if (trimmed === '') return { kind: 'blank', raw, eol };
-  if (trimmed.startsWith(';') || trimmed.startsWith('#')) return { kind: 'comment', raw, eol };
-  const s = SECTION_RE.exec(raw);
-  if (s) return { kind: 'section', name: (s[1] ?? '').trim(), raw, eol };
-  const e = ENTRY_RE.exec(raw);
-  if (e) {
-    const [, lead = '', key = '', eq = '', value = ''] = e;
-    const valueStart = lead.length + key.length + eq.length;
-    return { kind: 'entry', key: key.trim(), rawValue: value, valueStart, valueEnd: valueStart + value.length, raw, eol };
+  let start = 0;
+  let end = raw.length;
+  while (start < end && isSpace(raw.charCodeAt(start))) start++;
+  while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+  if (start === end) return { kind: 'blank', raw, eol };
+  const first = raw.charCodeAt(start);
+  if (first === 0x3b /* ; */ || first === 0x23 /* # */) return { kind: 'comment', raw, eol };
+  if (first === 0x5b /* [ */) {
+    const close = raw.indexOf(']', start + 1);
+    if (close === end - 1) return { kind: 'section', name: raw.slice(start + 1, close).trim(), raw, eol };
+    return { kind: 'invalid', raw, eol };
   }
-  return { kind: 'invalid', raw, eol };
+  const eq = raw.indexOf('=', start);
+  if (eq < 0 || eq >= end) return { kind: 'invalid', raw, eol };
+  let keyEnd = eq;
+  while (keyEnd > start && isSpace(raw.charCodeAt(keyEnd - 1))) keyEnd--;
+  if (keyEnd === start) return { kind: 'invalid', raw, eol };
+  let valueStart = eq + 1;
+  while (valueStart < end && isSpace(raw.charCodeAt(valueStart))) valueStart++;
+  return { kind: 'entry', key: raw.slice(start, keyEnd), rawValue: raw.slice(valueStart, end), valueStart, valueEnd: end, raw, eol };
 }
 
 function splitLines(text: string): Array<[string, Eol]> {
