@@ -75,7 +75,7 @@ export const catalogue = {
   ER_4009: { kind: 'definition', ja: '{key} に対応する {pair} がありません。SourceNameXX と EventIDXX は同じ番号で対にしてください。', en: '{key} has no matching {pair}: SourceNameXX and EventIDXX go in pairs with the same number.' },
   ER_4010: { kind: 'definition', ja: 'キー {key} の番号は 01~99 の 2 桁で指定してください。', en: 'The number in {key} must be two digits from 01 to 99.' },
   ER_4011: { kind: 'definition', ja: '{key} は絶対パスで記載してください(「{value}」)。', en: '{key} must be an absolute path ("{value}").' },
-  ER_4012: { kind: 'definition', ja: 'Command に引数は指定できません(「{value}」)。引数が必要な場合はバッチファイル等を作成して指定してください。', en: 'Command cannot take arguments ("{value}"). Put the arguments in a batch file or script and give its path.' },
+  ER_4012: { kind: 'definition', ja: 'Command に引数は指定できません(「{value}」)。引数が必要な場合はバッチファイル等を作成して指定してください。パスに空白を含む場合は "" で囲んでください。', en: 'Command cannot take arguments ("{value}"). Put the arguments in a batch file or script and give its path; quote a path that contains spaces.' },
   ER_4013: { kind: 'definition', ja: 'Command にリダイレクトは指定できません(「{value}」)。必要な場合はバッチファイル等の中で指定してください。', en: 'Command cannot contain a redirection ("{value}"). Redirect inside a batch file or script instead.' },
   ER_4014: { kind: 'definition', ja: '{key} は 0 以上 {max} 以下の整数で記載してください(「{value}」)。', en: '{key} must be a whole number from 0 to {max} ("{value}").' },
   ER_4015: { kind: 'definition', ja: 'ScheduleType は every month または every week を記載してください(「{value}」)。', en: 'ScheduleType must be "every month" or "every week" ("{value}").' },

@@ -1,0 +1,105 @@
+/**
+ * SourceNameXX / EventIDXX pairs (XX = 01-99), as [NoneTrouble] and every [ToolYYY] of AMHTPLOG.INF write them.
+ * Only a clean pair is an event match; each mistake is reported once, at its own line.
+ */
+import { type EntryRef, type SectionRef } from '../ini/document.js';
+import { Findings, entriesByKey, put, render, type DocEdit } from './common.js';
+import { formatEventIds, readEventIds, readPlain, type Check, type EventIds } from './values.js';
+
+export interface EventMatch {
+  /** XX of SourceNameXX / EventIDXX, 1-99. */
+  index: number;
+  /** The event source; `*` = every source. */
+  source: string;
+  /** `*` = every event ID; otherwise unsigned 32-bit IDs. */
+  ids: EventIds;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+export const sourceKey = (index: number): string => `SourceName${pad2(index)}`;
+export const idsKey = (index: number): string => `EventID${pad2(index)}`;
+
+/** Whether a key is an event key, and its index (undefined when the number is not 01-99 in two digits). */
+export function eventKey(key: string): { kind: 'source' | 'ids'; index: number | undefined } | undefined {
+  const m = /^(SourceName|EventID)(.*)$/i.exec(key);
+  if (!m) return undefined;
+  const kind = m[1]?.toLowerCase() === 'sourcename' ? 'source' : 'ids';
+  const n = m[2] ?? '';
+  return { kind, index: /^\d\d$/.test(n) && n !== '00' ? Number(n) : undefined };
+}
+
+/** SourceNameXX: any text, `*` for all; empty is ER_4008. */
+export function readSource(key: string, raw: string): Check<string> {
+  const v = readPlain(key, raw);
+  if (v.ok && v.value.trim() === '') return { ok: false, code: 'ER_4008', params: { key } };
+  return v;
+}
+
+export interface MatchesRead {
+  /** Clean pairs, by index. */
+  matches: EventMatch[];
+  /** Whether the section has any event key at all (ER_4024 is for sections with none). */
+  named: boolean;
+}
+
+/** Reads the pairs of a section; `label` is the section's canonical name, for `field`. */
+export function readMatches(sec: SectionRef, label: string, out: Findings): MatchesRead {
+  const sources = new Map<number, EntryRef>();
+  const ids = new Map<number, EntryRef>();
+  let named = false;
+  for (const e of entriesByKey(sec).values()) {
+    const k = eventKey(e.key);
+    if (!k) continue;
+    named = true;
+    if (k.index === undefined) out.add('ER_4010', { key: e.key }, e.line, `${label}.${e.key}`);
+    else (k.kind === 'source' ? sources : ids).set(k.index, e);
+  }
+  const matches: EventMatch[] = [];
+  const indices = [...new Set([...sources.keys(), ...ids.keys()])].sort((a, b) => a - b);
+  for (const index of indices) {
+    const s = sources.get(index);
+    const i = ids.get(index);
+    if (!s || !i) {
+      const [key, pair, line] = s ? [sourceKey(index), idsKey(index), s.line] : [idsKey(index), sourceKey(index), i?.line ?? sec.line];
+      out.add('ER_4009', { key, pair }, line, `${label}.${key}`);
+      continue;
+    }
+    const source = readSource(sourceKey(index), s.rawValue);
+    if (!source.ok) out.fail(source, s.line, `${label}.${sourceKey(index)}`);
+    const list = readEventIds(idsKey(index), i.rawValue);
+    if (!list.ok) out.fail(list, i.line, `${label}.${idsKey(index)}`);
+    if (source.ok && list.ok) matches.push({ index, source: source.value, ids: list.value });
+  }
+  return { matches, named };
+}
+
+export function sameIds(a: EventIds, b: EventIds): boolean {
+  if (a === '*' || b === '*') return a === b;
+  return a.length === b.length && a.every((n, i) => n === b[i]);
+}
+
+/**
+ * Makes a section's pairs say `want`: clean pairs the model dropped are removed, pairs that differ are
+ * rewritten, new ones appended. Pairs that did not read cleanly are left alone (and keep being reported)
+ * unless the model puts a match at their index.
+ */
+export function writeMatches(ed: DocEdit, section: string, want: readonly EventMatch[]): void {
+  const sec = ed.section(section);
+  const now = sec ? readMatches(sec, section, new Findings('')).matches : [];
+  const wanted = new Set(want.map((w) => w.index));
+  for (const m of now) {
+    if (wanted.has(m.index)) continue;
+    ed.deleteKey(section, sourceKey(m.index));
+    ed.deleteKey(section, idsKey(m.index));
+  }
+  for (const m of want) {
+    const sk = sourceKey(m.index);
+    const ik = idsKey(m.index);
+    put(ed, section, sk, (raw) => raw !== undefined && isOk(readSource(sk, raw), (v) => v === m.source), (old) => render(m.source, old, false));
+    put(ed, section, ik, (raw) => raw !== undefined && isOk(readEventIds(ik, raw), (v) => sameIds(v, m.ids)), (old) => render(formatEventIds(m.ids), old, false));
+  }
+}
+
+function isOk<T>(c: Check<T>, test: (v: T) => boolean): boolean {
+  return c.ok && test(c.value);
+}
