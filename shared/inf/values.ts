@@ -5,6 +5,9 @@
 import { unquote } from '../ini/document.js';
 import { type MessageCode } from '../messages/catalogue.js';
 import { type Params } from '../messages/problem.js';
+import { isAbsolutePath } from '../settings/charclass.js';
+
+export { isAbsolutePath };
 
 export interface Failure {
   code: MessageCode;
@@ -42,11 +45,6 @@ export function readPlain(key: string, raw: string): Check<string> {
 /** The text a model shows for a value: the clean value, or the text as written when it is not clean. */
 export function textValue(check: Check<string>, raw: string): string {
   return check.ok ? check.value : raw.trim();
-}
-
-/** Absolute on Windows (`c:\x`, `C:/x`, UNC `\\host\share`) or POSIX (`/x`); `c:x` and `\x` are drive-relative. */
-export function isAbsolutePath(p: string): boolean {
-  return /^[A-Za-z]:[\\/]/.test(p) || /^[\\/]{2}[^\\/]+[\\/][^\\/]/.test(p) || p.startsWith('/');
 }
 
 /** Directory and LogFile: empty, or an absolute path (ER_4011). */

@@ -78,11 +78,18 @@ function parseLine(raw: string, eol: Eol): Line {
 
 function splitLines(text: string): Array<[string, Eol]> {
   const out: Array<[string, Eol]> = [];
-  const re = /\r\n|\n|\r/g;
   let start = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push([text.slice(start, m.index), m[0] as Eol]);
-    start = m.index + m[0].length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      out.push([text.slice(start, i), '\n']);
+      start = i + 1;
+    } else if (c === 0x0d) {
+      const crlf = text.charCodeAt(i + 1) === 0x0a;
+      out.push([text.slice(start, i), crlf ? '\r\n' : '\r']);
+      if (crlf) i++;
+      start = i + 1;
+    }
   }
   if (start < text.length) out.push([text.slice(start), '']);
   return out;

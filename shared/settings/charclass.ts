@@ -80,9 +80,9 @@ export function isEmail(v: string): boolean {
     && !local.includes('..') && domain.includes('.') && isHostName(domain);
 }
 
-/** Windows (c:\x, c:/x, \\host\share) or POSIX (/x) absolute path. */
-export function isAbsolutePath(v: string): boolean {
-  return /^[A-Za-z]:[\\/]/.test(v) || /^\\\\[^\\]+\\[^\\]+/.test(v) || v.startsWith('/');
+/** Absolute on Windows (`c:\x`, `C:/x`, UNC `\\host\share`) or POSIX (`/x`); `c:x` and `\x` are drive-relative. */
+export function isAbsolutePath(p: string): boolean {
+  return /^[A-Za-z]:[\\/]/.test(p) || /^[\\/]{2}[^\\/]+[\\/][^\\/]/.test(p) || p.startsWith('/');
 }
 
 export function checkCharClass(value: string, cls: CharClass): CharFault | undefined {
