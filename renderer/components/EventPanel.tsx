@@ -1,0 +1,23 @@
+/** What the app did, newest last (the last 1000 entries), like CMS-1200's bottom log. */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useApp } from '../store-context.js';
+
+export function EventPanel(): ReactNode {
+  const lang = useApp((s) => s.lang);
+  const events = useApp((s) => s.events);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => { list.current?.lastElementChild?.scrollIntoView({ block: 'nearest' }); }, [events.length]);
+  return (
+    <section className="event-panel" aria-label={lang === 'ja' ? 'イベント' : 'Events'}>
+      <ol ref={list}>
+        {events.map((e, i) => (
+          <li key={i} className={`event-${e.level}`}>
+            <time dateTime={e.at}>{new Date(e.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')}</time>
+            {e.code ? <span className="code">{e.code}</span> : null}
+            <span>{e.text[lang]}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+/**
+ * One setting as a form control, from its definition: the label (with the original's access key, e.g.
+ * `お客様名称(カナ) (M)`), the required mark ※, the length limit, the guide message at the bottom of the window while
+ * focused, and the coded message next to the field when a value is refused.
+ */
+import { useId, type ReactNode } from 'react';
+import { type SettingDef } from '../../shared/settings/define.js';
+import { type Problem } from '../../shared/messages/problem.js';
+import { useApp } from '../store-context.js';
+import { problemText } from '../i18n.js';
+
+export interface FieldProps {
+  def: SettingDef;
+  value: string;
+  onChange(value: string): void;
+  problems?: readonly Problem[];
+  required?: boolean;
+  disabled?: boolean;
+  /** Choices to pick from while still allowing any text (装置コード, 販売店名). */
+  suggestions?: ReadonlyArray<{ value: string; label?: string }>;
+  /** Overrides the label (when the same setting appears under another name). */
+  label?: string;
+}
+
+export function FieldLabel({ text, accessKey, required, htmlFor }: { text: string; accessKey?: string; required?: boolean; htmlFor?: string }): ReactNode {
+  return (
+    <label htmlFor={htmlFor} className="field-label">
+      {required ? <span className="required" aria-hidden="true">※</span> : null}
+      {text}
+      {accessKey ? ` (${accessKey})` : ''}
+    </label>
+  );
+}
+
+export function FieldErrors({ id, problems }: { id: string; problems: readonly Problem[] }): ReactNode {
+  const lang = useApp((s) => s.lang);
+  if (problems.length === 0) return null;
+  return (
+    <div id={id} className="field-error" role="alert">
+      {problems.map((p, i) => <div key={i}>{problemText(p, lang)}</div>)}
+    </div>
+  );
+}
+
+export function Field({ def, value, onChange, problems = [], required = false, disabled = false, suggestions, label }: FieldProps): ReactNode {
+  const id = useId();
+  const lang = useApp((s) => s.lang);
+  const setGuide = useApp((s) => s.setGuide);
+  const errId = `${id}-err`;
+  const text = label ?? def.label[lang];
+  const common = {
+    id,
+    name: def.key,
+    disabled,
+    accessKey: def.accessKey?.toLowerCase(),
+    'aria-required': required || undefined,
+    'aria-invalid': problems.length > 0 || undefined,
+    'aria-describedby': problems.length > 0 ? errId : undefined,
+    onFocus: () => setGuide(def.guide),
+    'data-key': def.key,
+  };
+
+  let control: ReactNode;
+  switch (def.kind) {
+    case 'bool':
+      return (
+        <div className="field field-bool">
+          <input type="checkbox" {...common} checked={value === 'on'} onChange={(e) => onChange(e.target.checked ? 'on' : 'off')} />
+          <FieldLabel text={text} accessKey={def.accessKey} htmlFor={id} />
+          <FieldErrors id={errId} problems={problems} />
+        </div>
+      );
+    case 'enum':
+      control = (
+        <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
+          {def.choices.map((c) => <option key={c} value={c}>{def.choiceLabels?.[c]?.[lang] ?? c}</option>)}
+        </select>
+      );
+      break;
+    case 'list': {
+      const chosen = new Set(value.split(',').filter(Boolean));
+      return (
+        <fieldset className="field field-list" disabled={disabled} aria-describedby={problems.length > 0 ? errId : undefined} onFocus={() => setGuide(def.guide)}>
+          <legend>{text}</legend>
+          {def.choices.map((c) => (
+            <label key={c}>
+              <input
+                type="checkbox"
+                name={`${def.key}.${c}`}
+                checked={chosen.has(c)}
+                onChange={(e) => {
+                  const next = def.choices.filter((x) => (x === c ? e.target.checked : chosen.has(x)));
+                  onChange(next.join(','));
+                }}
+              />
+              {c}
+            </label>
+          ))}
+          <FieldErrors id={errId} problems={problems} />
+        </fieldset>
+      );
+    }
+    case 'int':
+      control = <input type="text" inputMode="numeric" {...common} value={value} maxLength={15} onChange={(e) => onChange(e.target.value)} />;
+      break;
+    case 'secret':
+      control = (
+        <input type="password" autoComplete="off" {...common} value={value === '(set)' ? '' : value}
+          placeholder={value === '(set)' ? (lang === 'ja' ? '(設定済み)' : '(set)') : ''} maxLength={def.maxLength}
+          onChange={(e) => onChange(e.target.value === '' ? (value === '(set)' ? '(set)' : '') : e.target.value)} />
+      );
+      break;
+    case 'text': {
+      const listId = suggestions ? `${id}-list` : undefined;
+      control = (
+        <>
+          <input type="text" {...common} value={value} maxLength={def.maxLength} list={listId} onChange={(e) => onChange(e.target.value)} />
+          {suggestions ? (
+            <datalist id={listId}>
+              {suggestions.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+            </datalist>
+          ) : null}
+        </>
+      );
+      break;
+    }
+  }
+  return (
+    <div className="field">
+      <FieldLabel text={text} accessKey={def.accessKey} required={required} htmlFor={id} />
+      <div className="field-control">
+        {control}
+        <FieldErrors id={errId} problems={problems} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+/** The window's state (zustand). Host data comes only from HostApi; nothing here is persisted except the language. */
+import { create } from 'zustand';
+import { type Lang, type LocalizedText } from '../shared/messages/text.js';
+import { type AppSnapshot, type EventEntry, type HostApi, type Resources } from '../shared/host/api.js';
+import { initialLang } from './i18n.js';
+
+/** Which window is in front of the main window (the original's dialogs). */
+export type DialogId =
+  | 'methods' // 通報基本設定 → 通報手段の設定
+  | 'express' // エクスプレス通報サービスの基本設定
+  | 'mail' | 'mail-auth' | 'dialup' | 'manager' | 'https' | 'suppression'
+  | 'relay'
+  | 'destinations' // 通報先リストの設定
+  | 'id-settings' | 'schedule'
+  | 'wizard' // 設定ユーティリティ
+  | 'service-end' | 'version';
+
+export interface AppState {
+  host: HostApi;
+  lang: Lang;
+  snapshot?: AppSnapshot;
+  resources?: Resources;
+  /** The guide message (説明) of the focused field, shown at the bottom of the window. */
+  guide?: LocalizedText;
+  dialogs: DialogId[];
+  events: EventEntry[];
+  loadError?: string;
+  setLang(lang: Lang): void;
+  setGuide(guide: LocalizedText | undefined): void;
+  open(d: DialogId): void;
+  close(d?: DialogId): void;
+  refresh(): Promise<void>;
+  setSnapshot(s: AppSnapshot): void;
+  note(level: EventEntry['level'], text: LocalizedText, code?: string): void;
+}
+
+export const MAX_EVENTS = 1000;
+
+export function createAppStore(host: HostApi) {
+  return create<AppState>((set, get) => ({
+    host,
+    lang: initialLang(),
+    dialogs: [],
+    events: [],
+    setLang: (lang) => {
+      localStorage.setItem('express-report-lang', lang);
+      document.documentElement.lang = lang;
+      set({ lang });
+    },
+    setGuide: (guide) => set({ guide }),
+    open: (d) => set({ dialogs: [...get().dialogs.filter((x) => x !== d), d] }),
+    close: (d) => set({ dialogs: d ? get().dialogs.filter((x) => x !== d) : get().dialogs.slice(0, -1), guide: undefined }),
+    refresh: async () => {
+      try {
+        const [snapshot, resources, events] = await Promise.all([host.snapshot(), get().resources ?? host.resources(), host.eventLog()]);
+        set({ snapshot, resources, events: events.slice(-MAX_EVENTS), loadError: undefined });
+      } catch (e) {
+        set({ loadError: e instanceof Error ? e.message : String(e) });
+      }
+    },
+    setSnapshot: (snapshot) => {
+      set({ snapshot });
+      void host.eventLog().then((events) => set({ events: events.slice(-MAX_EVENTS) }));
+    },
+    note: (level, text, code) => set({ events: [...get().events, { at: new Date().toISOString(), level, text, ...(code ? { code } : {}) }].slice(-MAX_EVENTS) }),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;

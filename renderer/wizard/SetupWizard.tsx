@@ -1,0 +1,6 @@
+import { type ReactNode } from 'react';
+
+/** The setup utility (設定ユーティリティ); built in renderer/wizard/. */
+export function SetupWizard(): ReactNode {
+  return null;
+}

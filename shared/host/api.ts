@@ -1,0 +1,115 @@
+/**
+ * HostApi: every operation the UI can ask of the host. One interface, served by Electron IPC (desktop) and by loopback
+ * HTTP (`express-report serve`) through the same dispatcher (shared/node/host/dispatch.ts), which validates every request
+ * against shared/host/schemas.ts before the host code sees it. The UI never touches files itself.
+ */
+import { type Problem } from '../messages/problem.js';
+import { type Settings, type SettingKey } from '../settings/schema.js';
+import { type OptionDevice } from '../settings/options.js';
+import { type AdrModel } from '../inf/adr.js';
+import { type LocalizedText } from '../messages/text.js';
+import { type KeyFileSummary } from '../keyfile/model.js';
+
+export type ActivationState = Settings['activation.state'];
+
+/** What the window shows. Secrets are never sent to the UI: a set secret reads `(set)`. */
+export interface AppSnapshot {
+  version: string;
+  /** The OS host name (the key file's server name is compared with it). */
+  hostName: string;
+  configDir: string;
+  settings: Settings;
+  optionDevices: OptionDevice[];
+  destinations?: AdrModel;
+  /** The config folder's problems (located), warnings included. */
+  problems: Problem[];
+}
+
+export type Saved = { ok: true; snapshot: AppSnapshot } | { ok: false; problems: Problem[] };
+
+/**
+ * Values as the user typed them (text, like `config set`). A secret is sent in clear only over the local bridge and is
+ * sealed by the host before it is written; the text `(set)` leaves a secret as it is.
+ */
+export type TypedValues = Partial<Record<SettingKey, string>>;
+
+export interface SaveRequest {
+  values: TypedValues;
+  optionDevices?: OptionDevice[];
+}
+
+/** A key file chosen by path (desktop, command line) or read by the browser (serve). */
+export type FileRef = { path: string } | { name: string; contentBase64: string };
+
+export type KeyFileRead = { ok: true; summary: KeyFileSummary; hostNameMismatch: boolean } | { ok: false; problems: Problem[] };
+
+export interface ActivationRequest {
+  method: 'keyfile' | 'keycode';
+  /** Express (mail / dial-up / manager) or Express (HTTPS): decides the route written after activation. */
+  service: 'express' | 'https';
+  keyFile?: FileRef;
+  /** The user saw the server-name / host-name mismatch warning and chose 続行. */
+  acceptHostNameMismatch?: boolean;
+  /** Every page's fields: activation.keyCode, activation.replyMail, customer.*, machine.*, dealer.*. */
+  values: TypedValues;
+  optionDevices: OptionDevice[];
+  /** The user confirmed that re-activation erases every previous setting (ER_5001). */
+  confirmReactivation?: boolean;
+}
+
+/** The device's own identity read from the machine (DMI); missing parts are asked in 装置の固有情報の入力. */
+export interface DeviceInfo {
+  deviceCode?: string;
+  serialNumber?: string;
+}
+
+export interface EventEntry {
+  /** ISO time. */
+  at: string;
+  level: 'info' | 'warning' | 'error';
+  text: LocalizedText;
+  code?: string;
+}
+
+export interface DeviceCodeEntry {
+  code: string;
+  name: string;
+}
+export interface MonitoredEvent {
+  source: string;
+  /** 0x + 8 hex digits. */
+  id: string;
+  severity: 'error' | 'warning' | 'information';
+  report: boolean;
+  text: LocalizedText;
+}
+export interface Resources {
+  deviceCodes: DeviceCodeEntry[];
+  dealers: string[];
+  monitoredEvents: MonitoredEvent[];
+}
+
+export interface HostApi {
+  snapshot(): Promise<AppSnapshot>;
+  resources(): Promise<Resources>;
+  /** Checks without saving (a wizard page's 次へ): the problems of these values, as they would be after saving. */
+  check(req: SaveRequest): Promise<Problem[]>;
+  saveSettings(req: SaveRequest): Promise<Saved>;
+  deviceInfo(): Promise<DeviceInfo>;
+  readKeyFile(req: FileRef): Promise<KeyFileRead>;
+  activate(req: ActivationRequest): Promise<Saved>;
+  /** サービスの終了: no more reports. */
+  endService(): Promise<Saved>;
+  /** サービス有効期限の変更 with a signed 期限延長キー. */
+  extendExpiry(req: { key: string }): Promise<Saved>;
+  /** 宛先の読み込み: AMHTPADR.INF from a file. */
+  loadDestinations(req: FileRef): Promise<Saved>;
+  /** What the app did (the last 1000 entries, newest last). */
+  eventLog(): Promise<EventEntry[]>;
+}
+
+export type HostMethod = keyof HostApi;
+export const HOST_METHODS = [
+  'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'endService', 'extendExpiry',
+  'loadDestinations', 'eventLog',
+] as const satisfies readonly HostMethod[];
