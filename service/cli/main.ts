@@ -13,6 +13,8 @@ import { initCommand } from './commands/init.js';
 import { validateCommand } from './commands/validate.js';
 import { infShowCommand } from './commands/inf-show.js';
 import { configExport, configGet, configList, configSet } from './commands/config.js';
+import { serveCommand } from './commands/serve.js';
+import { activateCommand } from './commands/activate.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -67,6 +69,25 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .action(run((c) => configList(ctx(c), c.opts())));
   config.command('export').description(t(h('サポート向けに設定を INI で出力します(パスワードは出力しません)', 'print the settings as one INI for support (no secrets)')))
     .action(run((c) => configExport(ctx(c))));
+
+  program.command('serve').description(t(h('設定画面をブラウザで表示します(127.0.0.1 のみ、起動ごとのトークン付き)', 'the settings window in a browser (127.0.0.1 only, a token per start)')))
+    .option('--port <n>', t(h('待ち受けポート(省略時は空きポート)', 'port to listen on (default: any free port)')))
+    .option('--open', t(h('ブラウザを開きます', 'open the browser')))
+    .action(run((c) => serveCommand(ctx(c), c.opts())));
+
+  program.command('activate').description(t(h('画面なしで開局します(設定ユーティリティと同じ処理)', 'activate without a display (what the setup utility does)')))
+    .option('--key-file <file>', t(h('開局キーファイル', 'activation key file')))
+    .option('--key-code <code>', t(h('通報開局キーコード(5桁)', 'activation key code (5 digits)')))
+    .option('--server-name <name>', t(h('サーバ名称', 'server name')))
+    .option('--device-code <code>', t(h('装置コード', 'device code')))
+    .option('--serial <n>', t(h('製造番号', 'serial number')))
+    .option('--warranty <w>', t(h('保証書番号', 'warranty number')))
+    .option('--comment <text>', t(h('コメント', 'comment')))
+    .option('--reply-mail <m>', t(h('テスト・開局結果返信メールアドレス(HTTPS)', 'reply address for results (HTTPS)')))
+    .addOption(new Option('--service <s>', t(h('エクスプレス通報サービスの種類', 'which service'))).choices(['express', 'https']).default('https'))
+    .option('--accept-host-name-mismatch', t(h('サーバ名称とホスト名の不一致を承知で続行します(続行)', 'continue although the server name differs from the host name')))
+    .option('--reactivate', t(h('以前の設定をすべて消去して再開局します', 'erase every previous setting and activate again')))
+    .action(run((c) => activateCommand(ctx(c), c.opts())));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

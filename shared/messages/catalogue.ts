@@ -26,6 +26,8 @@ export const catalogue = {
   ER_1009: { kind: 'internal', ja: 'ファイル {path} はこの形式では読めません: {reason}', en: 'Cannot understand {path}: {reason}' },
   ER_1010: { kind: 'internal', ja: 'サービスの鍵 {path} を使用できません: {reason}', en: 'The service key {path} cannot be used: {reason}' },
   ER_1011: { kind: 'internal', ja: '{path} は {encoding} で保存されていますが、次の文字はこの文字コードで書けないため保存しませんでした: {chars}', en: '{path} is stored as {encoding}, which cannot hold these characters, so nothing was saved: {chars}' },
+  ER_1020: { kind: 'internal', ja: '内部エラーが発生しました: {reason}。設定は変更されていません。', en: 'An internal error occurred: {reason}. The settings are unchanged.' },
+  ER_1021: { kind: 'internal', ja: '画面からの要求 {method} の形式が正しくありません: {reason}', en: 'The window sent a malformed {method} request: {reason}' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -62,6 +64,16 @@ export const catalogue = {
   ER_3032: { kind: 'validation', ja: '{path} の種類がわかりません。--kind adr|log|hbi を指定してください。', en: 'Cannot tell what kind of file {path} is: give --kind adr|log|hbi.' },
   ER_3033: { kind: 'validation', ja: 'config set には KEY VALUE の組(--stdin の場合は KEY を 1 つ)を指定してください。', en: 'config set takes KEY VALUE pairs (or one KEY with --stdin).' },
   ER_3034: { kind: 'validation', ja: 'コマンドの指定に誤りがあります: {reason}', en: 'The command line is not right: {reason}' },
+  ER_3035: { kind: 'validation', ja: '{file} は{what}ではありません({reason})。', en: '{file} is not a valid {what} ({reason}).' },
+  ER_3036: { kind: 'validation', ja: '{what}が壊れているか改変されています(署名が一致しません)。受付センターから受け取ったものをそのまま指定してください。', en: 'The {what} is damaged or has been altered (the signature does not match). Use it exactly as received from the reception center.' },
+  ER_3037: { kind: 'validation', ja: '{what}は受付センターの署名ではありません(署名者「{signer}」の証明書は信頼された認証局から発行されていません)。', en: 'The {what} is not signed by the reception center (the signer "{signer}" was not issued by a trusted CA).' },
+  ER_3038: { kind: 'validation', ja: '{what}の署名者の証明書は有効期間外です(有効期間 {from}~{to})。', en: 'The certificate that signed the {what} is not valid now (valid from {from} to {to}).' },
+  ER_3039: { kind: 'validation', ja: '{what}の有効期限 {expiry} を過ぎています。受付センターに新しい{what}を依頼してください。', en: 'The {what} expired on {expiry}. Ask the reception center for a new one.' },
+  ER_3040: { kind: 'validation', ja: '{what}の項目 {field} が正しくありません: {reason}', en: 'The {what} has an invalid {field}: {reason}' },
+  ER_3041: { kind: 'validation', ja: 'この期限延長キーはユーザシステムコード {other} 用です(このサーバは {code})。', en: 'This extension key is for user system code {other}, not for this server ({code}).' },
+  ER_3042: { kind: 'validation', ja: 'この期限延長キーの有効期限 {expiry} は現在の有効期限 {current} より後ではないため、期限は延長されません。', en: 'This extension key ends on {expiry}, which is not after the current expiry {current}, so it extends nothing.' },
+  ER_3050: { kind: 'validation', ja: '開局キーファイルのサーバ名称({serverName})と OS のホスト名({hostName})が一致しません。続行すると OS のホスト名が登録されます。', en: 'The key file\'s server name ({serverName}) differs from the OS host name ({hostName}). If you continue, the OS host name is registered.' },
+  ER_3051: { kind: 'validation', ja: 'サービスは開局していないため、この操作はできません。', en: 'The service is not activated, so this cannot be done.' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },
@@ -102,6 +114,7 @@ export const catalogue = {
   ER_6001: { kind: 'information', ja: '設定に誤りはありません({files} ファイル、{settings} 項目、{warnings} 件の警告)。', en: 'The settings are valid ({files} files, {settings} settings, {warnings} warning(s)).' },
   ER_6002: { kind: 'information', ja: '既定の設定を {path} に作成しました。', en: 'Wrote the default settings to {path}.' },
   ER_6003: { kind: 'information', ja: '{key} を設定しました。', en: '{key} has been set.' },
+  ER_6004: { kind: 'information', ja: '開局しました(サーバ名称 {serverName}、状態 {state})。次はテスト通報です。', en: 'Activated (server name {serverName}, state {state}). Next: a test notification.' },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageCode = keyof typeof catalogue;

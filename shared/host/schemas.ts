@@ -1,0 +1,37 @@
+/**
+ * Runtime shapes of every HostApi request: the host validates what arrives over IPC or HTTP before any host code runs
+ * (the renderer is not trusted to send well-formed data).
+ */
+import { z } from 'zod';
+import { type HostMethod } from './api.js';
+
+const typedValues = z.record(z.string().max(200), z.string().max(4096));
+const optionDevice = z.object({ name: z.string().max(200), deviceCode: z.string().max(200), serialNumber: z.string().max(200) }).strict();
+const fileRef = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ name: z.string().max(512), contentBase64: z.string().max(8 * 1024 * 1024) }).strict(),
+]);
+const saveRequest = z.object({ values: typedValues, optionDevices: z.array(optionDevice).max(999).optional() }).strict();
+const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
+
+export const requestSchemas = {
+  snapshot: none,
+  resources: none,
+  check: saveRequest,
+  saveSettings: saveRequest,
+  deviceInfo: none,
+  readKeyFile: fileRef,
+  activate: z.object({
+    method: z.enum(['keyfile', 'keycode']),
+    service: z.enum(['express', 'https']),
+    keyFile: fileRef.optional(),
+    acceptHostNameMismatch: z.boolean().optional(),
+    values: typedValues,
+    optionDevices: z.array(optionDevice).max(999),
+    confirmReactivation: z.boolean().optional(),
+  }).strict(),
+  endService: none,
+  extendExpiry: z.object({ key: z.string().min(1).max(64 * 1024) }).strict(),
+  loadDestinations: fileRef,
+  eventLog: none,
+} as const satisfies Record<HostMethod, z.ZodType>;

@@ -1,0 +1,203 @@
+/**
+ * The HostApi implementation: the same code behind Electron IPC and `express-report serve`. Every write goes through
+ * the config store (validated, atomic, conflict-checked); secrets are sealed here and never sent back to the UI.
+ */
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import {
+  type ActivationRequest, type AppSnapshot, type DeviceInfo, type EventEntry, type FileRef, type HostApi, type KeyFileRead, type Resources,
+  type SaveRequest, type Saved,
+} from '../../host/api.js';
+import { message, problem, type Problem } from '../../messages/problem.js';
+import { type LocalizedText } from '../../messages/text.js';
+import { type Config } from '../../config/model.js';
+import { validateSettings } from '../../settings/validate.js';
+import { validateOptionDevices } from '../../settings/options.js';
+import { withValues } from '../../settings/access.js';
+import { IniDocument } from '../../ini/document.js';
+import { decodeAdr } from '../../inf/adr.js';
+import { ConfigStore, SaveRefused } from '../config-store.js';
+import { CodedError } from '../coded-error.js';
+import { ensureServiceKey } from '../secrets.js';
+import { writeFileAtomic } from '../atomic-write.js';
+import { decodeText } from '../encoding.js';
+import { EventLog } from './event-log.js';
+import { convertTypedValues, redactSettings } from './typed-values.js';
+import { loadResources } from './resources.js';
+import { readDeviceInfo } from './device-info.js';
+import { tryReadFileRef } from './file-ref.js';
+import { planActivation } from './activation.js';
+import { type KeyVerifier } from './verifier.js';
+
+export interface HostOptions {
+  configDir: string;
+  stateDir: string;
+  resourcesDir: string;
+  version: string;
+  verifier: KeyVerifier;
+  /** The OS host name (the key file's server name is compared with it); default: os.hostname() without the domain. */
+  hostName?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+const CHECK_PLACEHOLDER_SECRET = 'sealed:v1:check:unsaved';
+const t = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+export class NodeHost implements HostApi {
+  private queue: Promise<unknown> = Promise.resolve();
+  private cachedResources?: Resources;
+
+  private constructor(private readonly opts: HostOptions, private readonly log: EventLog, private readonly hostName: string) {}
+
+  /** Opens the host; a missing config folder is created with the defaults (the desktop app's first start). */
+  static async create(opts: HostOptions): Promise<NodeHost> {
+    await mkdir(opts.stateDir, { recursive: true, mode: 0o700 });
+    const log = await EventLog.open(join(opts.stateDir, 'app-events.jsonl'));
+    const host = new NodeHost(opts, log, opts.hostName ?? hostname().split('.')[0]!);
+    await ConfigStore.open(opts.configDir).catch(async (e: unknown) => {
+      if (!(e instanceof CodedError) || e.code !== 'ER_1005') throw e;
+      await ConfigStore.init(opts.configDir);
+      await log.add('info', message('ER_6002', { path: opts.configDir }), 'ER_6002');
+    });
+    return host;
+  }
+
+  /** Writes run one at a time, so two windows (or a window and the command line) never interleave a save. */
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private publicKey = async (): Promise<string> => (await ensureServiceKey(this.opts.stateDir)).publicKeyPem;
+
+  private snapshotOf(store: ConfigStore): AppSnapshot {
+    const c = store.config;
+    return {
+      version: this.opts.version,
+      hostName: this.hostName,
+      configDir: this.opts.configDir,
+      settings: redactSettings(c.settings),
+      optionDevices: c.optionDevices,
+      ...(c.inf.adr ? { destinations: c.inf.adr } : {}),
+      problems: [...store.problems],
+    };
+  }
+
+  /** Saves a config; refusals and conflicts come back as problems, and what happened goes to the event log. */
+  private async save(store: ConfigStore, next: Config, done: LocalizedText): Promise<Saved> {
+    try {
+      const written = await store.save(next);
+      if (written.length > 0) await this.log.add('info', { ja: `${done.ja} (${written.join(', ')})`, en: `${done.en} (${written.join(', ')})` });
+      return { ok: true, snapshot: this.snapshotOf(store) };
+    } catch (e) {
+      const problems = e instanceof SaveRefused ? e.problems : e instanceof CodedError ? [e.problem] : undefined;
+      if (!problems) throw e;
+      const first = problems[0]!;
+      await this.log.add('error', first.message, first.code);
+      return { ok: false, problems };
+    }
+  }
+
+  async snapshot(): Promise<AppSnapshot> {
+    return this.snapshotOf(await ConfigStore.open(this.opts.configDir));
+  }
+
+  async resources(): Promise<Resources> {
+    this.cachedResources ??= await loadResources(this.opts.resourcesDir);
+    return this.cachedResources;
+  }
+
+  async check(req: SaveRequest): Promise<Problem[]> {
+    const store = await ConfigStore.open(this.opts.configDir);
+    const typed = await convertTypedValues(req.values, async () => '');
+    for (const [k, v] of typed.changes) if (typeof v === 'string' && v.startsWith('sealed:v1:')) typed.changes.set(k, CHECK_PLACEHOLDER_SECRET);
+    const settings = withValues(store.config.settings, typed.changes);
+    return [...typed.problems, ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices)];
+  }
+
+  saveSettings(req: SaveRequest): Promise<Saved> {
+    return this.serial(async () => {
+      const store = await ConfigStore.open(this.opts.configDir);
+      const typed = await convertTypedValues(req.values, this.publicKey);
+      if (typed.problems.length > 0) return { ok: false, problems: typed.problems };
+      const c = store.config;
+      const next: Config = { ...c, settings: withValues(c.settings, typed.changes), optionDevices: req.optionDevices ?? c.optionDevices };
+      return this.save(store, next, t('設定を保存しました', 'Settings saved'));
+    });
+  }
+
+  deviceInfo(): Promise<DeviceInfo> {
+    return readDeviceInfo(this.opts.env);
+  }
+
+  async readKeyFile(ref: FileRef): Promise<KeyFileRead> {
+    const file = await tryReadFileRef(ref);
+    if (!file.ok) return file;
+    const v = this.opts.verifier.keyFile(file.bytes, file.name);
+    if (!v.ok) return v;
+    return { ok: true, summary: v.summary, hostNameMismatch: v.summary.serverName.toLowerCase() !== this.hostName.toLowerCase() };
+  }
+
+  activate(req: ActivationRequest): Promise<Saved> {
+    return this.serial(async () => {
+      const store = await ConfigStore.open(this.opts.configDir);
+      let payload;
+      if (req.method === 'keyfile' && req.keyFile) {
+        const file = await tryReadFileRef(req.keyFile);
+        if (!file.ok) return file;
+        const v = this.opts.verifier.keyFile(file.bytes, file.name);
+        if (!v.ok) return v;
+        payload = v.payload;
+      }
+      const typed = await convertTypedValues(req.values, this.publicKey);
+      const plan = planActivation(store.config, req, typed, this.hostName, payload);
+      if (plan.problems.length > 0) return { ok: false, problems: plan.problems };
+      const saved = await this.save(store, plan.config, t('開局しました', 'Activated'));
+      if (saved.ok && plan.centerCertificate) {
+        await writeFileAtomic(join(this.opts.configDir, 'center-cert.pem'), plan.centerCertificate, { backup: true });
+      }
+      return saved;
+    });
+  }
+
+  endService(): Promise<Saved> {
+    return this.serial(async () => {
+      const store = await ConfigStore.open(this.opts.configDir);
+      const c = store.config;
+      if (c.settings['activation.state'] === 'not-activated') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
+      return this.save(store, { ...c, settings: { ...c.settings, 'activation.state': 'ended' } }, t('サービスを終了しました', 'Service ended'));
+    });
+  }
+
+  extendExpiry(req: { key: string }): Promise<Saved> {
+    return this.serial(async () => {
+      const store = await ConfigStore.open(this.opts.configDir);
+      const c = store.config;
+      if (c.settings['activation.state'] === 'not-activated') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
+      const v = this.opts.verifier.extension(req.key, { userSystemCode: c.settings['activation.userSystemCode'], expiry: c.settings['activation.expiry'] });
+      if (!v.ok) return v;
+      const p = v.payload;
+      // Renewal resumes an ended service: the contract continues.
+      const state = c.settings['activation.state'] === 'ended' ? 'active' : c.settings['activation.state'];
+      return this.save(store, { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': state } }, t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`));
+    });
+  }
+
+  loadDestinations(ref: FileRef): Promise<Saved> {
+    return this.serial(async () => {
+      const file = await tryReadFileRef(ref);
+      if (!file.ok) return file;
+      const d = decodeAdr(IniDocument.parse(decodeText(file.bytes).text), file.name);
+      if (d.problems.some((p) => p.severity === 'error')) return { ok: false, problems: d.problems };
+      const store = await ConfigStore.open(this.opts.configDir);
+      const c = store.config;
+      return this.save(store, { ...c, inf: { ...c.inf, adr: d.model } }, t('宛先を読み込みました', 'Destinations loaded'));
+    });
+  }
+
+  async eventLog(): Promise<EventEntry[]> {
+    return this.log.list();
+  }
+}

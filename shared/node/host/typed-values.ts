@@ -1,0 +1,52 @@
+/** Values typed in the UI (text) -> stored values: parsed by the setting's type, secrets sealed to the service key. */
+import { problem, type Problem } from '../../messages/problem.js';
+import { settingDef, isSettingKey, type SettingKey } from '../../settings/schema.js';
+import { parseValue } from '../../settings/values.js';
+import { validateSetting, viewOf } from '../../settings/validate.js';
+import { defaultSettings } from '../../settings/schema.js';
+import { type SettingValue } from '../../settings/define.js';
+import { type TypedValues } from '../../host/api.js';
+import { seal } from '../secrets.js';
+
+export const SECRET_UNCHANGED = '(set)';
+
+export interface Converted {
+  changes: Map<SettingKey, SettingValue>;
+  problems: Problem[];
+}
+
+/** `publicKey` is needed only when a secret is typed; it is asked for lazily (the state folder may be elsewhere). */
+export async function convertTypedValues(values: TypedValues, publicKey: () => Promise<string>): Promise<Converted> {
+  const changes = new Map<SettingKey, SettingValue>();
+  const problems: Problem[] = [];
+  for (const [key, raw] of Object.entries(values)) {
+    if (raw === undefined) continue;
+    if (!isSettingKey(key)) {
+      problems.push(problem('ER_3021', { key }, { field: key }));
+      continue;
+    }
+    const def = settingDef(key)!;
+    if (def.kind === 'secret') {
+      if (raw === SECRET_UNCHANGED) continue;
+      if (raw === '') {
+        changes.set(key, '');
+        continue;
+      }
+      const clear = validateSetting({ ...def, kind: 'text', charClass: 'any', default: '' }, raw, viewOf(defaultSettings()));
+      if (clear.length > 0) problems.push(...clear);
+      else changes.set(key, seal(raw, await publicKey()));
+      continue;
+    }
+    const parsed = parseValue(def, raw);
+    if (parsed.ok) changes.set(key, parsed.value);
+    else problems.push(parsed.problem);
+  }
+  return { changes, problems };
+}
+
+/** Secrets never leave the host: a set secret is shown as `(set)`. */
+export function redactSettings<T extends object>(settings: T): T {
+  const out = { ...settings } as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out)) if (settingDef(k)?.kind === 'secret' && v !== '') out[k] = SECRET_UNCHANGED;
+  return out as T;
+}
