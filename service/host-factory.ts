@@ -1,8 +1,8 @@
-/** The host as every process of ours builds it: the folders, the shipped resources and the key-file trust anchors. */
-import { NodeHost } from '../shared/node/host/host.js';
-import { keyVerifierFromEnv } from '../shared/node/keyfile/host-verifier.js';
+/** The host for the command line and `serve`, with this package's resources. */
+import { createNodeHost } from '../shared/node/host/create.js';
+import { type NodeHost } from '../shared/node/host/host.js';
 import { RESOURCES_DIR, packageVersion } from './app-paths.js';
 
 export function createHost(dirs: { configDir: string; stateDir: string }, env: NodeJS.ProcessEnv = process.env): Promise<NodeHost> {
-  return NodeHost.create({ ...dirs, resourcesDir: RESOURCES_DIR, version: packageVersion(), verifier: keyVerifierFromEnv(RESOURCES_DIR, env), env });
+  return createNodeHost({ ...dirs, resourcesDir: RESOURCES_DIR, version: packageVersion() }, env);
 }

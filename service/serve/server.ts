@@ -8,9 +8,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
 import { type HostApi } from '../../shared/host/api.js';
 import { dispatch } from '../../shared/node/host/dispatch.js';
-import { staticFile } from './static.js';
-
-export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+import { CSP, staticFile } from '../../shared/node/static-files.js';
 const MAX_BODY = 16 * 1024 * 1024;
 
 export interface Served {

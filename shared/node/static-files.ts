@@ -1,4 +1,7 @@
-/** Serves the built renderer (out/renderer) read-only; nothing outside that folder can be reached. */
+/**
+ * The built renderer (out/renderer) served read-only to the browser (serve) and the Electron window (app://): nothing
+ * outside that folder can be reached, and both send the same Content-Security-Policy.
+ */
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -20,3 +23,5 @@ export async function staticFile(root: string, urlPath: string): Promise<{ body:
   if (!body) return undefined;
   return { body, type: TYPES[extname(path)] ?? 'application/octet-stream' };
 }
+
+export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";

@@ -1,0 +1,19 @@
+/** `npm run build`: the renderer (vite) and the Electron main process and preload (esbuild) into out/. */
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export async function buildAll(): Promise<void> {
+  await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+  const common = { bundle: true, platform: 'node' as const, target: 'node20', external: ['electron'], logLevel: 'warning' as const, absWorkingDir: root };
+  // The preload runs sandboxed: one CommonJS file that requires only 'electron'.
+  await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs' });
+  await esbuild({
+    ...common, entryPoints: ['electron/main.ts'], outfile: 'out/electron/main.mjs', format: 'esm',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildAll();
