@@ -3,9 +3,11 @@ import { useState, type ReactNode } from 'react';
 import { type MonitoredEvent } from '../../shared/host/api.js';
 import { useApp } from '../store-context.js';
 
+const NO_EVENTS: readonly MonitoredEvent[] = [];
+
 export function EventTree({ onTest }: { onTest(e: MonitoredEvent): void }): ReactNode {
   const lang = useApp((s) => s.lang);
-  const events = useApp((s) => s.resources?.monitoredEvents ?? []);
+  const events = useApp((s) => s.resources?.monitoredEvents) ?? NO_EVENTS;
   const [menu, setMenu] = useState<{ x: number; y: number; event: MonitoredEvent } | null>(null);
   const sources = [...new Set(events.map((e) => e.source))].sort();
   return (
