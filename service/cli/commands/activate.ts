@@ -42,7 +42,7 @@ export async function activateCommand(ctx: CliContext, o: ActivateOptions): Prom
     values,
     optionDevices: [],
   };
-  const host = await createHost(ctx);
+  const host = await createHost(ctx, ctx.env);
   const r = await host.activate(req);
   if (!r.ok) {
     printProblems(ctx.io, r.problems);

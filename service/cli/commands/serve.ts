@@ -13,7 +13,7 @@ function openBrowser(url: string): void {
 /** `serve`: runs until SIGINT / SIGTERM; prints the URL (with its token) on the first line. */
 export async function serveCommand(ctx: CliContext, opts: { port?: string; open?: boolean }): Promise<number> {
   await ensureRenderer((l) => ctx.io.err(l));
-  const host = await createHost(ctx);
+  const host = await createHost(ctx, ctx.env);
   const port = opts.port === undefined ? 0 : Number(opts.port);
   const served = await serve(host, { port, rendererDir: RENDERER_DIR });
   ctx.io.out(served.url);
