@@ -23,7 +23,10 @@ export interface AppState {
   /** The guide message (説明) of the focused field, shown at the bottom of the window. */
   guide?: LocalizedText;
   dialogs: DialogId[];
+  /** The host's log merged with this window's own notes, oldest first. */
   events: EventEntry[];
+  /** Notes made in this window only (not written by the host). */
+  local: EventEntry[];
   loadError?: string;
   setLang(lang: Lang): void;
   setGuide(guide: LocalizedText | undefined): void;
@@ -36,12 +39,18 @@ export interface AppState {
 
 export const MAX_EVENTS = 1000;
 
+/** Host entries and local notes in time order (stable), the newest MAX_EVENTS. */
+function merge(host: EventEntry[], local: EventEntry[]): EventEntry[] {
+  return [...host, ...local].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e).slice(-MAX_EVENTS);
+}
+
 export function createAppStore(host: HostApi) {
   return create<AppState>((set, get) => ({
     host,
     lang: initialLang(),
     dialogs: [],
     events: [],
+    local: [],
     setLang: (lang) => {
       localStorage.setItem('express-report-lang', lang);
       document.documentElement.lang = lang;
@@ -53,16 +62,19 @@ export function createAppStore(host: HostApi) {
     refresh: async () => {
       try {
         const [snapshot, resources, events] = await Promise.all([host.snapshot(), get().resources ?? host.resources(), host.eventLog()]);
-        set({ snapshot, resources, events: events.slice(-MAX_EVENTS), loadError: undefined });
+        set({ snapshot, resources, events: merge(events, get().local), loadError: undefined });
       } catch (e) {
         set({ loadError: e instanceof Error ? e.message : String(e) });
       }
     },
     setSnapshot: (snapshot) => {
       set({ snapshot });
-      void host.eventLog().then((events) => set({ events: events.slice(-MAX_EVENTS) }));
+      void host.eventLog().then((events) => set({ events: merge(events, get().local) }));
     },
-    note: (level, text, code) => set({ events: [...get().events, { at: new Date().toISOString(), level, text, ...(code ? { code } : {}) }].slice(-MAX_EVENTS) }),
+    note: (level, text, code) => {
+      const e: EventEntry = { at: new Date().toISOString(), level, text, ...(code ? { code } : {}) };
+      set({ local: [...get().local, e].slice(-MAX_EVENTS), events: [...get().events, e].slice(-MAX_EVENTS) });
+    },
   }));
 }
 
