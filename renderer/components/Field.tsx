@@ -48,6 +48,11 @@ export function Field({ def, value, onChange, problems = [], required = false, d
   const setGuide = useApp((s) => s.setGuide);
   const errId = `${id}-err`;
   const text = label ?? def.label[lang];
+  // The guide area shows the field's guide message and, when its value was refused, the coded message too.
+  const guide = problems.length === 0 ? def.guide : {
+    ja: `${def.guide.ja} ${problems.map((p) => problemText(p, 'ja')).join(' ')}`,
+    en: `${def.guide.en} ${problems.map((p) => problemText(p, 'en')).join(' ')}`,
+  };
   const common = {
     id,
     name: def.key,
@@ -56,7 +61,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
     'aria-required': required || undefined,
     'aria-invalid': problems.length > 0 || undefined,
     'aria-describedby': problems.length > 0 ? errId : undefined,
-    onFocus: () => setGuide(def.guide),
+    onFocus: () => setGuide(guide),
     'data-key': def.key,
   };
 
@@ -80,7 +85,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
     case 'list': {
       const chosen = new Set(value.split(',').filter(Boolean));
       return (
-        <fieldset className="field field-list" disabled={disabled} aria-describedby={problems.length > 0 ? errId : undefined} onFocus={() => setGuide(def.guide)}>
+        <fieldset className="field field-list" disabled={disabled} aria-describedby={problems.length > 0 ? errId : undefined} onFocus={() => setGuide(guide)}>
           <legend>{text}</legend>
           {def.choices.map((c) => (
             <label key={c}>

@@ -1,5 +1,35 @@
 /** The settings window's dialogs by id (filled in by renderer/settings/*). */
 import { type ComponentType } from 'react';
 import { type DialogId } from '../store.js';
+import { MethodsDialog } from './MethodsDialog.js';
+import { ExpressDialog } from './ExpressDialog.js';
+import { MailDialog } from './MailDialog.js';
+import { MailAuthDialog } from './MailAuthDialog.js';
+import { DialupDialog } from './DialupDialog.js';
+import { ManagerDialog } from './ManagerDialog.js';
+import { HttpsDialog } from './HttpsDialog.js';
+import { SuppressionDialog } from './SuppressionDialog.js';
+import { RelayDialog } from './RelayDialog.js';
+import { DestinationListDialog } from './DestinationListDialog.js';
+import { IdSettingsDialog } from './IdSettingsDialog.js';
+import { ScheduleDialog } from './ScheduleDialog.js';
+import { VersionDialog } from './VersionDialog.js';
+import { ServiceEndDialog } from './ServiceEndDialog.js';
+import './settings.css';
 
-export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {};
+export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
+  methods: MethodsDialog,
+  express: ExpressDialog,
+  mail: MailDialog,
+  'mail-auth': MailAuthDialog,
+  dialup: DialupDialog,
+  manager: ManagerDialog,
+  https: HttpsDialog,
+  suppression: SuppressionDialog,
+  relay: RelayDialog,
+  destinations: DestinationListDialog,
+  'id-settings': IdSettingsDialog,
+  schedule: ScheduleDialog,
+  version: VersionDialog,
+  'service-end': ServiceEndDialog,
+};

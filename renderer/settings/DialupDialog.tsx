@@ -1,0 +1,51 @@
+/** エクスプレス通報(ダイヤルアップ経由)の設定: method, primary / secondary numbers, serial port, interval, pulse / tone, 0発信. */
+import { type ReactNode } from 'react';
+import { type SettingKey } from '../../shared/settings/schema.js';
+import { type TypedValues } from '../../shared/host/api.js';
+import { Dialog } from '../components/Dialog.js';
+import { useApp } from '../store-context.js';
+import { useDialogForm } from './form.js';
+import { useMessageBox } from './MessageBox.js';
+import { Note, OkCancel, ProblemList, Radios, SettingField, useT } from './parts.js';
+import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+
+const KEYS: readonly SettingKey[] = [
+  ROUTE_KEY, 'dialup.method', 'dialup.primary.number', 'dialup.primary.comment', 'dialup.secondary.number', 'dialup.secondary.comment',
+  'dialup.serial.port', 'dialup.serial.shareWithRemote', 'dialup.intervalSeconds', 'dialup.mode', 'dialup.zeroDial',
+];
+const ASSUME: TypedValues = { 'express.route': 'dialup' };
+
+export function DialupDialog(): ReactNode {
+  const t = useT();
+  const close = useApp((s) => s.close);
+  const form = useDialogForm('dialup', KEYS, ASSUME);
+  const box = useMessageBox();
+  const ok = useRouteOk('dialup', 'dialup', form, box);
+  return (
+    <Dialog title={t('エクスプレス通報(ダイヤルアップ経由)の設定', 'Express report via dial-up: settings')} wide onCancel={() => close('dialup')}
+      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('dialup')} />}>
+      <Radios form={form} k="dialup.method" />
+      <fieldset>
+        <legend>{t('通報先', 'Destinations')}</legend>
+        <SettingField form={form} k="dialup.primary.number" />
+        <SettingField form={form} k="dialup.primary.comment" />
+        <SettingField form={form} k="dialup.secondary.number" />
+        <SettingField form={form} k="dialup.secondary.comment" />
+        <SettingField form={form} k="dialup.zeroDial" />
+        <Note>{t('ゼロ発信(0 発信)の回線では、通報先電話番号の前に "0," が付加されます。',
+          'On a line that dials 0 first, "0," is put before the numbers.')}</Note>
+      </fieldset>
+      <fieldset>
+        <legend>{t('シリアルポートの設定', 'Serial port')}</legend>
+        <SettingField form={form} k="dialup.serial.port" />
+        <SettingField form={form} k="dialup.serial.shareWithRemote" />
+        <SettingField form={form} k="dialup.intervalSeconds" />
+        <Radios form={form} k="dialup.mode" choices={['pulse', 'tone']} />
+      </fieldset>
+      <Note>{t('ダイヤルアップ経由のテスト通報では結果のメールは送られません。「通報成功」と表示されれば完了です。',
+        'A dial-up test report sends no result mail: "report succeeded" means it is done.')}</Note>
+      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
+      {box.element}
+    </Dialog>
+  );
+}

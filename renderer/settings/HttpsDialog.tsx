@@ -1,0 +1,57 @@
+/**
+ * エクスプレス通報サービス(HTTPS)の基本設定: destinations (URL1 / URL2, 宛先の読み込み), proxy (Basic auth only; no auto-config
+ * script, no auto-detection), extra CA certificates, timeout, remote access and 通報の抑制.
+ */
+import { type ReactNode } from 'react';
+import { type SettingKey } from '../../shared/settings/schema.js';
+import { type TypedValues } from '../../shared/host/api.js';
+import { Dialog } from '../components/Dialog.js';
+import { useApp } from '../store-context.js';
+import { useDialogForm } from './form.js';
+import { useMessageBox } from './MessageBox.js';
+import { Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
+import { HttpsDestinations } from './Destinations.js';
+import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
+import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+
+const KEYS: readonly SettingKey[] = [
+  ROUTE_KEY, 'https.proxy.use', 'https.proxy.host', 'https.proxy.port', 'https.proxy.user', 'https.proxy.password',
+  'https.caFile', 'https.timeoutSeconds', ...REMOTE_KEYS,
+];
+const ASSUME: TypedValues = { 'express.route': 'https' };
+
+export function HttpsDialog(): ReactNode {
+  const t = useT();
+  const open = useApp((s) => s.open);
+  const close = useApp((s) => s.close);
+  const form = useDialogForm('https', KEYS, ASSUME);
+  const box = useMessageBox();
+  const ok = useRouteOk('https', 'https', form, box);
+  return (
+    <Dialog title={t('エクスプレス通報サービス(HTTPS)の基本設定', 'Express Report Service (HTTPS): basic settings')} wide onCancel={() => close('https')}
+      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('https')} />}>
+      <HttpsDestinations />
+      <fieldset>
+        <legend>{t('プロキシサーバ', 'Proxy server')}</legend>
+        <SettingField form={form} k="https.proxy.use" />
+        <SettingField form={form} k="https.proxy.host" label={t('アドレス', 'Address')} />
+        <SettingField form={form} k="https.proxy.port" label={t('ポート', 'Port')} />
+        <SettingField form={form} k="https.proxy.user" label={t('ユーザー名', 'User name')} />
+        <SettingField form={form} k="https.proxy.password" label={t('パスワード', 'Password')} />
+        <Note>{t('[アドレス]には IP アドレスまたはホスト名(FQDN も可)を指定してください。', 'Give the proxy\'s IP address or host name (an FQDN is fine).')}</Note>
+        <Note>{t('※ BASIC 認証方式に対応しています。', '※ Only Basic authentication is supported.')}</Note>
+        <Note>{t('※ 自動構成スクリプト、プロキシの自動検出には対応していません。', '※ Proxy auto-config scripts and proxy auto-detection are not supported.')}</Note>
+      </fieldset>
+      <SettingField form={form} k="https.caFile" />
+      <SettingField form={form} k="https.timeoutSeconds" />
+      <RemoteAccess form={form} entryLabel={t('接続名', 'Connection name')} />
+      <div className="button-row">
+        <button type="button" onClick={() => open('suppression')}>{t('通報の抑制...', 'Report suppression...')}</button>
+      </div>
+      <Note>{t('[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
+        'Do not change the report suppression defaults unless the maintenance company tells you to.')}</Note>
+      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
+      {box.element}
+    </Dialog>
+  );
+}

@@ -1,0 +1,130 @@
+/** Building blocks of the settings dialogs: a setting as a field, radio groups, read-only values, problems, buttons. */
+import { useId, type ReactNode } from 'react';
+import { settingDef, type SettingKey } from '../../shared/settings/schema.js';
+import { type EnumDef, type SettingDef } from '../../shared/settings/define.js';
+import { type Problem } from '../../shared/messages/problem.js';
+import { Field, FieldErrors, FieldLabel } from '../components/Field.js';
+import { problemText } from '../i18n.js';
+import { useApp } from '../store-context.js';
+import { type DialogForm } from './form.js';
+
+/** Picks the text of the window's language. */
+export function useT(): (ja: string, en: string) => string {
+  const lang = useApp((s) => s.lang);
+  return (ja, en) => (lang === 'ja' ? ja : en);
+}
+
+export function defOf(key: SettingKey): SettingDef {
+  const def = settingDef(key);
+  if (!def) throw new Error(`unknown setting ${key}`);
+  return def;
+}
+
+/** One setting of the form: disabled while inactive, ※ while required, its refused value's message beside it. */
+export function SettingField({ form, k, disabled = false, label }: { form: DialogForm; k: SettingKey; disabled?: boolean; label?: string }): ReactNode {
+  const def = defOf(k);
+  return (
+    <Field def={def} value={form.values[k] ?? ''} onChange={(v) => form.set(k, v)} problems={form.problemsOf(k)}
+      required={form.required(def)} disabled={disabled || !form.active(def)} label={label} />
+  );
+}
+
+/** A number setting with an 初期値 (default) button beside it. */
+export function FieldWithDefault({ form, k, value, label }: { form: DialogForm; k: SettingKey; value: number; label?: string }): ReactNode {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const def = defOf(k);
+  return (
+    <div className="with-default">
+      <SettingField form={form} k={k} label={label} />
+      <button type="button" disabled={!form.active(def)} onClick={() => form.set(k, String(value))}
+        aria-label={`${t('初期値', 'Default')} (${label ?? def.label[lang]})`}>
+        {t('初期値', 'Default')}
+      </button>
+    </div>
+  );
+}
+
+export interface RadiosProps {
+  form: DialogForm;
+  k: SettingKey;
+  /** Which choices to offer (all by default) and how to name them. */
+  choices?: readonly string[];
+  labels?: Readonly<Record<string, string>>;
+  /** Something after a choice (its 設定 button). */
+  after?(choice: string): ReactNode;
+  disabled?: boolean;
+  legend?: string;
+}
+
+/** An enum setting as radio buttons in a labelled group. */
+export function Radios({ form, k, choices, labels, after, disabled = false, legend }: RadiosProps): ReactNode {
+  const id = useId();
+  const lang = useApp((s) => s.lang);
+  const setGuide = useApp((s) => s.setGuide);
+  const def = defOf(k) as EnumDef;
+  const value = form.values[k] ?? '';
+  const problems = form.problemsOf(k);
+  const off = disabled || !form.active(def);
+  return (
+    <fieldset className="radios" aria-describedby={problems.length > 0 ? `${id}-err` : undefined} onFocus={() => setGuide(def.guide)}>
+      <legend>{legend ?? def.label[lang]}</legend>
+      {(choices ?? def.choices).map((c) => (
+        <div key={c} className="radio-row">
+          <label>
+            <input type="radio" name={`${id}-${k}`} value={c} checked={value === c} disabled={off} data-key={k}
+              onChange={() => form.set(k, c)} />
+            {labels?.[c] ?? def.choiceLabels?.[c]?.[lang] ?? c}
+          </label>
+          {after?.(c)}
+        </div>
+      ))}
+      <FieldErrors id={`${id}-err`} problems={problems} />
+    </fieldset>
+  );
+}
+
+/** A value shown but not edited here (e.g. the destination set by activation). */
+export function ReadOnlyField({ label, value, note }: { label: string; value: string; note?: string }): ReactNode {
+  const id = useId();
+  return (
+    <div className="field">
+      <FieldLabel text={label} htmlFor={id} />
+      <div className="field-control">
+        <input id={id} type="text" readOnly value={value} aria-describedby={note ? `${id}-note` : undefined} />
+        {note ? <div id={`${id}-note`} className="note">{note}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+/** Problems that belong to no field of the dialog. */
+export function ProblemList({ problems }: { problems: readonly Problem[] }): ReactNode {
+  const lang = useApp((s) => s.lang);
+  if (problems.length === 0) return null;
+  return (
+    <div className="problem-list field-error" role="alert">
+      {problems.map((p, i) => <div key={i}>{problemText(p, lang)}</div>)}
+    </div>
+  );
+}
+
+export function OkCancel({ onOk, onCancel, busy = false }: { onOk(): void; onCancel(): void; busy?: boolean }): ReactNode {
+  const t = useT();
+  return (
+    <>
+      <button type="button" onClick={onOk} disabled={busy}>OK</button>
+      <button type="button" onClick={onCancel}>{t('キャンセル', 'Cancel')}</button>
+    </>
+  );
+}
+
+export function CloseButton({ onClose }: { onClose(): void }): ReactNode {
+  const t = useT();
+  return <button type="button" onClick={onClose}>{t('閉じる', 'Close')}</button>;
+}
+
+/** A note of the original's manual (※ ...). */
+export function Note({ children }: { children: ReactNode }): ReactNode {
+  return <p className="note">{children}</p>;
+}
