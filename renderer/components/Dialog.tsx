@@ -25,8 +25,11 @@ export function Dialog({ title, onCancel, children, buttons, wide }: DialogProps
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    // Focus moves into the dialog, and back to where it was when the dialog closes (so Escape keeps working below).
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const first = ref.current?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), button:not([disabled])');
     first?.focus();
+    return () => { if (before?.isConnected) before.focus(); };
   }, []);
   return (
     <div className="dialog-backdrop">
