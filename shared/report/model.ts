@@ -1,0 +1,39 @@
+/**
+ * A report: what the service sends to the center. It keeps one id (a UUID) across every retry, so the center can drop
+ * duplicates (DESIGN.md section 5). Wire formats: docs/report-format.md.
+ */
+export type ReportKind = 'failure' | 'test' | 'activation' | 'heartbeat';
+
+export interface ReportEvent {
+  /** Event source, e.g. `atapi`. */
+  source: string;
+  /** The full 32-bit event id (0xC0040006). */
+  id: number;
+  /** ISO 8601 time the event happened. */
+  time: string;
+  message: string;
+}
+
+export interface ReportMachine {
+  serverName: string;
+  deviceCode: string;
+  serialNumber: string;
+  userSystemCode: string;
+}
+
+export interface Report {
+  id: string;
+  kind: ReportKind;
+  /** ISO 8601 time the report was accepted into the spool. */
+  createdAt: string;
+  machine: ReportMachine;
+  event?: ReportEvent;
+  /** Identical events folded into this report by suppression (1 = just this one). */
+  count: number;
+  /** Test and activation notifications: which destination (the primary unless asked otherwise). */
+  target?: 'primary' | 'secondary';
+  /** Test notification: where the center sends the result. */
+  resultMail?: string;
+}
+
+export const formatEventId = (id: number): string => `0x${(id >>> 0).toString(16).padStart(8, '0')}`;
