@@ -28,6 +28,9 @@ export const catalogue = {
   ER_1011: { kind: 'internal', ja: '{path} は {encoding} で保存されていますが、次の文字はこの文字コードで書けないため保存しませんでした: {chars}', en: '{path} is stored as {encoding}, which cannot hold these characters, so nothing was saved: {chars}' },
   ER_1020: { kind: 'internal', ja: '内部エラーが発生しました: {reason}。設定は変更されていません。', en: 'An internal error occurred: {reason}. The settings are unchanged.' },
   ER_1021: { kind: 'internal', ja: '画面からの要求 {method} の形式が正しくありません: {reason}', en: 'The window sent a malformed {method} request: {reason}' },
+  ER_1030: { kind: 'internal', ja: '通報サービスは既に起動しています(状態フォルダ {path}、プロセス {pid})。', en: 'The reporting service is already running (state folder {path}, process {pid}).' },
+  ER_1031: { kind: 'internal', ja: '変更された設定に誤りがあるため、直前の正しい設定で動作を続けます({count} 件)。', en: 'The changed settings have {count} problem(s): the service keeps running with the last good settings.' },
+  ER_1032: { kind: 'internal', ja: '通報サービスが起動していません(状態フォルダ {path})。express-report service で起動してください。', en: 'The reporting service is not running (state folder {path}). Start it with express-report service.' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -115,6 +118,10 @@ export const catalogue = {
   ER_6002: { kind: 'information', ja: '既定の設定を {path} に作成しました。', en: 'Wrote the default settings to {path}.' },
   ER_6003: { kind: 'information', ja: '{key} を設定しました。', en: '{key} has been set.' },
   ER_6004: { kind: 'information', ja: '開局しました(サーバ名称 {serverName}、状態 {state})。次はテスト通報です。', en: 'Activated (server name {serverName}, state {state}). Next: a test notification.' },
+  ER_6010: { kind: 'information', ja: '通報サービスを開始しました(状態フォルダ {path})。', en: 'The reporting service started (state folder {path}).' },
+  ER_6011: { kind: 'information', ja: '通報サービスを停止しました。', en: 'The reporting service stopped.' },
+  ER_6012: { kind: 'information', ja: '変更された設定を適用しました({files})。', en: 'Applied the changed settings ({files}).' },
+  ER_6013: { kind: 'information', ja: 'イベント {source} {id} を受け付けました。', en: 'Accepted event {source} {id}.' },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -1,0 +1,20 @@
+/** Which events make a report: the monitored events of resources/ (source + full 32-bit id), with their severity. */
+import { type MonitoredEvent } from '../../shared/host/api.js';
+
+export type Severity = MonitoredEvent['severity'];
+export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
+
+export class MonitoredEvents {
+  private readonly byKey: Map<string, MonitoredEvent>;
+
+  constructor(list: readonly MonitoredEvent[]) {
+    // An index, not a scan per event: the list may grow long.
+    this.byKey = new Map(list.map((e) => [`${e.source.toLowerCase()}|${parseInt(e.id, 16) >>> 0}`, e]));
+  }
+
+  /** The monitored entry for this event when it is to be reported, else undefined. */
+  match(source: string, id: number): MonitoredEvent | undefined {
+    const e = this.byKey.get(`${source.toLowerCase()}|${id >>> 0}`);
+    return e?.report ? e : undefined;
+  }
+}

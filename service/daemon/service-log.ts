@@ -1,0 +1,39 @@
+/**
+ * The service's log: `<state>/log/service.log`, one line per entry `ISO-time LEVEL CODE message` (English, so support
+ * can grep it), also written to stderr. Messages come from the catalogue; secrets never reach it (only sealed values or
+ * `(set)` exist outside the service's memory). Rotated to service.log.1 past 5 MB.
+ */
+import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatProblem, type Problem } from '../../shared/messages/problem.js';
+
+const MAX = 5 * 1024 * 1024;
+
+export class ServiceLog {
+  private chain: Promise<void> = Promise.resolve();
+  constructor(private readonly dir: string, private readonly echo: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {}
+
+  problem(p: Problem): void {
+    this.line(p.severity === 'warning' ? 'WARN' : p.code.startsWith('ER_6') ? 'INFO' : 'ERROR', formatProblem(p, 'en'));
+  }
+
+  info(text: string): void {
+    this.line('INFO', text);
+  }
+
+  private line(level: string, text: string): void {
+    const l = `${new Date().toISOString()} ${level} ${text}`;
+    this.echo(l);
+    this.chain = this.chain.then(async () => {
+      await mkdir(this.dir, { recursive: true });
+      const path = join(this.dir, 'service.log');
+      const size = (await stat(path).catch(() => undefined))?.size ?? 0;
+      if (size > MAX) await rename(path, `${path}.1`);
+      await appendFile(path, `${l}\n`, { mode: 0o600 });
+    }).catch(() => undefined);
+  }
+
+  flush(): Promise<void> {
+    return this.chain;
+  }
+}
