@@ -4,24 +4,8 @@
  */
 import { settingDefs } from '../shared/settings/schema.js';
 import { formatValue } from '../shared/settings/values.js';
-import { always, type SettingDef } from '../shared/settings/define.js';
-
-function limits(d: SettingDef): string {
-  switch (d.kind) {
-    case 'text':
-      return d.exactLength ? `exactly ${d.exactLength} ${d.charClass}` : `${d.charClass}, ≤ ${d.maxLength} chars`;
-    case 'secret':
-      return `secret, ≤ ${d.maxLength} chars, stored sealed`;
-    case 'int':
-      return `${d.min}–${d.max}${d.unit ? ` ${d.unit.en}` : ''}`;
-    case 'bool':
-      return 'on / off';
-    case 'enum':
-      return d.choices.join(' / ');
-    case 'list':
-      return `comma list of ${d.choices.join(', ')}`;
-  }
-}
+import { always } from '../shared/settings/define.js';
+import { describeLimits } from '../shared/settings/describe.js';
 
 export function configKeysDoc(): string {
   const out = [
@@ -44,7 +28,7 @@ export function configKeysDoc(): string {
   for (const d of settingDefs) {
     const def = d.kind === 'secret' ? '' : formatValue(d, d.default);
     const req = d.requiredWhen === always ? 'always' : d.requiredWhen ? 'conditional (see below)' : '';
-    out.push(`| \`${d.key}\` | ${d.label.ja} / ${d.label.en} | ${d.file} \`[${d.section}] ${d.name}\` | ${def === '' ? '' : `\`${def}\``} | ${limits(d)} | ${req} |`);
+    out.push(`| \`${d.key}\` | ${d.label.ja} / ${d.label.en} | ${d.file} \`[${d.section}] ${d.name}\` | ${def === '' ? '' : `\`${def}\``} | ${describeLimits(d)} | ${req} |`);
   }
   out.push('', '## Rules between settings', '',
     '- `express.route` holds one route, so Express (mail / dial-up / manager) and Express (HTTPS) are never enabled together.',

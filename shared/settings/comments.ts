@@ -1,8 +1,9 @@
 import { type Eol } from '../ini/document.js';
-import { type SettingDef, type SettingsFile } from './define.js';
+import { type SettingsFile } from './define.js';
 import { defsOfFile } from './schema.js';
 import { formatValue } from './values.js';
 import { quote } from '../ini/document.js';
+import { describeLimits } from './describe.js';
 
 /** The commented default files `init` writes: every default written out, so an export never leaves one implicit. */
 const headers: Record<SettingsFile, string[]> = {
@@ -23,23 +24,6 @@ const headers: Record<SettingsFile, string[]> = {
   ],
 };
 
-function limits(d: SettingDef): string {
-  switch (d.kind) {
-    case 'text':
-      return d.exactLength ? `${d.exactLength} ${d.charClass}` : `${d.charClass}, max ${d.maxLength}`;
-    case 'secret':
-      return 'sealed:v1:... (set it with express-report config set or the settings window)';
-    case 'int':
-      return `${d.min}-${d.max}${d.unit ? ` ${d.unit.en}` : ''}`;
-    case 'bool':
-      return 'on | off';
-    case 'enum':
-      return d.choices.join(' | ');
-    case 'list':
-      return `comma list of ${d.choices.join(', ')}`;
-  }
-}
-
 export function settingsFileHeader(file: SettingsFile, eol: Exclude<Eol, ''>): string {
   const lines = headers[file].map((l) => `; ${l}`);
   lines.push('; ; で始まる行はコメントです。パスワードは平文では保存されません。 Lines starting with ; are comments; passwords are never stored in clear.');
@@ -49,7 +33,7 @@ export function settingsFileHeader(file: SettingsFile, eol: Exclude<Eol, ''>): s
       section = d.section;
       lines.push('', `[${section}]`);
     }
-    lines.push(`; ${d.label.ja} / ${d.label.en} (${d.key}): ${limits(d)}`);
+    lines.push(`; ${d.label.ja} / ${d.label.en} (${d.key}): ${describeLimits(d)}`);
     lines.push(`${d.name}=${quote(formatValue(d, d.default))}`);
   }
   return lines.join(eol) + eol;
