@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function buildAll(): Promise<void> {
-  await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn' });
+  process.env.NODE_ENV = 'production'; // React's production build, whatever the caller's environment says
+  await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', mode: 'production' });
   const common = { bundle: true, platform: 'node' as const, target: 'node20', external: ['electron'], logLevel: 'warning' as const, absWorkingDir: root };
   // The preload runs sandboxed: one CommonJS file that requires only 'electron'.
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs' });

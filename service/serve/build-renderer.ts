@@ -27,5 +27,14 @@ export async function ensureRenderer(log: (line: string) => void): Promise<void>
   if (!rendererIsStale()) return;
   log('Building the renderer (out/renderer)...');
   const { build } = await import('vite');
-  await build({ configFile: join(PACKAGE_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  // Vite takes NODE_ENV from the environment when set (vitest sets it to "test"), which would ship React's development
+  // build: the window is always built for production.
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(PACKAGE_ROOT, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = before;
+  }
 }
