@@ -1,8 +1,8 @@
 /** The HTTPS destinations (AMHTPADR.INF: URL1 primary, URL2 secondary) and 宛先の読み込み. */
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { type Problem } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
-import { readBase64 } from './file.js';
+import { FilePicker } from '../components/FilePicker.js';
 import { Note, ProblemList, ReadOnlyField, useT } from './parts.js';
 
 export function HttpsDestinations(): ReactNode {
@@ -10,18 +10,15 @@ export function HttpsDestinations(): ReactNode {
   const host = useApp((s) => s.host);
   const destinations = useApp((s) => s.snapshot?.destinations);
   const setSnapshot = useApp((s) => s.setSnapshot);
-  const fileId = useId();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const load = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    if (!file) return;
+  const load = async (file: { name: string; contentBase64: string }) => {
     setBusy(true);
     setStatus('');
     try {
-      const r = await host.loadDestinations({ name: file.name, contentBase64: await readBase64(file) });
+      const r = await host.loadDestinations(file);
       if (r.ok) {
         setProblems([]);
         setSnapshot(r.snapshot);
@@ -31,7 +28,6 @@ export function HttpsDestinations(): ReactNode {
       }
     } finally {
       setBusy(false);
-      input.value = '';
     }
   };
 
@@ -41,10 +37,10 @@ export function HttpsDestinations(): ReactNode {
       <ReadOnlyField label={t('1次通報先 (URL1)', 'Primary (URL1)')} value={destinations?.url1 ?? ''} />
       <ReadOnlyField label={t('2次通報先 (URL2)', 'Secondary (URL2)')} value={destinations?.url2 ?? ''} />
       <div className="field">
-        <label htmlFor={fileId} className="field-label">{t('宛先の読み込み', 'Load destinations')}</label>
+        <span className="field-label">{t('宛先定義ファイル(AMHTPADR.INF)', 'Destination file (AMHTPADR.INF)')}</span>
         <div className="field-control">
-          <input id={fileId} type="file" accept=".inf,.INF,.txt" disabled={busy}
-            onChange={(e) => { void load(e.currentTarget); }} />
+          <FilePicker label={t('宛先の読み込み...', 'Load destinations...')} accept=".inf,.INF,.txt" disabled={busy}
+            onPick={(f) => { void load(f); }} onError={setStatus} />
         </div>
       </div>
       <Note>{t('通報の宛先は自動的に適切に設定されています。特に保守契約先から指定がないかぎり、宛先定義ファイルの読み込みはおこなわないでください。',

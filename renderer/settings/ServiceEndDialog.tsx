@@ -8,7 +8,7 @@ import { settingDef } from '../../shared/settings/schema.js';
 import { text } from '../../shared/messages/text.js';
 import { Dialog } from '../components/Dialog.js';
 import { useApp } from '../store-context.js';
-import { readText } from './file.js';
+import { readText } from '../components/file.js';
 import { useMessageBox } from './MessageBox.js';
 import { CloseButton, Note, ProblemList, useT } from './parts.js';
 
