@@ -15,6 +15,12 @@ import { infShowCommand } from './commands/inf-show.js';
 import { configExport, configGet, configList, configSet } from './commands/config.js';
 import { serveCommand } from './commands/serve.js';
 import { activateCommand } from './commands/activate.js';
+import { serviceCommand } from './commands/service.js';
+import { eventCommand } from './commands/event.js';
+import { statusCommand } from './commands/status.js';
+import { notifyCommand } from './commands/notify.js';
+import { testConnectionCommand } from './commands/connection.js';
+import { endServiceCommand } from './commands/end-service.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -88,6 +94,35 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .option('--accept-host-name-mismatch', t(h('サーバ名称とホスト名の不一致を承知で続行します(続行)', 'continue although the server name differs from the host name')))
     .option('--reactivate', t(h('以前の設定をすべて消去して再開局します', 'erase every previous setting and activate again')))
     .action(run((c) => activateCommand(ctx(c), c.opts())));
+
+  program.command('service').description(t(h('通報サービスをフォアグラウンドで実行します(状態フォルダごとに 1 つ)', 'run the reporting service in the foreground (one per state folder)')))
+    .action(run((c) => serviceCommand(ctx(c))));
+
+  program.command('event').description(t(h('イベントを 1 件、動作中の通報サービスに渡します(擬似障害テスト)', 'hand one event to the running service (pseudo failure test)')))
+    .requiredOption('--source <s>', t(h('イベントのソース名', 'event source')))
+    .requiredOption('--id <0xXXXXXXXX>', t(h('イベント ID(0x と 8 桁の 16 進数)', 'event id (0x and 8 hex digits)')))
+    .option('--message <m>', t(h('イベントの説明', 'event message')))
+    .action(run((c) => eventCommand(ctx(c), c.opts())));
+
+  program.command('status').description(t(h('状態、送信待ち件数、最終送信と最終失敗、次の再送', 'state, queue depth, last delivery and failure, next retry')))
+    .option('--json', 'JSON')
+    .action(run((c) => statusCommand(ctx(c), c.opts())));
+
+  program.command('test-notify').description(t(h('テスト通報を送信します', 'send a test notification')))
+    .addOption(new Option('--target <t>', t(h('通報先', 'destination'))).choices(['primary', 'secondary']).default('primary'))
+    .option('--result-mail <m>', t(h('テスト通報結果の送付先メールアドレス', 'address for the test result')))
+    .action(run((c) => notifyCommand(ctx(c), { ...c.opts(), kind: 'test' })));
+
+  program.command('activate-notify').description(t(h('開局通報を送信します(テスト通報の成功後)', 'send the activation notification (after a successful test)')))
+    .addOption(new Option('--target <t>', t(h('通報先(一次が失敗した場合に二次)', 'destination (the secondary after the primary failed)'))).choices(['primary', 'secondary']).default('primary'))
+    .option('--ignore-definition-errors', t(h('定義ファイルの誤りを承知で送信します(OK)', 'send although the definition files have errors (OK)')))
+    .action(run((c) => notifyCommand(ctx(c), { ...c.opts(), kind: 'activation' })));
+
+  program.command('end-service').description(t(h('サービスを終了します(以後通報しません)', 'end the service (no more reports)')))
+    .action(run((c) => endServiceCommand(ctx(c))));
+
+  program.command('test-connection').description(t(h('通報先への接続を確認します(確認ごとに SUCCESS / FAILURE)', 'check the way to the center (one SUCCESS / FAILURE line per check)')))
+    .action(run((c) => testConnectionCommand(ctx(c))));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

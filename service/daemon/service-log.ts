@@ -6,6 +6,7 @@
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, type Problem } from '../../shared/messages/problem.js';
+import { type LogEntry } from '../spool/log-entry.js';
 
 const MAX = 5 * 1024 * 1024;
 
@@ -19,6 +20,12 @@ export class ServiceLog {
 
   info(text: string): void {
     this.line('INFO', text);
+  }
+
+  /** An entry of the spool and delivery loop (code, message, the report it is about). */
+  entry(e: LogEntry): void {
+    const level = e.level === 'error' ? 'ERROR' : e.level === 'warning' ? 'WARN' : 'INFO';
+    this.line(level, `${e.code} ${e.message.en}${e.reportId ? ` [report ${e.reportId}]` : ''}`);
   }
 
   private line(level: string, text: string): void {

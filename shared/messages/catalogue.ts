@@ -31,6 +31,34 @@ export const catalogue = {
   ER_1030: { kind: 'internal', ja: '通報サービスは既に起動しています(状態フォルダ {path}、プロセス {pid})。', en: 'The reporting service is already running (state folder {path}, process {pid}).' },
   ER_1031: { kind: 'internal', ja: '変更された設定に誤りがあるため、直前の正しい設定で動作を続けます({count} 件)。', en: 'The changed settings have {count} problem(s): the service keeps running with the last good settings.' },
   ER_1032: { kind: 'internal', ja: '通報サービスが起動していません(状態フォルダ {path})。express-report service で起動してください。', en: 'The reporting service is not running (state folder {path}). Start it with express-report service.' },
+  ER_1050: { kind: 'internal', ja: '通報ファイル {path} は使用できないため {moved} に移動しました({reason})。この通報は送信されません。', en: 'The spool file {path} cannot be used ({reason}); it was moved to {moved} and will not be sent.' },
+  ER_1051: { kind: 'internal', ja: '通報手段 {route} で予期しないエラーが発生しました: {reason}。通報は保持され、再送されます。', en: 'The {route} route failed unexpectedly: {reason}. The report is kept and will be tried again.' },
+  ER_1052: { kind: 'internal', ja: '通報 {id} の送信結果を保存できません: {reason}。通報は保持され、{minutes} 分後に再度処理します。', en: 'The outcome of report {id} cannot be saved: {reason}. The report is kept and handled again in {minutes} minutes.' },
+  ER_1033: { kind: 'internal', ja: '投入フォルダのファイル {path} はイベントとして読めないため rejected に移しました: {reason}', en: 'The drop-folder file {path} is not a valid event and was moved to rejected/: {reason}' },
+
+  // ---- network (with the peer's own reply)
+  ER_2001: { kind: 'network', ja: '{peer}のホスト名 {host} を解決できません({reason})。ホスト名と DNS の設定を確認してください。', en: 'Cannot resolve the host name {host} of {peer} ({reason}). Check the name and the DNS settings.' },
+  ER_2002: { kind: 'network', ja: '{peer}に接続できません: {reason}', en: 'Cannot connect to {peer}: {reason}' },
+  ER_2003: { kind: 'network', ja: '{peer}から {seconds} 秒以内に応答がありません({phase})。', en: 'No answer from {peer} within {seconds} s ({phase}).' },
+  ER_2004: { kind: 'network', ja: '{peer}の証明書を検証できません: {reason}({code})。通報先が独自の認証局を使う場合は https.caFile にその CA 証明書(PEM)を指定してください。', en: 'The certificate of {peer} cannot be verified: {reason} ({code}). If the center uses its own CA, give its certificate (PEM) in https.caFile.' },
+  ER_2005: { kind: 'network', ja: '{peer}との TLS ハンドシェイクに失敗しました: {reason}', en: 'The TLS handshake with {peer} failed: {reason}' },
+  ER_2006: { kind: 'network', ja: 'プロキシサーバ {proxy} が認証を求めたか、利用者名とパスワードを受け付けませんでした({reply})。https.proxy.user と https.proxy.password を確認してください(Basic 認証のみ使用できます)。', en: 'The proxy {proxy} asked for authentication or did not accept the credentials ({reply}). Check https.proxy.user and https.proxy.password (Basic authentication only).' },
+  ER_2007: { kind: 'network', ja: 'プロキシサーバ {proxy} が {target} への接続を拒否しました: {reply}', en: 'The proxy {proxy} did not open a connection to {target}: {reply}' },
+  ER_2008: { kind: 'network', ja: '{peer}がエラーを返しました: {reply}', en: 'Error from {peer}: {reply}' },
+  ER_2009: { kind: 'network', ja: '通報先 {label} の URL「{url}」は使用できません: {reason}', en: 'The {label} destination "{url}" cannot be used: {reason}' },
+  ER_2010: { kind: 'network', ja: '通報先 {label} が設定されていません(AMHTPADR.INF の [{label}] URL=)。', en: 'There is no {label} destination (AMHTPADR.INF [{label}] URL=).' },
+  ER_2011: { kind: 'network', ja: '{peer}との接続が応答の前に切断されました: {reason}', en: 'The connection to {peer} closed before it answered: {reason}' },
+  ER_2012: { kind: 'network', ja: 'どの通報先にも送信できませんでした。URL1: {first} / URL2: {second}', en: 'No destination accepted the report. URL1: {first} / URL2: {second}' },
+  ER_2013: { kind: 'network', ja: 'リモートアクセスの接続 {entry} に失敗しました({command}: {reason})。', en: 'Remote access could not connect {entry} ({command}: {reason}).' },
+  ER_2014: { kind: 'network', ja: '{peer}への送信を中止しました(サービスの停止)。', en: 'Sending to {peer} was cancelled (the service is stopping).' },
+  ER_2015: { kind: 'network', ja: '添付ファイルを読み込めないため送信を中止しました: {reason}', en: 'Sending stopped because the attachment could not be read: {reason}' },
+  ER_2016: { kind: 'network', ja: 'https.caFile の {path} に PEM 形式の証明書がありません。', en: 'The CA file {path} (https.caFile) holds no PEM certificate.' },
+  ER_2100: { kind: 'network', ja: '有効な通報手段がないため、通報 {id} を送信できません。通報は保持され、再送されます。', en: 'No notification route is enabled, so report {id} cannot be sent. It is kept and will be tried again.' },
+  ER_2101: { kind: 'warning', ja: '通報 {id} を {route} で送信できませんでした({attempts} 回目): {reason}。次の送信は {next} です。', en: 'Report {id} was not delivered by {route} (attempt {attempts}): {reason}. Next attempt at {next}.' },
+  ER_2102: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限({hours} 時間)までに送信できなかったため、期限切れとして保存しました(試行 {attempts} 回)。', en: 'Report {id} ({kind}) was not delivered within the retry limit of {hours} hours ({attempts} attempt(s)); it is kept as expired.' },
+  ER_2103: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限 {limit} までに通報時間帯が始まらないため、期限切れとして保存しました。', en: 'Report {id} ({kind}) is kept as expired: the time window does not open again before its retry limit ({limit}).' },
+  ER_2104: { kind: 'network', ja: '通報 {id}({kind})は {route} で受け付けられず、再送しても送信できないため、期限切れとして保存しました: {reason}', en: 'Report {id} ({kind}) was refused by {route} and cannot succeed if tried again, so it is kept as expired: {reason}' },
+  ER_2105: { kind: 'network', ja: '通報手段 {route} による送信はまだ使用できません(HTTPS 経由のみ)。', en: 'Sending over the {route} route is not available yet (HTTPS only).' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -77,6 +105,7 @@ export const catalogue = {
   ER_3042: { kind: 'validation', ja: 'この期限延長キーの有効期限 {expiry} は現在の有効期限 {current} より後ではないため、期限は延長されません。', en: 'This extension key ends on {expiry}, which is not after the current expiry {current}, so it extends nothing.' },
   ER_3050: { kind: 'validation', ja: '開局キーファイルのサーバ名称({serverName})と OS のホスト名({hostName})が一致しません。続行すると OS のホスト名が登録されます。', en: 'The key file\'s server name ({serverName}) differs from the OS host name ({hostName}). If you continue, the OS host name is registered.' },
   ER_3051: { kind: 'validation', ja: 'サービスは開局していないため、この操作はできません。', en: 'The service is not activated, so this cannot be done.' },
+  ER_3052: { kind: 'validation', ja: '開局通報はテスト通報が成功した後に行ってください。', en: 'Send the activation notification after a successful test notification.' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },
@@ -112,6 +141,7 @@ export const catalogue = {
 
   // ---- confirmation
   ER_5001: { kind: 'confirmation', ja: '再開局すると、以前に設定した内容はすべて消去されます。よろしいですか?', en: 'Activating again erases every setting made before. Continue?' },
+  ER_5002: { kind: 'confirmation', ja: '定義ファイルに誤りがあります({count} 件)。このまま開局通報する場合は OK(--ignore-definition-errors)、修正する場合はキャンセルしてください。', en: 'The definition files have {count} problem(s). Send the activation notification anyway with OK (--ignore-definition-errors), or cancel and fix them.' },
 
   // ---- information
   ER_6001: { kind: 'information', ja: '設定に誤りはありません({files} ファイル、{settings} 項目、{warnings} 件の警告)。', en: 'The settings are valid ({files} files, {settings} settings, {warnings} warning(s)).' },
@@ -122,6 +152,15 @@ export const catalogue = {
   ER_6011: { kind: 'information', ja: '通報サービスを停止しました。', en: 'The reporting service stopped.' },
   ER_6012: { kind: 'information', ja: '変更された設定を適用しました({files})。', en: 'Applied the changed settings ({files}).' },
   ER_6013: { kind: 'information', ja: 'イベント {source} {id} を受け付けました。', en: 'Accepted event {source} {id}.' },
+  ER_6050: { kind: 'information', ja: '通報 {id}({kind})を受け付けて保存しました。', en: 'Report {id} ({kind}) was accepted and saved.' },
+  ER_6051: { kind: 'information', ja: '通報 {id}({kind})を {route} で送信しました: {detail}', en: 'Report {id} ({kind}) was delivered by {route}: {detail}' },
+  ER_6052: { kind: 'information', ja: '通報 {id} が {kept} と {removed} の両方にありました(移動が中断されたため)。{kept} の方を残しました。', en: 'Report {id} was in both {kept} and {removed} (a move was interrupted); the copy in {kept} was kept.' },
+  ER_6053: { kind: 'information', ja: 'イベント {source} {eventId} が再度発生したため、送信待ちの通報 {id} にまとめました(計 {count} 回)。', en: 'Event {source} {eventId} happened again: counted in report {id}, which is waiting to be sent (now {count}).' },
+  ER_6054: { kind: 'information', ja: 'イベント {source} {eventId} は送信済みの通報 {id} から抑制時間({minutes} 分)以内に再度発生したため、通報しませんでした(この抑制時間内で {count} 回目)。', en: 'Event {source} {eventId} happened again within {minutes} minutes of report {id}, which has already been sent: not reported again ({count} time(s) in this window).' },
+  ER_6055: { kind: 'information', ja: 'イベント {source} {eventId}({severity})は同じ場所の直前の通報より重大なため、抑制せずに通報 {id} として直ちに送信します。', en: 'Event {source} {eventId} ({severity}) is more severe than the recent reports from {source}: it goes out at once as report {id}.' },
+  ER_6020: { kind: 'information', ja: 'テスト通報に成功しました({detail})。状態: {state}。結果は指定した送付先に届きます。', en: 'The test notification succeeded ({detail}). State: {state}. The result is sent to the chosen address.' },
+  ER_6021: { kind: 'information', ja: '開局通報に成功しました({detail})。通報サービスを開始します(状態: {state})。', en: 'The activation notification succeeded ({detail}). The service starts (state: {state}).' },
+  ER_6022: { kind: 'information', ja: 'エクスプレス通報サービスを終了しました。以後、通報は送信されません。', en: 'The Express Report Service has ended. No more reports will be sent.' },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageCode = keyof typeof catalogue;

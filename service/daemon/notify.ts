@@ -1,0 +1,56 @@
+/**
+ * テスト通報 and 開局通報 (SPEC.md section 5): sent at once over the route (not queued), so the person at the window or
+ * the command line sees the result. A successful test makes the state 'tested'; the activation notification is allowed
+ * only after that, and its success starts the service ('active'). Primary first; the secondary only when asked.
+ */
+import { ConfigStore } from '../../shared/node/config-store.js';
+import { loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
+import { isError, problem, type Problem } from '../../shared/messages/problem.js';
+import { type Report } from '../../shared/report/model.js';
+import { HttpsRoute } from '../routes/https.js';
+
+export interface NotifyRequest {
+  kind: 'test' | 'activation';
+  target?: 'primary' | 'secondary';
+  /** Test only: where the center mails the result (default: the customer's address, else the reply address). */
+  resultMail?: string;
+  /** Activation: the definition files' syntax errors were shown and the user chose to send anyway (OK). */
+  ignoreDefinitionErrors?: boolean;
+}
+
+export type NotifyResult = { ok: true; detail: string; state: string } | { ok: false; problems: Problem[] };
+
+const DEFINITION_FILES = ['WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'];
+
+export async function notify(dirs: { configDir: string; stateDir: string }, req: NotifyRequest): Promise<NotifyResult> {
+  const store = await ConfigStore.open(dirs.configDir);
+  const c = store.config;
+  const s = c.settings;
+  const state = s['activation.state'];
+  if (state === 'not-activated' || state === 'ended') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
+  if (req.kind === 'activation' && state === 'configured') return { ok: false, problems: [problem('ER_3052', {}, { field: 'activation.state' })] };
+  if (req.kind === 'activation' && !req.ignoreDefinitionErrors) {
+    const bad = store.problems.filter((p) => isError(p) && DEFINITION_FILES.includes(p.file ?? ''));
+    if (bad.length > 0) return { ok: false, problems: [...bad, problem('ER_5002', { count: bad.length })] };
+  }
+  if (s['express.route'] !== 'https') return { ok: false, problems: [problem('ER_2105', { route: s['express.route'] }, { field: 'express.route' })] };
+  const key = await loadPrivateKey(dirs.stateDir);
+  const report: Report = {
+    id: crypto.randomUUID(),
+    kind: req.kind,
+    createdAt: new Date().toISOString(),
+    count: 1,
+    target: req.target ?? 'primary',
+    machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
+    ...(req.kind === 'test' ? { resultMail: req.resultMail ?? (s['customer.email'] || s['activation.replyMail']) } : {}),
+  };
+  const outcome = await new HttpsRoute().send(report, {
+    config: c,
+    openSecret: (sealed) => (sealed === '' ? '' : openSealed(sealed, key)),
+    signal: AbortSignal.timeout((s['https.timeoutSeconds'] + 5) * 1000 * 2),
+  });
+  if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
+  const next = req.kind === 'activation' ? 'active' : state === 'configured' ? 'tested' : state;
+  if (next !== state) await store.save({ ...c, settings: { ...s, 'activation.state': next } });
+  return { ok: true, detail: outcome.detail, state: next };
+}

@@ -1,0 +1,161 @@
+/**
+ * `express-report service`: the background service. One per state folder (a lock); events in through the local API
+ * and the drop folder; monitored events become reports (with suppression) in the durable spool; the delivery loop sends
+ * them over the configured route with retries inside the time window. The config folder is watched: a valid change
+ * applies at once, an invalid one is logged and the last good config kept. Nothing polls while idle.
+ */
+import { join } from 'node:path';
+import { type Config } from '../../shared/config/model.js';
+import { problem } from '../../shared/messages/problem.js';
+import { type Report, type ReportEvent } from '../../shared/report/model.js';
+import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
+import { loadResources } from '../../shared/node/host/resources.js';
+import { Spool, type NewReport } from '../spool/spool.js';
+import { type LogEntry } from '../spool/log-entry.js';
+import { DeliveryLoop, policySources } from '../delivery/loop.js';
+import { Suppressor, suppressionSettings } from '../delivery/suppression.js';
+import { HttpsRoute } from '../routes/https.js';
+import { type Route } from '../routes/route.js';
+import { acquireLock, type Lock } from './lock.js';
+import { ServiceLog } from './service-log.js';
+import { ConfigWatcher } from './config-watch.js';
+import { MonitoredEvents } from './monitored.js';
+import { startIntakeApi } from './intake-api.js';
+import { DropFolder } from './drop-folder.js';
+import { type EventOutcome, type IncomingEvent, type ServiceCore, type ServiceStatus } from './core.js';
+
+export interface ServiceOptions {
+  configDir: string;
+  stateDir: string;
+  resourcesDir: string;
+  /** Where log lines are echoed (stderr by default). */
+  echo?: (line: string) => void;
+}
+
+/** Failure reports are made only while the service is in use; test/activation notifications go their own way. */
+const ACCEPTING = new Set(['active', 'paused']);
+
+/** Without a valid config nothing reaches a route (the loop reads the state as 'paused'), so this never throws there. */
+function current(held: Current): Config {
+  if (!held.config) throw new Error('no valid configuration yet');
+  return held.config;
+}
+
+/** The last good config, shared by the service and the parts built before it. */
+interface Current {
+  config?: Config;
+}
+
+export class ReportingService implements ServiceCore {
+  private readonly startedAt = new Date().toISOString();
+  private closers: Array<() => Promise<void> | void> = [];
+
+  private constructor(
+    private readonly held: Current,
+    private readonly log: ServiceLog,
+    private readonly spool: Spool,
+    private readonly monitored: MonitoredEvents,
+    private readonly suppressor: Suppressor,
+  ) {}
+
+  static async start(o: ServiceOptions): Promise<ReportingService> {
+    const lock: Lock = await acquireLock(o.stateDir);
+    const log = new ServiceLog(join(o.stateDir, 'log'), o.echo);
+    try {
+      await ensureServiceKey(o.stateDir);
+      const key = await loadPrivateKey(o.stateDir);
+      const openSecret = (sealed: string): string => (sealed === '' ? '' : openSealed(sealed, key));
+      const sink = (e: LogEntry) => log.entry(e);
+      const spool = await Spool.open(o.stateDir, { onEvent: sink });
+      const monitored = new MonitoredEvents((await loadResources(o.resourcesDir)).monitoredEvents);
+      const held: Current = {};
+      const suppressor = new Suppressor({
+        spool,
+        settings: () => suppressionSettings(current(held).settings),
+        severityOf: (source, id) => monitored.match(source, id)?.severity ?? 'information',
+        onEvent: sink,
+      });
+      const s = new ReportingService(held, log, spool, monitored, suppressor);
+      s.closers.push(() => lock.release(), () => log.flush());
+
+      const watcher = new ConfigWatcher(o.configDir, {
+        applied: (c) => {
+          const first = held.config === undefined;
+          held.config = c;
+          if (!first) log.problem(problem('ER_6012', { files: o.configDir }));
+          void loop.wake();
+        },
+        refused: (ps) => {
+          ps.forEach((p) => log.problem(p));
+          log.problem(problem('ER_1031', { count: ps.length }));
+        },
+      });
+      await watcher.reload();
+      const routes: Record<string, Route> = { https: new HttpsRoute() };
+      const sources = policySources(() => current(held), openSecret);
+      const loop = new DeliveryLoop({
+        spool,
+        // Mail, modem and manager routes come with their own issue; until then a report for them waits (ER_2100).
+        routeFor: (_r: Report) => routes[current(held).settings['express.route']],
+        policy: sources.policy,
+        // Without a valid config nothing is sent: the reports wait (and are visible) until one arrives.
+        state: () => (held.config ? sources.state() : 'paused'),
+        context: sources.context,
+        onEvent: sink,
+      });
+      const api = await startIntakeApi(s, o.stateDir);
+      const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p));
+      await drop.start();
+      watcher.start();
+      s.closers.unshift(() => watcher.stop(), () => drop.stop(), () => api.close(), () => loop.stop());
+      await loop.wake();
+      log.problem(problem('ER_6010', { path: o.stateDir }));
+      return s;
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
+  }
+
+  async acceptEvent(e: IncomingEvent): Promise<EventOutcome> {
+    if (!this.monitored.match(e.source, e.id)) return { result: 'ignored', reason: 'not-monitored' };
+    const c = this.held.config;
+    if (!c || !ACCEPTING.has(c.settings['activation.state'])) return { result: 'ignored', reason: 'not-active' };
+    const event: ReportEvent = { source: e.source, id: e.id >>> 0, time: e.time ?? new Date().toISOString(), message: e.message };
+    const s = c.settings;
+    const build = (ev: ReportEvent): NewReport => ({
+      kind: 'failure',
+      event: ev,
+      machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
+    });
+    const r = await this.suppressor.intake(event, build);
+    if (r.action === 'folded') return { result: 'folded', reportId: r.report.id, count: r.report.count };
+    if (r.action === 'suppressed') return { result: 'folded', reportId: r.reportId, count: r.suppressed };
+    return { result: 'accepted', reportId: r.report.id };
+  }
+
+  async status(): Promise<ServiceStatus> {
+    const counts = this.spool.counts();
+    const all = [...this.spool.list('sent'), ...this.spool.list('pending'), ...this.spool.list('expired')];
+    const history = all.flatMap((r) => r.history.map((h) => ({ ...h, id: r.report.id })));
+    history.sort((a, b) => a.at.localeCompare(b.at));
+    const lastOk = [...history].reverse().find((h) => h.ok);
+    const lastFail = [...all].filter((r) => r.lastError).sort((a, b) => (a.history.at(-1)?.at ?? '').localeCompare(b.history.at(-1)?.at ?? '')).at(-1);
+    const next = this.spool.nextDueTime();
+    return {
+      state: this.held.config?.settings['activation.state'] ?? 'unknown',
+      pending: counts.pending,
+      expired: counts.expired,
+      ...(lastOk ? { lastDelivery: { at: lastOk.at, reportId: lastOk.id, detail: lastOk.detail ?? '' } } : {}),
+      ...(lastFail?.lastError ? { lastFailure: { at: lastFail.history.at(-1)?.at ?? '', reportId: lastFail.report.id, problem: lastFail.lastError } } : {}),
+      ...(next ? { nextRetry: next.toISOString() } : {}),
+      pid: process.pid,
+      startedAt: this.startedAt,
+    };
+  }
+
+  async stop(): Promise<void> {
+    for (const close of this.closers) await close();
+    this.closers = [];
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * What one spool file holds, and how a file read back from disk is checked. A file that fails the check is not trusted
+ * (it is set aside, never half-used): every field the delivery loop relies on is verified here.
+ */
+import { z } from 'zod';
+import { catalogue, type MessageCode } from '../../shared/messages/catalogue.js';
+import { type Problem } from '../../shared/messages/problem.js';
+import { type Report } from '../../shared/report/model.js';
+
+export type Folder = 'pending' | 'sent' | 'expired';
+
+export interface HistoryEntry {
+  at: string;
+  ok: boolean;
+  route?: string;
+  /** ok: where it went (the route's detail); not ok: the problem's code. */
+  detail?: string;
+  code?: MessageCode;
+}
+
+export interface SpoolRecord {
+  report: Report;
+  /** Attempts made so far (an attempt cut short by a shutdown is not counted). */
+  attempts: number;
+  /** Not before this time (ISO 8601); the time window is applied on top by the delivery loop. */
+  nextAttemptAt: string;
+  lastError?: Problem;
+  /** The newest attempts only (HISTORY_LIMIT), so a report retried for 72 hours stays a small file. */
+  history: HistoryEntry[];
+  sentAt?: string;
+  /** In expired/: when and why it stopped being tried. */
+  expired?: { at: string; problem: Problem };
+}
+
+export interface SpoolEntry extends SpoolRecord {
+  folder: Folder;
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a time');
+const code = z.custom<MessageCode>((v) => typeof v === 'string' && Object.hasOwn(catalogue, v), 'unknown message code');
+const localized = z.object({ ja: z.string(), en: z.string() });
+const problem = z.looseObject({
+  code, severity: z.enum(['error', 'warning']), message: localized,
+  field: z.string().optional(), file: z.string().optional(), line: z.number().optional(),
+});
+const report = z.looseObject({
+  id: z.string().regex(UUID),
+  kind: z.enum(['failure', 'test', 'activation', 'heartbeat']),
+  createdAt: isoTime,
+  machine: z.object({ serverName: z.string(), deviceCode: z.string(), serialNumber: z.string(), userSystemCode: z.string() }),
+  event: z.object({ source: z.string(), id: z.number(), time: z.string(), message: z.string() }).optional(),
+  count: z.number().int().min(1),
+  target: z.enum(['primary', 'secondary']).optional(),
+  resultMail: z.string().optional(),
+});
+const record = z.looseObject({
+  report,
+  attempts: z.number().int().min(0),
+  nextAttemptAt: isoTime,
+  lastError: problem.optional(),
+  history: z.array(z.object({
+    at: z.string(), ok: z.boolean(), route: z.string().optional(), detail: z.string().optional(), code: code.optional(),
+  })),
+  sentAt: isoTime.optional(),
+  expired: z.object({ at: isoTime, problem }).optional(),
+});
+
+/** The record in `text`, or a short reason why it cannot be trusted. The file name must match the report's id. */
+export function parseRecord(text: string, expectedId: string): SpoolRecord | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+  const r = record.safeParse(json);
+  if (!r.success) return r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ');
+  if (r.data.report.id !== expectedId) return `the file name does not match the report id ${r.data.report.id}`;
+  return r.data;
+}
+
+export function serializeRecord(r: SpoolRecord): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}
