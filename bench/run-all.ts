@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark in turn; each prints its own figures. */
 import { run as infParse } from './inf-parse.bench.js';
 import { run as uiLoad } from './ui-load.bench.js';
+import { run as service } from './service.bench.js';
 
 await infParse();
 await uiLoad();
+await service();

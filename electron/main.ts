@@ -7,6 +7,7 @@ import { app, BrowserWindow, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { resolveDirs } from '../shared/node/config-paths.js';
 import { createNodeHost } from '../shared/node/host/create.js';
+import { runningServiceBridge } from '../shared/node/host/service-bridge.js';
 import { registerHostIpc } from './ipc.js';
 import { registerSchemePrivileges, serveRenderer } from './protocol.js';
 import { APP_ORIGIN } from './channel.js';
@@ -45,7 +46,9 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(null);
   const p = paths();
   const dirs = resolveDirs({ env: process.env });
-  const host = await createNodeHost({ ...dirs, resourcesDir: p.resources, version: app.getVersion() });
+  // テスト通報 / 開局通報, the status and 通報テスト go to the running service (its local API): the service ships in this
+  // package but electron/ may not import service/, and only the service can open the sealed proxy password.
+  const host = await createNodeHost({ ...dirs, resourcesDir: p.resources, version: app.getVersion() }, process.env, runningServiceBridge(dirs.stateDir));
   registerHostIpc(host);
   serveRenderer(p.renderer);
   let win = createWindow(p.preload);

@@ -13,7 +13,8 @@ export type DialogId =
   | 'destinations' // 通報先リストの設定
   | 'id-settings' | 'schedule'
   | 'wizard' // 設定ユーティリティ
-  | 'service-end' | 'version';
+  | 'service-end' | 'version'
+  | 'service-status'; // 通報サービスの状態
 
 export interface AppState {
   host: HostApi;
@@ -39,9 +40,14 @@ export interface AppState {
 
 export const MAX_EVENTS = 1000;
 
+/** A coded note the host logged too (same code and words, within a minute; e.g. 通報テスト's outcome) shows once. */
+function echoed(e: EventEntry, host: EventEntry[]): boolean {
+  return e.code !== undefined && host.some((h) => h.code === e.code && h.text.ja === e.text.ja && Math.abs(Date.parse(h.at) - Date.parse(e.at)) < 60_000);
+}
+
 /** Host entries and local notes in time order (stable), the newest MAX_EVENTS. */
 function merge(host: EventEntry[], local: EventEntry[]): EventEntry[] {
-  return [...host, ...local].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e).slice(-MAX_EVENTS);
+  return [...host, ...local.filter((e) => !echoed(e, host))].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e).slice(-MAX_EVENTS);
 }
 
 export function createAppStore(host: HostApi) {

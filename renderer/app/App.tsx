@@ -8,6 +8,8 @@ import { EventTree } from '../components/EventTree.js';
 import { settingsDialogs } from '../settings/index.js';
 import { SetupWizard } from '../wizard/SetupWizard.js';
 import { type DialogId } from '../store.js';
+import { type MonitoredEvent } from '../../shared/host/api.js';
+import { eventTestLine } from '../../shared/host/event-test.js';
 
 function DialogHost({ id }: { id: DialogId }): ReactNode {
   if (id === 'wizard') return <SetupWizard />;
@@ -22,7 +24,20 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
   const loadError = useApp((s) => s.loadError);
   const snapshot = useApp((s) => s.snapshot);
   const note = useApp((s) => s.note);
+  const host = useApp((s) => s.host);
   useEffect(() => { void refresh(); }, [refresh]);
+
+  /** 通報テスト: the event goes to the running service as if it had happened; its outcome goes to the event panel. */
+  const testEvent = async (e: MonitoredEvent): Promise<void> => {
+    const req = { source: e.source, id: e.id };
+    try {
+      const line = eventTestLine(req, await host.testEvent(req));
+      if (line) note(line.level, line.text, line.code);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      note('error', { ja: `通報テストに失敗しました(${e.source} ${e.id}): ${why}`, en: `The test report failed (${e.source} ${e.id}): ${why}` });
+    }
+  };
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
 
   return (
@@ -32,10 +47,7 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
       </header>
       <MenuBar onExit={onExit} />
       <main className="main">
-        <EventTree onTest={(e) => note('info', {
-          ja: `通報テストは通報サービスの起動後に使用できます(${e.source} ${e.id})。`,
-          en: `The test report needs the running service (${e.source} ${e.id}).`,
-        })} />
+        <EventTree onTest={(e) => { void testEvent(e); }} />
         <div className="content">
           {loadError ? <p role="alert">{loadError}</p> : null}
           {snapshot ? (

@@ -33,6 +33,7 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
     { id: 'tools', ja: 'ツール', en: 'Tools', key: 'T', items: [
       { id: 'wizard', ja: 'エクスプレス通報サービス → サーバー', en: 'Express Report Service → Server', run: dialog('wizard') },
       { id: 'service-end', ja: 'サービスの終了 / 有効期限の変更', en: 'End service / change expiry', run: dialog('service-end') },
+      { id: 'service-status', ja: '通報サービスの状態', en: 'Reporting service status', run: dialog('service-status') },
     ] },
     { id: 'help', ja: 'ヘルプ', en: 'Help', key: 'H', items: [
       { id: 'version', ja: 'バージョン情報', en: 'Version information', run: dialog('version') },

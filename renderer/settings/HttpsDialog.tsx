@@ -13,6 +13,7 @@ import { Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
 import { HttpsDestinations } from './Destinations.js';
 import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { NotifyButtons } from './NotifyButtons.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY, 'https.proxy.use', 'https.proxy.host', 'https.proxy.port', 'https.proxy.user', 'https.proxy.password',
@@ -50,6 +51,7 @@ export function HttpsDialog(): ReactNode {
       </div>
       <Note>{t('[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
         'Do not change the report suppression defaults unless the maintenance company tells you to.')}</Note>
+      <NotifyButtons route="https" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}
     </Dialog>

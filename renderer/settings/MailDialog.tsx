@@ -9,6 +9,7 @@ import { useMessageBox } from './MessageBox.js';
 import { Note, OkCancel, ProblemList, Radios, ReadOnlyField, SettingField, defOf, useT } from './parts.js';
 import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { NotifyButtons } from './NotifyButtons.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY, 'mail.smtp.host', 'mail.smtp.port', 'mail.smtp.security', 'mail.sender', 'mail.encoding', 'mail.timeoutSeconds',
@@ -53,6 +54,7 @@ export function MailDialog(): ReactNode {
       </div>
       <Note>{t('エンコード方式の初期値は uuencode です。Base64 方式で通報する場合は Base64 に変更してください。',
         'The encoding is uuencode by default; choose Base64 to report in Base64.')}</Note>
+      <NotifyButtons route="mail" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}
     </Dialog>

@@ -15,6 +15,7 @@ import { IdSettingsDialog } from './IdSettingsDialog.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { VersionDialog } from './VersionDialog.js';
 import { ServiceEndDialog } from './ServiceEndDialog.js';
+import { ServiceStatusDialog } from './ServiceStatusDialog.js';
 import './settings.css';
 
 export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
@@ -32,4 +33,5 @@ export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
   schedule: ScheduleDialog,
   version: VersionDialog,
   'service-end': ServiceEndDialog,
+  'service-status': ServiceStatusDialog,
 };

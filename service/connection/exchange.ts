@@ -9,6 +9,7 @@ import { TLSSocket, type PeerCertificate } from 'node:tls';
 import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HttpsProxyAgent } from 'https-proxy-agent';
+import { type SecureContext } from 'node:tls';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { text } from '../../shared/messages/text.js';
 import { classifyError, replySnippet, statusReply, type Stage } from './classify.js';
@@ -77,7 +78,8 @@ export function exchange(dest: Destination, t: Transport, r: ExchangeRequest, si
     let done = false;
     const timers: NodeJS.Timeout[] = [];
 
-    const opts: RequestOptions = { method: r.method, headers: r.headers, ca: t.ca, agent: agent ?? false, rejectUnauthorized: true };
+    // secureContext reaches tls.connect (an https option Node accepts but its RequestOptions type does not list).
+    const opts: RequestOptions & { secureContext: SecureContext } = { method: r.method, headers: r.headers, secureContext: t.secureContext, agent: agent ?? false, rejectUnauthorized: true };
     const req = request(dest.url, opts);
 
     const finish = (e: Exchange): void => {

@@ -1,5 +1,7 @@
 /** What the service does for its callers (the local API, the drop folder, the command line, the UI through HostApi). */
-import { type Problem } from '../../shared/messages/problem.js';
+import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../../shared/host/service-types.js';
+
+export type { EventOutcome, ServiceStatus } from '../../shared/host/service-types.js';
 
 export interface IncomingEvent {
   source: string;
@@ -10,23 +12,9 @@ export interface IncomingEvent {
   time?: string;
 }
 
-export type EventOutcome =
-  | { result: 'accepted'; reportId: string }
-  | { result: 'folded'; reportId: string; count: number }
-  | { result: 'ignored'; reason: 'not-monitored' | 'not-active' };
-
-export interface ServiceStatus {
-  state: string;
-  pending: number;
-  expired: number;
-  lastDelivery?: { at: string; reportId: string; detail: string };
-  lastFailure?: { at: string; reportId: string; problem: Problem };
-  nextRetry?: string;
-  pid: number;
-  startedAt: string;
-}
-
 export interface ServiceCore {
   acceptEvent(e: IncomingEvent): Promise<EventOutcome>;
   status(): Promise<ServiceStatus>;
+  /** テスト通報 / 開局通報 sent by the service itself (the desktop app asks here: only the service opens sealed secrets). */
+  notify(req: NotifyRequest): Promise<NotifyResult>;
 }

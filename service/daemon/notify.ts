@@ -5,22 +5,19 @@
  */
 import { ConfigStore } from '../../shared/node/config-store.js';
 import { loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
-import { isError, problem, type Problem } from '../../shared/messages/problem.js';
+import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
+import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
 import { HttpsRoute } from '../routes/https.js';
 
-export interface NotifyRequest {
-  kind: 'test' | 'activation';
-  target?: 'primary' | 'secondary';
-  /** Test only: where the center mails the result (default: the customer's address, else the reply address). */
-  resultMail?: string;
-  /** Activation: the definition files' syntax errors were shown and the user chose to send anyway (OK). */
-  ignoreDefinitionErrors?: boolean;
-}
-
-export type NotifyResult = { ok: true; detail: string; state: string } | { ok: false; problems: Problem[] };
+export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
 
 const DEFINITION_FILES = ['WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'];
+
+/** Where the test result goes: by mail (the given address, else the default one) or by fax (the registered number). */
+function resultTo(req: NotifyRequest, fallback: string): Pick<Report, 'resultMail' | 'resultVia'> {
+  return req.resultVia === 'fax' ? { resultVia: 'fax' } : { resultMail: req.resultMail ?? fallback };
+}
 
 export async function notify(dirs: { configDir: string; stateDir: string }, req: NotifyRequest): Promise<NotifyResult> {
   const store = await ConfigStore.open(dirs.configDir);
@@ -42,7 +39,7 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
     count: 1,
     target: req.target ?? 'primary',
     machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
-    ...(req.kind === 'test' ? { resultMail: req.resultMail ?? (s['customer.email'] || s['activation.replyMail']) } : {}),
+    ...(req.kind === 'test' ? resultTo(req, s['customer.email'] || s['activation.replyMail']) : {}),
   };
   const outcome = await new HttpsRoute().send(report, {
     config: c,

@@ -5,6 +5,8 @@
  * applies at once, an invalid one is logged and the last good config kept. Nothing polls while idle.
  */
 import { join } from 'node:path';
+import { mkdir, stat } from 'node:fs/promises';
+import { codedError } from '../../shared/node/coded-error.js';
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
 import { type Report, type ReportEvent } from '../../shared/report/model.js';
@@ -22,7 +24,9 @@ import { ConfigWatcher } from './config-watch.js';
 import { MonitoredEvents } from './monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { DropFolder } from './drop-folder.js';
+import { notify } from './notify.js';
 import { type EventOutcome, type IncomingEvent, type ServiceCore, type ServiceStatus } from './core.js';
+import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
 
 export interface ServiceOptions {
   configDir: string;
@@ -56,9 +60,13 @@ export class ReportingService implements ServiceCore {
     private readonly spool: Spool,
     private readonly monitored: MonitoredEvents,
     private readonly suppressor: Suppressor,
+    private readonly dirs: { configDir: string; stateDir: string },
   ) {}
 
   static async start(o: ServiceOptions): Promise<ReportingService> {
+    // The folder must exist (it is watched); `init` makes it. A missing one is a clear error, not a silent idle service.
+    if (!(await stat(o.configDir).then((x) => x.isDirectory(), () => false))) throw codedError('ER_1005', { path: o.configDir });
+    await mkdir(o.stateDir, { recursive: true, mode: 0o700 });
     const lock: Lock = await acquireLock(o.stateDir);
     const log = new ServiceLog(join(o.stateDir, 'log'), o.echo);
     try {
@@ -75,7 +83,7 @@ export class ReportingService implements ServiceCore {
         severityOf: (source, id) => monitored.match(source, id)?.severity ?? 'information',
         onEvent: sink,
       });
-      const s = new ReportingService(held, log, spool, monitored, suppressor);
+      const s = new ReportingService(held, log, spool, monitored, suppressor, { configDir: o.configDir, stateDir: o.stateDir });
       s.closers.push(() => lock.release(), () => log.flush());
 
       const watcher = new ConfigWatcher(o.configDir, {
@@ -132,6 +140,14 @@ export class ReportingService implements ServiceCore {
     if (r.action === 'folded') return { result: 'folded', reportId: r.report.id, count: r.report.count };
     if (r.action === 'suppressed') return { result: 'folded', reportId: r.reportId, count: r.suppressed };
     return { result: 'accepted', reportId: r.report.id };
+  }
+
+  /** テスト通報 / 開局通報 asked over the local API (the desktop app); the state change reaches us through the watcher. */
+  async notify(req: NotifyRequest): Promise<NotifyResult> {
+    const r = await notify(this.dirs, req);
+    if (r.ok) this.log.problem(problem(req.kind === 'test' ? 'ER_6020' : 'ER_6021', { detail: r.detail, state: r.state }));
+    else r.problems.forEach((p) => this.log.problem(p));
+    return r;
   }
 
   async status(): Promise<ServiceStatus> {

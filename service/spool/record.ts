@@ -54,6 +54,7 @@ const report = z.looseObject({
   count: z.number().int().min(1),
   target: z.enum(['primary', 'secondary']).optional(),
   resultMail: z.string().optional(),
+  resultVia: z.enum(['mail', 'fax']).optional(),
 });
 const record = z.looseObject({
   report,

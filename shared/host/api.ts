@@ -9,6 +9,9 @@ import { type OptionDevice } from '../settings/options.js';
 import { type AdrModel } from '../inf/adr.js';
 import { type LocalizedText } from '../messages/text.js';
 import { type KeyFileSummary } from '../keyfile/model.js';
+import { type EventOutcome, type NotifyTarget, type ServiceStatus } from './service-types.js';
+
+export type { EventOutcome, NotifyTarget, ServiceStatus } from './service-types.js';
 
 export type ActivationState = Settings['activation.state'];
 
@@ -89,6 +92,32 @@ export interface Resources {
   monitoredEvents: MonitoredEvent[];
 }
 
+/** テスト通報: which destination, and where the center sends the result (電子メール with an address, or ファクシミリ). */
+export interface TestNotifyRequest {
+  target?: NotifyTarget;
+  resultMail?: string;
+  resultVia?: 'mail' | 'fax';
+}
+
+export interface ActivateNotifyRequest {
+  target?: NotifyTarget;
+  /** The definition files' problems (with ER_5002) were shown and the user chose OK: send anyway. */
+  ignoreDefinitionErrors?: boolean;
+}
+
+/** The center's answer and the snapshot after the state change (configured → tested → active). */
+export type Notified = { ok: true; detail: string; snapshot: AppSnapshot } | { ok: false; problems: Problem[] };
+
+/** 通報テスト (pseudo failure test) of one monitored event. */
+export interface EventTestRequest {
+  source: string;
+  /** 0x + 8 hex digits. */
+  id: string;
+}
+
+/** The running service's outcome, or a coded problem (ER_1032: the service is not running). */
+export type EventTested = { ok: true; outcome: EventOutcome } | { ok: false; problems: Problem[] };
+
 export interface HostApi {
   snapshot(): Promise<AppSnapshot>;
   resources(): Promise<Resources>;
@@ -106,10 +135,18 @@ export interface HostApi {
   loadDestinations(req: FileRef): Promise<Saved>;
   /** What the app did (the last 1000 entries, newest last). */
   eventLog(): Promise<EventEntry[]>;
+  /** テスト通報, sent at once (primary unless asked); success makes a configured service 'tested'. */
+  testNotify(req: TestNotifyRequest): Promise<Notified>;
+  /** 開局通報 (only once tested); success makes the service 'active'. Definition-file errors come back with ER_5002. */
+  activateNotify(req: ActivateNotifyRequest): Promise<Notified>;
+  /** The running service's status; undefined when it is not running. */
+  serviceStatus(): Promise<ServiceStatus | undefined>;
+  /** 通報テスト: the event given to the running service as if it had happened. */
+  testEvent(req: EventTestRequest): Promise<EventTested>;
 }
 
 export type HostMethod = keyof HostApi;
 export const HOST_METHODS = [
   'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'endService', 'extendExpiry',
-  'loadDestinations', 'eventLog',
+  'loadDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent',
 ] as const satisfies readonly HostMethod[];

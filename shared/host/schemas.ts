@@ -12,6 +12,7 @@ const fileRef = z.union([
   z.object({ name: z.string().max(512), contentBase64: z.string().max(8 * 1024 * 1024) }).strict(),
 ]);
 const saveRequest = z.object({ values: typedValues, optionDevices: z.array(optionDevice).max(999).optional() }).strict();
+const target = z.enum(['primary', 'secondary']);
 const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
 
 export const requestSchemas = {
@@ -34,4 +35,12 @@ export const requestSchemas = {
   extendExpiry: z.object({ key: z.string().min(1).max(64 * 1024) }).strict(),
   loadDestinations: fileRef,
   eventLog: none,
+  testNotify: z.object({
+    target: target.optional(),
+    resultMail: z.string().max(256).optional(),
+    resultVia: z.enum(['mail', 'fax']).optional(),
+  }).strict(),
+  activateNotify: z.object({ target: target.optional(), ignoreDefinitionErrors: z.boolean().optional() }).strict(),
+  serviceStatus: none,
+  testEvent: z.object({ source: z.string().min(1).max(256), id: z.string().regex(/^0x[0-9a-fA-F]{8}$/) }).strict(),
 } as const satisfies Record<HostMethod, z.ZodType>;

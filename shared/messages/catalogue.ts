@@ -35,6 +35,7 @@ export const catalogue = {
   ER_1051: { kind: 'internal', ja: '通報手段 {route} で予期しないエラーが発生しました: {reason}。通報は保持され、再送されます。', en: 'The {route} route failed unexpectedly: {reason}. The report is kept and will be tried again.' },
   ER_1052: { kind: 'internal', ja: '通報 {id} の送信結果を保存できません: {reason}。通報は保持され、{minutes} 分後に再度処理します。', en: 'The outcome of report {id} cannot be saved: {reason}. The report is kept and handled again in {minutes} minutes.' },
   ER_1033: { kind: 'internal', ja: '投入フォルダのファイル {path} はイベントとして読めないため rejected に移しました: {reason}', en: 'The drop-folder file {path} is not a valid event and was moved to rejected/: {reason}' },
+  ER_1034: { kind: 'internal', ja: '通報サービスへの要求 {request} が失敗しました: {reason}', en: 'The reporting service could not handle {request}: {reason}' },
 
   // ---- network (with the peer's own reply)
   ER_2001: { kind: 'network', ja: '{peer}のホスト名 {host} を解決できません({reason})。ホスト名と DNS の設定を確認してください。', en: 'Cannot resolve the host name {host} of {peer} ({reason}). Check the name and the DNS settings.' },
@@ -161,6 +162,10 @@ export const catalogue = {
   ER_6020: { kind: 'information', ja: 'テスト通報に成功しました({detail})。状態: {state}。結果は指定した送付先に届きます。', en: 'The test notification succeeded ({detail}). State: {state}. The result is sent to the chosen address.' },
   ER_6021: { kind: 'information', ja: '開局通報に成功しました({detail})。通報サービスを開始します(状態: {state})。', en: 'The activation notification succeeded ({detail}). The service starts (state: {state}).' },
   ER_6022: { kind: 'information', ja: 'エクスプレス通報サービスを終了しました。以後、通報は送信されません。', en: 'The Express Report Service has ended. No more reports will be sent.' },
+  ER_6023: { kind: 'information', ja: '通報テスト: イベント {source} {id} を通報 {reportId} として受け付けました。送信の結果は [ツール]-[通報サービスの状態] で確認できます。', en: 'Test report: event {source} {id} was accepted as report {reportId}. See Tools → Reporting service status for its delivery.' },
+  ER_6024: { kind: 'information', ja: '通報テスト: イベント {source} {id} は送信待ちの通報 {reportId} にまとめられました(計 {count} 回)。', en: 'Test report: event {source} {id} was counted in report {reportId}, which is waiting to be sent (now {count}).' },
+  ER_6025: { kind: 'warning', ja: '通報テスト: イベント {source} {id} は通報されませんでした: {reason}', en: 'Test report: event {source} {id} was not reported: {reason}' },
+  ER_6026: { kind: 'information', ja: '通報サービスの状態: {state}、送信待ち {pending} 件、期限切れ {expired} 件。', en: 'Reporting service: {state}, {pending} waiting, {expired} expired.' },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageCode = keyof typeof catalogue;

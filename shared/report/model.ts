@@ -34,6 +34,8 @@ export interface Report {
   target?: 'primary' | 'secondary';
   /** Test notification: where the center sends the result. */
   resultMail?: string;
+  /** Test notification: 'fax' = the center faxes the result to the customer's registered number (no resultMail then). */
+  resultVia?: 'mail' | 'fax';
 }
 
 export const formatEventId = (id: number): string => `0x${(id >>> 0).toString(16).padStart(8, '0')}`;

@@ -1,6 +1,7 @@
 /** The host as every process builds it: folders, shipped resources, key-file trust (resources + EXPRESS_REPORT_KEYFILE_CA). */
 import { keyVerifierFromEnv } from '../keyfile/host-verifier.js';
 import { NodeHost } from './host.js';
+import { runningServiceBridge, type ServiceBridge } from './service-bridge.js';
 
 export interface HostPlace {
   configDir: string;
@@ -9,6 +10,7 @@ export interface HostPlace {
   version: string;
 }
 
-export function createNodeHost(place: HostPlace, env: NodeJS.ProcessEnv = process.env): Promise<NodeHost> {
-  return NodeHost.create({ ...place, verifier: keyVerifierFromEnv(place.resourcesDir, env), env });
+/** `service`: how テスト通報 / 開局通報, the status and 通報テスト reach the service (default: the running service). */
+export function createNodeHost(place: HostPlace, env: NodeJS.ProcessEnv = process.env, service: ServiceBridge = runningServiceBridge(place.stateDir)): Promise<NodeHost> {
+  return NodeHost.create({ ...place, verifier: keyVerifierFromEnv(place.resourcesDir, env), env, service });
 }

@@ -6,9 +6,10 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
-  type ActivationRequest, type AppSnapshot, type DeviceInfo, type EventEntry, type FileRef, type HostApi, type KeyFileRead, type Resources,
-  type SaveRequest, type Saved,
+  type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DeviceInfo, type EventEntry, type EventTested, type EventTestRequest,
+  type FileRef, type HostApi, type KeyFileRead, type Notified, type Resources, type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest,
 } from '../../host/api.js';
+import { type NotifyResult } from '../../host/service-types.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { type LocalizedText } from '../../messages/text.js';
 import { type Config } from '../../config/model.js';
@@ -29,6 +30,8 @@ import { readDeviceInfo } from './device-info.js';
 import { tryReadFileRef } from './file-ref.js';
 import { planActivation } from './activation.js';
 import { type KeyVerifier } from './verifier.js';
+import { type ServiceBridge } from './service-bridge.js';
+import { ServiceOps } from './service-ops.js';
 
 export interface HostOptions {
   configDir: string;
@@ -39,6 +42,8 @@ export interface HostOptions {
   /** The OS host name (the key file's server name is compared with it); default: os.hostname() without the domain. */
   hostName?: string;
   env?: NodeJS.ProcessEnv;
+  /** The way to the reporting service (テスト通報, 開局通報, status, 通報テスト); without it they answer ER_1032. */
+  service?: ServiceBridge;
 }
 
 const CHECK_PLACEHOLDER_SECRET = 'sealed:v1:check:unsaved';
@@ -47,8 +52,11 @@ const t = (ja: string, en: string): LocalizedText => ({ ja, en });
 export class NodeHost implements HostApi {
   private queue: Promise<unknown> = Promise.resolve();
   private cachedResources?: Resources;
+  private readonly service: ServiceOps;
 
-  private constructor(private readonly opts: HostOptions, private readonly log: EventLog, private readonly hostName: string) {}
+  private constructor(private readonly opts: HostOptions, private readonly log: EventLog, private readonly hostName: string) {
+    this.service = new ServiceOps(opts.service, log, opts.stateDir);
+  }
 
   /** Opens the host; a missing config folder is created with the defaults (the desktop app's first start). */
   static async create(opts: HostOptions): Promise<NodeHost> {
@@ -199,5 +207,27 @@ export class NodeHost implements HostApi {
 
   async eventLog(): Promise<EventEntry[]> {
     return this.log.list();
+  }
+
+  /** The center's answer with the snapshot after the state change, or the problems. */
+  private async notified(r: NotifyResult): Promise<Notified> {
+    return r.ok ? { ok: true, detail: r.detail, snapshot: await this.snapshot() } : r;
+  }
+
+  testNotify(req: TestNotifyRequest): Promise<Notified> {
+    return this.serial(async () => this.notified(await this.service.notify({ kind: 'test', ...req })));
+  }
+
+  activateNotify(req: ActivateNotifyRequest): Promise<Notified> {
+    return this.serial(async () => this.notified(await this.service.notify({ kind: 'activation', ...req })));
+  }
+
+  serviceStatus(): Promise<ServiceStatus | undefined> {
+    return this.service.status();
+  }
+
+  async testEvent(req: EventTestRequest): Promise<EventTested> {
+    const e = (await this.resources()).monitoredEvents.find((m) => m.source === req.source && m.id.toLowerCase() === req.id.toLowerCase());
+    return this.service.testEvent(req, e ? e.text.ja : '');
   }
 }

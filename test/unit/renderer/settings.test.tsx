@@ -40,6 +40,10 @@ function fakeHost(initial: AppSnapshot): Fake {
     extendExpiry: vi.fn(async () => accept(current)),
     loadDestinations: vi.fn(async () => accept(current)),
     eventLog: vi.fn(async () => []),
+    testNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
+    activateNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
+    serviceStatus: vi.fn(async () => undefined),
+    testEvent: vi.fn(async () => ({ ok: true as const, outcome: { result: 'ignored' as const, reason: 'not-active' as const } })),
   };
 }
 

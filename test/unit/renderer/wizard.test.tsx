@@ -65,6 +65,10 @@ function fakeHost(snapshot: AppSnapshot, read?: KeyFileRead): FakeHost {
     extendExpiry: vi.fn<HostApi['extendExpiry']>(async () => ({ ok: true, snapshot })),
     loadDestinations: vi.fn<HostApi['loadDestinations']>(async () => ({ ok: true, snapshot })),
     eventLog: vi.fn<HostApi['eventLog']>(async () => []),
+    testNotify: vi.fn<HostApi['testNotify']>(async () => ({ ok: true, detail: '', snapshot })),
+    activateNotify: vi.fn<HostApi['activateNotify']>(async () => ({ ok: true, detail: '', snapshot })),
+    serviceStatus: vi.fn<HostApi['serviceStatus']>(async () => undefined),
+    testEvent: vi.fn<HostApi['testEvent']>(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } })),
   };
 }
 

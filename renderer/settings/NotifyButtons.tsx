@@ -1,0 +1,103 @@
+/**
+ * The テスト通報 / 開局通報 buttons of a route dialog (HTTPS, mail), with their questions, progress and answers.
+ * 開局通報 can be clicked only after a test notification ('tested' or 'active'); both need this route to be the one saved.
+ */
+import { useId, useState, type ReactNode } from 'react';
+import { formatProblem, type Problem } from '../../shared/messages/problem.js';
+import { useApp } from '../store-context.js';
+import { problemText } from '../i18n.js';
+import { type DialogForm } from './form.js';
+import { type MessageBox } from './MessageBox.js';
+import { Note, useT } from './parts.js';
+import { ResultAddressDialog, type ResultChoice } from './ResultAddressDialog.js';
+import { useNotify, type NotifyLine } from './use-notify.js';
+
+type Modal =
+  | { kind: 'result'; initial: ResultChoice; resolve(c: ResultChoice | undefined): void }
+  | { kind: 'definitions'; problems: Problem[]; resolve(ok: boolean): void };
+
+/** The definition files' errors, listed with file and line: OK sends anyway, キャンセル goes back. */
+function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok: boolean): void }): ReactNode {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const titleId = useId();
+  const textId = useId();
+  const question = problems.find((p) => p.code === 'ER_5002');
+  return (
+    <div className="message-backdrop">
+      <div className="message-box" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={textId}
+        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); answer(false); } }}>
+        <h3 id={titleId} className="dialog-title">{t('定義ファイルの誤り', 'Errors in the definition files')}</h3>
+        <ul className="problem-list" data-testid="definition-errors">
+          {problems.filter((p) => p !== question).map((p, i) => <li key={i}>{formatProblem(p, lang)}</li>)}
+        </ul>
+        <p id={textId} className="message-text">{question ? `${question.code} ${question.message[lang]}` : ''}</p>
+        <div className="dialog-buttons">
+          <button type="button" autoFocus onClick={() => answer(true)}>OK</button>
+          <button type="button" onClick={() => answer(false)}>{t('キャンセル', 'Cancel')}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Line({ line }: { line: NotifyLine }): ReactNode {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
+  const where = line.target === 'primary' ? t('一次通報先', 'primary') : t('二次通報先', 'secondary');
+  const head = `${what}(${where})`;
+  if (line.ok) {
+    const done = line.kind === 'test'
+      ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
+      : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
+    return <li className="ok">{`${head}${done}${line.detail ? ` (${line.detail})` : ''}`}</li>;
+  }
+  const why = 'error' in line ? [line.error] : line.problems.map((p) => problemText(p, lang));
+  return <li className="field-error">{`${head}${t('に失敗しました: ', ' failed: ')}${why.join(' / ')}`}</li>;
+}
+
+export function NotifyButtons({ route, form, box }: { route: 'https' | 'mail'; form: DialogForm; box: MessageBox }): ReactNode {
+  const t = useT();
+  const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
+  const savedRoute = useApp((s) => s.snapshot?.settings['express.route']);
+  const [modal, setModal] = useState<Modal | null>(null);
+  const notify = useNotify(route, form, box, {
+    chooseResult: (initial) => new Promise((resolve) => setModal({ kind: 'result', initial, resolve })),
+    confirmDefinitions: (problems) => new Promise((resolve) => setModal({ kind: 'definitions', problems, resolve })),
+  });
+  const fallback = useApp((s) => (s.snapshot ? s.snapshot.settings['customer.email'] || s.snapshot.settings['activation.replyMail'] : ''));
+  const routeOn = savedRoute === route;
+  const busy = notify.busy !== undefined || modal !== null;
+  const canActivate = state === 'tested' || state === 'active';
+  const done = <T,>(resolve: (v: T) => void) => (v: T) => { setModal(null); resolve(v); };
+
+  return (
+    <fieldset className="notify">
+      <legend>{t('テスト通報 / 開局通報', 'Test and activation notifications')}</legend>
+      <div className="button-row">
+        <button type="button" accessKey="t" disabled={busy || !routeOn} onClick={() => { void notify.test(); }}>{t('テスト通報(T)', 'Test notification (T)')}</button>
+        <button type="button" accessKey="o" disabled={busy || !routeOn || !canActivate} onClick={() => { void notify.activate(); }}>
+          {t('開局通報(O)', 'Activation notification (O)')}
+        </button>
+      </div>
+      {!routeOn ? <Note>{t('この通報手段を有効にして保存した後に使用できます。', 'Available once this route is enabled and saved.')}</Note> : null}
+      {routeOn && !canActivate ? <Note>{t('[開局通報]は、テスト通報終了後にクリックできます。', 'The activation notification can be sent after a test notification.')}</Note> : null}
+      {notify.busy ? (
+        <p role="status" aria-busy="true" data-testid="notify-progress">
+          <progress aria-label={t('送信中', 'Sending')} />{' '}
+          {notify.busy === 'test' ? t('テスト通報中です。しばらくお待ちください...', 'Sending the test notification...') : t('開局通報中です。しばらくお待ちください...', 'Sending the activation notification...')}
+        </p>
+      ) : null}
+      {notify.lines.length > 0 ? (
+        <ul className="notify-result" role="status" data-testid="notify-result">
+          {notify.lines.map((l, i) => <Line key={i} line={l} />)}
+        </ul>
+      ) : null}
+      {modal?.kind === 'result' ? (
+        <ResultAddressDialog initial={modal.initial} fallback={fallback} onOk={done(modal.resolve)} onCancel={() => done(modal.resolve)(undefined)} />
+      ) : null}
+      {modal?.kind === 'definitions' ? <DefinitionErrors problems={modal.problems} answer={done(modal.resolve)} /> : null}
+    </fieldset>
+  );
+}

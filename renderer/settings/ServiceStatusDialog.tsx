@@ -1,0 +1,84 @@
+/**
+ * 通報サービスの状態: what the running service says (state, reports waiting and expired, the last delivery, the last
+ * failure with its coded message, the next retry), refreshed on request; "not running" when it is not.
+ */
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { type ServiceStatus } from '../../shared/host/api.js';
+import { settingDef } from '../../shared/settings/schema.js';
+import { Dialog } from '../components/Dialog.js';
+import { problemText } from '../i18n.js';
+import { useApp } from '../store-context.js';
+import { CloseButton, Note, useT } from './parts.js';
+
+type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; reason: string };
+
+/** A local, readable time (the ISO time stays in the tooltip). */
+function when(iso: string | undefined, lang: 'ja' | 'en'): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+}
+
+export function ServiceStatusDialog(): ReactNode {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const host = useApp((s) => s.host);
+  const close = useApp((s) => s.close);
+  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+
+  const load = useCallback(async () => {
+    setLoaded({ kind: 'loading' });
+    try {
+      const status = await host.serviceStatus();
+      setLoaded(status ? { kind: 'running', status } : { kind: 'stopped' });
+    } catch (e) {
+      setLoaded({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+    }
+  }, [host]);
+  useEffect(() => { void load(); }, [load]);
+
+  const def = settingDef('activation.state');
+  const stateLabel = (s: string) => (def?.kind === 'enum' ? def.choiceLabels?.[s]?.[lang] : undefined) ?? s;
+  const none = t('(なし)', '(none)');
+  const s = loaded.kind === 'running' ? loaded.status : undefined;
+
+  return (
+    <Dialog title={t('通報サービスの状態', 'Reporting service status')} wide onCancel={() => close('service-status')}
+      buttons={<>
+        <button type="button" disabled={loaded.kind === 'loading'} onClick={() => { void load(); }}>{t('最新の情報に更新', 'Refresh')}</button>
+        <CloseButton onClose={() => close('service-status')} />
+      </>}>
+      {loaded.kind === 'loading' ? <p role="status" aria-busy="true">{t('通報サービスに問い合わせています...', 'Asking the reporting service...')}</p> : null}
+      {loaded.kind === 'stopped' ? (
+        <p role="status" className="warning" data-testid="service-stopped">
+          {t('通報サービスは起動していません。テスト通報・開局通報以外の通報は、通報サービスの起動後に送信されます。',
+            'The reporting service is not running. Reports other than test and activation notifications are sent once it runs.')}
+        </p>
+      ) : null}
+      {loaded.kind === 'failed' ? <p role="alert" className="field-error">{loaded.reason}</p> : null}
+      {s ? (
+        <dl className="facts" data-testid="service-status">
+          <dt>{t('状態', 'State')}</dt>
+          <dd data-testid="status-state">{stateLabel(s.state)}</dd>
+          <dt>{t('送信待ち', 'Waiting')}</dt>
+          <dd data-testid="status-pending">{t(`${s.pending} 件`, String(s.pending))}</dd>
+          <dt>{t('期限切れ', 'Expired')}</dt>
+          <dd data-testid="status-expired">{t(`${s.expired} 件`, String(s.expired))}</dd>
+          <dt>{t('最終送信', 'Last delivery')}</dt>
+          <dd data-testid="status-last-delivery" title={s.lastDelivery?.at}>
+            {s.lastDelivery ? `${when(s.lastDelivery.at, lang)} ${s.lastDelivery.reportId} ${s.lastDelivery.detail}` : none}
+          </dd>
+          <dt>{t('最終失敗', 'Last failure')}</dt>
+          <dd data-testid="status-last-failure" title={s.lastFailure?.at}>
+            {s.lastFailure ? `${when(s.lastFailure.at, lang)} ${s.lastFailure.reportId} ${problemText(s.lastFailure.problem, lang)}` : none}
+          </dd>
+          <dt>{t('次の再送', 'Next retry')}</dt>
+          <dd data-testid="status-next-retry" title={s.nextRetry}>{s.nextRetry ? when(s.nextRetry, lang) : none}</dd>
+          <dt>{t('プロセス', 'Process')}</dt>
+          <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>
+        </dl>
+      ) : null}
+      <Note>{t('期限切れの通報は削除されずに保存されています。', 'Expired reports are kept, not deleted.')}</Note>
+    </Dialog>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * What the reporting service answers, as plain types shared by the service (service/daemon), the host (shared/node/host)
+ * and the window (through HostApi). One definition: service/daemon/core.ts and notify.ts re-export these.
+ */
+import { type Problem } from '../messages/problem.js';
+
+export type NotifyTarget = 'primary' | 'secondary';
+
+/** テスト通報 / 開局通報 (SPEC.md section 5): sent at once, not queued. */
+export interface NotifyRequest {
+  kind: 'test' | 'activation';
+  target?: NotifyTarget;
+  /** Test only: where the center mails the result (default: the customer's address, else the reply address). */
+  resultMail?: string;
+  /** Test only: how the center sends the result; 'fax' goes to the customer's registered fax number (no address). */
+  resultVia?: 'mail' | 'fax';
+  /** Activation: the definition files' syntax errors were shown and the user chose to send anyway (OK). */
+  ignoreDefinitionErrors?: boolean;
+}
+
+export type NotifyResult = { ok: true; detail: string; state: string } | { ok: false; problems: Problem[] };
+
+/** What became of one event given to the running service (the local API, the drop folder, 通報テスト). */
+export type EventOutcome =
+  | { result: 'accepted'; reportId: string }
+  | { result: 'folded'; reportId: string; count: number }
+  | { result: 'ignored'; reason: 'not-monitored' | 'not-active' };
+
+export interface ServiceStatus {
+  state: string;
+  pending: number;
+  expired: number;
+  lastDelivery?: { at: string; reportId: string; detail: string };
+  lastFailure?: { at: string; reportId: string; problem: Problem };
+  nextRetry?: string;
+  pid: number;
+  startedAt: string;
+}

@@ -1,0 +1,235 @@
+// @vitest-environment jsdom
+/**
+ * テスト通報 / 開局通報 in the HTTPS and mail dialogs, 通報テスト from the event tree and 通報サービスの状態, against a fake
+ * HostApi: the questions of the original in their order, and exactly what is asked of the host.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { problem } from '../../../shared/messages/problem.js';
+import { type AppSnapshot, type HostApi, type Notified, type ServiceStatus } from '../../../shared/host/api.js';
+import { fakeHost, snapshotOf, type Fake } from './notify-fake.js';
+import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
+import { StoreContext } from '../../../renderer/store-context.js';
+import { App } from '../../../renderer/app/App.js';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+async function show(snapshot: AppSnapshot, dialogs: DialogId[], lang: 'ja' | 'en' = 'ja'): Promise<{ host: Fake; store: AppStore }> {
+  const host = fakeHost(snapshot);
+  const store = createAppStore(host as unknown as HostApi);
+  store.setState({ dialogs, lang, snapshot });
+  render(<StoreContext.Provider value={store}><App onExit={() => undefined} /></StoreContext.Provider>);
+  await screen.findByRole('dialog', { name: dialogs.length > 0 ? /.+/ : undefined });
+  return { host, store };
+}
+
+/** A click, and whatever host calls it starts settled (so their state updates land inside act). */
+const click = (el: HTMLElement) => act(async () => { fireEvent.click(el); });
+const button = (name: string | RegExp, root: HTMLElement = document.body) => within(root).getByRole('button', { name });
+const question = async () => screen.findByRole('alertdialog');
+const selection = () => screen.findByRole('dialog', { name: 'テスト通報結果送付先の選択' });
+
+beforeAll(() => {
+  Element.prototype.scrollIntoView = () => undefined; // jsdom has no layout
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('テスト通報 (HTTPS)', () => {
+  it('asks where the result goes, confirms the address (いいえ goes back), then tests the primary and the secondary', async () => {
+    const { host } = await show(snapshotOf(), ['https']);
+    expect(button('開局通報(O)')).toHaveProperty('disabled', true);
+    await click(button('テスト通報(T)'));
+    const pick = await selection();
+    const address = within(pick).getByLabelText('メールアドレス') as HTMLInputElement;
+    expect(address.value).toBe('customer@example.jp');
+    fireEvent.change(address, { target: { value: 'first@example.jp' } });
+    await click(button('OK', pick));
+    const q1 = await question();
+    expect(q1.textContent).toContain('テスト通報結果は、電子メールにて以下の宛先に送付されます。よろしいですか?');
+    expect(q1.textContent).toContain('first@example.jp');
+    await click(button('いいえ', q1));
+
+    const again = await selection();
+    const address2 = within(again).getByLabelText('メールアドレス') as HTMLInputElement;
+    expect(address2.value).toBe('first@example.jp');
+    fireEvent.change(address2, { target: { value: 'result@example.jp' } });
+    await click(button('OK', again));
+    await click(button('はい', await question()));
+
+    const result = await screen.findByTestId('notify-result');
+    await waitFor(() => expect(within(result).getAllByRole('listitem')).toHaveLength(2));
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([
+      { resultMail: 'result@example.jp', target: 'primary' },
+      { resultMail: 'result@example.jp', target: 'secondary' },
+    ]);
+    expect(result.textContent).toContain('テスト通報(一次通報先)に成功しました');
+    expect(result.textContent).toContain('テスト通報(二次通報先)に成功しました');
+    await waitFor(() => expect(button('開局通報(O)')).toHaveProperty('disabled', false));
+  });
+
+  it('sends a fax request, tests only the primary without URL2, and refuses a malformed address in the selection', async () => {
+    const { host } = await show(snapshotOf({}, ''), ['https']);
+    await click(button('テスト通報(T)'));
+    const pick = await selection();
+    fireEvent.change(within(pick).getByLabelText('メールアドレス'), { target: { value: 'not an address' } });
+    await click(button('OK', pick));
+    expect(within(pick).getByRole('alert').textContent).toContain('ER_3007');
+    await click(within(pick).getByLabelText('ファクシミリ(F)'));
+    await click(button('OK', pick));
+    const q = await question();
+    expect(q.textContent).toContain('ファクシミリにて送付されます');
+    await click(button('はい', q));
+    await screen.findByTestId('notify-result');
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultVia: 'fax', target: 'primary' }]);
+  });
+
+  it('shows progress while the host works, and the coded problem when it fails', async () => {
+    const { host } = await show(snapshotOf(), ['https']);
+    let answer: (r: Notified) => void = () => undefined;
+    host.testNotify.mockImplementationOnce(() => new Promise((r) => { answer = r; }));
+    host.testNotify.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_2003', { peer: 'URL2', seconds: 30, phase: 'connect' })] }));
+    await click(button('テスト通報(T)'));
+    await click(button('OK', await selection()));
+    await click(button('はい', await question()));
+    expect((await screen.findByTestId('notify-progress')).textContent).toContain('テスト通報中です');
+    expect(button('テスト通報(T)')).toHaveProperty('disabled', true);
+    await act(async () => answer({ ok: false, problems: [problem('ER_2002', { peer: 'URL1', reason: 'ECONNREFUSED' })] }));
+    const result = await screen.findByTestId('notify-result');
+    await waitFor(() => expect(result.textContent).toContain('ER_2003'));
+    expect(result.textContent).toContain('テスト通報(一次通報先)に失敗しました');
+    expect(result.textContent).toContain('ER_2002');
+    expect(screen.queryByTestId('notify-progress')).toBeNull();
+  });
+
+  it('saves the dialog\'s unsaved edits first, so what is sent is what the window shows', async () => {
+    const { host } = await show(snapshotOf(), ['https']);
+    fireEvent.change(screen.getByLabelText(/タイムアウト時間/), { target: { value: '120' } });
+    await click(button('テスト通報(T)'));
+    await click(button('OK', await selection()));
+    await click(button('はい', await question()));
+    await screen.findByTestId('notify-result');
+    expect(host.saveSettings.mock.calls[0]?.[0].values).toEqual({ 'https.timeoutSeconds': '120' });
+    expect(host.saveSettings.mock.invocationCallOrder[0]).toBeLessThan(host.testNotify.mock.invocationCallOrder[0]!);
+  });
+
+  it('needs this route to be the saved one', async () => {
+    await show(snapshotOf({ 'express.route': 'off' }), ['https']);
+    expect(button('テスト通報(T)')).toHaveProperty('disabled', true);
+    expect(screen.getByText('この通報手段を有効にして保存した後に使用できます。')).toBeTruthy();
+  });
+});
+
+describe('開局通報', () => {
+  it('lists definition-file errors (ER_5002): OK sends anyway with ignoreDefinitionErrors', async () => {
+    const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
+    const bad = problem('ER_4018', { value: 'xx' }, { file: 'WebReprt/AMHTPLOG.INF', line: 3 });
+    host.activateNotify.mockImplementationOnce(async () => ({ ok: false, problems: [bad, problem('ER_5002', { count: 1 })] }));
+    await click(button('開局通報(O)'));
+    const box = await question();
+    expect(within(box).getByTestId('definition-errors').textContent).toContain('WebReprt/AMHTPLOG.INF:3: ER_4018');
+    expect(box.textContent).toContain('ER_5002');
+    await click(button('OK', box));
+    const result = await screen.findByTestId('notify-result');
+    await waitFor(() => expect(result.textContent).toContain('開局通報(一次通報先)に成功しました'));
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary' }, { target: 'primary', ignoreDefinitionErrors: true }]);
+  });
+
+  it('キャンセル on the definition errors sends nothing more', async () => {
+    const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
+    host.activateNotify.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_5002', { count: 1 })] }));
+    await click(button('開局通報(O)'));
+    await click(button('キャンセル', await question()));
+    await waitFor(() => expect(button('開局通報(O)')).toHaveProperty('disabled', false));
+    expect(host.activateNotify).toHaveBeenCalledTimes(1);
+  });
+
+  it('on a primary failure asks 「二次通報先に送信しますか?」; はい sends to the secondary', async () => {
+    const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
+    host.activateNotify.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_2008', { peer: 'URL1', reply: '503 busy' })] }));
+    await click(button('開局通報(O)'));
+    const q = await question();
+    expect(q.textContent).toContain('二次通報先に送信しますか?');
+    await click(button('はい', q));
+    const result = await screen.findByTestId('notify-result');
+    await waitFor(() => expect(result.textContent).toContain('開局通報(二次通報先)に成功しました'));
+    expect(result.textContent).toContain('ER_2008');
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary' }, { target: 'secondary' }]);
+  });
+});
+
+describe('テスト通報 (mail) in English', () => {
+  it('offers the same buttons; the mail route has no secondary', async () => {
+    const { host } = await show(snapshotOf({ 'express.route': 'mail' }), ['mail'], 'en');
+    await click(button('Test notification (T)'));
+    const pick = await screen.findByRole('dialog', { name: 'Where to send the test result' });
+    await click(button('OK', pick));
+    const q = await question();
+    expect(q.textContent).toContain('customer@example.jp');
+    await click(button('Yes', q));
+    await screen.findByTestId('notify-result');
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'customer@example.jp', target: 'primary' }]);
+  });
+});
+
+describe('通報テスト from the event tree', () => {
+  const treeTest = async () => {
+    const tree = await screen.findByRole('navigation', { name: 'イベントツリー' });
+    fireEvent.contextMenu((await within(tree).findByText(/0xc0040006/)).closest('li')!);
+    await click(await screen.findByRole('menuitem', { name: '通報テスト' }));
+  };
+  const panel = () => screen.getByRole('region', { name: 'イベント' });
+
+  it('gives the event to the service and notes the accepted report id', async () => {
+    const host = fakeHost(snapshotOf({ 'activation.state': 'active' }));
+    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    await treeTest();
+    await waitFor(() => expect(panel().textContent).toContain('r-123'));
+    expect(host.testEvent).toHaveBeenCalledWith({ source: 'atapi', id: '0xc0040006' });
+    expect(panel().textContent).toContain('ER_6023');
+  });
+
+  it('notes an ignored event with its reason, and a service that is not running', async () => {
+    const host = fakeHost(snapshotOf());
+    host.testEvent.mockImplementationOnce(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } }));
+    host.testEvent.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_1032', { path: '/var/lib/er' })] }));
+    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    await treeTest();
+    await waitFor(() => expect(panel().textContent).toContain('ER_6025'));
+    expect(panel().textContent).toContain('通報サービスが運用中ではありません');
+    await treeTest();
+    await waitFor(() => expect(panel().textContent).toContain('ER_1032'));
+    expect(panel().textContent).toContain('通報サービスが起動していません');
+  });
+});
+
+describe('通報サービスの状態', () => {
+  const status: ServiceStatus = {
+    state: 'active', pending: 2, expired: 1, pid: 4321, startedAt: '2025-01-02T03:00:00.000Z',
+    lastDelivery: { at: '2025-01-02T03:04:05.000Z', reportId: 'r-ok', detail: 'HTTP 200' },
+    lastFailure: { at: '2025-01-02T03:05:00.000Z', reportId: 'r-bad', problem: problem('ER_2002', { peer: 'URL1', reason: 'ECONNREFUSED' }) },
+    nextRetry: '2025-01-02T03:15:00.000Z',
+  };
+
+  it('opens from ツール, says when the service is not running, and refreshes to what it reports', async () => {
+    const host = fakeHost(snapshotOf());
+    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    await click(await screen.findByRole('menuitem', { name: 'ツール(T)' }));
+    await click(await screen.findByRole('menuitem', { name: '通報サービスの状態' }));
+    const dialog = await screen.findByRole('dialog', { name: '通報サービスの状態' });
+    expect((await within(dialog).findByTestId('service-stopped')).textContent).toContain('通報サービスは起動していません');
+
+    host.serviceStatus.mockImplementation(async () => status);
+    await click(button('最新の情報に更新', dialog));
+    await within(dialog).findByTestId('service-status');
+    expect(within(dialog).getByTestId('status-state').textContent).toBe('運用中');
+    expect(within(dialog).getByTestId('status-pending').textContent).toBe('2 件');
+    expect(within(dialog).getByTestId('status-expired').textContent).toBe('1 件');
+    expect(within(dialog).getByTestId('status-last-delivery').textContent).toContain('r-ok');
+    expect(within(dialog).getByTestId('status-last-failure').textContent).toMatch(/r-bad ER_2002 /);
+    expect(within(dialog).getByTestId('status-next-retry').getAttribute('title')).toBe(status.nextRetry);
+    expect(host.serviceStatus).toHaveBeenCalledTimes(2);
+  });
+});
