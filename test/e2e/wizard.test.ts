@@ -170,11 +170,14 @@ describe('setup utility (設定ユーティリティ)', () => {
     const code = page.getByLabel('通報開局キーコード');
     await code.fill('');
     await next(page);
+    await page.getByRole('alert').filter({ hasText: 'ER_3001' }).first().waitFor();
     await expect(page.getByRole('alert').filter({ hasText: 'ER_3001' }).first().textContent()).resolves.toContain('通報開局キーコードを入力してください');
     await expect(page.getByTestId('guide').textContent()).resolves.toContain('ER_3001');
     await code.fill('12a45');
     await page.getByLabel('テスト・開局結果返信メールアドレス').fill('not-an-address');
     await next(page);
+    await page.getByRole('alert').filter({ hasText: 'ER_3003' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'ER_3007' }).waitFor();
     await expect(page.getByRole('alert').filter({ hasText: 'ER_3003' }).count()).resolves.toBe(1);
     await expect(page.getByRole('alert').filter({ hasText: 'ER_3007' }).count()).resolves.toBe(1);
     await code.focus();
