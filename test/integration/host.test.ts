@@ -113,6 +113,8 @@ describe('NodeHost', () => {
     const ps = await host.check({ values: { 'activation.method': 'keyfile', 'customer.postalCode': '123' } });
     expect(ps.filter((p) => p.field === 'customer.postalCode').map((p) => p.code)).toEqual(['ER_3011']);
     expect(ps.filter((p) => p.field === 'customer.name').map((p) => p.code)).toEqual(['ER_3001']);
+    const withSecret = await host.check({ values: { 'express.route': 'mail', 'mail.auth.use': 'on', 'mail.auth.password': 'typed-secret' } });
+    expect(withSecret.filter((p) => p.field?.startsWith('mail.auth')).map((p) => [p.field, p.code])).toEqual([['mail.auth.user', 'ER_3001']]);
     expect(await allText(join(dir, 'config'))).toBe(before);
   });
 

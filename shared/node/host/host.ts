@@ -24,7 +24,7 @@ import { ensureServiceKey } from '../secrets.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { decodeText } from '../encoding.js';
 import { EventLog } from './event-log.js';
-import { convertTypedValues, redactSettings } from './typed-values.js';
+import { convertTypedValues, redactSettings, sealTo } from './typed-values.js';
 import { loadResources } from './resources.js';
 import { readDeviceInfo } from './device-info.js';
 import { tryReadFileRef } from './file-ref.js';
@@ -46,6 +46,7 @@ export interface HostOptions {
   service?: ServiceBridge;
 }
 
+/** What a typed secret stands for while checking: a sealed value, without sealing (nothing is written). */
 const CHECK_PLACEHOLDER_SECRET = 'sealed:v1:check:unsaved';
 const t = (ja: string, en: string): LocalizedText => ({ ja, en });
 
@@ -78,7 +79,7 @@ export class NodeHost implements HostApi {
     return run;
   }
 
-  private publicKey = async (): Promise<string> => (await ensureServiceKey(this.opts.stateDir)).publicKeyPem;
+  private sealer = sealTo(async () => (await ensureServiceKey(this.opts.stateDir)).publicKeyPem);
 
   private snapshotOf(store: ConfigStore): AppSnapshot {
     const c = store.config;
@@ -119,8 +120,7 @@ export class NodeHost implements HostApi {
 
   async check(req: SaveRequest): Promise<Problem[]> {
     const store = await ConfigStore.open(this.opts.configDir);
-    const typed = await convertTypedValues(req.values, async () => '');
-    for (const [k, v] of typed.changes) if (typeof v === 'string' && v.startsWith('sealed:v1:')) typed.changes.set(k, CHECK_PLACEHOLDER_SECRET);
+    const typed = await convertTypedValues(req.values, async () => CHECK_PLACEHOLDER_SECRET);
     const settings = withValues(store.config.settings, typed.changes);
     return [...typed.problems, ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices)];
   }
@@ -128,7 +128,7 @@ export class NodeHost implements HostApi {
   saveSettings(req: SaveRequest): Promise<Saved> {
     return this.serial(async () => {
       const store = await ConfigStore.open(this.opts.configDir);
-      const typed = await convertTypedValues(req.values, this.publicKey);
+      const typed = await convertTypedValues(req.values, this.sealer);
       if (typed.problems.length > 0) return { ok: false, problems: typed.problems };
       const c = store.config;
       const next: Config = { ...c, settings: withValues(c.settings, typed.changes), optionDevices: req.optionDevices ?? c.optionDevices };
@@ -159,7 +159,7 @@ export class NodeHost implements HostApi {
         if (!v.ok) return v;
         payload = v.payload;
       }
-      const typed = await convertTypedValues(req.values, this.publicKey);
+      const typed = await convertTypedValues(req.values, this.sealer);
       const plan = planActivation(store.config, req, typed, this.hostName, payload);
       if (plan.problems.length > 0) return { ok: false, problems: plan.problems };
       const saved = await this.save(store, plan.config, t('開局しました', 'Activated'));

@@ -15,8 +15,13 @@ export interface Converted {
   problems: Problem[];
 }
 
-/** `publicKey` is needed only when a secret is typed; it is asked for lazily (the state folder may be elsewhere). */
-export async function convertTypedValues(values: TypedValues, publicKey: () => Promise<string>): Promise<Converted> {
+/** Turns a typed secret into what is stored. Asked only when a secret is typed (the service key may live elsewhere). */
+export type Sealer = (clear: string) => Promise<string>;
+
+/** Seals to the service's public key: only the service can open it. */
+export const sealTo = (publicKey: () => Promise<string>): Sealer => async (clear) => seal(clear, await publicKey());
+
+export async function convertTypedValues(values: TypedValues, sealSecret: Sealer): Promise<Converted> {
   const changes = new Map<SettingKey, SettingValue>();
   const problems: Problem[] = [];
   for (const [key, raw] of Object.entries(values)) {
@@ -34,7 +39,7 @@ export async function convertTypedValues(values: TypedValues, publicKey: () => P
       }
       const clear = validateSetting({ ...def, kind: 'text', charClass: 'any', default: '' }, raw, viewOf(defaultSettings()));
       if (clear.length > 0) problems.push(...clear);
-      else changes.set(key, seal(raw, await publicKey()));
+      else changes.set(key, await sealSecret(raw));
       continue;
     }
     const parsed = parseValue(def, raw);
