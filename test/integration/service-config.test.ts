@@ -4,16 +4,14 @@
  * and visible in status. Real processes, real files, a real HTTPS receiver.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { access, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
+import { processCli } from '../helpers/process-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let base: string;
 let receiver: Receiver;
 let answer = 200;
@@ -22,15 +20,7 @@ let log = '';
 let argv: string[];
 const state = () => join(base, 'state');
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, [...argv, ...args], { env: { ...process.env, LANG: 'C' } });
-    return { code: 0, out: r.stdout, err: r.stderr };
-  } catch (e) {
-    const x = e as { code: number; stdout: string; stderr: string };
-    return { code: x.code, out: x.stdout, err: x.stderr };
-  }
-}
+let cli: ReturnType<typeof processCli>['run'];
 async function until(check: () => boolean | Promise<boolean>, ms = 10_000, what = ''): Promise<void> {
   const end = Date.now() + ms;
   while (!(await check())) {
@@ -45,7 +35,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  argv = [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', state()];
+  ({ argv, run: cli } = processCli(join(base, 'config'), state()));
   await cli(['init']);
   await cli(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
   const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');

@@ -4,20 +4,18 @@
  * delivered with its X-Report-Id → `status`. The real command line, as an operator would type it.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { fileURLToPath } from 'node:url';
 import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
+import { processCli, type ProcessRun } from '../helpers/process-cli.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let base: string;
 let pki: TestPki;
 let receiver: Receiver;
-let cli: (args: string[]) => Promise<{ code: number; out: string; err: string }>;
+let cli: (args: string[]) => Promise<ProcessRun>;
 let service: ChildProcess | undefined;
 let argv: string[];
 
@@ -36,16 +34,7 @@ beforeAll(async () => {
   receiver = await startReceiver(pki.server);
   const caFile = join(base, 'center-ca.pem');
   await writeFile(caFile, pki.ca.certPem);
-  argv = [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state')];
-  cli = async (args) => {
-    try {
-      const r = await promisify(execFile)(process.execPath, [...argv, ...args], { env: { ...process.env, LANG: 'C' } });
-      return { code: 0, out: r.stdout, err: r.stderr };
-    } catch (e) {
-      const x = e as { code: number; stdout: string; stderr: string };
-      return { code: x.code, out: x.stdout, err: x.stderr };
-    }
-  };
+  ({ argv, run: cli } = processCli(join(base, 'config'), join(base, 'state')));
   expect((await cli(['init'])).code).toBe(0);
   expect((await cli(['activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810', '--serial', '00000001',
     '--warranty', '99999999', '--reply-mail', 'reply@example.jp'])).code).toBe(0);
