@@ -9,6 +9,7 @@ import { resolveDirs } from '../shared/node/config-paths.js';
 import { createNodeHost } from '../shared/node/host/create.js';
 import { runningServiceBridge } from '../shared/node/host/service-bridge.js';
 import { registerHostIpc } from './ipc.js';
+import { startServiceIfNone } from './service-child.js';
 import { registerSchemePrivileges, serveRenderer } from './protocol.js';
 import { APP_ORIGIN } from './channel.js';
 
@@ -51,6 +52,8 @@ async function start(): Promise<void> {
   const host = await createNodeHost({ ...dirs, resourcesDir: p.resources, version: app.getVersion() }, process.env, runningServiceBridge(dirs.stateDir));
   registerHostIpc(host);
   serveRenderer(p.renderer);
+  const service = await startServiceIfNone(app.getAppPath(), dirs);
+  app.on('will-quit', () => service?.kill('SIGTERM'));
   let win = createWindow(p.preload);
   app.on('second-instance', () => {
     if (win.isMinimized()) win.restore();
