@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    // The JSON report lets .ci/run print one plain `N passed, N failed` line for CI.
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
   },
 });
