@@ -6,6 +6,7 @@ import { StoreContext } from './store-context.js';
 import { App } from './app/App.js';
 
 const store = createAppStore(connectHost());
+void store.getState().refresh(); // the host answers while React renders the window
 const exit = () => {
   // Everything is saved when each dialog's OK succeeds, so closing never loses or half-writes anything.
   window.close();

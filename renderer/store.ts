@@ -51,6 +51,7 @@ function merge(host: EventEntry[], local: EventEntry[]): EventEntry[] {
 }
 
 export function createAppStore(host: HostApi) {
+  let inflight: Promise<void> | undefined;
   return create<AppState>((set, get) => ({
     host,
     lang: initialLang(),
@@ -65,13 +66,19 @@ export function createAppStore(host: HostApi) {
     setGuide: (guide) => set({ guide }),
     open: (d) => set({ dialogs: [...get().dialogs.filter((x) => x !== d), d] }),
     close: (d) => set({ dialogs: d ? get().dialogs.filter((x) => x !== d) : get().dialogs.slice(0, -1), guide: undefined }),
-    refresh: async () => {
-      try {
-        const [snapshot, resources, events] = await Promise.all([host.snapshot(), get().resources ?? host.resources(), host.eventLog()]);
-        set({ snapshot, resources, events: merge(events, get().local), loadError: undefined });
-      } catch (e) {
-        set({ loadError: e instanceof Error ? e.message : String(e) });
-      }
+    // One load at a time: main.tsx starts it before the first render, and the window's mount joins it.
+    refresh: () => {
+      inflight ??= (async () => {
+        try {
+          const [snapshot, resources, events] = await Promise.all([host.snapshot(), get().resources ?? host.resources(), host.eventLog()]);
+          set({ snapshot, resources, events: merge(events, get().local), loadError: undefined });
+        } catch (e) {
+          set({ loadError: e instanceof Error ? e.message : String(e) });
+        } finally {
+          inflight = undefined;
+        }
+      })();
+      return inflight;
     },
     setSnapshot: (snapshot) => {
       set({ snapshot });
