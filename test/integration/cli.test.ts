@@ -172,6 +172,17 @@ describe('express-report config', () => {
 });
 
 describe('the package command', () => {
+  it('also runs as the bundle a packaged install ships (out/service/cli.mjs)', async () => {
+    const { buildService } = await import('../../scripts/build.js');
+    await buildService();
+    const f = await folders();
+    const run = promisify(execFile);
+    const env = { ...process.env, LANG: 'C', EXPRESS_REPORT_BUNDLED: '1' };
+    await run(process.execPath, [join(root, 'bin/express-report.mjs'), ...f.dirs, 'init'], { env });
+    const v = await run(process.execPath, [join(root, 'bin/express-report.mjs'), ...f.dirs, 'validate'], { env });
+    expect(v.stdout).toMatch(/^The settings are valid/);
+  }, 60_000);
+
   it('runs through npx after npm ci, with --help on every command', async () => {
     const run = promisify(execFile);
     const top = await run('npx', ['--no-install', 'express-report', '--help'], { cwd: root, env: { ...process.env, LANG: 'C' } });
