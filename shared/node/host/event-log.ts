@@ -18,6 +18,7 @@ export class EventLog {
 
   static async open(path: string): Promise<EventLog> {
     const log = new EventLog(path);
+    await mkdir(dirname(path), { recursive: true }); // once, not on every entry
     const text = await readFile(path, 'utf8').catch(() => '');
     const parsed = text.split('\n').filter(Boolean).flatMap((l) => {
       try {
@@ -39,7 +40,6 @@ export class EventLog {
     const e: EventEntry = { at: new Date().toISOString(), level, text, ...(code ? { code } : {}) };
     this.entries.push(e);
     if (this.entries.length > EVENT_LOG_LIMIT) this.entries.shift();
-    await mkdir(dirname(this.path), { recursive: true });
     if (++this.lines > 2 * EVENT_LOG_LIMIT) {
       await writeFileAtomic(this.path, this.entries.map((x) => JSON.stringify(x)).join('\n') + '\n', { mode: 0o600 });
       this.lines = this.entries.length;

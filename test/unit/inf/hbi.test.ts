@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { DEFAULT_HBI_MODEL, decodeHbi, defaultHbiText, encodeHbi, type HbiModel } from '../../../shared/inf/hbi.js';
-import { crlf, doc, expectOne, fixture, lineOf } from './helpers.js';
+import { crlf, doc, variantOf, expectOne, fixture, lineOf } from './helpers.js';
 
 const F = 'F.INF';
 const decode = (text: string) => decodeHbi(doc(text), F);
@@ -19,12 +19,7 @@ const base = [
   'ScheduleTime=03:00',
 ];
 const baseText = crlf(...base);
-function variant(line: string | undefined, ...by: string[]): string {
-  if (line === undefined) return crlf(...base, ...by);
-  const i = base.indexOf(line);
-  if (i < 0) throw new Error(`no line ${line}`);
-  return crlf(...base.slice(0, i), ...by, ...base.slice(i + 1));
-}
+const variant = (line: string | undefined, ...by: string[]): string => variantOf(base, line, ...by);
 
 describe('decodeHbi', () => {
   it('reads the base file', () => {

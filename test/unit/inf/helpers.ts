@@ -12,6 +12,14 @@ export function fixture(name: string): string {
 /** Lines joined with CRLF, ending with one, as the originals are written. */
 export const crlf = (...lines: string[]): string => lines.map((l) => `${l}\r\n`).join('');
 
+/** `base` with `line` replaced by `by` (or `by` appended when `line` is undefined), as CRLF text. */
+export function variantOf(base: readonly string[], line: string | undefined, ...by: string[]): string {
+  if (line === undefined) return crlf(...base, ...by);
+  const i = base.indexOf(line);
+  if (i < 0) throw new Error(`no line ${line}`);
+  return crlf(...base.slice(0, i), ...by, ...base.slice(i + 1));
+}
+
 export const doc = (text: string): IniDocument => IniDocument.parse(text);
 
 /** The 1-based line of the first line that is exactly `line` (so a test names the line, not its number). */

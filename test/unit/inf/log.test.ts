@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { decodeLog, defaultLogText, encodeLog, type LogModel } from '../../../shared/inf/log.js';
-import { brief, crlf, doc, expectOne, fixture, lineOf } from './helpers.js';
+import { brief, crlf, doc, variantOf, expectOne, fixture, lineOf } from './helpers.js';
 
 const F = 'F.INF';
 const decode = (text: string) => decodeLog(doc(text), F);
@@ -25,13 +25,7 @@ const base = [
   'Directory="c:\\esm"',
 ];
 const baseText = crlf(...base);
-/** The base with `line` replaced by `by` (or `by` appended when `line` is undefined). */
-function variant(line: string | undefined, ...by: string[]): string {
-  if (line === undefined) return crlf(...base, ...by);
-  const i = base.indexOf(line);
-  if (i < 0) throw new Error(`no line ${line}`);
-  return crlf(...base.slice(0, i), ...by, ...base.slice(i + 1));
-}
+const variant = (line: string | undefined, ...by: string[]): string => variantOf(base, line, ...by);
 
 const fixtureModel: LogModel = {
   timeoutSeconds: 600,
