@@ -8,7 +8,7 @@ import { loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
-import { HttpsRoute } from '../routes/https.js';
+import { budgetMs, buildRoutes } from '../routes/registry.js';
 
 export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
 
@@ -30,7 +30,8 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
     const bad = store.problems.filter((p) => isError(p) && DEFINITION_FILES.includes(p.file ?? ''));
     if (bad.length > 0) return { ok: false, problems: [...bad, problem('ER_5002', { count: bad.length })] };
   }
-  if (s['express.route'] !== 'https') return { ok: false, problems: [problem('ER_2105', { route: s['express.route'] }, { field: 'express.route' })] };
+  const route = buildRoutes()[s['express.route']];
+  if (!route) return { ok: false, problems: [problem('ER_2105', { route: s['express.route'] }, { field: 'express.route' })] };
   const key = await loadPrivateKey(dirs.stateDir);
   const report: Report = {
     id: crypto.randomUUID(),
@@ -41,10 +42,10 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
     machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
     ...(req.kind === 'test' ? resultTo(req, s['customer.email'] || s['activation.replyMail']) : {}),
   };
-  const outcome = await new HttpsRoute().send(report, {
+  const outcome = await route.send(report, {
     config: c,
     openSecret: (sealed) => (sealed === '' ? '' : openSealed(sealed, key)),
-    signal: AbortSignal.timeout((s['https.timeoutSeconds'] + 5) * 1000 * 2),
+    signal: AbortSignal.timeout(budgetMs(c)),
   });
   if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
   const next = req.kind === 'activation' ? 'active' : state === 'configured' ? 'tested' : state;

@@ -16,8 +16,7 @@ import { Spool, type NewReport } from '../spool/spool.js';
 import { type LogEntry } from '../spool/log-entry.js';
 import { DeliveryLoop, policySources } from '../delivery/loop.js';
 import { Suppressor, suppressionSettings } from '../delivery/suppression.js';
-import { HttpsRoute } from '../routes/https.js';
-import { type Route } from '../routes/route.js';
+import { buildRoutes } from '../routes/registry.js';
 import { acquireLock, type Lock } from './lock.js';
 import { ServiceLog } from './service-log.js';
 import { ConfigWatcher } from './config-watch.js';
@@ -99,11 +98,11 @@ export class ReportingService implements ServiceCore {
         },
       });
       await watcher.reload();
-      const routes: Record<string, Route> = { https: new HttpsRoute() };
+      const routes = buildRoutes();
       const sources = policySources(() => current(held), openSecret);
       const loop = new DeliveryLoop({
         spool,
-        // Mail, modem and manager routes come with their own issue; until then a report for them waits (ER_2100).
+        // A route that does not exist (off, or not built yet) leaves the report waiting, visibly (ER_2100).
         routeFor: (_r: Report) => routes[current(held).settings['express.route']],
         policy: sources.policy,
         // Without a valid config nothing is sent: the reports wait (and are visible) until one arrives.

@@ -3,17 +3,22 @@
  * Codes are stable: never renumber or reuse one; retire a code by leaving it here unused.
  *   ER_1xxx internal and storage   ER_2xxx network (with the peer's own reply)   ER_3xxx input validation
  *   ER_4xxx definition files       ER_5xxx confirmation                          ER_6xxx information
+ * Parts with many codes keep them in catalogue/<part>.ts (spread in below), so the parts can grow apart.
  * {name} placeholders are filled by message(); a placeholder may carry a LocalizedText (a field label).
  */
-export type MessageKind = 'internal' | 'network' | 'validation' | 'definition' | 'warning' | 'confirmation' | 'information';
+import { type MessageDef } from './message-def.js';
+import { mailMessages } from './catalogue/mail.js';
+import { modemMessages } from './catalogue/modem.js';
+import { collectMessages } from './catalogue/collect.js';
+import { sourcesMessages } from './catalogue/sources.js';
 
-export interface MessageDef {
-  readonly kind: MessageKind;
-  readonly ja: string;
-  readonly en: string;
-}
+export type { MessageDef, MessageKind } from './message-def.js';
 
 export const catalogue = {
+  ...mailMessages,
+  ...modemMessages,
+  ...collectMessages,
+  ...sourcesMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: { kind: 'internal', ja: 'ファイル {path} を書き込めません: {reason}。保存済みの内容は変更されていません。', en: 'Cannot write {path}: {reason}. What was saved before is unchanged.' },

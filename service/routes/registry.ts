@@ -1,0 +1,41 @@
+/**
+ * Which Route object sends over the configured `express.route`, shared by the delivery loop and the immediate
+ * test/activation notifications, so both use the same code. A route added here is live everywhere at once.
+ */
+import { type Readable } from 'node:stream';
+import { type Config } from '../../shared/config/model.js';
+import { type Report } from '../../shared/report/model.js';
+import { type Settings } from '../../shared/settings/schema.js';
+import { HttpsRoute } from './https.js';
+import { type Route } from './route.js';
+
+export type RouteName = Settings['express.route'];
+
+/** The zip that goes with a report (collected logs), if any; a fresh stream per call (one per destination tried). */
+export type AttachmentFor = (report: Report) => (() => Readable) | undefined;
+
+export interface RouteDeps {
+  attachmentFor?: AttachmentFor;
+}
+
+interface RouteMaker {
+  make(deps: RouteDeps): Route;
+  /** How long one whole attempt (every destination, every phase) may take before an immediate notification gives up. */
+  budgetMs(c: Config): number;
+}
+
+const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
+  https: {
+    make: (d) => new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
+    budgetMs: (c) => (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2,
+  },
+};
+
+/** Every route that exists, made once (the service keeps them for its life). */
+export function buildRoutes(deps: RouteDeps = {}): Partial<Record<RouteName, Route>> {
+  return Object.fromEntries(Object.entries(MAKERS).map(([name, m]) => [name, m.make(deps)])) as Partial<Record<RouteName, Route>>;
+}
+
+export function budgetMs(c: Config): number {
+  return MAKERS[c.settings['express.route']]?.budgetMs(c) ?? 60_000;
+}

@@ -1,0 +1,5 @@
+/** Messages of the modem part (merged into the one catalogue in ../catalogue.ts; codes are stable, never reused). */
+import { type MessageDef } from '../message-def.js';
+
+export const modemMessages = {
+} as const satisfies Record<string, MessageDef>;
