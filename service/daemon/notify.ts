@@ -8,7 +8,7 @@ import { loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
-import { budgetMs, buildRoutes } from '../routes/registry.js';
+import { budgetMs, buildRoutes, centerCertificateIn } from '../routes/registry.js';
 
 export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
 
@@ -30,7 +30,7 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
     const bad = store.problems.filter((p) => isError(p) && DEFINITION_FILES.includes(p.file ?? ''));
     if (bad.length > 0) return { ok: false, problems: [...bad, problem('ER_5002', { count: bad.length })] };
   }
-  const route = buildRoutes()[s['express.route']];
+  const route = buildRoutes({ centerCertificate: centerCertificateIn(dirs.configDir) })[s['express.route']];
   if (!route) return { ok: false, problems: [problem('ER_2105', { route: s['express.route'] }, { field: 'express.route' })] };
   const key = await loadPrivateKey(dirs.stateDir);
   const report: Report = {

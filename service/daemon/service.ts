@@ -16,7 +16,7 @@ import { Spool, type NewReport } from '../spool/spool.js';
 import { type LogEntry } from '../spool/log-entry.js';
 import { DeliveryLoop, policySources } from '../delivery/loop.js';
 import { Suppressor, suppressionSettings } from '../delivery/suppression.js';
-import { buildRoutes } from '../routes/registry.js';
+import { buildRoutes, centerCertificateIn } from '../routes/registry.js';
 import { acquireLock, type Lock } from './lock.js';
 import { ServiceLog } from './service-log.js';
 import { ConfigWatcher } from './config-watch.js';
@@ -98,7 +98,7 @@ export class ReportingService implements ServiceCore {
         },
       });
       await watcher.reload();
-      const routes = buildRoutes();
+      const routes = buildRoutes({ centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
       const loop = new DeliveryLoop({
         spool,

@@ -2,6 +2,8 @@
  * Which Route object sends over the configured `express.route`, shared by the delivery loop and the immediate
  * test/activation notifications, so both use the same code. A route added here is live everywhere at once.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type Readable } from 'node:stream';
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
@@ -16,6 +18,16 @@ export type AttachmentFor = (report: Report) => (() => Readable) | undefined;
 
 export interface RouteDeps {
   attachmentFor?: AttachmentFor;
+  /** The center's certificate (PEM) from the key file, for S/MIME; undefined when there is none (key-code activation). */
+  centerCertificate?: () => Promise<string | undefined>;
+}
+
+/** `<config>/center-cert.pem`, written by key-file activation. */
+export function centerCertificateIn(configDir: string): () => Promise<string | undefined> {
+  return () => readFile(join(configDir, 'center-cert.pem'), 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return undefined;
+    throw e;
+  });
 }
 
 interface RouteMaker {

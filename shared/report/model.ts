@@ -21,6 +21,17 @@ export interface ReportMachine {
   userSystemCode: string;
 }
 
+/**
+ * Logs collected for the report (AMHTPLOG.INF / AMHTPHBI.INF): the commands ran when the event was accepted; the files
+ * and folders named here are zipped straight into each send (docs/log-collection.md), never copied aside.
+ */
+export interface ReportLogs {
+  /** Absolute paths of files or whole folders (LogFile=), in the definition file's order. */
+  paths: string[];
+  /** The archive's cap in bytes (MaxSize; 0 in the file = the automatic cap). */
+  maxBytes: number;
+}
+
 export interface Report {
   id: string;
   kind: ReportKind;
@@ -36,6 +47,8 @@ export interface Report {
   resultMail?: string;
   /** Test notification: 'fax' = the center faxes the result to the customer's registered number (no resultMail then). */
   resultVia?: 'mail' | 'fax';
+  /** Collected logs that go with the report as a zip; absent = no attachment. */
+  logs?: ReportLogs;
 }
 
 export const formatEventId = (id: number): string => `0x${(id >>> 0).toString(16).padStart(8, '0')}`;
