@@ -52,6 +52,8 @@ interface Current {
 export class ReportingService implements ServiceCore {
   private readonly startedAt = new Date().toISOString();
   private closers: Array<() => Promise<void> | void> = [];
+  /** Set once start() has built it; status asks it when the next report really goes (retry time or window opening). */
+  private loop: DeliveryLoop | undefined;
 
   private constructor(
     private readonly held: Current,
@@ -110,6 +112,7 @@ export class ReportingService implements ServiceCore {
         context: sources.context,
         onEvent: sink,
       });
+      s.loop = loop;
       const api = await startIntakeApi(s, o.stateDir);
       const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p));
       await drop.start();
@@ -156,7 +159,8 @@ export class ReportingService implements ServiceCore {
     history.sort((a, b) => a.at.localeCompare(b.at));
     const lastOk = [...history].reverse().find((h) => h.ok);
     const lastFail = [...all].filter((r) => r.lastError).sort((a, b) => (a.history.at(-1)?.at ?? '').localeCompare(b.history.at(-1)?.at ?? '')).at(-1);
-    const next = this.spool.nextDueTime();
+    // The loop's timer knows the time window; a report due now (being sent) has no timer, so fall back to the spool.
+    const next = this.loop?.nextWake() ?? this.spool.nextDueTime();
     return {
       state: this.held.config?.settings['activation.state'] ?? 'unknown',
       pending: counts.pending,

@@ -1,0 +1,23 @@
+/**
+ * What every OS event source gives the service: start(onEvent) and stop(). A source never throws out of its stream:
+ * what goes wrong while it runs (a reader process that dies, an unreadable file, a malformed line) reaches the
+ * service as a coded Problem through `onProblem`, and the source carries on (restarting a dead reader with backoff).
+ */
+import { type Problem } from '../../shared/messages/problem.js';
+import { type IncomingEvent } from '../daemon/core.js';
+
+export type { IncomingEvent } from '../daemon/core.js';
+
+export interface EventSource {
+  /** Resolves once the source is watching (or has decided to stay idle, which it reports once). */
+  start(onEvent: (e: IncomingEvent) => void): Promise<void>;
+  /** Stops watching; no onEvent after it resolves. */
+  stop(): Promise<void>;
+}
+
+export interface SourceOptions {
+  onProblem: (p: Problem) => void;
+}
+
+/** The service's intake takes at most this much message text (intake-api.ts); longer text is cut here already. */
+export const MAX_MESSAGE = 8192;
