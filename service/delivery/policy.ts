@@ -34,7 +34,8 @@ export function decide(rec: SpoolRecord, now: Date, p: RetryPolicy, state: Activ
   const limit = Date.parse(createdAt) + p.limitHours * 3_600_000;
   const pastLimit = (): Decision => ({ kind: 'expire', problem: problem('ER_2102', { id, kind, hours: p.limitHours, attempts: rec.attempts }) });
   const noWindow = (): Decision => ({ kind: 'expire', problem: problem('ER_2103', { id, kind, limit: new Date(limit).toISOString() }) });
-  if (!maySend(kind, state)) return now.getTime() >= limit ? pastLimit() : { kind: 'wait', at: new Date(limit) };
+  // Held while its logs are collected (the collection's own TimeOut ends that), but never past its limit.
+  if (!maySend(kind, state) || rec.collecting) return now.getTime() >= limit ? pastLimit() : { kind: 'wait', at: new Date(limit) };
   const due = Math.max(Date.parse(rec.nextAttemptAt), notBefore);
   if (due > limit) return pastLimit();
   const open = nextOpen(new Date(Math.max(due, now.getTime())), p.week);

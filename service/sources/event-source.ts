@@ -3,7 +3,7 @@
  * what goes wrong while it runs (a reader process that dies, an unreadable file, a malformed line) reaches the
  * service as a coded Problem through `onProblem`, and the source carries on (restarting a dead reader with backoff).
  */
-import { type Problem } from '../../shared/messages/problem.js';
+import { problem, type Problem } from '../../shared/messages/problem.js';
 import { type IncomingEvent } from '../daemon/core.js';
 
 export type { IncomingEvent } from '../daemon/core.js';
@@ -21,3 +21,12 @@ export interface SourceOptions {
 
 /** The service's intake takes at most this much message text (intake-api.ts); longer text is cut here already. */
 export const MAX_MESSAGE = 8192;
+
+/** Gives an event to the service; a callback that throws is reported (ER_1406), never thrown into the reader. */
+export function handOver(onEvent: (e: IncomingEvent) => void, e: IncomingEvent, source: string, onProblem: (p: Problem) => void): void {
+  try {
+    onEvent(e);
+  } catch (err) {
+    onProblem(problem('ER_1406', { source, reason: err instanceof Error ? err.message : String(err) }));
+  }
+}

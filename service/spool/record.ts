@@ -30,6 +30,8 @@ export interface SpoolRecord {
   sentAt?: string;
   /** In expired/: when and why it stopped being tried. */
   expired?: { at: string; problem: Problem };
+  /** Its logs are being collected (AMHTPLOG.INF commands running): held until that ends, so the logs go with it. */
+  collecting?: { since: string };
 }
 
 export interface SpoolEntry extends SpoolRecord {
@@ -67,6 +69,7 @@ const record = z.looseObject({
   })),
   sentAt: isoTime.optional(),
   expired: z.object({ at: isoTime, problem }).optional(),
+  collecting: z.object({ since: isoTime }).optional(),
 });
 
 /** The record in `text`, or a short reason why it cannot be trusted. The file name must match the report's id. */

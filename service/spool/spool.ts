@@ -62,29 +62,43 @@ export class Spool {
     return s;
   }
 
-  /** Resolves only after the report is durably on disk: that is the acknowledgement. The same id twice is a no-op. */
-  accept(init: NewReport): Promise<Report> {
+  /**
+   * Resolves only after the report is durably on disk: that is the acknowledgement. The same id twice is a no-op.
+   * `collecting`: its logs are still being collected; it waits for finishCollection().
+   */
+  accept(init: NewReport, opts: { collecting?: boolean } = {}): Promise<Report> {
     return this.serial(async () => {
       if (init.id !== undefined && !UUID.test(init.id)) throw new TypeError(`report id ${init.id} is not a UUID`);
       const existing = init.id !== undefined ? this.get(init.id) : undefined;
       if (existing) return existing.report;
       const now = this.now().toISOString();
       const report: Report = { ...init, id: init.id ?? randomUUID(), createdAt: init.createdAt ?? now, count: init.count ?? 1 };
-      const rec: SpoolRecord = { report, attempts: 0, nextAttemptAt: now, history: [] };
+      const rec: SpoolRecord = { report, attempts: 0, nextAttemptAt: now, history: [], ...(opts.collecting ? { collecting: { since: now } } : {}) };
       await this.write('pending', rec);
       this.log(logEntry('ER_6050', { id: report.id, kind: report.kind }, report.id));
-      for (const l of this.listeners) {
-        try {
-          l(report);
-        } catch {
-          // the report is durable already: a listener's failure must not turn the acknowledgement into an error
-        }
-      }
+      this.tell(report);
       return report;
     });
   }
 
-  /** Called after every accept (the delivery loop wakes up); returns the unsubscribe function. */
+  /** The logs of a waiting report are collected (or could not be): it may go now, with them when there are any. */
+  finishCollection(id: string, logs: Report['logs']): Promise<void> {
+    return this.serial(async () => {
+      const r = this.records.pending.get(id);
+      if (!r?.collecting) return;
+      const { collecting: _done, ...rest } = r;
+      const report: Report = { ...r.report, ...(logs ? { logs } : {}) };
+      await this.write('pending', { ...rest, report });
+      this.tell(report);
+    });
+  }
+
+  /** Waiting reports whose collection was cut short (the service stopped): the service collects again at start. */
+  collecting(): SpoolRecord[] {
+    return this.pending().filter((r) => r.collecting);
+  }
+
+  /** Called after every accept and finished collection (the delivery loop wakes up); returns the unsubscribe function. */
   onAccepted(listener: (r: Report) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -180,6 +194,16 @@ export class Spool {
   }
 
   // ---- internals
+
+  private tell(report: Report): void {
+    for (const l of this.listeners) {
+      try {
+        l(report);
+      } catch {
+        // the report is durable already: a listener's failure must not turn the acknowledgement into an error
+      }
+    }
+  }
 
   /** Mutations run one at a time, so a fold and a recorded failure on the same report never overwrite each other. */
   private serial<T>(fn: () => Promise<T>): Promise<T> {

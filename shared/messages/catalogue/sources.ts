@@ -9,6 +9,7 @@ export const sourcesMessages = {
   ER_1403: { kind: 'internal', ja: '構成情報通報({time} の予定分)を開始できませんでした: {reason}。次回の予定は {next} です。', en: 'The configuration information due at {time} could not be started: {reason}. The next one is due at {next}.' },
   ER_1404: { kind: 'internal', ja: '構成情報通報の実行記録 {path} を保存できません: {reason}', en: 'Cannot save the configuration information record {path}: {reason}' },
   ER_1405: { kind: 'internal', ja: '構成情報通報の実行記録 {path} を読めないため、前回の実行時刻が不明として扱います: {reason}', en: 'The configuration information record {path} cannot be read, so the last run is taken as unknown: {reason}' },
+  ER_1406: { kind: 'internal', ja: '{source} のイベントを通報サービスに渡せませんでした: {reason}', en: 'An event from {source} could not be handed to the reporting service: {reason}' },
 
   // ---- information and warnings
   ER_6400: { kind: 'information', ja: 'systemd ジャーナルを読めないため監視しません({reason})。syslog ファイルやイベント投入フォルダは引き続き使用できます。', en: 'The systemd journal cannot be read, so it is not watched ({reason}). Syslog files and the drop folder still work.' },

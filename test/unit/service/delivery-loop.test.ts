@@ -43,6 +43,21 @@ describe('DeliveryLoop', () => {
     expect(loop.nextWake()).toBeUndefined();
   });
 
+  it('holds a report while its logs are collected, then sends it with them; a restart finds it still collecting', async () => {
+    const { spool, route, loop } = await setup();
+    const r = await spool.accept(sample(), { collecting: true });
+    await loop.wake();
+    expect(route.seen).toEqual([]);
+    expect(spool.collecting().map((x) => x.report.id)).toEqual([r.id]);
+    const reopened = await Spool.open(spool.dirs.pending.replace(/spool$/, ''));
+    expect(reopened.collecting().map((x) => x.report.id)).toEqual([r.id]);
+    const logs = { paths: ['/var/log/app.log'], maxBytes: 1024 };
+    await spool.finishCollection(r.id, logs);
+    await vi.waitFor(() => expect(spool.counts().sent).toBe(1));
+    expect(route.seen.map((x) => x.logs)).toEqual([logs]);
+    expect(spool.get(r.id)?.collecting).toBeUndefined();
+  });
+
   it('after a failure tries again one interval later, with the same id', async () => {
     const { clock, spool, route, loop, advanceTo, codes } = await setup();
     route.script.push(fail(), fail());

@@ -7,10 +7,11 @@ import { type SpoolRecord } from '../../../service/spool/record.js';
 import { HOUR, MIN, policy } from './delivery-helpers.js';
 
 const T0 = new Date(2024, 0, 1, 10).getTime(); // Monday 10:00 local
-const rec = (o: { nextAt?: number; attempts?: number; kind?: ReportKind } = {}): SpoolRecord => ({
+const rec = (o: { nextAt?: number; attempts?: number; kind?: ReportKind; collecting?: boolean } = {}): SpoolRecord => ({
   report: { id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc', kind: o.kind ?? 'failure', createdAt: new Date(T0).toISOString(), count: 1,
     machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1234567' } },
   attempts: o.attempts ?? 0, nextAttemptAt: new Date(o.nextAt ?? T0).toISOString(), history: [],
+  ...(o.collecting ? { collecting: { since: new Date(T0).toISOString() } } : {}),
 });
 const noon = weekFromSettings(Array<string>(7).fill('12:00-13:00'));
 const shape = (d: Decision) => (d.kind === 'expire' ? `expire ${d.problem.code}` : d.kind === 'wait' ? `wait +${(d.at.getTime() - T0) / MIN}m` : 'send');
@@ -39,6 +40,8 @@ describe('decide', () => {
     ['window opens only after the limit: expire', rec(), T0, policy({ week: noon, limitHours: 1 }), 'active', 'expire ER_2103'],
     ['limit shortened below the next attempt: expire', rec({ nextAt: T0 + 2 * HOUR }), T0, policy({ limitHours: 1 }), 'active', 'expire ER_2102'],
     ['held by the state: wait until the limit', rec(), T0, policy(), 'paused', 'wait +4320m'],
+    ['logs still being collected: held (until the limit at most)', rec({ collecting: true }), T0, policy(), 'active', 'wait +4320m'],
+    ['still collecting at the limit: expire', rec({ collecting: true }), T0 + 72 * HOUR, policy(), 'active', 'expire ER_2102'],
     ['held by the state past the limit: expire', rec(), T0 + 72 * HOUR, policy(), 'ended', 'expire ER_2102'],
   ])('%s', (_name, r, now, p, state, expected) => {
     expect(shape(decide(r, new Date(now), p, state))).toBe(expected);
