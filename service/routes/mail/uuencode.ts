@@ -13,23 +13,37 @@
  */
 const LINE_BYTES = 45;
 
-const char = (v: number): string => (v === 0 ? '`' : String.fromCharCode(32 + v));
+/** chr(32 + v), with "`" for 0. */
+const CHARS = Buffer.from(Array.from({ length: 64 }, (_, v) => (v === 0 ? 0x60 : 32 + v)));
 
-function line(bytes: Uint8Array): string {
-  let out = char(bytes.length);
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i]!;
-    const b = bytes[i + 1] ?? 0;
-    const c = bytes[i + 2] ?? 0;
-    out += char(a >> 2) + char(((a & 0x03) << 4) | (b >> 4)) + char(((b & 0x0f) << 2) | (c >> 6)) + char(c & 0x3f);
+/**
+ * The whole block as ASCII bytes, lines ended by `eol` (CRLF in mail), the `end` line included. Written into one
+ * preallocated buffer: a 5 MB attachment is 100,000 lines, too many for string concatenation to stay cheap.
+ */
+export function uuencode(data: Uint8Array, name: string, eol = '\r\n', mode = '644'): Buffer {
+  const head = Buffer.from(`begin ${mode} ${name.replace(/[\r\n]/g, '_')}${eol}`, 'latin1');
+  const tail = Buffer.from(`\`${eol}end${eol}`, 'latin1');
+  const nl = Buffer.from(eol, 'latin1');
+  const full = Math.floor(data.length / LINE_BYTES);
+  const rest = data.length % LINE_BYTES;
+  const lineSize = (n: number): number => 1 + Math.ceil(n / 3) * 4 + nl.length;
+  const out = Buffer.allocUnsafe(head.length + full * lineSize(LINE_BYTES) + (rest > 0 ? lineSize(rest) : 0) + tail.length);
+  let o = head.copy(out, 0);
+  for (let i = 0; i < data.length; i += LINE_BYTES) {
+    const end = Math.min(i + LINE_BYTES, data.length);
+    out[o++] = CHARS[end - i]!;
+    for (let j = i; j < end; j += 3) {
+      // The last group of a short line is padded with zero bytes; the length char says how many are real.
+      const a = data[j]!;
+      const b = j + 1 < end ? data[j + 1]! : 0;
+      const c = j + 2 < end ? data[j + 2]! : 0;
+      out[o++] = CHARS[a >> 2]!;
+      out[o++] = CHARS[((a & 0x03) << 4) | (b >> 4)]!;
+      out[o++] = CHARS[((b & 0x0f) << 2) | (c >> 6)]!;
+      out[o++] = CHARS[c & 0x3f]!;
+    }
+    o += nl.copy(out, o);
   }
+  tail.copy(out, o);
   return out;
-}
-
-/** The whole block, lines ended by `eol` (CRLF in mail), the `end` line included. `name` must be one line. */
-export function uuencode(data: Uint8Array, name: string, eol = '\r\n', mode = '644'): string {
-  const lines = [`begin ${mode} ${name.replace(/[\r\n]/g, '_')}`];
-  for (let i = 0; i < data.length; i += LINE_BYTES) lines.push(line(data.subarray(i, i + LINE_BYTES)));
-  lines.push('`', 'end');
-  return lines.join(eol) + eol;
 }
