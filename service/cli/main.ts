@@ -96,7 +96,10 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .action(run((c) => activateCommand(ctx(c), c.opts())));
 
   program.command('service').description(t(h('通報サービスをフォアグラウンドで実行します(状態フォルダごとに 1 つ)', 'run the reporting service in the foreground (one per state folder)')))
-    .action(run((c) => serviceCommand(ctx(c))));
+    .option('--no-os-events', t(h('OS のイベント(systemd ジャーナル、syslog)を監視しません', 'do not watch the OS events (systemd journal, syslog)')))
+    .option('--syslog-file <path...>', t(h('追跡する syslog ファイル(ジャーナルに加えて)', 'syslog files to follow (besides the journal)')))
+    .option('--journalctl <path>', t(h('journalctl コマンドのパス', 'path of the journalctl command')))
+    .action(run((c) => serviceCommand(ctx(c), c.opts())));
 
   program.command('event').description(t(h('イベントを 1 件、動作中の通報サービスに渡します(擬似障害テスト)', 'hand one event to the running service (pseudo failure test)')))
     .requiredOption('--source <s>', t(h('イベントのソース名', 'event source')))

@@ -6,10 +6,11 @@
  */
 import { join } from 'node:path';
 import { mkdir, stat } from 'node:fs/promises';
-import { codedError } from '../../shared/node/coded-error.js';
+import { codedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
-import { type Report, type ReportEvent } from '../../shared/report/model.js';
+import { formatEventId, type Report, type ReportEvent } from '../../shared/report/model.js';
+import { platformSources } from '../sources/platform.js';
 import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { loadResources } from '../../shared/node/host/resources.js';
 import { Spool, type NewReport } from '../spool/spool.js';
@@ -33,6 +34,8 @@ export interface ServiceOptions {
   resourcesDir: string;
   /** Where log lines are echoed (stderr by default). */
   echo?: (line: string) => void;
+  /** The OS event sources (docs/event-sources.md): the platform's defaults unless false. */
+  osEvents?: false | { syslogFiles?: string[]; journalctl?: string };
 }
 
 /** Failure reports are made only while the service is in use; test/activation notifications go their own way. */
@@ -116,8 +119,10 @@ export class ReportingService implements ServiceCore {
       const api = await startIntakeApi(s, o.stateDir);
       const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p));
       await drop.start();
+      const osSources = o.osEvents === false ? [] : await platformSources({ ...o.osEvents, onProblem: (p) => log.problem(p) });
+      for (const source of osSources) await source.start((e) => s.fromOs(e));
       watcher.start();
-      s.closers.unshift(() => watcher.stop(), () => drop.stop(), () => api.close(), () => loop.stop());
+      s.closers.unshift(() => watcher.stop(), () => drop.stop(), async () => { await Promise.all(osSources.map((x) => x.stop())); }, () => api.close(), () => loop.stop());
       await loop.wake();
       log.problem(problem('ER_6010', { path: o.stateDir }));
       return s;
@@ -142,6 +147,14 @@ export class ReportingService implements ServiceCore {
     if (r.action === 'folded') return { result: 'folded', reportId: r.report.id, count: r.report.count };
     if (r.action === 'suppressed') return { result: 'folded', reportId: r.reportId, count: r.suppressed };
     return { result: 'accepted', reportId: r.report.id };
+  }
+
+  /** An event read from the OS log: most are not monitored; a failure to spool one is logged, never thrown at the reader. */
+  private fromOs(e: IncomingEvent): void {
+    this.acceptEvent(e).then(
+      (r) => { if (r.result !== 'ignored') this.log.problem(problem('ER_6013', { source: e.source, id: formatEventId(e.id) })); },
+      (err: unknown) => this.log.problem(problem('ER_1034', { request: `event ${e.source} ${formatEventId(e.id)}`, reason: reasonOf(err) })),
+    );
   }
 
   /** テスト通報 / 開局通報 asked over the local API (the desktop app); the state change reaches us through the watcher. */
