@@ -34,6 +34,6 @@ export const modemMessages = {
   ER_2272: { kind: 'network', ja: '保守センターの証明書で暗号化できません: {reason}', en: 'The report cannot be encrypted to the center certificate: {reason}' },
   ER_2273: { kind: 'network', ja: '添付ログ({size} バイト以上)がモデム通報の上限 {max} バイトを超えるため送信できません。AMHTPLOG.INF の MaxSize を小さくしてください。', en: 'The collected logs ({size} bytes or more) exceed the modem limit of {max} bytes. Lower MaxSize in AMHTPLOG.INF.' },
   ER_2274: { kind: 'network', ja: '{label}通報先の電話番号が設定されていません({field})。', en: 'There is no {label} phone number ({field}).' },
-  ER_2275: { kind: 'network', ja: '{label}通報先 {number} への通報を中止しました(サービスの停止)。', en: 'Sending to the {label} number {number} was cancelled (the service is stopping).' },
+  ER_2275: { kind: 'network', ja: '{label}通報先 {number} への通報を中止しました({why})。', en: 'Sending to the {label} number {number} was cancelled ({why}).' },
   ER_2276: { kind: 'network', ja: 'どの通報先にも送信できませんでした。一次: {first} / 二次: {second}', en: 'No number accepted the report. Primary: {first} / secondary: {second}' },
 } as const satisfies Record<string, MessageDef>;

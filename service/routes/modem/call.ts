@@ -1,0 +1,206 @@
+/**
+ * One call to one number: open the port, initialise the modem, dial, send the frame, wait for the center's ACK, hang
+ * up, close the port. The port is held for this call only and always closed (closing drops DTR, which makes the modem
+ * put the phone down even when it no longer answers commands). Phases and their limits: docs/modem.md.
+ */
+import { problem, type Problem } from '../../../shared/messages/problem.js';
+import { isCodedError, reasonOf } from '../../../shared/node/coded-error.js';
+import { FRAME_MAGIC, FrameDecoder, type Frame } from '../frame.js';
+import { at, lineStep, quote, type Reply } from './at.js';
+import { type Destination } from './dial-plan.js';
+import { openFailure, uucpLock } from './port-errors.js';
+import { SerialLine, type LineOptions, type Missed, type Step } from './serial-line.js';
+
+export interface ModemTimeouts {
+  /** Each initialisation command and ATH: the modem answers at once or not at all. */
+  commandMs: number;
+  /** From the dial command to CONNECT (or BUSY, NO CARRIER...): dialling, ringing and the modems' training. */
+  connectMs: number;
+  /** From the last byte of the frame leaving to the center's ACK (the center stores the report first). */
+  ackMs: number;
+  /** Silence before and after `+++` so the modem takes it as an escape, not data. */
+  guardMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ModemTimeouts = { commandMs: 5_000, connectMs: 60_000, ackMs: 60_000, guardMs: 1_000 };
+
+/** Reset; then echo off, verbose result codes, results on, and X4 so BUSY and NO DIALTONE are reported. */
+export const INIT_COMMANDS: readonly string[] = ['ATZ', 'ATE0V1Q0X4'];
+
+export interface CallOptions {
+  port: string;
+  line: LineOptions;
+  timeouts: ModemTimeouts;
+  lockDirs?: readonly string[];
+}
+
+export type Attempt =
+  | { ok: true; detail: string }
+  /** `nextNumber`: dialling the other number could help (not when the port, the modem or the report is at fault). */
+  | { ok: false; problem: Problem; retry: boolean; nextNumber: boolean };
+
+type Phase = 'command' | 'dialling' | 'online';
+
+const seconds = (ms: number): number => Math.round(ms / 100) / 10;
+const fail = (p: Problem, retry: boolean, nextNumber: boolean): Attempt => ({ ok: false, problem: p, retry, nextNumber });
+/** The port went away mid-call (a USB modem unplugged). */
+const closedUnderUs = (port: string, m: Missed): Attempt =>
+  fail(problem('ER_2257', { port, reason: m.seen.length > 0 ? m.seen.toString('latin1') : 'the port closed' }), true, false);
+
+export async function call(dest: Destination, frame: Buffer, reportId: string, o: CallOptions, signal: AbortSignal): Promise<Attempt> {
+  const locked = await uucpLock(o.port, o.lockDirs);
+  if (locked) return fail(locked.problem, true, false);
+  let line: SerialLine;
+  try {
+    line = await SerialLine.open(o.port, o.line);
+  } catch (e) {
+    const f = openFailure(o.port, e);
+    return fail(f.problem, f.retry, false);
+  }
+  const state: { phase: Phase } = { phase: 'command' };
+  try {
+    return await dialogue(line, dest, frame, reportId, o, signal, state);
+  } finally {
+    await hangUp(line, state.phase, o.timeouts, signal);
+    await line.close();
+  }
+}
+
+async function dialogue(line: SerialLine, dest: Destination, frame: Buffer, reportId: string, o: CallOptions, signal: AbortSignal, state: { phase: Phase }): Promise<Attempt> {
+  const t = o.timeouts;
+  const cancelled = () => fail(cancelledProblem(dest, signal), true, false);
+  const portGone = (m: Missed) => closedUnderUs(o.port, m);
+
+  for (const command of INIT_COMMANDS) {
+    const r = await at(line, command, t.commandMs, signal);
+    if (!r.ok) {
+      if (r.why === 'aborted') return cancelled();
+      if (r.why === 'closed') return portGone(r);
+      return fail(problem('ER_2258', { port: o.port, command, seconds: seconds(t.commandMs) }), true, false);
+    }
+    if (r.value.code !== 'OK') return fail(problem('ER_2259', { port: o.port, command, reply: quote(r.value.said) }), true, false);
+  }
+
+  state.phase = 'dialling';
+  const d = await at(line, dest.command, t.connectMs, signal);
+  if (!d.ok) {
+    if (d.why === 'aborted') return cancelled();
+    if (d.why === 'closed') return portGone(d);
+    return fail(problem('ER_2264', { label: dest.label, number: dest.number, seconds: seconds(t.connectMs) }), true, true);
+  }
+  state.phase = d.value.code === 'CONNECT' ? 'online' : 'command';
+  if (d.value.code !== 'CONNECT') return dialFailure(dest, d.value, o.port);
+
+  const sent = await line.write(frame, signal);
+  if (!sent.ok) return signal.aborted ? cancelled() : fail(problem('ER_2257', { port: o.port, reason: sent.reason }), true, true);
+
+  return awaitAck(line, dest, reportId, d.value.line, o, signal, state);
+}
+
+/** Reads the center's answer to the frame: an ACK for this report, a NAK, or the modem telling the line dropped. */
+async function awaitAck(line: SerialLine, dest: Destination, reportId: string, connect: string, o: CallOptions, signal: AbortSignal, state: { phase: Phase }): Promise<Attempt> {
+  const where = { label: dest.label, number: dest.number };
+  const deadline = Date.now() + o.timeouts.ackMs;
+  const answers = answerStep(new FrameDecoder({ maxPayload: 0 }));
+  for (;;) {
+    let got;
+    try {
+      got = await line.until(answers, Math.max(0, deadline - Date.now()), signal);
+    } catch (e) {
+      const reason = isCodedError(e) ? e.problem.message : reasonOf(e);
+      return fail(problem('ER_2269', { ...where, reason }), true, true);
+    }
+    if (!got.ok) {
+      if (got.why === 'aborted') return fail(cancelledProblem(dest, signal), true, false);
+      if (got.why === 'closed') return closedUnderUs(o.port, got);
+      return fail(problem('ER_2266', { ...where, seconds: seconds(o.timeouts.ackMs) }), true, true);
+    }
+    const a = got.value;
+    if ('modem' in a) {
+      if (a.modem !== 'NO CARRIER') continue; // a stray line; the ACK may still come
+      state.phase = 'command';
+      return fail(problem('ER_2268', { ...where, reply: a.modem }), true, true);
+    }
+    return answered(a.frame, dest, reportId, connect);
+  }
+}
+
+/** Cancelled: by the service stopping, or by the time an immediate notification may take (AbortSignal.timeout). */
+export function cancelledProblem(dest: Pick<Destination, 'label' | 'number'>, signal: AbortSignal): Problem {
+  const timedOut = typeof signal.reason === 'object' && signal.reason !== null && (signal.reason as { name?: unknown }).name === 'TimeoutError';
+  const why = timedOut ? { ja: '通報に使える時間を過ぎました', en: 'the time allowed for it ran out' } : { ja: 'サービスの停止', en: 'the service is stopping' };
+  return problem('ER_2275', { label: dest.label, number: dest.number, why });
+}
+
+function dialFailure(dest: Destination, r: Reply, port: string): Attempt {
+  const where = { label: dest.label, number: dest.number, reply: quote(r.said) };
+  switch (r.code) {
+    case 'BUSY': return fail(problem('ER_2260', where), true, true);
+    case 'NO CARRIER': return fail(problem('ER_2261', where), true, true);
+    // No dial tone is this line's trouble: the other number would meet the same silence.
+    case 'NO DIALTONE': return fail(problem('ER_2262', where), true, false);
+    case 'NO ANSWER': return fail(problem('ER_2263', where), true, true);
+    case 'ERROR': return fail(problem('ER_2259', { port, command: dest.command, reply: where.reply }), true, true);
+    default: return fail(problem('ER_2265', where), true, true);
+  }
+}
+
+function answered(f: Frame, dest: Destination, reportId: string, connect: string): Attempt {
+  const where = { label: dest.label, number: dest.number };
+  if (f.type === 'ack' && f.id === reportId) return { ok: true, detail: `${dest.label.en} ${dest.number} acknowledged report ${reportId} (${connect})` };
+  if (f.type === 'nak' && f.id === reportId) {
+    // A permanent NAK is the center's verdict on the report: the other number reaches the same center.
+    return fail(problem('ER_2267', { ...where, id: reportId, reason: f.reason }), !f.permanent, !f.permanent);
+  }
+  const reason = f.type === 'ack' || f.type === 'nak' ? `${f.type.toUpperCase()} for report ${f.id}, not ${reportId}` : `a ${f.type} frame instead of ACK or NAK`;
+  return fail(problem('ER_2269', { ...where, reason }), true, true);
+}
+
+type Answer = { frame: Frame } | { modem: string };
+
+/**
+ * Between frames a modem line can come instead (`\r\nNO CARRIER\r\n` when the line drops): a frame starts with its
+ * magic, anything else is read as a line. CR and LF before a frame (the tail of `CONNECT ...\r\n`) are skipped.
+ */
+function answerStep(decoder: FrameDecoder): Step<Answer> {
+  let fed = 0; // bytes of the growing receive buffer already handed to the decoder
+  return (b) => {
+    if (fed === 0) {
+      let k = 0;
+      while (k < b.length && (b[k] === 0x0d || b[k] === 0x0a)) k++;
+      if (k === b.length) return undefined;
+      if (b[k] !== FRAME_MAGIC[0]) {
+        const l = lineStep(b);
+        return l ? { value: { modem: l.value }, used: l.used } : undefined;
+      }
+      fed = k;
+    }
+    decoder.feed(b.subarray(fed));
+    fed = b.length;
+    const f = decoder.next();
+    if (!f) return undefined;
+    fed = 0;
+    return { value: { frame: f }, used: b.length };
+  };
+}
+
+/**
+ * Puts the phone down as politely as the state allows: online, `+++` between guard times then ATH; dialling, any
+ * character cancels the call, then ATH. When the service is stopping there is no waiting: closing drops DTR.
+ */
+async function hangUp(line: SerialLine, phase: Phase, t: ModemTimeouts, signal: AbortSignal): Promise<void> {
+  const own = AbortSignal.timeout(2 * t.guardMs + 3 * t.commandMs);
+  if (phase === 'command') return;
+  if (signal.aborted) {
+    if (phase === 'dialling') await line.write('\r', AbortSignal.timeout(t.commandMs));
+    return;
+  }
+  if (phase === 'online') {
+    await line.pause(t.guardMs, own);
+    await line.write('+++', own);
+    await line.until(lineStep, t.guardMs + t.commandMs, own);
+  } else {
+    await line.write('\r', own);
+  }
+  await at(line, 'ATH', t.commandMs, own);
+}
