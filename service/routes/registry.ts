@@ -9,6 +9,8 @@ import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { HttpsRoute } from './https.js';
+import { MailRoute } from './mail/route.js';
+import { dialupBudgetMs, ModemRoute } from './modem/route.js';
 import { type Route } from './route.js';
 
 export type RouteName = Settings['express.route'];
@@ -40,6 +42,16 @@ const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
   https: {
     make: (d) => new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
     budgetMs: (c) => (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2,
+  },
+  mail: {
+    make: (d) => new MailRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}), ...(d.centerCertificate ? { centerCertificate: d.centerCertificate } : {}) }),
+    // SMTP: connecting and the message's transfer, each up to the timeout; POP before SMTP: its login and the wait.
+    budgetMs: (c) => (c.settings['mail.timeoutSeconds'] + 5) * 1000 * (c.settings['mail.pop.use'] ? 3 : 2) + (c.settings['mail.pop.use'] ? c.settings['mail.pop.waitMs'] : 0),
+  },
+  dialup: {
+    make: (d) => new ModemRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}), ...(d.centerCertificate ? { centerCertificate: d.centerCertificate } : {}) }),
+    // Init, dial to CONNECT, the ACK and the hang-up per number, both numbers and the pause between (docs/modem.md).
+    budgetMs: dialupBudgetMs,
   },
 };
 

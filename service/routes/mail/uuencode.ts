@@ -1,6 +1,6 @@
 /**
- * uuencode (the mail route's default attachment encoding, SPEC.md 4.1), written here because no maintained npm package
- * does it: the ones there are unmaintained for years or decode only. The format is small and fixed (POSIX `uuencode`):
+ * uuencode (the mail route's default attachment encoding, SPEC.md 4.1), written here: the one npm package for it
+ * (`uuencode` 0.0.4) is an early 0.0.x release nobody maintains, and the format is small and fixed (POSIX `uuencode`):
  *
  *   begin 644 <name>
  *   <length char><groups of 4 chars>      one line per 45 input bytes ("M" + 60 chars for a full line)
