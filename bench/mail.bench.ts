@@ -61,7 +61,7 @@ export async function run(opts: { reports?: number } = {}): Promise<void> {
   const env = await time(() => smimeEntity(message, centerPem), 5, 1);
   const perMb = (ms: number, bytes: number): string => `${fmt(ms / (bytes / MB))} per MB`;
   console.log(`mail encode cost: uuencode ${perMb(uu.medianMs, zip.length)}; whole message with uuencode ${perMb(uuMail.medianMs, zip.length)}, with Base64 (MailComposer) ${perMb(b64.medianMs, zip.length)}`);
-  console.log(`mail S/MIME envelope (node-forge, AES-256-CBC): ${perMb(env.medianMs, message.length)} of message`);
+  console.log(`mail S/MIME envelope (forge CMS structure, node:crypto AES-256-CBC): ${perMb(env.medianMs, message.length)} of message`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run({ reports: Number(process.env.MAIL_REPORTS ?? 20) });
