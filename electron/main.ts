@@ -7,6 +7,7 @@ import { app, BrowserWindow, Menu, shell } from 'electron';
 import { join } from 'node:path';
 import { resolveDirs } from '../shared/node/config-paths.js';
 import { createNodeHost } from '../shared/node/host/create.js';
+import { OsKeychain } from '../shared/node/keychain.js';
 import { runningServiceBridge } from '../shared/node/host/service-bridge.js';
 import { registerHostIpc } from './ipc.js';
 import { startServiceIfNone } from './service-child.js';
@@ -49,7 +50,8 @@ async function start(): Promise<void> {
   const dirs = resolveDirs({ env: process.env });
   // テスト通報 / 開局通報, the status and 通報テスト go to the running service (its local API): the service ships in this
   // package but electron/ may not import service/, and only the service can open the sealed proxy password.
-  const host = await createNodeHost({ ...dirs, resourcesDir: p.resources, version: app.getVersion() }, process.env, runningServiceBridge(dirs.stateDir));
+  // Remembered passwords live in the desktop user's OS keychain (loaded on first use; absent keychain = ER_1012).
+  const host = await createNodeHost({ ...dirs, resourcesDir: p.resources, version: app.getVersion() }, process.env, runningServiceBridge(dirs.stateDir), new OsKeychain());
   registerHostIpc(host);
   serveRenderer(p.renderer);
   const service = await startServiceIfNone(app.getAppPath(), dirs);

@@ -20,8 +20,9 @@ export async function buildAll(): Promise<void> {
   // The preload runs sandboxed: one CommonJS file that requires only 'electron'.
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'out/electron/preload.cjs', format: 'cjs' });
   await buildService();
+  // The keychain binding is native (a prebuilt .node per platform): loaded from node_modules, not bundled.
   await esbuild({
-    ...common, entryPoints: ['electron/main.ts'], outfile: 'out/electron/main.mjs', format: 'esm',
+    ...common, entryPoints: ['electron/main.ts'], outfile: 'out/electron/main.mjs', format: 'esm', external: ['electron', '@napi-rs/keyring'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 }

@@ -108,13 +108,17 @@ export function Field({ def, value, onChange, problems = [], required = false, d
     case 'int':
       control = <input type="text" inputMode="numeric" {...common} value={value} maxLength={15} onChange={(e) => onChange(e.target.value)} />;
       break;
-    case 'secret':
+    case 'secret': {
+      // `(set)`: a stored password, left as it is; `(remembered)`: the one this computer remembers (the host reads it).
+      const placeholder = value === '(set)' ? (lang === 'ja' ? '(設定済み)' : '(set)')
+        : value === '(remembered)' ? (lang === 'ja' ? '(記憶したパスワード)' : '(remembered password)') : '';
       control = (
-        <input type="password" autoComplete="off" {...common} value={value === '(set)' ? '' : value}
-          placeholder={value === '(set)' ? (lang === 'ja' ? '(設定済み)' : '(set)') : ''} maxLength={def.maxLength}
-          onChange={(e) => onChange(e.target.value === '' ? (value === '(set)' ? '(set)' : '') : e.target.value)} />
+        <input type="password" autoComplete="off" {...common} value={placeholder ? '' : value}
+          placeholder={placeholder} maxLength={def.maxLength}
+          onChange={(e) => onChange(e.target.value === '' ? (placeholder ? value : '') : e.target.value)} />
       );
       break;
+    }
     case 'text': {
       const listId = suggestions ? `${id}-list` : undefined;
       control = (

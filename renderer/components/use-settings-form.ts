@@ -11,6 +11,7 @@ import { type Problem } from '../../shared/messages/problem.js';
 import { type AppSnapshot, type TypedValues } from '../../shared/host/api.js';
 import { parseValue } from '../../shared/settings/values.js';
 import { type Settings } from '../../shared/settings/schema.js';
+import { SECRET_REMEMBERED, accountKeysOf, isRememberable, type SecretKey } from '../../shared/host/remembered.js';
 import { useApp } from '../store-context.js';
 
 export function textOf(snapshot: AppSnapshot | undefined, key: SettingKey): string {
@@ -45,15 +46,45 @@ export interface SettingsForm {
   /** Checks without saving; true when these fields have no error. */
   check(): Promise<boolean>;
   changed: TypedValues;
+  /** 「このパスワードをこのコンピュータに記憶する」 per secret (SaveRequest.remember); cleared by a successful save. */
+  remember: ReadonlySet<SecretKey>;
+  setRemember(key: SecretKey, on: boolean): void;
 }
 
-export function useSettingsForm(keys: readonly SettingKey[]): SettingsForm {
+/** A password typed in this form (not `(set)`, `(remembered)` or empty): the only kind the host can remember. */
+export const isTypedPassword = (v: string | undefined): boolean => v !== undefined && v !== '' && v !== '(set)' && v !== SECRET_REMEMBERED;
+
+/** Another dialog's unsaved text of a setting (a stacked dialog's parents), or undefined for the saved value. */
+export type ShownValue = (key: SettingKey) => string | undefined;
+
+/**
+ * The values a remembered password's account is made of (user, host, port, entry), as the window shows them, for the
+ * secrets this save remembers or fills from the keychain: the host derives the account from the request's own values,
+ * so a parent dialog's unsaved SMTP host travels with the SMTP password of 認証設定 (and is saved with it).
+ */
+function accountContext(changed: TypedValues, remember: ReadonlySet<SecretKey>, shown: ShownValue | undefined, snapshot: AppSnapshot | undefined): TypedValues {
+  const involved = new Set<SecretKey>(remember);
+  for (const [k, v] of Object.entries(changed)) if (v === SECRET_REMEMBERED && isRememberable(k)) involved.add(k);
+  const extra: TypedValues = {};
+  for (const k of involved) {
+    for (const part of accountKeysOf(k) as SettingKey[]) {
+      const v = shown?.(part);
+      if (part in changed || v === undefined || v === textOf(snapshot, part)) continue;
+      extra[part] = v;
+    }
+  }
+  return extra;
+}
+
+export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?: ShownValue }): SettingsForm {
   const host = useApp((s) => s.host);
   const snapshot = useApp((s) => s.snapshot);
   const setSnapshot = useApp((s) => s.setSnapshot);
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(keys.map((k) => [k, textOf(snapshot, k)])));
   const [problems, setProblems] = useState<Problem[]>([]);
   const [busy, setBusy] = useState(false);
+  const [remember, setRememberSet] = useState<ReadonlySet<SecretKey>>(() => new Set());
+  const note = useApp((s) => s.note);
 
   const changed = useMemo(() => {
     const out: TypedValues = {};
@@ -67,6 +98,13 @@ export function useSettingsForm(keys: readonly SettingKey[]): SettingsForm {
     values,
     changed,
     busy,
+    remember,
+    setRemember: (key, on) => setRememberSet((r) => {
+      const next = new Set(r);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    }),
     set: (key, value) => setValues((v) => ({ ...v, [key]: value })),
     problemsOf: (key) => problems.filter((p) => p.field === key),
     otherProblems: problems.filter((p) => !p.field || !mine.has(p.field)),
@@ -80,13 +118,19 @@ export function useSettingsForm(keys: readonly SettingKey[]): SettingsForm {
     save: async () => {
       setBusy(true);
       try {
-        const r = await host.saveSettings({ values: changed });
+        // Every ticked box goes to the host, which warns (ER_6005) when there is no typed password to remember.
+        const keep = [...remember];
+        const values = { ...accountContext(changed, remember, shown?.current, snapshot), ...changed };
+        const r = await host.saveSettings({ values, ...(keep.length > 0 ? { remember: keep } : {}) });
         if (!r.ok) {
           setProblems(r.problems);
           return false;
         }
         setProblems([]);
+        setRememberSet(new Set());
         setSnapshot(r.snapshot);
+        // Saved, but a password was not remembered (or a remembered one not read): the event panel says so.
+        for (const w of r.warnings ?? []) note('warning', w.message, w.code);
         return true;
       } finally {
         setBusy(false);

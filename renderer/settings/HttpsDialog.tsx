@@ -14,6 +14,7 @@ import { HttpsDestinations } from './Destinations.js';
 import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
+import { RememberSecret } from './RememberSecret.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY, 'https.proxy.use', 'https.proxy.host', 'https.proxy.port', 'https.proxy.user', 'https.proxy.password',
@@ -39,6 +40,7 @@ export function HttpsDialog(): ReactNode {
         <SettingField form={form} k="https.proxy.port" label={t('ポート', 'Port')} />
         <SettingField form={form} k="https.proxy.user" label={t('ユーザー名', 'User name')} />
         <SettingField form={form} k="https.proxy.password" label={t('パスワード', 'Password')} />
+        <RememberSecret form={form} k="https.proxy.password" />
         <Note>{t('[アドレス]には IP アドレスまたはホスト名(FQDN も可)を指定してください。', 'Give the proxy\'s IP address or host name (an FQDN is fine).')}</Note>
         <Note>{t('※ BASIC 認証方式に対応しています。', '※ Only Basic authentication is supported.')}</Note>
         <Note>{t('※ 自動構成スクリプト、プロキシの自動検出には対応していません。', '※ Proxy auto-config scripts and proxy auto-detection are not supported.')}</Note>

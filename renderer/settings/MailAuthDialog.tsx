@@ -6,6 +6,7 @@ import { Dialog } from '../components/Dialog.js';
 import { useApp } from '../store-context.js';
 import { useDialogForm } from './form.js';
 import { Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
+import { RememberSecret } from './RememberSecret.js';
 
 const KEYS: readonly SettingKey[] = [
   'mail.pop.host', 'mail.pop.user', 'mail.pop.password', 'mail.pop.port', 'mail.pop.waitMs',
@@ -26,6 +27,7 @@ export function MailAuthDialog(): ReactNode {
         <SettingField form={form} k="mail.pop.host" />
         <SettingField form={form} k="mail.pop.user" />
         <SettingField form={form} k="mail.pop.password" />
+        <RememberSecret form={form} k="mail.pop.password" />
         <SettingField form={form} k="mail.pop.port" />
         <SettingField form={form} k="mail.pop.waitMs" />
         <Note>{t('※ [POP ポート番号]は、問題がなければ特に変更の必要はありません。', '※ Normally leave the POP port as it is.')}</Note>
@@ -34,6 +36,7 @@ export function MailAuthDialog(): ReactNode {
         <legend>{t('SMTP 認証', 'SMTP authentication')}</legend>
         <SettingField form={form} k="mail.auth.user" />
         <SettingField form={form} k="mail.auth.password" />
+        <RememberSecret form={form} k="mail.auth.password" />
         <SettingField form={form} k="mail.auth.methods" />
         <Note>{t('複数チェックされた場合は、CRAM-MD5、LOGIN、PLAIN の順に認証を行います。',
           'When several are checked, CRAM-MD5 is tried first, then LOGIN, then PLAIN.')}</Note>

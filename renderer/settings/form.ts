@@ -12,7 +12,7 @@ import { type SettingKey } from '../../shared/settings/schema.js';
 import { type SettingsView } from '../../shared/settings/define.js';
 import { isActive, isRequired, viewOf } from '../../shared/settings/validate.js';
 import { type TypedValues } from '../../shared/host/api.js';
-import { previewSettings, textOf, useSettingsForm, type SettingsForm } from '../components/use-settings-form.js';
+import { previewSettings, textOf, useSettingsForm, type SettingsForm, type ShownValue } from '../components/use-settings-form.js';
 import { useApp } from '../store-context.js';
 import { type DialogId } from '../store.js';
 
@@ -50,7 +50,8 @@ const NOTHING: TypedValues = {};
 
 /** `keys` and `assume` must be constants (module-level), not built on each render. */
 export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume: TypedValues = NOTHING): DialogForm {
-  const form = useSettingsForm(keys);
+  const shown = useRef<ShownValue>(undefined);
+  const form = useSettingsForm(keys, shown);
   const snapshot = useApp((s) => s.snapshot);
   const dialogs = useApp((s) => s.dialogs);
   const drafts = useDrafts((s) => s.drafts);
@@ -90,6 +91,7 @@ export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume:
   const parents = below < 0 ? dialogs : dialogs.slice(0, below);
   const merged: TypedValues = Object.assign({}, ...parents.map((d) => drafts[d] ?? NOTHING), changed, assume) as TypedValues;
   const view = snapshot ? viewOf(previewSettings(snapshot.settings, merged)) : undefined;
+  shown.current = (key) => merged[key];
 
   return {
     ...form,

@@ -10,8 +10,10 @@ import { type AdrModel } from '../inf/adr.js';
 import { type LocalizedText } from '../messages/text.js';
 import { type KeyFileSummary } from '../keyfile/model.js';
 import { type EventOutcome, type NotifyTarget, type ServiceStatus } from './service-types.js';
+import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
 
 export type { EventOutcome, NotifyTarget, ServiceStatus } from './service-types.js';
+export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
 
 export type ActivationState = Settings['activation.state'];
 
@@ -28,17 +30,29 @@ export interface AppSnapshot {
   problems: Problem[];
 }
 
-export type Saved = { ok: true; snapshot: AppSnapshot } | { ok: false; problems: Problem[] };
+/**
+ * `warnings`: what did not happen although the settings were saved (a password that could not be remembered on this
+ * computer, ER_6005; a remembered password that could not be read, ER_6006). The host logs them too.
+ */
+export type Saved = { ok: true; snapshot: AppSnapshot; warnings?: Problem[] } | { ok: false; problems: Problem[] };
 
 /**
  * Values as the user typed them (text, like `config set`). A secret is sent in clear only over the local bridge and is
- * sealed by the host before it is written; the text `(set)` leaves a secret as it is.
+ * sealed by the host before it is written; the text `(set)` leaves a secret as it is; the text `(remembered)` (of a
+ * secret in REMEMBERABLE_SECRETS) stands for the password this computer's keychain holds for the account made of the
+ * request's own user / host / port (or entry) values, over the saved ones: the host reads it, seals it and stores it.
  */
 export type TypedValues = Partial<Record<SettingKey, string>>;
 
 export interface SaveRequest {
   values: TypedValues;
   optionDevices?: OptionDevice[];
+  /**
+   * 「このパスワードをこのコンピュータに記憶する」: after a successful save, the password typed in `values` for each of
+   * these keys is also kept in the OS keychain of the person at the desktop. A keychain failure does not undo the save:
+   * it comes back as a warning (ER_6005).
+   */
+  remember?: SecretKey[];
 }
 
 /** A key file chosen by path (desktop, command line) or read by the browser (serve). */
@@ -143,10 +157,14 @@ export interface HostApi {
   serviceStatus(): Promise<ServiceStatus | undefined>;
   /** 通報テスト: the event given to the running service as if it had happened. */
   testEvent(req: EventTestRequest): Promise<EventTested>;
+  /** The accounts whose password this computer remembers (never a password), or why the keychain cannot be used. */
+  rememberedSecrets(): Promise<RememberedList>;
+  /** 記憶したパスワードを削除: forgets one remembered password; answers the list after it. */
+  forgetSecret(account: RememberedAccount): Promise<RememberedList>;
 }
 
 export type HostMethod = keyof HostApi;
 export const HOST_METHODS = [
   'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'endService', 'extendExpiry',
-  'loadDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent',
+  'loadDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent', 'rememberedSecrets', 'forgetSecret',
 ] as const satisfies readonly HostMethod[];

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type HostMethod } from './api.js';
+import { REMEMBERABLE_SECRETS } from './remembered.js';
 
 const typedValues = z.record(z.string().max(200), z.string().max(4096));
 const optionDevice = z.object({ name: z.string().max(200), deviceCode: z.string().max(200), serialNumber: z.string().max(200) }).strict();
@@ -11,7 +12,15 @@ const fileRef = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ name: z.string().max(512), contentBase64: z.string().max(8 * 1024 * 1024) }).strict(),
 ]);
-const saveRequest = z.object({ values: typedValues, optionDevices: z.array(optionDevice).max(999).optional() }).strict();
+const saveRequest = z.object({
+  values: typedValues,
+  optionDevices: z.array(optionDevice).max(999).optional(),
+  remember: z.array(z.enum(REMEMBERABLE_SECRETS)).max(REMEMBERABLE_SECRETS.length).optional(),
+}).strict();
+const rememberedAccount = z.union([
+  z.object({ kind: z.enum(['proxy', 'smtp', 'pop']), user: z.string().min(1).max(256), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }).strict(),
+  z.object({ kind: z.literal('remote'), user: z.string().min(1).max(256), entry: z.string().min(1).max(256) }).strict(),
+]);
 const target = z.enum(['primary', 'secondary']);
 const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
 
@@ -43,4 +52,6 @@ export const requestSchemas = {
   activateNotify: z.object({ target: target.optional(), ignoreDefinitionErrors: z.boolean().optional() }).strict(),
   serviceStatus: none,
   testEvent: z.object({ source: z.string().min(1).max(256), id: z.string().regex(/^0x[0-9a-fA-F]{8}$/) }).strict(),
+  rememberedSecrets: none,
+  forgetSecret: rememberedAccount,
 } as const satisfies Record<HostMethod, z.ZodType>;

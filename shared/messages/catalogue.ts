@@ -31,6 +31,7 @@ export const catalogue = {
   ER_1009: { kind: 'internal', ja: 'ファイル {path} はこの形式では読めません: {reason}', en: 'Cannot understand {path}: {reason}' },
   ER_1010: { kind: 'internal', ja: 'サービスの鍵 {path} を使用できません: {reason}', en: 'The service key {path} cannot be used: {reason}' },
   ER_1011: { kind: 'internal', ja: '{path} は {encoding} で保存されていますが、次の文字はこの文字コードで書けないため保存しませんでした: {chars}', en: '{path} is stored as {encoding}, which cannot hold these characters, so nothing was saved: {chars}' },
+  ER_1012: { kind: 'internal', ja: 'このコンピュータのキーチェーン(OS のパスワード保管庫)を使用できません: {reason}。Linux では Secret Service(gnome-keyring など)が動作し、ロックが解除されている必要があります。', en: 'The OS keychain of this computer cannot be used: {reason}. On Linux a Secret Service (such as gnome-keyring) must be running and unlocked.' },
   ER_1020: { kind: 'internal', ja: '内部エラーが発生しました: {reason}。設定は変更されていません。', en: 'An internal error occurred: {reason}. The settings are unchanged.' },
   ER_1021: { kind: 'internal', ja: '画面からの要求 {method} の形式が正しくありません: {reason}', en: 'The window sent a malformed {method} request: {reason}' },
   ER_1030: { kind: 'internal', ja: '通報サービスは既に起動しています(状態フォルダ {path}、プロセス {pid})。', en: 'The reporting service is already running (state folder {path}, process {pid}).' },
@@ -64,7 +65,7 @@ export const catalogue = {
   ER_2102: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限({hours} 時間)までに送信できなかったため、期限切れとして保存しました(試行 {attempts} 回)。', en: 'Report {id} ({kind}) was not delivered within the retry limit of {hours} hours ({attempts} attempt(s)); it is kept as expired.' },
   ER_2103: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限 {limit} までに通報時間帯が始まらないため、期限切れとして保存しました。', en: 'Report {id} ({kind}) is kept as expired: the time window does not open again before its retry limit ({limit}).' },
   ER_2104: { kind: 'network', ja: '通報 {id}({kind})は {route} で受け付けられず、再送しても送信できないため、期限切れとして保存しました: {reason}', en: 'Report {id} ({kind}) was refused by {route} and cannot succeed if tried again, so it is kept as expired: {reason}' },
-  ER_2105: { kind: 'network', ja: '通報手段 {route} による送信はまだ使用できません(HTTPS 経由のみ)。', en: 'Sending over the {route} route is not available yet (HTTPS only).' },
+  ER_2105: { kind: 'network', ja: '通報手段「{route}」では送信できません。通報手段(メール、ダイヤルアップ、HTTPS)を選択してください(マネージャ経由の送信はこの版では使用できません)。', en: 'Reports cannot be sent over the route "{route}". Choose a route (mail, dial-up or HTTPS); the manager relay is not available in this version.' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -112,6 +113,8 @@ export const catalogue = {
   ER_3050: { kind: 'validation', ja: '開局キーファイルのサーバ名称({serverName})と OS のホスト名({hostName})が一致しません。続行すると OS のホスト名が登録されます。', en: 'The key file\'s server name ({serverName}) differs from the OS host name ({hostName}). If you continue, the OS host name is registered.' },
   ER_3051: { kind: 'validation', ja: 'サービスは開局していないため、この操作はできません。', en: 'The service is not activated, so this cannot be done.' },
   ER_3052: { kind: 'validation', ja: '開局通報はテスト通報が成功した後に行ってください。', en: 'Send the activation notification after a successful test notification.' },
+  ER_3053: { kind: 'validation', ja: 'このコンピュータには {account} の{label}が記憶されていません。パスワードを入力してください。', en: 'No {label} is remembered on this computer for {account}. Type the password.' },
+  ER_3054: { kind: 'validation', ja: '{label}を記憶する、または記憶したものを使用するには、先に{needs}を入力してください。', en: 'To remember {label} or use a remembered one, fill in {needs} first.' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },
@@ -154,6 +157,10 @@ export const catalogue = {
   ER_6002: { kind: 'information', ja: '既定の設定を {path} に作成しました。', en: 'Wrote the default settings to {path}.' },
   ER_6003: { kind: 'information', ja: '{key} を設定しました。', en: '{key} has been set.' },
   ER_6004: { kind: 'information', ja: '開局しました(サーバ名称 {serverName}、状態 {state})。次はテスト通報です。', en: 'Activated (server name {serverName}, state {state}). Next: a test notification.' },
+  ER_6005: { kind: 'warning', ja: '設定は保存しましたが、{label}をこのコンピュータに記憶できませんでした: {reason}', en: 'The settings were saved, but {label} was not remembered on this computer: {reason}' },
+  ER_6006: { kind: 'warning', ja: '記憶した{label}を読み出せないため、{label}は変更していません(他の設定は保存しました): {reason}', en: 'The remembered {label} could not be read, so {label} was left unchanged (the other settings were saved): {reason}' },
+  ER_6007: { kind: 'information', ja: '{label}をこのコンピュータに記憶しました({account})。', en: '{label} is remembered on this computer ({account}).' },
+  ER_6008: { kind: 'information', ja: 'このコンピュータに記憶したパスワード {account} を削除しました。', en: 'Forgot the password remembered on this computer for {account}.' },
   ER_6010: { kind: 'information', ja: '通報サービスを開始しました(状態フォルダ {path})。', en: 'The reporting service started (state folder {path}).' },
   ER_6011: { kind: 'information', ja: '通報サービスを停止しました。', en: 'The reporting service stopped.' },
   ER_6012: { kind: 'information', ja: '変更された設定を適用しました({files})。', en: 'Applied the changed settings ({files}).' },

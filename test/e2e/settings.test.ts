@@ -58,7 +58,7 @@ describe('settings window dialogs', () => {
     await proxy.getByLabel('アドレス').fill('proxy.example.jp');
     await proxy.getByLabel('ポート').fill('70000');
     await proxy.getByLabel('ユーザー名').fill('user1');
-    await proxy.getByLabel('パスワード').fill('Secr3t-pw');
+    await proxy.getByLabel('パスワード', { exact: true }).fill('Secr3t-pw');
     await d.getByRole('button', { name: 'OK' }).click();
     await d.getByRole('alert').filter({ hasText: 'ER_3009' }).waitFor();
     await expect(d.getByRole('alert').filter({ hasText: 'ER_3009' }).count()).resolves.toBe(1);

@@ -2,6 +2,7 @@
 import { keyVerifierFromEnv } from '../keyfile/host-verifier.js';
 import { NodeHost } from './host.js';
 import { runningServiceBridge, type ServiceBridge } from './service-bridge.js';
+import { OsKeychain, type Keychain } from '../keychain.js';
 
 export interface HostPlace {
   configDir: string;
@@ -10,7 +11,12 @@ export interface HostPlace {
   version: string;
 }
 
-/** `service`: how テスト通報 / 開局通報, the status and 通報テスト reach the service (default: the running service). */
-export function createNodeHost(place: HostPlace, env: NodeJS.ProcessEnv = process.env, service: ServiceBridge = runningServiceBridge(place.stateDir)): Promise<NodeHost> {
-  return NodeHost.create({ ...place, verifier: keyVerifierFromEnv(place.resourcesDir, env), env, service });
+/**
+ * `service`: how テスト通報 / 開局通報, the status and 通報テスト reach the service (default: the running service).
+ * `keychain`: the remembered passwords of the person at the desktop (default: the OS keychain, loaded on first use).
+ */
+export function createNodeHost(
+  place: HostPlace, env: NodeJS.ProcessEnv = process.env, service: ServiceBridge = runningServiceBridge(place.stateDir), keychain: Keychain = new OsKeychain(),
+): Promise<NodeHost> {
+  return NodeHost.create({ ...place, verifier: keyVerifierFromEnv(place.resourcesDir, env), env, service, keychain });
 }

@@ -8,7 +8,9 @@ import { mkdir } from 'node:fs/promises';
 import {
   type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DeviceInfo, type EventEntry, type EventTested, type EventTestRequest,
   type FileRef, type HostApi, type KeyFileRead, type Notified, type Resources, type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest,
+  type RememberedAccount, type RememberedList,
 } from '../../host/api.js';
+import { accountName } from '../../host/remembered.js';
 import { type NotifyResult } from '../../host/service-types.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { type LocalizedText } from '../../messages/text.js';
@@ -32,6 +34,8 @@ import { planActivation } from './activation.js';
 import { type KeyVerifier } from './verifier.js';
 import { type ServiceBridge } from './service-bridge.js';
 import { ServiceOps } from './service-ops.js';
+import { NO_KEYCHAIN, type Keychain } from '../keychain.js';
+import { checkRemember, listRemembered, rememberTyped, rememberedMessage, resolveRemembered } from './remembered.js';
 
 export interface HostOptions {
   configDir: string;
@@ -44,6 +48,11 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv;
   /** The way to the reporting service (テスト通報, 開局通報, status, 通報テスト); without it they answer ER_1032. */
   service?: ServiceBridge;
+  /**
+   * The OS keychain of the person at the desktop (remembered passwords). The desktop app and `serve` give the real one
+   * (create.ts); without it remembering answers ER_1012 and everything else works.
+   */
+  keychain?: Keychain;
 }
 
 /** What a typed secret stands for while checking: a sealed value, without sealing (nothing is written). */
@@ -77,6 +86,10 @@ export class NodeHost implements HostApi {
     const run = this.queue.then(fn, fn);
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  private get keychain(): Keychain {
+    return this.opts.keychain ?? NO_KEYCHAIN;
   }
 
   private sealer = sealTo(async () => (await ensureServiceKey(this.opts.stateDir)).publicKeyPem);
@@ -120,19 +133,54 @@ export class NodeHost implements HostApi {
 
   async check(req: SaveRequest): Promise<Problem[]> {
     const store = await ConfigStore.open(this.opts.configDir);
-    const typed = await convertTypedValues(req.values, async () => CHECK_PLACEHOLDER_SECRET);
+    const resolved = await resolveRemembered(req.values, store.config.settings, this.keychain);
+    const typed = await convertTypedValues(resolved.values, async () => CHECK_PLACEHOLDER_SECRET);
     const settings = withValues(store.config.settings, typed.changes);
-    return [...typed.problems, ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices)];
+    return [
+      ...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings), ...resolved.warnings,
+      ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices),
+    ];
   }
 
+  /**
+   * `(remembered)` secrets are read from the keychain and sealed like typed ones; after the save, the typed passwords
+   * of `remember` go to the keychain. Keychain failures are warnings of a save that went through (./remembered.ts).
+   */
   saveSettings(req: SaveRequest): Promise<Saved> {
     return this.serial(async () => {
       const store = await ConfigStore.open(this.opts.configDir);
-      const typed = await convertTypedValues(req.values, this.sealer);
-      if (typed.problems.length > 0) return { ok: false, problems: typed.problems };
       const c = store.config;
-      const next: Config = { ...c, settings: withValues(c.settings, typed.changes), optionDevices: req.optionDevices ?? c.optionDevices };
-      return this.save(store, next, t('設定を保存しました', 'Settings saved'));
+      const resolved = await resolveRemembered(req.values, c.settings, this.keychain);
+      const typed = await convertTypedValues(resolved.values, this.sealer);
+      const settings = withValues(c.settings, typed.changes);
+      const problems = [...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings)];
+      if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
+      const next: Config = { ...c, settings, optionDevices: req.optionDevices ?? c.optionDevices };
+      const saved = await this.save(store, next, t('設定を保存しました', 'Settings saved'));
+      if (!saved.ok) return resolved.warnings.length > 0 ? { ok: false, problems: [...saved.problems, ...resolved.warnings] } : saved;
+      const kept = await rememberTyped(req.remember, req.values, settings, this.keychain);
+      for (const r of kept.remembered) await this.log.add('info', rememberedMessage(r.key, r.account), 'ER_6007');
+      const warnings = [...resolved.warnings, ...kept.warnings];
+      for (const w of warnings) await this.log.add('warning', w.message, w.code);
+      return warnings.length > 0 ? { ...saved, warnings } : saved;
+    });
+  }
+
+  rememberedSecrets(): Promise<RememberedList> {
+    return listRemembered(this.keychain);
+  }
+
+  forgetSecret(account: RememberedAccount): Promise<RememberedList> {
+    return this.serial(async () => {
+      const name = accountName(account);
+      try {
+        if (await this.keychain.delete(name)) await this.log.add('info', message('ER_6008', { account: name }), 'ER_6008');
+      } catch (e) {
+        if (!(e instanceof CodedError)) throw e;
+        await this.log.add('error', e.problem.message, e.code);
+        return { available: false, problem: e.problem };
+      }
+      return listRemembered(this.keychain);
     });
   }
 

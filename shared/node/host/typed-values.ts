@@ -7,6 +7,7 @@ import { defaultSettings } from '../../settings/schema.js';
 import { type SettingValue } from '../../settings/define.js';
 import { type TypedValues } from '../../host/api.js';
 import { seal } from '../secrets.js';
+import { SECRET_REMEMBERED } from '../../host/remembered.js';
 
 export const SECRET_UNCHANGED = '(set)';
 
@@ -33,6 +34,11 @@ export async function convertTypedValues(values: TypedValues, sealSecret: Sealer
     const def = settingDef(key)!;
     if (def.kind === 'secret') {
       if (raw === SECRET_UNCHANGED) continue;
+      if (raw === SECRET_REMEMBERED) {
+        // Resolved by the host from the keychain before this (./remembered.ts); here it was not (config set, activate).
+        problems.push(problem('ER_3053', { label: def.label, account: key }, { field: key }));
+        continue;
+      }
       if (raw === '') {
         changes.set(key, '');
         continue;

@@ -37,5 +37,7 @@ export function fakeHost(initial: AppSnapshot): Fake {
     activateNotify: vi.fn<HostApi['activateNotify']>(async () => withState('active')),
     serviceStatus: vi.fn<HostApi['serviceStatus']>(async () => undefined),
     testEvent: vi.fn<HostApi['testEvent']>(async () => ({ ok: true, outcome: { result: 'accepted', reportId: 'r-123' } })),
+    rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
+    forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
   };
 }

@@ -44,6 +44,8 @@ function fakeHost(initial: AppSnapshot): Fake {
     activateNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
     serviceStatus: vi.fn(async () => undefined),
     testEvent: vi.fn(async () => ({ ok: true as const, outcome: { result: 'ignored' as const, reason: 'not-active' as const } })),
+    rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
+    forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
   };
 }
 

@@ -69,6 +69,8 @@ function fakeHost(snapshot: AppSnapshot, read?: KeyFileRead): FakeHost {
     activateNotify: vi.fn<HostApi['activateNotify']>(async () => ({ ok: true, detail: '', snapshot })),
     serviceStatus: vi.fn<HostApi['serviceStatus']>(async () => undefined),
     testEvent: vi.fn<HostApi['testEvent']>(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } })),
+    rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
+    forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
   };
 }
 
