@@ -3,8 +3,10 @@ import { run as infParse } from './inf-parse.bench.js';
 import { run as uiLoad } from './ui-load.bench.js';
 import { run as service } from './service.bench.js';
 import { run as mail } from './mail.bench.js';
+import { run as collect } from './collect.bench.js';
 
 await infParse();
 await uiLoad();
 await service();
 await mail();
+await collect();

@@ -57,7 +57,7 @@ const report = z.looseObject({
   target: z.enum(['primary', 'secondary']).optional(),
   resultMail: z.string().optional(),
   resultVia: z.enum(['mail', 'fax']).optional(),
-  logs: z.object({ paths: z.array(z.string()), maxBytes: z.number().int().min(0) }).optional(),
+  logs: z.object({ paths: z.array(z.string()), maxBytes: z.number().int().min(0), notes: z.array(problem).optional() }).optional(),
 });
 const record = z.looseObject({
   report,

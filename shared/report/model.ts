@@ -2,6 +2,8 @@
  * A report: what the service sends to the center. It keeps one id (a UUID) across every retry, so the center can drop
  * duplicates (DESIGN.md section 5). Wire formats: docs/report-format.md.
  */
+import { type Problem } from '../messages/problem.js';
+
 export type ReportKind = 'failure' | 'test' | 'activation' | 'heartbeat';
 
 export interface ReportEvent {
@@ -30,6 +32,8 @@ export interface ReportLogs {
   paths: string[];
   /** The archive's cap in bytes (MaxSize; 0 in the file = the automatic cap). */
   maxBytes: number;
+  /** What the collection did (commands' results, refusals), written into the archive's _collection.txt. */
+  notes?: Problem[];
 }
 
 export interface Report {

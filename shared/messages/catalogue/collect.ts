@@ -10,8 +10,8 @@ export const collectMessages = {
   ER_1304: { kind: 'internal', ja: 'ログの圧縮ファイルを作成できません: {reason}', en: 'The log archive could not be made: {reason}' },
 
   // ---- definition files and permissions: what is refused, and why
-  ER_4300: { kind: 'definition', ja: '定義ファイル {file} は{reason}ため信頼できません。ログ採取コマンドを実行せず、ログも添付しません。ファイルとそのフォルダーの所有者を root にし、グループと他のユーザーの書き込み権を外してください。', en: 'The definition file {file} cannot be trusted: {reason}. No log command runs and no log is attached. Make root the owner of the file and its folders, and remove the group and others\' write permission.' },
-  ER_4301: { kind: 'definition', ja: 'ログ採取コマンド {command}([{section}])は{reason}ため実行しません。コマンドとそのフォルダーの所有者を root にし、グループと他のユーザーの書き込み権を外してください。', en: 'The log command {command} ([{section}]) is not run: {reason}. Make root the owner of the command and its folders, and remove the group and others\' write permission.' },
+  ER_4300: { kind: 'definition', ja: '定義ファイル {file} は、{reason}ため信頼できません。ログ採取コマンドを実行せず、ログも添付しません。ファイルとそのフォルダーの所有者を root にし、グループと他のユーザーの書き込み権を外してください。', en: 'The definition file {file} cannot be trusted: {reason}. No log command runs and no log is attached. Make root the owner of the file and its folders, and remove the group and others\' write permission.' },
+  ER_4301: { kind: 'definition', ja: 'ログ採取コマンド {command}([{section}])は、{reason}ため実行しません。コマンドとそのフォルダーの所有者を root にし、グループと他のユーザーの書き込み権を外してください。', en: 'The log command {command} ([{section}]) is not run: {reason}. Make root the owner of the command and its folders, and remove the group and others\' write permission.' },
   ER_4302: { kind: 'definition', ja: '[{section}] の {key}「{value}」は絶対パスではないため使用しません。', en: '[{section}] {key} "{value}" is not an absolute path and is not used.' },
   ER_4303: { kind: 'definition', ja: '[{section}] の Command を実行するには Directory(実行フォルダー)が必要です。コマンド {command} は実行しません。', en: '[{section}] has no Directory to run its Command in; {command} is not run.' },
   ER_4304: { kind: 'definition', ja: '[{section}] の実行フォルダー {directory} がないため、コマンド {command} を実行しません。', en: 'The working folder {directory} of [{section}] does not exist; {command} is not run.' },
