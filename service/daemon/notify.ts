@@ -3,7 +3,9 @@
  * the command line sees the result. A successful test makes the state 'tested'; the activation notification is allowed
  * only after that, and its success starts the service ('active'). Primary first; the secondary only when asked.
  */
+import { join } from 'node:path';
 import { ConfigStore } from '../../shared/node/config-store.js';
+import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
@@ -11,6 +13,9 @@ import { type NotifyRequest, type NotifyResult } from '../../shared/host/service
 import { budgetMs, buildRoutes, centerCertificateIn } from '../routes/registry.js';
 
 export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
+
+/** Left by a successful 開局通報 until the service has queued the configuration information that follows it. */
+export const activationMarker = (stateDir: string): string => join(stateDir, 'activation-notified');
 
 const DEFINITION_FILES = ['WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'];
 
@@ -49,6 +54,8 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   });
   if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
   const next = req.kind === 'activation' ? 'active' : state === 'configured' ? 'tested' : state;
+  // Before the state changes: the service, seeing 'active', sends the configuration information once (service.ts).
+  if (req.kind === 'activation') await writeFileAtomic(activationMarker(dirs.stateDir), new Date().toISOString(), { mode: 0o600 });
   if (next !== state) await store.save({ ...c, settings: { ...s, 'activation.state': next } });
   return { ok: true, detail: outcome.detail, state: next };
 }

@@ -5,7 +5,7 @@
  * applies at once, an invalid one is logged and the last good config kept. Nothing polls while idle.
  */
 import { join } from 'node:path';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { codedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
@@ -24,7 +24,11 @@ import { ConfigWatcher } from './config-watch.js';
 import { MonitoredEvents } from './monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { DropFolder } from './drop-folder.js';
-import { notify } from './notify.js';
+import { activationMarker, notify } from './notify.js';
+import { progressOf } from './progress.js';
+import { Collector, collects } from './collector.js';
+import { attachmentFor } from '../collect/collect.js';
+import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type EventOutcome, type IncomingEvent, type ServiceCore, type ServiceStatus } from './core.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
 
@@ -64,6 +68,7 @@ export class ReportingService implements ServiceCore {
     private readonly spool: Spool,
     private readonly monitored: MonitoredEvents,
     private readonly suppressor: Suppressor,
+    private readonly collector: Collector,
     private readonly dirs: { configDir: string; stateDir: string },
   ) {}
 
@@ -73,6 +78,7 @@ export class ReportingService implements ServiceCore {
     await mkdir(o.stateDir, { recursive: true, mode: 0o700 });
     const lock: Lock = await acquireLock(o.stateDir);
     const log = new ServiceLog(join(o.stateDir, 'log'), o.echo);
+    let made: ReportingService | undefined;
     try {
       await ensureServiceKey(o.stateDir);
       const key = await loadPrivateKey(o.stateDir);
@@ -87,23 +93,36 @@ export class ReportingService implements ServiceCore {
         severityOf: (source, id) => monitored.match(source, id)?.severity ?? 'information',
         onEvent: sink,
       });
-      const s = new ReportingService(held, log, spool, monitored, suppressor, { configDir: o.configDir, stateDir: o.stateDir });
+      const collector = new Collector({ spool, configDir: o.configDir, config: () => held.config, log: (p) => log.problem(p) });
+      const s = new ReportingService(held, log, spool, monitored, suppressor, collector, { configDir: o.configDir, stateDir: o.stateDir });
       s.closers.push(() => lock.release(), () => log.flush());
+      made = s;
+      const heartbeat = new HeartbeatScheduler({
+        stateFile: join(o.stateDir, 'heartbeat.json'),
+        run: async (due) => { await s.queueHeartbeat({ ja: `定期 ${due.toISOString()}`, en: `scheduled for ${due.toISOString()}` }); },
+        onProblem: (p) => log.problem(p),
+      });
 
       const watcher = new ConfigWatcher(o.configDir, {
         applied: (c) => {
-          const first = held.config === undefined;
+          const before = held.config;
           held.config = c;
-          if (!first) log.problem(problem('ER_6012', { files: o.configDir }));
-          void loop.wake();
+          if (before) {
+            log.problem(problem('ER_6012', { files: o.configDir }));
+            void heartbeat.update(c.inf.hbi?.schedule);
+            void s.heartbeatAfterActivation();
+          }
+          void s.loop?.wake(); // made once the first config is read
         },
         refused: (ps) => {
           ps.forEach((p) => log.problem(p));
           log.problem(problem('ER_1031', { count: ps.length }));
         },
       });
+      // Watching before the first read, so a change made while the service starts is not missed.
+      watcher.start();
       await watcher.reload();
-      const routes = buildRoutes({ centerCertificate: centerCertificateIn(o.configDir) });
+      const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
       const loop = new DeliveryLoop({
         spool,
@@ -116,18 +135,26 @@ export class ReportingService implements ServiceCore {
         onEvent: sink,
       });
       s.loop = loop;
-      const api = await startIntakeApi(s, o.stateDir);
+      s.closers.unshift(() => watcher.stop(), () => heartbeat.stop(), () => collector.stop(), () => loop.stop());
       const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p));
       await drop.start();
+      s.closers.unshift(() => drop.stop());
       const osSources = o.osEvents === false ? [] : await platformSources({ ...o.osEvents, onProblem: (p) => log.problem(p) });
       for (const source of osSources) await source.start((e) => s.fromOs(e));
-      watcher.start();
-      s.closers.unshift(() => watcher.stop(), () => drop.stop(), async () => { await Promise.all(osSources.map((x) => x.stop())); }, () => api.close(), () => loop.stop());
+      s.closers.unshift(async () => { await Promise.all(osSources.map((x) => x.stop())); });
+      await heartbeat.start(held.config?.inf.hbi?.schedule);
+      await s.heartbeatAfterActivation(); // activated while the service was not running
+      collector.resume();
+      // Last: service.json tells callers (and tests) that the service is ready, every part started.
+      const api = await startIntakeApi(s, o.stateDir);
+      s.closers.unshift(() => api.close());
       await loop.wake();
       log.problem(problem('ER_6010', { path: o.stateDir }));
       return s;
     } catch (e) {
-      await lock.release();
+      // Whatever had started stops again (its closers release the lock too), so a failed start leaves nothing running.
+      if (made) await made.stop();
+      else await lock.release();
       throw e;
     }
   }
@@ -143,10 +170,39 @@ export class ReportingService implements ServiceCore {
       event: ev,
       machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
     });
-    const r = await this.suppressor.intake(event, build);
+    const collecting = collects('failure', c);
+    const r = await this.suppressor.intake(event, build, { collecting });
     if (r.action === 'folded') return { result: 'folded', reportId: r.report.id, count: r.report.count };
     if (r.action === 'suppressed') return { result: 'folded', reportId: r.reportId, count: r.suppressed };
+    if (collecting) this.collector.start(r.report);
     return { result: 'accepted', reportId: r.report.id };
+  }
+
+  /**
+   * 開局通報 succeeded (in this process or another: notify.ts leaves a marker in the state folder): the configuration
+   * information goes right after it (SPEC.md section 5), once; without AMHTPHBI.INF there is nothing to send.
+   */
+  async heartbeatAfterActivation(): Promise<void> {
+    const marker = activationMarker(this.dirs.stateDir);
+    if (!(await stat(marker).then(() => true, () => false))) return;
+    const c = this.held.config;
+    if (c?.settings['activation.state'] !== 'active') return;
+    await rm(marker, { force: true });
+    await this.queueHeartbeat({ ja: '開局通報の後', en: 'after the activation notification' });
+  }
+
+  /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation; its [Tools] are collected first. */
+  async queueHeartbeat(why: { ja: string; en: string }): Promise<void> {
+    const c = this.held.config;
+    if (!c?.inf.hbi || c.settings['activation.state'] !== 'active') return;
+    const s = c.settings;
+    const collecting = collects('heartbeat', c);
+    const report = await this.spool.accept({
+      kind: 'heartbeat',
+      machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
+    }, { collecting });
+    this.log.problem(problem('ER_6408', { id: report.id, why }));
+    if (collecting) this.collector.start(report);
   }
 
   /** An event read from the OS log: most are not monitored; a failure to spool one is logged, never thrown at the reader. */
@@ -183,6 +239,7 @@ export class ReportingService implements ServiceCore {
       ...(next ? { nextRetry: next.toISOString() } : {}),
       pid: process.pid,
       startedAt: this.startedAt,
+      reports: progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false),
     };
   }
 

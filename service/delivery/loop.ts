@@ -51,6 +51,7 @@ export class DeliveryLoop {
   private again = false;
   private stopped = false;
   private abort: AbortController | undefined;
+  private sending: string | undefined;
   /** In memory only: a report whose outcome could not be written is not retried in a tight loop. */
   private readonly backoff = new Map<string, number>();
   private readonly unsubscribe: () => void;
@@ -79,6 +80,11 @@ export class DeliveryLoop {
     this.disarm();
     this.abort?.abort();
     await this.running;
+  }
+
+  /** The report whose attempt is in flight right now (status shows it as being sent). */
+  isSending(id: string): boolean {
+    return this.sending === id;
   }
 
   /** When the loop will wake by itself, if at all (status page, tests). */
@@ -128,6 +134,7 @@ export class DeliveryLoop {
     const { report } = rec;
     const route = this.o.routeFor(report);
     const abort = (this.abort = new AbortController());
+    this.sending = report.id;
     let outcome: Outcome;
     try {
       outcome = route
@@ -137,6 +144,7 @@ export class DeliveryLoop {
       outcome = { ok: false, retry: true, problem: isCodedError(e) ? e.problem : problem('ER_1051', { route: route?.name ?? '-', reason: reasonOf(e) }) };
     } finally {
       this.abort = undefined;
+      this.sending = undefined;
       this.o.spool.release(report.id);
     }
     // A shutdown cut the attempt short: not the report's fault, so nothing is recorded; the next start tries again.

@@ -52,13 +52,13 @@ export class Suppressor {
   }
 
   /** One matched event. `build` makes the report when one is needed. Events are handled one at a time, in order. */
-  intake(event: ReportEvent, build: (event: ReportEvent) => NewReport): Promise<IntakeResult> {
-    const run = this.chain.then(() => this.handle(event, build));
+  intake(event: ReportEvent, build: (event: ReportEvent) => NewReport, accept: { collecting?: boolean } = {}): Promise<IntakeResult> {
+    const run = this.chain.then(() => this.handle(event, build, accept));
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  private async handle(event: ReportEvent, build: (event: ReportEvent) => NewReport): Promise<IntakeResult> {
+  private async handle(event: ReportEvent, build: (event: ReportEvent) => NewReport, accept: { collecting?: boolean }): Promise<IntakeResult> {
     const { use, windowMinutes } = this.o.settings();
     const since = this.now().getTime() - windowMinutes * 60_000;
     const recent = use ? this.o.spool.list().filter((e) => e.folder !== 'expired' && e.report.event?.source === event.source
@@ -81,7 +81,7 @@ export class Suppressor {
 
     const severity = this.rank(event.source, event.id);
     const escalated = recent.length > 0 && recent.every((e) => this.rank(e.report.event?.source ?? '', e.report.event?.id ?? 0) < severity);
-    const report = await this.o.spool.accept({ ...build(event), count: 1 });
+    const report = await this.o.spool.accept({ ...build(event), count: 1 }, accept);
     if (escalated) this.log(logEntry('ER_6055', { ...names, severity: this.o.severityOf(event.source, event.id) ?? 'error', id: report.id }, report.id));
     return { action: 'reported', report, escalated };
   }

@@ -26,6 +26,28 @@ export type EventOutcome =
   | { result: 'folded'; reportId: string; count: number }
   | { result: 'ignored'; reason: 'not-monitored' | 'not-active' };
 
+/** Where one report stands: its logs being collected, waiting (or being sent), delivered, or given up (expired). */
+export type ReportPhase = 'collecting' | 'waiting' | 'sending' | 'sent' | 'expired';
+
+/** One report as the window follows it (通報テスト's progress, the status dialog's list). */
+export interface ReportProgress {
+  id: string;
+  kind: 'failure' | 'test' | 'activation' | 'heartbeat';
+  phase: ReportPhase;
+  createdAt: string;
+  /** e.g. `atapi 0xc0040006` */
+  event?: string;
+  attempts: number;
+  /** waiting: the next attempt (the time window applied by the loop is in ServiceStatus.nextRetry). */
+  nextAttemptAt?: string;
+  /** sent: where it went. */
+  detail?: string;
+  /** The last failure, or why it expired. */
+  problem?: Problem;
+  /** How many log paths go with it (0: none). */
+  logPaths: number;
+}
+
 export interface ServiceStatus {
   state: string;
   pending: number;
@@ -35,4 +57,6 @@ export interface ServiceStatus {
   nextRetry?: string;
   pid: number;
   startedAt: string;
+  /** Every waiting report and the newest delivered or expired ones, newest first (at most 50). */
+  reports?: ReportProgress[];
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runTools, type ToolCommand } from '../../service/collect/run-tools.js';
 import { tempDirs } from '../helpers/tmp.js';
-import { installScript, running } from '../unit/collect/helpers.js';
+import { installScript, running } from '../helpers/collect.js';
 
 const tmp = tempDirs();
 

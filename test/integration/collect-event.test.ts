@@ -12,7 +12,7 @@ import { type Report } from '../../shared/report/model.js';
 import { attachmentFor, collectForEvent, collectTools, type CollectResult } from '../../service/collect/collect.js';
 import { archiveName } from '../../service/collect/walk.js';
 import { tempDirs } from '../helpers/tmp.js';
-import { bytesOf, installScript, unzipped } from '../unit/collect/helpers.js';
+import { bytesOf, installScript, unzipped } from '../helpers/collect.js';
 
 const tmp = tempDirs();
 

@@ -70,9 +70,13 @@ describe('the service over mail and dial-up', () => {
     const e = JSON.parse((await m.run(['event', '--source', 'atapi', '--id', '0xc0040006', '--message', 'disk error'])).out.trim().split('\n').at(-1)!) as { reportId: string };
     await until(() => smtp.received.some((r) => r.reportId === e.reportId), 20_000, 'the failure mail');
 
+    // test, activation, the configuration information that follows activation (AMHTPHBI.INF from init), the failure
+    await until(() => smtp.received.length >= 4, 20_000, 'the configuration information mail');
     const ids = smtp.received.map((r) => r.reportId);
     expect(new Set(ids).size).toBe(ids.length); // none twice
-    expect(smtp.received.map((r) => r.to)).toEqual([['center@example.jp'], ['center@example.jp'], ['center@example.jp']]);
+    expect(smtp.received.map((r) => r.to)).toEqual(Array(4).fill(['center@example.jp']));
+    const kinds = smtp.received.map((r) => parseMail(r.raw).parts.map((p) => p.text ?? '').join('').match(/^Kind: (\w+)/m)?.[1]);
+    expect(kinds.sort()).toEqual(['activation', 'failure', 'heartbeat', 'test']);
     const failure = parseMail(smtp.received.find((r) => r.reportId === e.reportId)!.raw);
     const text = failure.parts.map((p) => p.text ?? '').join('\n');
     expect(text).toMatch(/EventID: 0xc0040006/i);

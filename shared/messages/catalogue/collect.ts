@@ -30,4 +30,7 @@ export const collectMessages = {
   ER_6309: { kind: 'warning', ja: 'ログ {path} がありません。', en: 'The log {path} does not exist.' },
   ER_6310: { kind: 'warning', ja: '添付できる大きさ(MaxSize、{max} バイト)を超えるため、{count} 個のファイル(計 {bytes} バイト)を添付しませんでした。一覧は _truncated.txt にあります。', en: '{count} file(s) ({bytes} bytes in all) are not attached: they would pass the size limit (MaxSize, {max} bytes). _truncated.txt lists them.' },
   ER_6311: { kind: 'information', ja: '{path} は通常のファイルではないため添付しませんでした({kind})。', en: '{path} is not attached: it is not a regular file ({kind}).' },
+  ER_1305: { kind: 'internal', ja: '通報 {id} のログ採取を完了できませんでした: {reason}。通報はログなしで送信します。', en: 'Collecting the logs of report {id} failed: {reason}. The report goes out without logs.' },
+  ER_6312: { kind: 'information', ja: '通報 {id} のログ採取が終わりました(ログ {paths} 件)。', en: 'The logs of report {id} are collected ({paths} path(s)).' },
+  ER_6313: { kind: 'information', ja: '通報 {id} のログ採取がサービスの停止で中断されていたため、採取し直します。', en: 'Collecting the logs of report {id} was cut short when the service stopped; collecting again.' },
 } as const satisfies Record<string, MessageDef>;

@@ -20,4 +20,5 @@ export const sourcesMessages = {
   ER_6405: { kind: 'information', ja: '{time} に予定されていた構成情報通報はサービスの停止中に実行されなかったため、今から実行します。', en: 'The configuration information due at {time} was missed while the service was stopped: it is sent now.' },
   ER_6406: { kind: 'information', ja: '次の構成情報通報は {time} です。', en: 'The next configuration information is due at {time}.' },
   ER_6407: { kind: 'information', ja: '構成情報通報のスケジュールがないため、定期通報は行いません。', en: 'There is no configuration information schedule: nothing is sent on a schedule.' },
+  ER_6408: { kind: 'information', ja: '構成情報通報 {id} を受け付けました({why})。', en: 'Configuration information report {id} accepted ({why}).' },
 } as const satisfies Record<string, MessageDef>;

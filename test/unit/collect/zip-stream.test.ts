@@ -8,7 +8,7 @@ import { problem } from '../../../shared/messages/problem.js';
 import { archiveName } from '../../../service/collect/walk.js';
 import { RESERVE_BYTES, zipLogs } from '../../../service/collect/zip-stream.js';
 import { tempDirs } from '../../helpers/tmp.js';
-import { bytesOf, unzipped } from './helpers.js';
+import { bytesOf, unzipped } from '../../helpers/collect.js';
 
 const tmp = tempDirs();
 const BIG = 1024 * 1024 * 1024;

@@ -40,7 +40,7 @@ export async function unzipped(zip: Buffer, into: string): Promise<string[]> {
 /** A script of test/fixtures/collect copied into `dir`, executable (0755); its path. */
 export async function installScript(name: string, dir: string, mode = 0o755): Promise<string> {
   const to = join(dir, name);
-  await copyFile(fileURLToPath(new URL(`../../fixtures/collect/${name}`, import.meta.url)), to);
+  await copyFile(fileURLToPath(new URL(`../fixtures/collect/${name}`, import.meta.url)), to);
   await chmod(to, mode);
   return to;
 }

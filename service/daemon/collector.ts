@@ -1,0 +1,85 @@
+/**
+ * Runs log collection for accepted reports (docs/log-collection.md): a failure report by AMHTPLOG.INF, a heartbeat by
+ * AMHTPHBI.INF [Tools]. The report is already durable and held (`collecting`); when the collection ends it is released
+ * with its logs, or without them when collection failed (said in the log, never silently). One collection at a time,
+ * so a burst of events does not start a burst of commands. A collection cut short by a stop runs again at start.
+ */
+import { join } from 'node:path';
+import { type Config } from '../../shared/config/model.js';
+import { problem, type Problem } from '../../shared/messages/problem.js';
+import { reasonOf } from '../../shared/node/coded-error.js';
+import { type Report } from '../../shared/report/model.js';
+import { collectForEvent, collectTools, type CollectResult } from '../collect/collect.js';
+import { type Spool } from '../spool/spool.js';
+
+export interface CollectorOptions {
+  spool: Spool;
+  configDir: string;
+  config: () => Config | undefined;
+  log: (p: Problem, reportId?: string) => void;
+}
+
+/** Whether a report of this kind has anything to collect under the current definition files. */
+export function collects(kind: Report['kind'], c: Config | undefined): boolean {
+  if (kind === 'failure') return c?.inf.log !== undefined;
+  if (kind === 'heartbeat') return c?.inf.hbi !== undefined;
+  return false;
+}
+
+export class Collector {
+  private readonly abort = new AbortController();
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly o: CollectorOptions) {}
+
+  /** Queues the collection for a report accepted with `collecting`; returns at once. */
+  start(report: Report): void {
+    this.chain = this.chain.then(() => this.run(report));
+  }
+
+  /** Reports left `collecting` by a stop: collected again, oldest first. */
+  resume(): void {
+    for (const rec of this.o.spool.collecting()) {
+      this.o.log(problem('ER_6313', { id: rec.report.id }), rec.report.id);
+      this.start(rec.report);
+    }
+  }
+
+  /** Ends the running command (its tree) and waits; what was not finished stays `collecting` for the next start. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.chain;
+  }
+
+  private async run(report: Report): Promise<void> {
+    if (this.abort.signal.aborted) return;
+    let result: CollectResult = { logs: undefined, notes: [] };
+    try {
+      result = await this.collect(report);
+    } catch (e) {
+      result = { logs: undefined, notes: [problem('ER_1305', { id: report.id, reason: reasonOf(e) })] };
+    }
+    result.notes.forEach((n) => this.o.log(n, report.id));
+    // Stopped mid-way: leave it held, so the next start collects again rather than sending half the logs.
+    if (this.abort.signal.aborted) return;
+    try {
+      await this.o.spool.finishCollection(report.id, result.logs);
+      this.o.log(problem('ER_6312', { id: report.id, paths: result.logs?.paths.length ?? 0 }), report.id);
+    } catch (e) {
+      this.o.log(problem('ER_1305', { id: report.id, reason: reasonOf(e) }), report.id);
+    }
+  }
+
+  private collect(report: Report): Promise<CollectResult> {
+    const c = this.o.config();
+    const dir = join(this.o.configDir, 'WebReprt');
+    const signal = this.abort.signal;
+    if (report.kind === 'failure' && report.event && c?.inf.log) {
+      return collectForEvent(report.event, c.inf.log, { definitionFile: join(dir, 'AMHTPLOG.INF'), signal });
+    }
+    if (report.kind === 'heartbeat' && c?.inf.hbi) {
+      return collectTools(c.inf.hbi.tools, c.inf.hbi, { definitionFile: join(dir, 'AMHTPHBI.INF'), signal });
+    }
+    return Promise.resolve({ logs: undefined, notes: [] }); // the definition file went away meanwhile: nothing to take
+  }
+}

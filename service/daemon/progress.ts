@@ -1,0 +1,27 @@
+/** The reports as the window follows them (ServiceStatus.reports): all waiting ones and the newest finished ones. */
+import { formatEventId } from '../../shared/report/model.js';
+import { type ReportProgress } from '../../shared/host/service-types.js';
+import { type Spool, type SpoolEntry } from '../spool/spool.js';
+
+const LIMIT = 50;
+
+function progress(e: SpoolEntry, sending: boolean): ReportProgress {
+  const r = e.report;
+  const phase: ReportProgress['phase'] = e.folder === 'sent' ? 'sent' : e.folder === 'expired' ? 'expired' : e.collecting ? 'collecting' : sending ? 'sending' : 'waiting';
+  const problem = e.expired?.problem ?? (e.folder === 'pending' ? e.lastError : undefined);
+  const detail = e.folder === 'sent' ? [...e.history].reverse().find((h) => h.ok)?.detail : undefined;
+  return {
+    id: r.id, kind: r.kind, phase, createdAt: r.createdAt, attempts: e.attempts, logPaths: r.logs?.paths.length ?? 0,
+    ...(r.event ? { event: `${r.event.source} ${formatEventId(r.event.id)}` } : {}),
+    ...(e.folder === 'pending' ? { nextAttemptAt: e.nextAttemptAt } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+    ...(problem ? { problem } : {}),
+  };
+}
+
+export function progressOf(spool: Spool, isSending: (id: string) => boolean): ReportProgress[] {
+  const pending = spool.list('pending');
+  const done = [...spool.list('sent'), ...spool.list('expired')];
+  const newestFirst = (a: SpoolEntry, b: SpoolEntry) => b.report.createdAt.localeCompare(a.report.createdAt);
+  return [...pending.sort(newestFirst), ...done.sort(newestFirst)].slice(0, Math.max(LIMIT, pending.length)).map((e) => progress(e, isSending(e.report.id)));
+}
