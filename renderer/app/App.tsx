@@ -1,10 +1,11 @@
 /** The alert manager settings window (アラートマネージャ設定ウィンドウ): menus, event tree, dialogs, guide, state, event log. */
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useApp } from '../store-context.js';
 import { MenuBar } from '../components/MenuBar.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { EventPanel } from '../components/EventPanel.js';
 import { EventTree } from '../components/EventTree.js';
+import { EventTestProgress, type Tracked } from '../components/EventTestProgress.js';
 import { settingsDialogs } from '../settings/index.js';
 import { SetupWizard } from '../wizard/SetupWizard.js';
 import { type DialogId } from '../store.js';
@@ -26,13 +27,17 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
   const note = useApp((s) => s.note);
   const host = useApp((s) => s.host);
   useEffect(() => { void refresh(); }, [refresh]);
+  const [tracked, setTracked] = useState<Tracked | undefined>();
 
   /** 通報テスト: the event goes to the running service as if it had happened; its outcome goes to the event panel. */
   const testEvent = async (e: MonitoredEvent): Promise<void> => {
     const req = { source: e.source, id: e.id };
     try {
-      const line = eventTestLine(req, await host.testEvent(req));
+      const r = await host.testEvent(req);
+      const line = eventTestLine(req, r);
       if (line) note(line.level, line.text, line.code);
+      // Accepted (or counted in a waiting report): follow that report until it is delivered or expires.
+      if (r.ok && r.outcome.result !== 'ignored') setTracked({ reportId: r.outcome.reportId, source: e.source, id: e.id });
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       note('error', { ja: `通報テストに失敗しました(${e.source} ${e.id}): ${why}`, en: `The test report failed (${e.source} ${e.id}): ${why}` });
@@ -50,6 +55,7 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
         <EventTree onTest={(e) => { void testEvent(e); }} />
         <div className="content">
           {loadError ? <p role="alert">{loadError}</p> : null}
+          {tracked ? <EventTestProgress key={tracked.reportId} tracked={tracked} onDone={() => setTracked(undefined)} /> : null}
           {snapshot ? (
             <p className="welcome">
               {lang === 'ja'

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { type ServiceStatus } from '../../shared/host/api.js';
 import { settingDef } from '../../shared/settings/schema.js';
+import { isFinal, KIND_LABEL, PHASE_LABEL } from '../../shared/host/report-progress.js';
 import { Dialog } from '../components/Dialog.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
@@ -36,6 +37,15 @@ export function ServiceStatusDialog(): ReactNode {
     }
   }, [host]);
   useEffect(() => { void load(); }, [load]);
+  // While a report is on its way (logs being collected, waiting, sending), follow it without a click.
+  const moving = loaded.kind === 'running' && (loaded.status.reports ?? []).some((r) => !isFinal(r.phase));
+  useEffect(() => {
+    if (!moving) return undefined;
+    const timer = setTimeout(() => {
+      void host.serviceStatus().then((status) => { if (status) setLoaded({ kind: 'running', status }); }, () => undefined);
+    }, 2000);
+    return () => clearTimeout(timer);
+  }, [moving, host, loaded]);
 
   const def = settingDef('activation.state');
   const stateLabel = (s: string) => (def?.kind === 'enum' ? def.choiceLabels?.[s]?.[lang] : undefined) ?? s;
@@ -77,6 +87,26 @@ export function ServiceStatusDialog(): ReactNode {
           <dt>{t('プロセス', 'Process')}</dt>
           <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>
         </dl>
+      ) : null}
+      {s?.reports && s.reports.length > 0 ? (
+        <table className="report-list" data-testid="status-reports">
+          <caption>{t('通報の一覧(新しい順)', 'Reports (newest first)')}</caption>
+          <thead>
+            <tr><th scope="col">{t('種類', 'Kind')}</th><th scope="col">{t('イベント', 'Event')}</th><th scope="col">{t('受付', 'Accepted')}</th>
+              <th scope="col">{t('状況', 'Progress')}</th><th scope="col">{t('詳細', 'Detail')}</th></tr>
+          </thead>
+          <tbody>
+            {s.reports.map((r) => (
+              <tr key={r.id} data-report-id={r.id} data-phase={r.phase}>
+                <td>{KIND_LABEL[r.kind][lang]}</td>
+                <td>{r.event ?? ''}</td>
+                <td title={r.createdAt}>{when(r.createdAt, lang)}</td>
+                <td>{PHASE_LABEL[r.phase][lang]}{r.attempts > 0 && r.phase !== 'sent' ? t(`(${r.attempts} 回試行)`, ` (${r.attempts} attempt(s))`) : ''}</td>
+                <td>{r.phase === 'sent' ? r.detail ?? '' : r.problem ? problemText(r.problem, lang) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       <Note>{t('期限切れの通報は削除されずに保存されています。', 'Expired reports are kept, not deleted.')}</Note>
     </Dialog>

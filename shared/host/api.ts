@@ -12,7 +12,7 @@ import { type KeyFileSummary } from '../keyfile/model.js';
 import { type EventOutcome, type NotifyTarget, type ServiceStatus } from './service-types.js';
 import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
 
-export type { EventOutcome, NotifyTarget, ServiceStatus } from './service-types.js';
+export type { EventOutcome, NotifyTarget, ReportPhase, ReportProgress, ServiceStatus } from './service-types.js';
 export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
 
 export type ActivationState = Settings['activation.state'];

@@ -178,6 +178,8 @@ export const catalogue = {
   ER_6024: { kind: 'information', ja: '通報テスト: イベント {source} {id} は送信待ちの通報 {reportId} にまとめられました(計 {count} 回)。', en: 'Test report: event {source} {id} was counted in report {reportId}, which is waiting to be sent (now {count}).' },
   ER_6025: { kind: 'warning', ja: '通報テスト: イベント {source} {id} は通報されませんでした: {reason}', en: 'Test report: event {source} {id} was not reported: {reason}' },
   ER_6026: { kind: 'information', ja: '通報サービスの状態: {state}、送信待ち {pending} 件、期限切れ {expired} 件。', en: 'Reporting service: {state}, {pending} waiting, {expired} expired.' },
+  ER_6027: { kind: 'information', ja: '通報テスト: イベント {source} {id} の通報 {reportId} を送信しました: {detail}', en: 'Test report: report {reportId} for event {source} {id} was delivered: {detail}' },
+  ER_6028: { kind: 'warning', ja: '通報テスト: イベント {source} {id} の通報 {reportId} は送信できず、期限切れになりました: {reason}', en: 'Test report: report {reportId} for event {source} {id} could not be delivered and has expired: {reason}' },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -191,6 +191,36 @@ describe('通報テスト from the event tree', () => {
     expect(panel().textContent).toContain('ER_6023');
   });
 
+  it('follows the accepted report: ログ採取中, then 送信済み with where it went, noted in the event panel', async () => {
+    const host = fakeHost(snapshotOf({ 'activation.state': 'active' }));
+    const base: ServiceStatus = { state: 'active', pending: 1, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z' };
+    const progress = (phase: 'collecting' | 'sent') => ({ ...base, reports: [{ id: 'r-123', kind: 'failure' as const, phase, createdAt: base.startedAt,
+      event: 'atapi 0xc0040006', attempts: phase === 'sent' ? 1 : 0, logPaths: 1, ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}) }] });
+    host.serviceStatus.mockResolvedValueOnce(progress('collecting')).mockResolvedValue(progress('sent'));
+    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    await treeTest();
+    const box = await screen.findByRole('region', { name: '通報テストの経過' });
+    await waitFor(() => expect(within(box).getByText('ログ採取中').getAttribute('aria-current')).toBe('step'));
+    await waitFor(() => expect(within(box).getByText(/送信済み/).getAttribute('aria-current')).toBe('step'), { timeout: 3000 });
+    expect(within(box).getByText(/送信済み/).textContent).toContain('URL1 answered 200 OK');
+    await waitFor(() => expect(panel().textContent).toContain('ER_6027'));
+    await click(button('閉じる', box));
+    expect(screen.queryByRole('region', { name: '通報テストの経過' })).toBeNull();
+  });
+
+  it('an expired report ends the progress with its reason (ER_6028)', async () => {
+    const host = fakeHost(snapshotOf({ 'activation.state': 'active' }));
+    host.serviceStatus.mockResolvedValue({ state: 'active', pending: 0, expired: 1, pid: 1, startedAt: '2025-01-02T03:00:00.000Z',
+      reports: [{ id: 'r-123', kind: 'failure', phase: 'expired', createdAt: '2025-01-02T03:00:00.000Z', attempts: 1, logPaths: 0,
+        problem: problem('ER_2104', { id: 'r-123', kind: 'failure', route: 'https', reason: 'HTTP 400' }) }] });
+    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    await treeTest();
+    const box = await screen.findByRole('region', { name: '通報テストの経過' });
+    await waitFor(() => expect(within(box).getByText(/期限切れ/).getAttribute('aria-current')).toBe('step'));
+    expect(within(box).getByText(/期限切れ/).textContent).toContain('ER_2104');
+    await waitFor(() => expect(panel().textContent).toContain('ER_6028'));
+  });
+
   it('notes an ignored event with its reason, and a service that is not running', async () => {
     const host = fakeHost(snapshotOf());
     host.testEvent.mockImplementationOnce(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } }));
@@ -231,5 +261,24 @@ describe('通報サービスの状態', () => {
     expect(within(dialog).getByTestId('status-last-failure').textContent).toMatch(/r-bad ER_2002 /);
     expect(within(dialog).getByTestId('status-next-retry').getAttribute('title')).toBe(status.nextRetry);
     expect(host.serviceStatus).toHaveBeenCalledTimes(2);
+  });
+
+  it('lists the reports with their kind and progress', async () => {
+    const host = fakeHost(snapshotOf());
+    host.serviceStatus.mockResolvedValue({ ...status, reports: [
+      { id: 'r-hb', kind: 'heartbeat', phase: 'sent', createdAt: '2025-01-02T03:00:00.000Z', attempts: 1, logPaths: 1, detail: 'URL1 answered 200 OK' },
+      { id: 'r-x', kind: 'failure', phase: 'expired', createdAt: '2025-01-01T03:00:00.000Z', attempts: 3, logPaths: 0, event: 'disk 0xc0040007',
+        problem: problem('ER_2102', { id: 'r-x', kind: 'failure', hours: 72, attempts: 3 }) },
+    ] });
+    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    await click(await screen.findByRole('menuitem', { name: 'ツール(T)' }));
+    await click(await screen.findByRole('menuitem', { name: '通報サービスの状態' }));
+    const table = await screen.findByRole('table', { name: '通報の一覧(新しい順)' });
+    const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows[0]).toContain('構成情報通報');
+    expect(rows[0]).toContain('送信済み');
+    expect(rows[1]).toContain('disk 0xc0040007');
+    expect(rows[1]).toContain('期限切れ(3 回試行)');
+    expect(rows[1]).toContain('ER_2102');
   });
 });

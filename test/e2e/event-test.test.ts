@@ -1,0 +1,76 @@
+/**
+ * 通報テスト from the event tree, end to end: the real window in Chromium → `serve` → the running service → log
+ * collection (a real AMHTPLOG.INF command) → a real HTTPS receiver; the window follows the report to 送信済み.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { type Browser } from 'playwright-core';
+import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { makeTestPki } from '../helpers/peers/test-ca.js';
+import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
+import { installScript, unzipped } from '../helpers/collect.js';
+
+let app: RunningApp;
+let browser: Browser;
+let receiver: Receiver;
+let service: ChildProcess | undefined;
+
+const cli = async (...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
+
+beforeAll(async () => {
+  app = await startServe();
+  const pki = makeTestPki();
+  receiver = await startReceiver(pki.server);
+  await writeFile(join(app.base, 'ca.pem'), pki.ca.certPem);
+  await cli('init').catch(() => undefined); // serve may have made the folder already
+  await cli('activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp');
+  const inf = join(app.configDir, 'WebReprt');
+  await writeFile(join(inf, 'AMHTPADR.INF'), (await readFile(join(inf, 'AMHTPADR.INF'), 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
+  await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'activation.state', 'active', 'suppression.use', 'off');
+  await mkdir(join(app.base, 'tools'));
+  await mkdir(join(app.base, 'work'));
+  const command = await installScript('write-log.sh', join(app.base, 'tools'));
+  await writeFile(join(inf, 'AMHTPLOG.INF'), ['[Configuration]', 'TimeOut=60', 'MaxSize=0', '[DefaultTools]', `Command="${command}"`,
+    `LogFile="${join(app.base, 'work', 'out')}"`, `Directory="${join(app.base, 'work')}"`, ''].join('\r\n'));
+  service = spawn(process.execPath, [...app.cli, 'service', '--no-os-events'], { env: { ...process.env, LANG: 'C' }, stdio: 'ignore' });
+  const end = Date.now() + 30_000;
+  while (!(await access(join(app.stateDir, 'service.json')).then(() => true, () => false))) {
+    if (Date.now() > end) throw new Error('the service did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  const child = service;
+  if (child && child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  }
+  await receiver?.close();
+  await app?.stop();
+});
+
+describe('通報テスト in the window', () => {
+  it('runs the real collection and shows the report through to 送信済み', async () => {
+    const page = await openWindow(browser, app.url);
+    const tree = page.getByRole('navigation', { name: 'イベントツリー' });
+    await tree.locator('li[tabindex="0"]', { hasText: '0xc0040006' }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: '通報テスト' }).click();
+    const box = page.getByRole('region', { name: '通報テストの経過' });
+    await box.locator('li[data-phase="sent"][aria-current="step"]').waitFor({ timeout: 30_000 });
+    await shot(page, 'event-test-progress');
+    expect(await box.locator('li[data-phase="sent"]').textContent()).toMatch(/送信済み: URL1/);
+    await page.getByRole('region', { name: 'イベント' }).getByText(/ER_6027/).waitFor();
+
+    const got = receiver.received.find((r) => (r.report as { event?: { id: number } }).event?.id === 0xc0040006);
+    const zip = got?.parts.find((p) => p.filename?.endsWith('.zip'));
+    expect(zip, 'the report carries the collected logs').toBeDefined();
+    expect((await unzipped(zip!.content, join(app.base, 'unzipped'))).some((n) => n.endsWith('out/collected.log'))).toBe(true);
+  }, 90_000);
+});
