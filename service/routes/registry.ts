@@ -9,9 +9,8 @@ import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { HttpsRoute } from './https.js';
-import { MailRoute } from './mail/route.js';
-import { dialupBudgetMs, ModemRoute } from './modem/route.js';
-import { type Route } from './route.js';
+import { dialupBudgetMs } from './modem/timeouts.js';
+import { type Outcome, type Route, type RouteContext } from './route.js';
 
 export type RouteName = Settings['express.route'];
 
@@ -32,6 +31,31 @@ export function centerCertificateIn(configDir: string): () => Promise<string | u
   });
 }
 
+/**
+ * A route whose module loads on its first send: most machines use one route, and the mail and modem stacks (nodemailer,
+ * serialport's native binding) would otherwise sit in every idle service's memory.
+ */
+export class LazyRoute implements Route {
+  private made: Promise<Route> | undefined;
+
+  constructor(readonly name: string, private readonly load: () => Promise<Route>) {}
+
+  /** The real route (loaded once). */
+  route(): Promise<Route> {
+    this.made ??= this.load();
+    return this.made;
+  }
+
+  async send(report: Report, ctx: RouteContext): Promise<Outcome> {
+    return (await this.route()).send(report, ctx);
+  }
+}
+
+const withDeps = (d: RouteDeps) => ({
+  ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}),
+  ...(d.centerCertificate ? { centerCertificate: d.centerCertificate } : {}),
+});
+
 interface RouteMaker {
   make(deps: RouteDeps): Route;
   /** How long one whole attempt (every destination, every phase) may take before an immediate notification gives up. */
@@ -44,12 +68,12 @@ const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
     budgetMs: (c) => (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2,
   },
   mail: {
-    make: (d) => new MailRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}), ...(d.centerCertificate ? { centerCertificate: d.centerCertificate } : {}) }),
+    make: (d) => new LazyRoute('mail', async () => new (await import('./mail/route.js')).MailRoute(withDeps(d))),
     // SMTP: connecting and the message's transfer, each up to the timeout; POP before SMTP: its login and the wait.
     budgetMs: (c) => (c.settings['mail.timeoutSeconds'] + 5) * 1000 * (c.settings['mail.pop.use'] ? 3 : 2) + (c.settings['mail.pop.use'] ? c.settings['mail.pop.waitMs'] : 0),
   },
   dialup: {
-    make: (d) => new ModemRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}), ...(d.centerCertificate ? { centerCertificate: d.centerCertificate } : {}) }),
+    make: (d) => new LazyRoute('dialup', async () => new (await import('./modem/route.js')).ModemRoute(withDeps(d))),
     // Init, dial to CONNECT, the ACK and the hang-up per number, both numbers and the pause between (docs/modem.md).
     budgetMs: dialupBudgetMs,
   },

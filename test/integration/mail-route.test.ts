@@ -8,7 +8,7 @@ import { createServer, type AddressInfo, type Server, type Socket } from 'node:n
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { MailRoute } from '../../service/routes/mail/route.js';
-import { buildRoutes, budgetMs } from '../../service/routes/registry.js';
+import { buildRoutes, budgetMs, LazyRoute } from '../../service/routes/registry.js';
 import { type Outcome } from '../../service/routes/route.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
@@ -305,8 +305,8 @@ describe('failures', () => {
 });
 
 describe('registry', () => {
-  it('makes the mail route, with a budget covering POP before SMTP when it is on', () => {
-    expect(buildRoutes({}).mail).toBeInstanceOf(MailRoute);
+  it('makes the mail route, with a budget covering POP before SMTP when it is on', async () => {
+    expect(await (buildRoutes({}).mail as LazyRoute).route()).toBeInstanceOf(MailRoute);
     const c = mailConfig(25, { 'mail.timeoutSeconds': 60 });
     const withPop = mailConfig(25, { 'mail.timeoutSeconds': 60, 'mail.pop.use': true, 'mail.pop.waitMs': 5000 });
     expect(budgetMs(c)).toBe(130_000);

@@ -11,21 +11,8 @@ import { type Destination } from './dial-plan.js';
 import { openFailure, uucpLock } from './port-errors.js';
 import { SerialLine, type LineOptions, type Missed, type Step } from './serial-line.js';
 
-export interface ModemTimeouts {
-  /** Each initialisation command and ATH: the modem answers at once or not at all. */
-  commandMs: number;
-  /** From the dial command to CONNECT (or BUSY, NO CARRIER...): dialling, ringing and the modems' training. */
-  connectMs: number;
-  /** From the last byte of the frame leaving to the center's ACK (the center stores the report first). */
-  ackMs: number;
-  /** Silence before and after `+++` so the modem takes it as an escape, not data. */
-  guardMs: number;
-}
-
-export const DEFAULT_TIMEOUTS: ModemTimeouts = { commandMs: 5_000, connectMs: 60_000, ackMs: 60_000, guardMs: 1_000 };
-
-/** Reset; then echo off, verbose result codes, results on, and X4 so BUSY and NO DIALTONE are reported. */
-export const INIT_COMMANDS: readonly string[] = ['ATZ', 'ATE0V1Q0X4'];
+export { DEFAULT_TIMEOUTS, INIT_COMMANDS, type ModemTimeouts } from './timeouts.js';
+import { INIT_COMMANDS, type ModemTimeouts } from './timeouts.js';
 
 export interface CallOptions {
   port: string;

@@ -6,13 +6,14 @@
  */
 import { type Readable } from 'node:stream';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
-import { type Config } from '../../../shared/config/model.js';
 import { type Report } from '../../../shared/report/model.js';
 import { type Outcome, type Route, type RouteContext } from '../route.js';
-import { call, cancelledProblem, DEFAULT_TIMEOUTS, INIT_COMMANDS, type Attempt, type ModemTimeouts } from './call.js';
+import { call, cancelledProblem, DEFAULT_TIMEOUTS, type Attempt, type ModemTimeouts } from './call.js';
 import { dialPlan } from './dial-plan.js';
 import { outgoingFrame } from './outgoing.js';
 import { delay, type LineOptions } from './serial-line.js';
+
+export { dialupBudgetMs } from './timeouts.js';
 
 export interface ModemRouteOptions {
   /** The zip that goes with a report (collected logs), if any. */
@@ -27,13 +28,6 @@ export interface ModemRouteOptions {
   lockDirs?: readonly string[];
   /** The largest collected-logs zip sent (default FRAME_LIMITS.payload, 64 MiB). */
   maxPayload?: number;
-}
-
-/** How long one whole send may take with the default limits: two calls and the pause between them. */
-export function dialupBudgetMs(c: Config): number {
-  const t = DEFAULT_TIMEOUTS;
-  const oneCall = INIT_COMMANDS.length * t.commandMs + t.connectMs + t.ackMs + 2 * t.guardMs + 3 * t.commandMs + 30_000;
-  return 2 * oneCall + c.settings['dialup.intervalSeconds'] * 1000;
 }
 
 /** One call at a time per port in this process (the delivery loop and a test notification may meet). */
