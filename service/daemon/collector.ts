@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { type Config } from '../../shared/config/model.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
-import { type Report } from '../../shared/report/model.js';
+import { formatEventId, type Report } from '../../shared/report/model.js';
+import { planFor } from '../../shared/inf/log-match.js';
 import { collectForEvent, collectTools, type CollectResult } from '../collect/collect.js';
 import { type Spool } from '../spool/spool.js';
 
@@ -19,11 +20,17 @@ export interface CollectorOptions {
   log: (p: Problem, reportId?: string) => void;
 }
 
-/** Whether a report of this kind has anything to collect under the current definition files. */
-export function collects(kind: Report['kind'], c: Config | undefined): boolean {
-  if (kind === 'failure') return c?.inf.log !== undefined;
-  if (kind === 'heartbeat') return c?.inf.hbi !== undefined;
-  return false;
+/**
+ * Whether a report has anything to collect under the current definition files. A failure event that no section of
+ * AMHTPLOG.INF applies to is not held at all (the answer says why, for the log); the check is an index lookup.
+ */
+export function collects(kind: Report['kind'], c: Config | undefined, event?: { source: string; id: number }): { yes: boolean; why?: Problem } {
+  if (kind === 'heartbeat') return { yes: c?.inf.hbi !== undefined };
+  if (kind !== 'failure' || !c?.inf.log || !event) return { yes: false };
+  const plan = planFor(c.inf.log, event);
+  if (plan.via !== 'none') return { yes: true };
+  const ev = { source: event.source, id: formatEventId(event.id) };
+  return { yes: false, why: problem(plan.why === 'none-trouble' ? 'ER_6301' : 'ER_6302', ev) };
 }
 
 export class Collector {

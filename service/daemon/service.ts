@@ -170,8 +170,10 @@ export class ReportingService implements ServiceCore {
       event: ev,
       machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
     });
-    const collecting = collects('failure', c);
+    const plan = collects('failure', c, event);
+    const collecting = plan.yes;
     const r = await this.suppressor.intake(event, build, { collecting });
+    if (plan.why && r.action === 'reported') this.log.problem(plan.why);
     if (r.action === 'folded') return { result: 'folded', reportId: r.report.id, count: r.report.count };
     if (r.action === 'suppressed') return { result: 'folded', reportId: r.reportId, count: r.suppressed };
     if (collecting) this.collector.start(r.report);
@@ -196,7 +198,7 @@ export class ReportingService implements ServiceCore {
     const c = this.held.config;
     if (!c?.inf.hbi || c.settings['activation.state'] !== 'active') return;
     const s = c.settings;
-    const collecting = collects('heartbeat', c);
+    const collecting = collects('heartbeat', c).yes;
     const report = await this.spool.accept({
       kind: 'heartbeat',
       machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
