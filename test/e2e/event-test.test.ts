@@ -3,8 +3,8 @@
  * collection (a real AMHTPLOG.INF command) → a real HTTPS receiver; the window follows the report to 送信済み.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser } from 'playwright-core';
@@ -12,11 +12,12 @@ import { launchChromium, openWindow, shot, startServe, type RunningApp } from '.
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
 import { installScript, unzipped } from '../helpers/collect.js';
+import { startService, type ServiceProcess } from '../helpers/service-process.js';
 
 let app: RunningApp;
 let browser: Browser;
 let receiver: Receiver;
-let service: ChildProcess | undefined;
+let service: ServiceProcess | undefined;
 
 const cli = async (...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
 
@@ -35,23 +36,13 @@ beforeAll(async () => {
   const command = await installScript('write-log.sh', join(app.base, 'tools'));
   await writeFile(join(inf, 'AMHTPLOG.INF'), ['[Configuration]', 'TimeOut=60', 'MaxSize=0', '[DefaultTools]', `Command="${command}"`,
     `LogFile="${join(app.base, 'work', 'out')}"`, `Directory="${join(app.base, 'work')}"`, ''].join('\r\n'));
-  service = spawn(process.execPath, [...app.cli, 'service', '--no-os-events'], { env: { ...process.env, LANG: 'C' }, stdio: 'ignore' });
-  const end = Date.now() + 30_000;
-  while (!(await access(join(app.stateDir, 'service.json')).then(() => true, () => false))) {
-    if (Date.now() > end) throw new Error('the service did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  service = await startService({ argv: app.cli, stateDir: app.stateDir }, ['--no-os-events']);
   browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  const child = service;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await service?.stop();
   await receiver?.close();
   await app?.stop();
 });

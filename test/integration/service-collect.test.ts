@@ -4,44 +4,31 @@
  * (AMHTPHBI.INF) with its LogFile; status shows each report's progress. Real processes, real commands, real zips.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { processCli } from '../helpers/process-cli.js';
+import { activatedMachine, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { installScript, unzipped } from '../helpers/collect.js';
 
 let base: string;
 let receiver: Receiver;
-let service: ChildProcess | undefined;
-let log = '';
-let cli: ReturnType<typeof processCli>['run'];
+let service: ServiceProcess | undefined;
+let cli: Machine['cli'];
 type Progress = { id: string; kind: string; phase: string; logPaths: number };
 const status = async () => JSON.parse((await cli(['status', '--json'])).out) as { reports: Progress[] };
 const kindOf = (r: Receiver['received'][number]) => (r.report as { kind: string }).kind;
-
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; service log:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const log = () => service?.log() ?? '';
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-collect-'));
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  const p = processCli(join(base, 'config'), join(base, 'state'));
-  cli = p.run;
-  await cli(['init']);
-  await cli(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
-  const inf = join(base, 'config', 'WebReprt');
-  await writeFile(join(inf, 'AMHTPADR.INF'), (await readFile(join(inf, 'AMHTPADR.INF'), 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  expect((await cli(['config', 'set', 'https.caFile', join(base, 'ca.pem'), 'activation.state', 'tested', 'suppression.use', 'off'])).code).toBe(0);
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'tested', 'suppression.use', 'off'] });
+  cli = m.cli;
+  const inf = join(m.configDir, 'WebReprt');
 
   await mkdir(join(base, 'tools'));
   await mkdir(join(base, 'work'));
@@ -58,19 +45,11 @@ beforeAll(async () => {
     '[Schedule]', 'ScheduleType=every month', 'ScheduleDay=1', 'ScheduleTime=03:00', '',
   ].join('\r\n'));
   expect((await cli(['validate'])).code).toBe(0);
-
-  service = spawn(process.execPath, [...p.argv, 'service', '--no-os-events'], { env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  service.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-  await until(() => access(join(base, 'state', 'service.json')).then(() => true, () => false), 30_000, 'the service to start');
+  service = await startService(m, ['--no-os-events']);
 }, 120_000);
 
 afterAll(async () => {
-  const child = service;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await service?.stop();
   await receiver?.close();
   await rm(base, { recursive: true, force: true });
 });
@@ -79,7 +58,7 @@ describe('log collection in the running service', () => {
   it('after 開局通報, the configuration information report goes out with AMHTPHBI.INF\'s LogFile', async () => {
     const a = await cli(['activate-notify']);
     expect(a.code, a.err).toBe(0);
-    await until(() => receiver.received.some((r) => kindOf(r) === 'heartbeat'), 20_000, 'the heartbeat report');
+    await until(() => receiver.received.some((r) => kindOf(r) === 'heartbeat'), 20_000, 'the heartbeat report', log);
     const hb = receiver.received.find((r) => kindOf(r) === 'heartbeat')!;
     const zip = hb.parts.find((x) => x.filename?.endsWith('.zip'));
     expect(zip, 'a zip part').toBeDefined();
@@ -91,7 +70,7 @@ describe('log collection in the running service', () => {
 
   it('a failure event runs the command; its report carries the logs it wrote, and status shows it sent', async () => {
     const e = JSON.parse((await cli(['event', '--source', 'atapi', '--id', '0xc0040006'])).out.trim().split('\n').at(-1)!) as { reportId: string };
-    await until(() => receiver.received.some((r) => r.reportId === e.reportId), 30_000, 'the failure report');
+    await until(() => receiver.received.some((r) => r.reportId === e.reportId), 30_000, 'the failure report', log);
     const got = receiver.received.find((r) => r.reportId === e.reportId)!;
     const zip = got.parts.find((x) => x.filename?.endsWith('.zip'));
     expect(zip, 'a zip part').toBeDefined();
@@ -103,6 +82,6 @@ describe('log collection in the running service', () => {
     expect(manifest).toContain('write-log.sh');
     const mine = (await status()).reports.find((r) => r.id === e.reportId);
     expect(mine).toMatchObject({ kind: 'failure', phase: 'sent', logPaths: 1 });
-    expect(log).toMatch(/ER_6312/);
+    expect(log()).toMatch(/ER_6312/);
   });
 });

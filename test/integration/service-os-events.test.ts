@@ -4,42 +4,27 @@
  * receiver; a line nobody monitors does not. The real `service` process with its real sources.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access, appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { processCli } from '../helpers/process-cli.js';
+import { activatedMachine, startService, until, type ServiceProcess } from '../helpers/service-process.js';
 
 const FAKE_JOURNALCTL = fileURLToPath(new URL('../fixtures/sources/fake-journalctl.mjs', import.meta.url));
 
 let base: string;
 let receiver: Receiver;
-let service: ChildProcess | undefined;
-let log = '';
+let service: ServiceProcess | undefined;
 const events = () => receiver.received.map((r) => (r.report as { event?: { source: string; id: number; message: string } }).event);
-
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; service log:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-os-'));
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  const { argv, run: cli } = processCli(join(base, 'config'), join(base, 'state'));
-  await cli(['init']);
-  await cli(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
-  const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  expect((await cli(['config', 'set', 'https.caFile', join(base, 'ca.pem'), 'activation.state', 'active', 'suppression.use', 'off'])).code).toBe(0);
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
 
   // The journal stand-in prints one monitored entry and one that is not, then follows (waits) like journalctl -f.
   const journal = join(base, 'journal');
@@ -49,34 +34,24 @@ beforeAll(async () => {
     { __CURSOR: 's=1;i=2', __REALTIME_TIMESTAMP: `${Date.now()}000`, PRIORITY: '6', SYSLOG_IDENTIFIER: 'cron', MESSAGE: 'session opened' },
   ].map((x) => JSON.stringify(x)).join('\n') + '\n');
   await writeFile(join(base, 'syslog'), 'Nov 25 14:00:00 host kernel: old line, before the service started [0xC0040007]\n');
-
-  service = spawn(process.execPath, [...argv, 'service', '--journalctl', FAKE_JOURNALCTL, '--syslog-file', join(base, 'syslog')], {
-    env: { ...process.env, LANG: 'C', FAKE_JOURNAL_DIR: journal }, stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  service.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-  await until(() => access(join(base, 'state', 'service.json')).then(() => true, () => false), 30_000, 'the service to start');
+  service = await startService(m, ['--journalctl', FAKE_JOURNALCTL, '--syslog-file', join(base, 'syslog')], { FAKE_JOURNAL_DIR: journal });
 }, 120_000);
 
 afterAll(async () => {
-  const child = service;
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  }
+  await service?.stop();
   await receiver?.close();
   await rm(base, { recursive: true, force: true });
 });
 
 describe('OS event sources in the running service', () => {
   it('a monitored journal entry becomes a report; an unmonitored one does not', async () => {
-    await until(() => events().some((e) => e?.source === 'atapi' && e.id === 0xc0040006), 15_000, 'the journal report');
+    await until(() => events().some((e) => e?.source === 'atapi' && e.id === 0xc0040006), 15_000, 'the journal report', () => service!.log());
     expect(events().some((e) => e?.source === 'cron')).toBe(false);
   });
 
   it('a line appended to the syslog file becomes a report; lines from before the start do not', async () => {
     await appendFile(join(base, 'syslog'), 'Nov 25 14:05:01 host disk: bad block on /dev/sda [0xC0040007]\nNov 25 14:05:02 host sshd[42]: Accepted publickey\n');
-    await until(() => events().some((e) => e?.source === 'disk' && e.id === 0xc0040007), 15_000, 'the syslog report');
+    await until(() => events().some((e) => e?.source === 'disk' && e.id === 0xc0040007), 15_000, 'the syslog report', () => service!.log());
     const disk = events().filter((e) => e?.source === 'disk');
     expect(disk).toHaveLength(1);
     expect(disk[0]!.message).toContain('bad block');

@@ -4,27 +4,19 @@
  * SMTP server on loopback, and a Hayes modem emulator on a socat pseudo-terminal pair.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { parseMail, startSmtpPeer, type SmtpPeer } from '../helpers/peers/smtp-server.js';
 import { startModemEmulator, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
 import { processCli } from '../helpers/process-cli.js';
+import { startService, until, type ServiceProcess } from '../helpers/service-process.js';
 
 let base: string;
 let smtp: SmtpPeer;
 let modem: ModemEmulator;
-const services: ChildProcess[] = [];
-
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const services: ServiceProcess[] = [];
 
 /** A configured, key-code-activated machine in its own folders, with `route settings` applied. */
 async function machine(name: string, routeSettings: string[]) {
@@ -34,14 +26,8 @@ async function machine(name: string, routeSettings: string[]) {
     '--reply-mail', 'r@example.jp', '--service', 'express'])).code).toBe(0);
   const set = await run(['config', 'set', ...routeSettings, 'suppression.use', 'off']);
   expect(set.code, set.err).toBe(0);
-  const startService = async () => {
-    const child = spawn(process.execPath, [...argv, 'service', '--no-os-events'], { env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-    services.push(child);
-    await until(() => access(join(base, name, 'state', 'service.json')).then(() => true, () => false), 30_000, `the ${name} service (${log})`);
-  };
-  return { run, startService };
+  const start = async () => { services.push(await startService({ argv, stateDir: join(base, name, 'state') }, ['--no-os-events'])); };
+  return { run, startService: start };
 }
 
 beforeAll(async () => {
@@ -51,7 +37,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(services.filter((c) => c.exitCode === null).map((c) => new Promise((r) => { c.once('exit', r); c.kill('SIGTERM'); })));
+  await Promise.all(services.map((s) => s.stop()));
   await smtp?.close();
   await modem?.stop();
   await rm(base, { recursive: true, force: true });

@@ -5,22 +5,21 @@
  * log, and never sent. The service runs in a time zone where it is about noon, so the window never crosses midnight.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { processCli } from '../helpers/process-cli.js';
+import { activatedMachine, startService as startServiceProcess, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { Spool } from '../../service/spool/spool.js';
 
 let base: string;
 let receiver: Receiver;
-let service: ChildProcess | undefined;
-let log = '';
-let argv: string[];
-let cli: ReturnType<typeof processCli>['run'];
-const state = () => join(base, 'state');
+let machine: Machine;
+let service: ServiceProcess | undefined;
+const cli = (args: string[]) => machine.cli(args);
+const state = () => machine.stateDir;
+const log = () => service?.log() ?? '';
 
 /** An IANA zone (Etc/GMT-h is UTC+h) in which it is 12:xx now. */
 const offsetHours = 12 - new Date().getUTCHours();
@@ -31,29 +30,12 @@ const hhmm = (d: Date) => `${String(d.getUTCHours()).padStart(2, '0')}:${String(
 type Status = { state: string; pending: number; expired: number; nextRetry?: string };
 const status = async () => JSON.parse((await cli(['status', '--json'])).out) as Status;
 
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; service log:\n${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 async function startService(): Promise<void> {
-  log = '';
-  await rm(join(state(), 'service.json'), { force: true });
-  const child = spawn(process.execPath, [...argv, 'service'], { env: { ...process.env, LANG: 'C', TZ: zone }, stdio: ['ignore', 'ignore', 'pipe'] });
-  child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-  service = child;
-  await until(() => access(join(state(), 'service.json')).then(() => true, () => false), 30_000, 'the service to start');
+  service = await startServiceProcess(machine, ['--no-os-events'], { TZ: zone });
 }
 
 async function stopService(): Promise<void> {
-  const child = service;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+  await service?.stop();
 }
 
 beforeAll(async () => {
@@ -61,12 +43,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  ({ argv, run: cli } = processCli(join(base, 'config'), state()));
-  await cli(['init']);
-  await cli(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
-  const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  expect((await cli(['config', 'set', 'https.caFile', join(base, 'ca.pem'), 'activation.state', 'active', 'suppression.use', 'off'])).code).toBe(0);
+  machine = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
 }, 120_000);
 
 afterAll(async () => {
@@ -94,9 +71,9 @@ describe('time window and retry limit, in real time', () => {
     expect(Date.now()).toBeLessThan(opens);
     expect(receiver.received.map((r) => r.reportId)).not.toContain(e.reportId);
 
-    await until(() => receiver.received.some((r) => r.reportId === e.reportId), 90_000, 'the window to open and the report to arrive');
+    await until(() => receiver.received.some((r) => r.reportId === e.reportId), 90_000, 'the window to open and the report to arrive', log);
     expect(Date.now()).toBeGreaterThanOrEqual(opens);
-    await until(async () => (await status()).pending === 0, 5_000, 'the report to leave the queue');
+    await until(async () => (await status()).pending === 0, 5_000, 'the report to leave the queue', log);
     await stopService();
   }, 120_000);
 
@@ -112,10 +89,10 @@ describe('time window and retry limit, in real time', () => {
     });
     const before = receiver.received.length;
     await startService();
-    await until(async () => (await status()).expired > 0, 10_000, 'the old report to expire');
+    await until(async () => (await status()).expired > 0, 10_000, 'the old report to expire', log);
     expect(await readdir(join(state(), 'expired'))).toContain(`${old.id}.json`);
-    expect(log).toContain('ER_2102');
-    expect(log).toContain(old.id);
+    expect(log()).toContain('ER_2102');
+    expect(log()).toContain(old.id);
     const human = await cli(['status']);
     expect(human.out).toMatch(/expired/i);
     expect(receiver.received.length).toBe(before);

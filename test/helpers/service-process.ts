@@ -1,0 +1,73 @@
+/**
+ * The running service as tests meet it: a machine activated by the command line (key code) with its HTTPS destination
+ * pointed at a test receiver, and `express-report service` as its own process, ready once `<state>/service.json`
+ * exists (written last at start) and stopped with SIGTERM, as an operator would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { processCli } from './process-cli.js';
+
+/** Polls `check` until it holds; the error names what was awaited and, when given, what the service logged. */
+export async function until(check: () => boolean | Promise<boolean>, ms: number, what: string, log: () => string = () => ''): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}${log() ? `; service log:\n${log()}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface Machine {
+  configDir: string;
+  stateDir: string;
+  argv: string[];
+  cli: ReturnType<typeof processCli>['run'];
+}
+
+/**
+ * init → activate (key code) → AMHTPADR.INF's URL1 = `url` → the test CA as https.caFile, then `settings` (e.g. the state
+ * and suppression). `caFile` must exist.
+ */
+export async function activatedMachine(base: string, o: { url: string; caFile: string; settings?: string[] }): Promise<Machine> {
+  const configDir = join(base, 'config');
+  const stateDir = join(base, 'state');
+  const { argv, run: cli } = processCli(configDir, stateDir);
+  const ok = async (args: string[]) => {
+    const r = await cli(args);
+    if (r.code !== 0) throw new Error(`express-report ${args.join(' ')} failed: ${r.err}`);
+  };
+  await ok(['init']);
+  await ok(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
+  const adr = join(configDir, 'WebReprt', 'AMHTPADR.INF');
+  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${o.url}`));
+  await ok(['config', 'set', 'https.caFile', o.caFile, ...(o.settings ?? [])]);
+  return { configDir, stateDir, argv, cli };
+}
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  /** Everything it wrote to stderr (its log lines) so far. */
+  log(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts `express-report service` on the machine's folders and resolves once it is ready. */
+export async function startService(m: Pick<Machine, 'argv' | 'stateDir'>, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+  await rm(join(m.stateDir, 'service.json'), { force: true }); // left by a killed run, it would say "ready" too soon
+  const child = spawn(process.execPath, [...m.argv, 'service', ...args], { env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await until(() => access(join(m.stateDir, 'service.json')).then(() => true, () => false), 30_000, 'the service to start', () => log);
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { child, log: () => log, stop };
+}
