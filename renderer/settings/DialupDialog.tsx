@@ -8,6 +8,7 @@ import { useDialogForm } from './form.js';
 import { useMessageBox } from './MessageBox.js';
 import { Note, OkCancel, ProblemList, Radios, SettingField, useT } from './parts.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { NotifyButtons } from './NotifyButtons.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY, 'dialup.method', 'dialup.primary.number', 'dialup.primary.comment', 'dialup.secondary.number', 'dialup.secondary.comment',
@@ -44,6 +45,7 @@ export function DialupDialog(): ReactNode {
       </fieldset>
       <Note>{t('ダイヤルアップ経由のテスト通報では結果のメールは送られません。「通報成功」と表示されれば完了です。',
         'A dial-up test report sends no result mail: "report succeeded" means it is done.')}</Note>
+      <NotifyButtons route="dialup" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}
     </Dialog>

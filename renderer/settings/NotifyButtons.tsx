@@ -1,5 +1,6 @@
 /**
- * The テスト通報 / 開局通報 buttons of a route dialog (HTTPS, mail), with their questions, progress and answers.
+ * The テスト通報 / 開局通報 buttons of a route dialog (HTTPS, mail; dial-up with テスト(1次) / テスト(2次)), with their
+ * questions, progress and answers.
  * 開局通報 can be clicked only after a test notification ('tested' or 'active'); both need this route to be the one saved.
  */
 import { useId, useState, type ReactNode } from 'react';
@@ -10,7 +11,7 @@ import { type DialogForm } from './form.js';
 import { type MessageBox } from './MessageBox.js';
 import { Note, useT } from './parts.js';
 import { ResultAddressDialog, type ResultChoice } from './ResultAddressDialog.js';
-import { useNotify, type NotifyLine } from './use-notify.js';
+import { useNotify, type NotifyLine, type NotifyRoute } from './use-notify.js';
 
 type Modal =
   | { kind: 'result'; initial: ResultChoice; resolve(c: ResultChoice | undefined): void }
@@ -41,14 +42,16 @@ function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok
   );
 }
 
-function Line({ line }: { line: NotifyLine }): ReactNode {
+function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
   const where = line.target === 'primary' ? t('一次通報先', 'primary') : t('二次通報先', 'secondary');
   const head = `${what}(${where})`;
   if (line.ok) {
-    const done = line.kind === 'test'
+    const done = line.kind === 'test' && dialup
+      ? t(': 通報成功', ': report succeeded')
+      : line.kind === 'test'
       ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
       : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
     return <li className="ok">{`${head}${done}${line.detail ? ` (${line.detail})` : ''}`}</li>;
@@ -57,7 +60,7 @@ function Line({ line }: { line: NotifyLine }): ReactNode {
   return <li className="field-error">{`${head}${t('に失敗しました: ', ' failed: ')}${why.join(' / ')}`}</li>;
 }
 
-export function NotifyButtons({ route, form, box }: { route: 'https' | 'mail'; form: DialogForm; box: MessageBox }): ReactNode {
+export function NotifyButtons({ route, form, box }: { route: NotifyRoute; form: DialogForm; box: MessageBox }): ReactNode {
   const t = useT();
   const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
   const savedRoute = useApp((s) => s.snapshot?.settings['express.route']);
@@ -76,7 +79,16 @@ export function NotifyButtons({ route, form, box }: { route: 'https' | 'mail'; f
     <fieldset className="notify">
       <legend>{t('テスト通報 / 開局通報', 'Test and activation notifications')}</legend>
       <div className="button-row">
-        <button type="button" accessKey="t" disabled={busy || !routeOn} onClick={() => { void notify.test(); }}>{t('テスト通報(T)', 'Test notification (T)')}</button>
+        {route === 'dialup' ? (
+          <>
+            <button type="button" accessKey="t" disabled={busy || !routeOn} onClick={() => { void notify.testTo('primary'); }}>{t('テスト(1次)(T)', 'Test (primary) (T)')}</button>
+            <button type="button" accessKey="2" disabled={busy || !routeOn || !notify.hasSecondary} onClick={() => { void notify.testTo('secondary'); }}>
+              {t('テスト(2次)(2)', 'Test (secondary) (2)')}
+            </button>
+          </>
+        ) : (
+          <button type="button" accessKey="t" disabled={busy || !routeOn} onClick={() => { void notify.test(); }}>{t('テスト通報(T)', 'Test notification (T)')}</button>
+        )}
         <button type="button" accessKey="o" disabled={busy || !routeOn || !canActivate} onClick={() => { void notify.activate(); }}>
           {t('開局通報(O)', 'Activation notification (O)')}
         </button>
@@ -91,7 +103,7 @@ export function NotifyButtons({ route, form, box }: { route: 'https' | 'mail'; f
       ) : null}
       {notify.lines.length > 0 ? (
         <ul className="notify-result" role="status" data-testid="notify-result">
-          {notify.lines.map((l, i) => <Line key={i} line={l} />)}
+          {notify.lines.map((l, i) => <Line key={i} line={l} dialup={route === 'dialup'} />)}
         </ul>
       ) : null}
       {modal?.kind === 'result' ? (

@@ -4,6 +4,7 @@
  *   (いいえ goes back to the selection) → the primary, then the secondary when URL2 is set (HTTPS).
  * - 開局通報 (once tested): the primary first; definition-file errors (ER_5002) are listed, OK sends anyway; on a failure
  *   「二次通報先に送信しますか?」 はい sends to the secondary (when there is one).
+ * - Dial-up (SPEC.md 4.2): テスト(1次) / テスト(2次) dial that one number; no result mail is sent (「通報成功」 means done).
  * Unsaved edits of the dialog are saved first, so what is sent is what the window shows.
  */
 import { useState } from 'react';
@@ -34,21 +35,28 @@ export function resultQuestion(c: ResultChoice): LocalizedText {
     : text('テスト通報結果は、ファクシミリにて送付されます。よろしいですか?', 'The test result will be sent by fax. Continue?');
 }
 
+export type NotifyRoute = 'https' | 'mail' | 'dialup';
+
 export interface Notify {
   busy?: NotifyKind;
   lines: NotifyLine[];
+  /** Whether the route has a secondary destination (URL2, or the dial-up secondary number). */
+  hasSecondary: boolean;
   test(): Promise<void>;
+  /** Dial-up: the test notification to one number, no result destination. */
+  testTo(target: NotifyTarget): Promise<void>;
   activate(): Promise<void>;
 }
 
-export function useNotify(route: 'https' | 'mail', form: Pick<DialogForm, 'changed' | 'save'>, box: MessageBox, prompts: NotifyPrompts): Notify {
+export function useNotify(route: NotifyRoute, form: Pick<DialogForm, 'changed' | 'save'>, box: MessageBox, prompts: NotifyPrompts): Notify {
   const host = useApp((s) => s.host);
   const snapshot = useApp((s) => s.snapshot);
   const setSnapshot = useApp((s) => s.setSnapshot);
   const refresh = useApp((s) => s.refresh);
   const [busy, setBusy] = useState<NotifyKind>();
   const [lines, setLines] = useState<NotifyLine[]>([]);
-  const hasSecondary = route === 'https' && Boolean(snapshot?.destinations?.url2);
+  const hasSecondary = route === 'https' ? Boolean(snapshot?.destinations?.url2)
+    : route === 'dialup' ? Boolean(snapshot?.settings['dialup.secondary.number']) : false;
   const fallback = snapshot ? snapshot.settings['customer.email'] || snapshot.settings['activation.replyMail'] : '';
 
   /** One call to the host; its answer becomes a line (and the new snapshot, when it succeeded). */
@@ -101,6 +109,11 @@ export function useNotify(route: 'https' | 'mail', form: Pick<DialogForm, 'chang
     });
   };
 
+  const testTo = async (target: NotifyTarget): Promise<void> => {
+    if (!(await saved())) return;
+    await run('test', async () => { await send('test', target, () => host.testNotify({ target })); });
+  };
+
   const activate = async (): Promise<void> => {
     if (!(await saved())) return;
     await run('activation', async () => {
@@ -120,5 +133,5 @@ export function useNotify(route: 'https' | 'mail', form: Pick<DialogForm, 'chang
     });
   };
 
-  return { ...(busy ? { busy } : {}), lines, test, activate };
+  return { ...(busy ? { busy } : {}), lines, hasSecondary, test, testTo, activate };
 }

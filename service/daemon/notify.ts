@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { ConfigStore } from '../../shared/node/config-store.js';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
-import { loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
+import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
@@ -37,6 +37,8 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   }
   const route = buildRoutes({ centerCertificate: centerCertificateIn(dirs.configDir) })[s['express.route']];
   if (!route) return { ok: false, problems: [problem('ER_2105', { route: s['express.route'] }, { field: 'express.route' })] };
+  // A folder set up by the window alone (no `init`) has no service key yet, and then no sealed secret either.
+  await ensureServiceKey(dirs.stateDir);
   const key = await loadPrivateKey(dirs.stateDir);
   const report: Report = {
     id: crypto.randomUUID(),
