@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
+import { type CommandRunner } from '../../service/routes/remote-access.js';
 import { MailRoute } from '../../service/routes/mail/route.js';
 import { buildRoutes, budgetMs, LazyRoute } from '../../service/routes/registry.js';
 import { type Outcome } from '../../service/routes/route.js';
@@ -311,5 +312,38 @@ describe('registry', () => {
     const withPop = mailConfig(25, { 'mail.timeoutSeconds': 60, 'mail.pop.use': true, 'mail.pop.waitMs': 5000 });
     expect(budgetMs(c)).toBe(130_000);
     expect(budgetMs(withPop)).toBe(200_000);
+  });
+});
+
+describe('remote access around the mail attempt (a fake command runner: no modem here)', () => {
+  const remote = { 'remote.use': true, 'remote.entry': 'Express ISP', 'remote.user': 'er-user', 'remote.password': 'dial pw' } as const;
+  const runner = (fail = false) => {
+    const calls: Array<{ command: string; args: string[]; at: number }> = [];
+    const run: CommandRunner = async (command, args) => {
+      calls.push({ command, args: [...args], at: plain.received.length });
+      return { code: fail && args.includes('up') ? 4 : 0, stdout: '', stderr: fail ? 'Error: Connection activation failed.' : '', timedOut: false };
+    };
+    return { calls, run };
+  };
+
+  it('connects before the SMTP session and hangs up after it (nmcli on Linux)', async () => {
+    const { calls, run } = runner();
+    const before = plain.received.length;
+    const o = await send(new MailRoute({ remote: { runner: run, platform: 'linux' } }), plain.port, remote);
+    expect(o.ok).toBe(true);
+    expect(calls.map((c) => [c.command, c.args.find((a) => a === 'up' || a === 'down'), c.at])).toEqual([
+      ['nmcli', 'up', before], // before the mail arrived
+      ['nmcli', 'down', before + 1], // after it
+    ]);
+    expect(calls.flatMap((c) => c.args).join(' ')).not.toContain('dial pw'); // the password goes in a passwd-file
+  });
+
+  it('a failed connection is a coded, retryable failure and no SMTP session is opened', async () => {
+    const { run } = runner(true);
+    const before = plain.received.length;
+    const o = failed(await send(new MailRoute({ remote: { runner: run, platform: 'linux' } }), plain.port, remote));
+    expect([o.problem.code, o.retry]).toEqual(['ER_2013', true]);
+    expect(o.problem.message.en).toContain('Express ISP');
+    expect(plain.received.length).toBe(before);
   });
 });
