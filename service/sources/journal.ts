@@ -63,7 +63,8 @@ export class JournalSource implements EventSource {
         // The first run starts now; a restart continues after the last entry seen (or from our start, if none was).
         const from = cursor ? ['--after-cursor', cursor] : ['--since', first ? 'now' : since];
         first = false;
-        return ['-f', '-o', 'json', '-q', '--no-pager', ...from];
+        // --all: without it journalctl's JSON gives null for a field over 4096 bytes (a long kernel message).
+        return ['-f', '-o', 'json', '--all', '-q', '--no-pager', ...from];
       },
       onLine: (line) => {
         if (!line.trim()) return;

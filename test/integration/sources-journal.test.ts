@@ -41,7 +41,7 @@ describe('systemd journal source (a fake journalctl)', () => {
     await wait(() => expect(j.problems.map((p) => p.code)).toContain('ER_6401'));
     expect(j.problems.map((p) => p.code)).toEqual(['ER_6402', 'ER_6401']);
     const follow = (await calls(dir)).filter((a) => !a.includes('-n'));
-    expect(follow).toEqual([['-f', '-o', 'json', '-q', '--no-pager', '--since', 'now']]);
+    expect(follow).toEqual([['-f', '-o', 'json', '--all', '-q', '--no-pager', '--since', 'now']]);
   });
 
   it('restarts a reader that dies, logs why, and continues after the last entry delivered', async () => {
