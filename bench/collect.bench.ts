@@ -16,6 +16,7 @@ import { IniDocument } from '../shared/ini/document.js';
 import { decodeLog } from '../shared/inf/log.js';
 import { LogMatcher, type EventRef } from '../shared/inf/log-match.js';
 import { zipLogs } from '../service/collect/zip-stream.js';
+import { bigLogInf } from './lib.js';
 
 const MiB = 1024 * 1024;
 
@@ -114,17 +115,7 @@ async function runInfoZip(root: string): Promise<{ ms: number; bytes: number }> 
 }
 
 function matching(): void {
-  const lines = ['[DefaultTools]', 'Command="/opt/t/default.sh"', 'LogFile="/var/log"', 'Directory="/opt/t"'];
-  for (let t = 1; t <= 999; t++) {
-    lines.push(`[Tool${String(t).padStart(3, '0')}]`);
-    for (let r = 1; r <= 99; r++) {
-      const n = String(r).padStart(2, '0');
-      const id = (t * 100 + r) >>> 0;
-      lines.push(`SourceName${n}=source${t % 50}`, `EventID${n}=0x${id.toString(16).padStart(8, '0')},0x${((id | 0xc0000000) >>> 0).toString(16).padStart(8, '0')}`);
-    }
-    lines.push(`Command="/opt/t/tool${t}.sh"`, `LogFile="/var/log/tool${t}"`, 'Directory="/opt/t"');
-  }
-  const model = decodeLog(IniDocument.parse(lines.join('\r\n') + '\r\n'), 'AMHTPLOG.INF').model;
+  const model = decodeLog(IniDocument.parse(bigLogInf('/opt/esm', '/')), 'AMHTPLOG.INF').model;
   const t0 = performance.now();
   const matcher = new LogMatcher(model);
   const buildMs = performance.now() - t0;

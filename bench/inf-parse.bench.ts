@@ -9,22 +9,8 @@ import iconv from 'iconv-lite';
 import { IniDocument } from '../shared/ini/document.js';
 import { decodeInf } from '../shared/inf/files.js';
 import { decodeText } from '../shared/node/encoding.js';
-import { fmt, time } from './lib.js';
+import { bigLogInf, fmt, time } from './lib.js';
 
-function bigLogInf(): string {
-  const lines = ['; ベンチマーク用 AMHTPLOG.INF: 999 tools x 99 rules', '[Configuration]', 'TimeOut=600', 'MaxSize=0', '[DefaultTools]',
-    'Command="c:\\ESM\\tools\\default.bat"', 'LogFile="c:\\ESM\\logs"', 'Directory="c:\\ESM\\tools"'];
-  for (let t = 1; t <= 999; t++) {
-    lines.push(`[Tool${String(t).padStart(3, '0')}]`);
-    for (let r = 1; r <= 99; r++) {
-      const n = String(r).padStart(2, '0');
-      const id = (t * 100 + r) >>> 0;
-      lines.push(`SourceName${n}=source${t % 50}`, `EventID${n}=0x${id.toString(16).padStart(8, '0')},0x${((id | 0xc0000000) >>> 0).toString(16).padStart(8, '0')}`);
-    }
-    lines.push(`Command="c:\\ESM\\tools\\tool${t}.bat"`, `LogFile="c:\\ESM\\logs\\tool${t}"`, 'Directory="c:\\ESM\\tools"');
-  }
-  return lines.join('\r\n') + '\r\n';
-}
 
 export async function run(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'er-bench-'));
