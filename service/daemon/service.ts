@@ -103,13 +103,14 @@ export class ReportingService implements ServiceCore {
         onProblem: (p) => log.problem(p),
       });
 
+      let heartbeatStarted = false; // a change during start-up is picked up by heartbeat.start() itself
       const watcher = new ConfigWatcher(o.configDir, {
         applied: (c) => {
           const before = held.config;
           held.config = c;
           if (before) {
             log.problem(problem('ER_6012', { files: o.configDir }));
-            void heartbeat.update(c.inf.hbi?.schedule);
+            if (heartbeatStarted) void heartbeat.update(c.inf.hbi?.schedule);
             void s.heartbeatAfterActivation();
           }
           void s.loop?.wake(); // made once the first config is read
@@ -143,6 +144,7 @@ export class ReportingService implements ServiceCore {
       for (const source of osSources) await source.start((e) => s.fromOs(e));
       s.closers.unshift(async () => { await Promise.all(osSources.map((x) => x.stop())); });
       await heartbeat.start(held.config?.inf.hbi?.schedule);
+      heartbeatStarted = true;
       await s.heartbeatAfterActivation(); // activated while the service was not running
       collector.resume();
       // Last: service.json tells callers (and tests) that the service is ready, every part started.
