@@ -5,6 +5,7 @@
  * it by itself.
  */
 import { problem } from '../../shared/messages/problem.js';
+import { type LocalizedText } from '../../shared/messages/text.js';
 import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Report } from '../../shared/report/model.js';
 import { nextAttempt, type RetryPolicy } from '../../shared/schedule/window.js';
@@ -16,6 +17,9 @@ import { decide, type ActivationState } from './policy.js';
 export { decide, maySend, policySources, type ActivationState, type Decision } from './policy.js';
 
 export type TimerHandle = unknown;
+
+/** A reason quoted inside a sentence that goes on after it: without its own closing 。 or . (no "。。" / ".."). */
+const sentence = (t: LocalizedText): LocalizedText => ({ ja: t.ja.replace(/[。.]+$/u, ''), en: t.en.replace(/\.+$/u, '') });
 export interface Clock {
   now(): Date;
   setTimer(fn: () => void, ms: number): TimerHandle;
@@ -175,7 +179,7 @@ export class DeliveryLoop {
       return;
     }
     await spool.recordFailure(id, outcome.problem, next, { route: routeName });
-    this.log(logEntry('ER_2101', { id, route: routeName, attempts, reason: outcome.problem.message, next: next.toISOString() }, id));
+    this.log(logEntry('ER_2101', { id, route: routeName, attempts, reason: sentence(outcome.problem.message), next: next.toISOString() }, id));
   }
 
   /** A spool write that fails (disk full) is logged and the report waits one interval, instead of spinning. */

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { problem } from '../../../shared/messages/problem.js';
 import { defaultSettings } from '../../../shared/settings/schema.js';
 import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
 import { DeliveryLoop, type ActivationState } from '../../../service/delivery/loop.js';
@@ -56,6 +57,16 @@ describe('DeliveryLoop', () => {
     await vi.waitFor(() => expect(spool.counts().sent).toBe(1));
     expect(route.seen.map((x) => x.logs)).toEqual([logs]);
     expect(spool.get(r.id)?.collecting).toBeUndefined();
+  });
+
+  it('quotes a failure\'s reason inside its retry line without doubling the full stop', async () => {
+    const { spool, route, loop, logs } = await setup();
+    route.script.push({ ok: false, retry: true, problem: problem('ER_2001', { peer: 'URL1', host: 'center.invalid', reason: 'ENOTFOUND' }) });
+    await spool.accept(sample());
+    await loop.wake();
+    const line = logs.find((l) => l.code === 'ER_2101')!;
+    expect(line.message.en).toContain('DNS settings. Next attempt');
+    expect(line.message.ja).toContain('確認してください。次の送信は');
   });
 
   it('after a failure tries again one interval later, with the same id', async () => {
