@@ -25,7 +25,7 @@ export class SerialLine {
   private wake: (() => void) | undefined;
   private closed = false;
 
-  private constructor(private readonly port: SerialPort, readonly path: string) {
+  private constructor(private readonly port: SerialPort, readonly path: string, private readonly baudRate: number) {
     port.on('data', (chunk: Buffer) => {
       this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
       this.wake?.();
@@ -40,19 +40,32 @@ export class SerialLine {
   /** Opens the port or throws the port library's error (see port-errors.ts for what it means). */
   static open(path: string, o: LineOptions): Promise<SerialLine> {
     const port = new SerialPort({ path, baudRate: o.baudRate, rtscts: o.rtscts, lock: true, hupcl: true, autoOpen: false });
-    return new Promise((resolve, reject) => port.open((e) => (e ? reject(e) : resolve(new SerialLine(port, path)))));
+    return new Promise((resolve, reject) => port.open((e) => (e ? reject(e) : resolve(new SerialLine(port, path, o.baudRate)))));
   }
 
-  /** Writes and waits until the bytes have left for the modem (tcdrain), or the signal fires. */
+  /**
+   * Writes and waits until the bytes have left for the modem (tcdrain), or the signal fires, or the line's own limit
+   * passes: twice the time the bytes take at the line's speed (10 bits a byte) plus 5 s. A modem that takes no data
+   * (switched off, cable out: CTS stays low with RTS/CTS) would otherwise hold tcdrain, the attempt and the port forever.
+   */
   async write(bytes: Buffer | string, signal: AbortSignal): Promise<{ ok: true } | { ok: false; reason: string }> {
     if (signal.aborted) return { ok: false, reason: 'aborted' };
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length;
+    const limitMs = Math.ceil(((size * 10) / this.baudRate) * 2000) + 5_000;
+    const limit = AbortSignal.timeout(limitMs);
+    const either = AbortSignal.any([signal, limit]);
     const done = new Promise<{ ok: true } | { ok: false; reason: string }>((resolve) => {
       this.port.write(bytes, (e) => {
         if (e) return resolve({ ok: false, reason: reasonOf(e) });
         this.port.drain((d) => resolve(d ? { ok: false, reason: reasonOf(d) } : { ok: true }));
       });
     });
-    return raceAbort(done, signal, { ok: false, reason: 'aborted' });
+    const r = await raceAbort(done, either, { ok: false, reason: 'aborted' });
+    if (!r.ok && either.aborted) {
+      this.port.flush(() => undefined); // discards what is queued, which releases a tcdrain stuck on CTS
+      if (!signal.aborted) return { ok: false, reason: `the modem took no data within ${limitMs} ms (switched off, or CTS low)` };
+    }
+    return r;
   }
 
   /** Forgets what was received (e.g. a stale reply before the next command). */
@@ -101,7 +114,8 @@ export class SerialLine {
   /** Closes the port (which drops DTR, hanging up a modem that still holds the line). Never throws. */
   close(): Promise<void> {
     if (this.closed || !this.port.isOpen) return Promise.resolve();
-    return new Promise((resolve) => this.port.close(() => resolve()));
+    // Flush first: output a modem never took would otherwise keep the close (and the port's lock) waiting.
+    return new Promise((resolve) => this.port.flush(() => this.port.close(() => resolve())));
   }
 }
 
