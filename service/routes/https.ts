@@ -66,8 +66,9 @@ export class HttpsRoute implements Route {
 
     let hangUp: (() => Promise<void>) | undefined;
     if (ctx.config.settings['remote.use']) {
-      const line = await dialUp(ctx.config.settings, ctx.openSecret, this.opts.remote);
-      if (!line.ok) return { ok: false, problem: line.problem, retry: true };
+      const line = await dialUp(ctx.config.settings, ctx.openSecret, this.opts.remote, ctx.signal);
+      // A password that cannot be opened (ER_1006) stays so until someone sets it again: not retried.
+      if (!line.ok) return { ok: false, problem: line.problem, retry: line.problem.code !== 'ER_1006' };
       hangUp = line.hangUp;
     }
     try {

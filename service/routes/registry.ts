@@ -10,6 +10,7 @@ import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { HttpsRoute } from './https.js';
 import { dialupBudgetMs } from './modem/timeouts.js';
+import { REMOTE_TIMEOUT_MS } from './remote-access.js';
 import { type Outcome, type Route, type RouteContext } from './route.js';
 
 export type RouteName = Settings['express.route'];
@@ -56,6 +57,9 @@ const withDeps = (d: RouteDeps) => ({
   ...(d.centerCertificate ? { centerCertificate: d.centerCertificate } : {}),
 });
 
+/** Remote access dials before the attempt (nmcli's wait plus its process margin), when it is on. */
+const remoteBudgetMs = (c: Config): number => (c.settings['remote.use'] ? REMOTE_TIMEOUT_MS + 10_000 : 0);
+
 interface RouteMaker {
   make(deps: RouteDeps): Route;
   /** How long one whole attempt (every destination, every phase) may take before an immediate notification gives up. */
@@ -65,12 +69,12 @@ interface RouteMaker {
 const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
   https: {
     make: (d) => new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
-    budgetMs: (c) => (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2,
+    budgetMs: (c) => (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2 + remoteBudgetMs(c),
   },
   mail: {
     make: (d) => new LazyRoute('mail', async () => new (await import('./mail/route.js')).MailRoute(withDeps(d))),
     // SMTP: connecting and the message's transfer, each up to the timeout; POP before SMTP: its login and the wait.
-    budgetMs: (c) => (c.settings['mail.timeoutSeconds'] + 5) * 1000 * (c.settings['mail.pop.use'] ? 3 : 2) + (c.settings['mail.pop.use'] ? c.settings['mail.pop.waitMs'] : 0),
+    budgetMs: (c) => (c.settings['mail.timeoutSeconds'] + 5) * 1000 * (c.settings['mail.pop.use'] ? 3 : 2) + (c.settings['mail.pop.use'] ? c.settings['mail.pop.waitMs'] : 0) + remoteBudgetMs(c),
   },
   dialup: {
     make: (d) => new LazyRoute('dialup', async () => new (await import('./modem/route.js')).ModemRoute(withDeps(d))),

@@ -25,11 +25,12 @@ export interface CommandResult {
   error?: string;
 }
 
-export type CommandRunner = (command: string, args: readonly string[], opts: { timeoutMs: number }) => Promise<CommandResult>;
+/** `signal`: the service is stopping; the command is ended (SIGTERM) rather than waited for. */
+export type CommandRunner = (command: string, args: readonly string[], opts: { timeoutMs: number; signal?: AbortSignal }) => Promise<CommandResult>;
 
-export const runCommand: CommandRunner = (command, args, { timeoutMs }) =>
+export const runCommand: CommandRunner = (command, args, { timeoutMs, signal }) =>
   new Promise((resolve) => {
-    execFile(command, [...args], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8' }, (err, stdout, stderr) => {
+    execFile(command, [...args], { timeout: timeoutMs, windowsHide: true, encoding: 'utf8', ...(signal ? { signal } : {}) }, (err, stdout, stderr) => {
       const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
       const spawnFailed = e !== null && typeof e.code === 'string';
       resolve({
@@ -74,10 +75,14 @@ function failure(entry: string, shown: string, r: CommandResult, timeoutMs: numb
   return problem('ER_2013', { entry, command: shown, reason }, { field: 'remote.entry' });
 }
 
-export async function dialUp(s: Settings, openSecret: (sealed: string) => string, opts: RemoteAccessOptions = {}): Promise<DialUp> {
+/** How long dialling may take by default (modems and PPP negotiation are slow); the routes' time budgets add it. */
+export const REMOTE_TIMEOUT_MS = 120_000;
+
+export async function dialUp(s: Settings, openSecret: (sealed: string) => string, opts: RemoteAccessOptions = {}, signal?: AbortSignal): Promise<DialUp> {
   const run = opts.runner ?? runCommand;
   const platform = opts.platform ?? process.platform;
-  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const timeoutMs = opts.timeoutMs ?? REMOTE_TIMEOUT_MS;
+  const stop = signal ? { signal } : {};
   const entry = s['remote.entry'];
   const user = s['remote.user'];
   let password: string;
@@ -92,7 +97,7 @@ export async function dialUp(s: Settings, openSecret: (sealed: string) => string
   };
 
   if (platform === 'win32') {
-    const r = await run('rasdial', [entry, user, password], { timeoutMs });
+    const r = await run('rasdial', [entry, user, password], { timeoutMs, ...stop });
     const shown = `rasdial ${entry} ${user} ********`;
     if (r.code !== 0) return { ok: false, problem: failure(entry, shown, r, timeoutMs) };
     return { ok: true, hangUp: () => quiet('rasdial', [entry, '/disconnect']) };
@@ -113,7 +118,7 @@ export async function dialUp(s: Settings, openSecret: (sealed: string) => string
       args.push('passwd-file', file);
     }
     // The timeout of the process is a little longer than nmcli's own --wait, so nmcli can say why it gave up.
-    const r = await run('nmcli', args, { timeoutMs: timeoutMs + 5000 });
+    const r = await run('nmcli', args, { timeoutMs: timeoutMs + 5000, ...stop });
     if (r.code !== 0) return { ok: false, problem: failure(entry, shown, r, timeoutMs) };
   } finally {
     if (dir !== undefined) await rm(dir, { recursive: true, force: true });

@@ -69,8 +69,9 @@ export class MailRoute implements Route {
 
     let hangUp: (() => Promise<void>) | undefined;
     if (s['remote.use']) {
-      const line = await dialUp(s, ctx.openSecret, this.opts.remote);
-      if (!line.ok) return failed({ problem: line.problem, retry: true });
+      const line = await dialUp(s, ctx.openSecret, this.opts.remote, ctx.signal);
+      // A password that cannot be opened (ER_1006) stays so until someone sets it again: not retried.
+      if (!line.ok) return failed({ problem: line.problem, retry: line.problem.code !== 'ER_1006' });
       hangUp = line.hangUp;
     }
     try {

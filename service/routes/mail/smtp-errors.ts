@@ -26,7 +26,7 @@ export const timeoutProblem = (peer: LocalizedText, server: string, seconds: num
   problem('ER_2201', { peer, server, seconds, phase: PHASES[phase] });
 
 const RESOLVE = /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/;
-const CONNECT = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|EADDRNOTAVAIL|EACCES|EPERM|ECONNRESET)$/;
+const CONNECT = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|EADDRNOTAVAIL|EACCES|EPERM)$/;
 /** nodemailer reports a failed STARTTLS upgrade by message only ("Error initiating TLS - <OpenSSL's reason>"). */
 const VERIFY_TEXT = /certificate|self[- ]signed|unable to verify|altname|Hostname\/IP does not match/i;
 const HANDSHAKE = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
@@ -56,7 +56,8 @@ export function smtpProblem(f: SmtpFailure, at: SmtpAt): Failed {
   const reason = e.message;
   if (f.aborted) return { problem: problem('ER_2014', { peer: SMTP_PEER }), retry: true };
   if (e.code === 'ETIMEDOUT') return { problem: timeoutProblem(SMTP_PEER, server, at.timeoutSeconds, f.phase), retry: true };
-  if (e.code === 'EDNS' || RESOLVE.test(sys) || CONNECT.test(sys)) {
+  // A reset while connecting cannot reach the server; a reset later is a broken session (ER_2209 below).
+  if (e.code === 'EDNS' || RESOLVE.test(sys) || CONNECT.test(sys) || (sys === 'ECONNRESET' && f.phase === 'connect')) {
     return { problem: problem('ER_2200', { peer: SMTP_PEER, server, reason }, { field: 'mail.smtp.host' }), retry: true };
   }
   if (isVerifyError(Object.assign(new Error(reason), { code: sys })) || (e.code === 'ETLS' && !e.response && VERIFY_TEXT.test(reason))) {
@@ -68,9 +69,16 @@ export function smtpProblem(f: SmtpFailure, at: SmtpAt): Failed {
     return { problem: problem('ER_2206', { server, security: SECURITY[at.security], reason: why }, { field: 'mail.smtp.security' }), retry: true };
   }
   if (e.code === 'EAUTH') return { problem: problem('ER_2204', { server, method: '-', user: '-', reply: oneLine(e.response ?? reason) }), retry: true };
+  if (e.message === 'Message size larger than allowed' || (e.code === 'EMESSAGE' && !e.response && /size/i.test(reason))) {
+    // nodemailer refused before sending: the server's SIZE limit is below our part size; retrying cannot change that.
+    return { problem: problem('ER_2202', { server, command: 'SIZE', reply: reason }), retry: false };
+  }
   if (e.response && e.responseCode) {
     // A 5xx to MAIL FROM, RCPT TO or DATA refuses this message for good (RFC 5321 4.2.1); anything else may pass later.
-    const permanent = e.responseCode >= 500 && /^(MAIL FROM|RCPT TO|DATA)$/.test(e.command ?? '');
+    // Except policy refusals (530, enhanced status 5.7.x: authentication required, relay denied): they follow from the
+    // settings here (SMTP auth off, POP before SMTP's wait too short), which the user can fix while the report waits.
+    const policy = e.responseCode === 530 || /\b5\.7\.\d{1,3}\b/.test(e.response);
+    const permanent = e.responseCode >= 500 && !policy && /^(MAIL FROM|RCPT TO|DATA)$/.test(e.command ?? '');
     return { problem: problem('ER_2202', { server, command: commandOf(e), reply: oneLine(e.response) }), retry: !permanent };
   }
   return { problem: problem('ER_2209', { peer: SMTP_PEER, server, reason }), retry: true };

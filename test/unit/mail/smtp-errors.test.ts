@@ -31,4 +31,18 @@ describe('SMTP failures as coded problems', () => {
     const f = fail({ message: 'Connection closed unexpectedly', code: 'ECONNECTION' });
     expect([f.problem.code, f.retry]).toEqual(['ER_2209', true]);
   });
+  it('policy refusals (530, 5.7.x: authentication required, relay denied) wait for the settings to be fixed; 5.1.x does not', () => {
+    expect(fail({ message: 'x', code: 'EENVELOPE', response: '554 5.7.1 <center@example.jp>: Relay access denied', responseCode: 554, command: 'RCPT TO' }).retry).toBe(true);
+    expect(fail({ message: 'x', code: 'EENVELOPE', response: '530 5.7.0 Authentication required', responseCode: 530, command: 'MAIL FROM' }).retry).toBe(true);
+    expect(fail({ message: 'x', code: 'EENVELOPE', response: '550 5.1.1 <center@example.jp>: Recipient address rejected', responseCode: 550, command: 'RCPT TO' }).retry).toBe(false);
+  });
+  it('a reset while connecting is "cannot connect"; a reset mid-session is a broken session', () => {
+    expect(fail({ message: 'read ECONNRESET', code: 'ESOCKET', originalCode: 'ECONNRESET' }, 'connect').problem.code).toBe('ER_2200');
+    expect(fail({ message: 'read ECONNRESET', code: 'ESOCKET', originalCode: 'ECONNRESET' }, 'data').problem.code).toBe('ER_2209');
+  });
+  it('a message over the server\'s advertised SIZE is refused for good, saying so', () => {
+    const f = fail({ message: 'Message size larger than allowed 1048576', code: 'EMESSAGE' });
+    expect([f.problem.code, f.retry]).toEqual(['ER_2202', false]);
+    expect(f.problem.message.en).toContain('SIZE');
+  });
 });
