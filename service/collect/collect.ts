@@ -61,7 +61,11 @@ async function runnable(s: Section, trust: TrustOptions | undefined): Promise<To
   if (!(await isFolder(directory))) return problem('ER_4304', { ...named, directory });
   const t = await checkTrusted(command, trust);
   if (t.ok === false) return problem(t.missing ? 'ER_1300' : 'ER_4301', { ...named, reason: t.reason });
-  return { section: s.section, command, directory };
+  // The working folder too: a root command writing relative paths into a folder others may change is theirs to steer.
+  const w = await checkTrusted(directory, { ...trust, kind: 'folder' });
+  if (w.ok === false) return problem('ER_4301', { ...named, reason: w.reason });
+  // Run what was judged: the resolved paths, so no link in a chain can be switched between the check and the start.
+  return { section: s.section, command: t.ok === true ? t.real : command, directory: w.ok === true ? w.real : directory };
 }
 
 async function collect(sections: readonly Section[], c: Collection, o: CollectOptions): Promise<CollectedLogs> {

@@ -74,6 +74,8 @@ async function runOne(c: ToolCommand, deadline: number, o: RunOptions, timeout: 
   o.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     const r = await exited;
+    // It finished on its own: the deadline must not go off while its last stderr bytes are awaited below.
+    clearTimeout(timer);
     await killed;
     // The last stderr bytes can arrive just after 'exit'; a background child holding the pipe is not waited for.
     if (child.stderr && !child.stderr.closed) await Promise.race([once(child.stderr, 'close'), sleep(STDERR_WAIT_MS)]);

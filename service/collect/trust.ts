@@ -19,10 +19,16 @@ export interface TrustOptions {
   trustedUids?: readonly number[];
   /** For tests; default process.platform. */
   platform?: NodeJS.Platform;
+  /** 'folder': a working folder (Directory=), judged as a folder; default a regular file. */
+  kind?: 'file' | 'folder';
 }
 
 export type Trust =
-  | { ok: true }
+  /**
+   * `real`: the path with every link resolved, every part of it judged. Use it, not the path as written: a link in the
+   * middle of a chain could be switched between this check and the use (it is re-resolved at each use).
+   */
+  | { ok: true; real: string }
   /** Windows: no check made. */
   | { ok: 'unchecked' }
   /** `missing`: the file (or a folder above it) does not exist. */
@@ -41,6 +47,7 @@ const writable = (path: string, mode: number): LocalizedText => ({
   en: `${path} is writable by its group or by others (mode ${octal(mode)})`,
 });
 const notRegular = (path: string): LocalizedText => ({ ja: `${path} が通常のファイルではない`, en: `${path} is not a regular file` });
+const notFolder = (path: string): LocalizedText => ({ ja: `${path} がフォルダーではない`, en: `${path} is not a folder` });
 const unreadable = (path: string, code: string): LocalizedText => ({ ja: `${path} を確認できない(${code})`, en: `${path} cannot be examined (${code})` });
 
 export function defaultTrustedUids(): number[] {
@@ -75,16 +82,17 @@ export async function checkTrusted(path: string, o: TrustOptions = {}): Promise<
     }
     const real = await realpath(literal);
     at = real;
+    const folder = o.kind === 'folder';
     const file = await stat(real);
-    if (!file.isFile()) return refuse(notRegular(literal));
-    const fileProblem = judge(literal, file, uids, false);
+    if (folder ? !file.isDirectory() : !file.isFile()) return refuse(folder ? notFolder(literal) : notRegular(literal));
+    const fileProblem = judge(literal, file, uids, folder);
     if (fileProblem) return refuse(fileProblem);
     for (const dir of new Set([...ancestors(literal), ...ancestors(real)])) {
       at = dir;
       const problem = judge(dir, await stat(dir), uids, true);
       if (problem) return refuse(problem);
     }
-    return { ok: true };
+    return { ok: true, real };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { ok: false, reason: unreadable(at, code), missing: code === 'ENOENT' || code === 'ENOTDIR' };

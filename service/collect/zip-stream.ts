@@ -55,13 +55,15 @@ class CountedOutput extends PassThrough {
  * Opens a file listed as regular without ever blocking: if it was swapped for a FIFO since, O_NONBLOCK keeps open()
  * from waiting for a writer, and fstat tells it apart.
  */
-async function openRegular(path: string, notes: Problem[]): Promise<FileHandle | undefined> {
+async function openRegular(f: LogFileEntry, notes: Problem[]): Promise<FileHandle | undefined> {
+  const { path } = f;
   let fh: FileHandle | undefined;
   try {
     fh = await open(path, process.platform === 'win32' ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK);
     const st = await fh.stat();
-    if (st.isFile()) return fh;
-    notes.push(problem('ER_6311', { path, kind: { ja: '開く間に種類が変わった', en: 'it changed kind before it was opened' } }));
+    // The very file that was listed (and judged): a path swapped since, e.g. for a link to another file, is not read.
+    if (st.isFile() && (process.platform === 'win32' || (st.dev === f.dev && st.ino === f.ino))) return fh;
+    notes.push(problem('ER_6311', { path, kind: { ja: '開く前に別のファイルに置き換えられた', en: 'it was replaced by another file before it was opened' } }));
   } catch (e) {
     notes.push(problem('ER_1301', { path, reason: reasonOf(e) }));
   }
@@ -168,7 +170,7 @@ export function zipLogs(paths: readonly string[], maxBytes: number, o: ZipOption
         leftOutBytes += f.size;
         continue;
       }
-      const fh = await openRegular(f.path, notes);
+      const fh = await openRegular(f, notes);
       if (!fh) continue;
       if (stopped) return void fh.close().catch(() => undefined);
       waiting = fh;

@@ -81,11 +81,16 @@ export class Collector {
     const c = this.o.config();
     const dir = join(this.o.configDir, 'WebReprt');
     const signal = this.abort.signal;
+    // TimeOut=0 is "no limit" in the manual; one hung command would then hold every later report (collections run one
+    // at a time) until each expired. The report's own retry limit bounds it instead.
+    const bound = <T extends { timeoutSeconds: number }>(m: T): T =>
+      (m.timeoutSeconds > 0 || !c ? m : { ...m, timeoutSeconds: c.settings['schedule.retry.limitHours'] * 3600 });
     if (report.kind === 'failure' && report.event && c?.inf.log) {
-      return collectForEvent(report.event, c.inf.log, { definitionFile: join(dir, 'AMHTPLOG.INF'), signal });
+      return collectForEvent(report.event, bound(c.inf.log), { definitionFile: join(dir, 'AMHTPLOG.INF'), signal });
     }
     if (report.kind === 'heartbeat' && c?.inf.hbi) {
-      return collectTools(c.inf.hbi.tools, c.inf.hbi, { definitionFile: join(dir, 'AMHTPHBI.INF'), signal });
+      const hbi = bound(c.inf.hbi);
+      return collectTools(hbi.tools, hbi, { definitionFile: join(dir, 'AMHTPHBI.INF'), signal });
     }
     return Promise.resolve({ logs: undefined, notes: [] }); // the definition file went away meanwhile: nothing to take
   }

@@ -137,6 +137,8 @@ export class ReportingService implements ServiceCore {
       });
       s.loop = loop;
       s.closers.unshift(() => watcher.stop(), () => heartbeat.stop(), () => collector.stop(), () => loop.stop());
+      // Collections a stop cut short, queued before anything new can be accepted (else a new one would be listed twice).
+      collector.resume();
       const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p));
       await drop.start();
       s.closers.unshift(() => drop.stop());
@@ -146,7 +148,6 @@ export class ReportingService implements ServiceCore {
       await heartbeat.start(held.config?.inf.hbi?.schedule);
       heartbeatStarted = true;
       await s.heartbeatAfterActivation(); // activated while the service was not running
-      collector.resume();
       // Last: service.json tells callers (and tests) that the service is ready, every part started.
       const api = await startIntakeApi(s, o.stateDir);
       s.closers.unshift(() => api.close());

@@ -62,14 +62,19 @@ export class SyslogFileSource implements EventSource {
       this.fail('ER_1402', e);
       return;
     }
-    let file: LogFile | undefined;
-    try {
-      file = await LogFile.open(this.o.path, 'end');
-    } catch (e) {
-      this.fail('ER_1401', e);
-    }
-    if (file) this.current = this.follow(file);
-    else this.o.onProblem(problem('ER_6403', { path: this.o.path }));
+    // The first open is the first step of the chain the checks run on (set in this same turn, before the watch can
+    // fire): a write during it cannot make a check open the file a second time from its start (a replay of old lines).
+    this.running = (async () => {
+      let file: LogFile | undefined;
+      try {
+        file = await LogFile.open(this.o.path, 'end');
+      } catch (e) {
+        this.fail('ER_1401', e);
+      }
+      if (file) this.current = this.follow(file);
+      else this.o.onProblem(problem('ER_6403', { path: this.o.path }));
+    })();
+    await this.running;
     this.o.onProblem(problem('ER_6402', { source: this.o.path }));
     await this.check(); // whatever changed while we set up
   }

@@ -47,6 +47,24 @@ describe('syslog file source', () => {
     expect(s.codes()).toEqual(['ER_6402']);
   });
 
+  it('a writer busy while the source starts does not make it replay the file from its start', async () => {
+    const dir = await tmp();
+    const path = join(dir, 'syslog');
+    await writeFile(path, Array.from({ length: 2000 }, (_, i) => `${iso} host old[1]: ID=0xC0040006 old line ${i}\n`).join(''));
+    let n = 0;
+    let writing = true;
+    const writer = (async () => {
+      while (writing) await appendFile(path, `${iso} host new[2]: ID=0xC0040006 new line ${n++}\n`);
+    })();
+    const s = await follow(path);
+    await new Promise((r) => setTimeout(r, 300));
+    writing = false;
+    await writer;
+    await wait(() => expect(s.events.length).toBeGreaterThan(0));
+    expect(s.events.filter((e) => e.message.includes('old line'))).toEqual([]);
+    expect(s.events.length).toBeLessThanOrEqual(n);
+  });
+
   it('follows a rotation by rename + create, draining what the old file still gets', async () => {
     const dir = await tmp();
     const path = join(dir, 'messages');

@@ -21,10 +21,15 @@ const reasonOf = async (path: string): Promise<string> => {
   return t.ok === false ? t.reason.en : String(t.ok);
 };
 
+async function reasonOf2(path: string, o: Parameters<typeof checkTrusted>[1]): Promise<string> {
+  const t = await checkTrusted(path, o);
+  return t.ok === false ? t.reason.en : String(t.ok);
+}
+
 describe.skipIf(process.getuid?.() !== 0)('checkTrusted (run as root, as here and in CI)', () => {
   it('trusts a root-owned file that only root can write, in root-owned folders (a sticky /tmp above is fine)', async () => {
     const { file } = await setup();
-    expect(await checkTrusted(file)).toEqual({ ok: true });
+    expect(await checkTrusted(file)).toMatchObject({ ok: true });
   });
 
   it('refuses a world-writable file', async () => {
@@ -60,7 +65,7 @@ describe.skipIf(process.getuid?.() !== 0)('checkTrusted (run as root, as here an
   it('accepts a sticky world-writable folder owned by root (like /tmp), not one owned by someone else', async () => {
     const { dir, file } = await setup();
     await chmod(dir, 0o1777);
-    expect(await checkTrusted(file)).toEqual({ ok: true });
+    expect(await checkTrusted(file)).toMatchObject({ ok: true });
     await chown(dir, NOBODY, NOBODY);
     expect(await reasonOf(file)).toContain(`${dir} is owned by uid ${NOBODY}`);
   });
@@ -69,7 +74,7 @@ describe.skipIf(process.getuid?.() !== 0)('checkTrusted (run as root, as here an
     const { dir, file } = await setup();
     const link = join(dir, 'link.INF');
     await symlink(file, link);
-    expect(await checkTrusted(link)).toEqual({ ok: true });
+    expect(await checkTrusted(link)).toMatchObject({ ok: true, real: file });
     await lchown(link, NOBODY, NOBODY);
     expect(await reasonOf(link)).toBe(`${link} is owned by uid ${NOBODY}, not root`);
 
@@ -96,12 +101,29 @@ describe.skipIf(process.getuid?.() !== 0)('checkTrusted (run as root, as here an
   it('the trusted owners can be set (the service\'s own user)', async () => {
     const { file } = await setup();
     await chown(file, NOBODY, NOBODY);
-    expect(await checkTrusted(file, { trustedUids: [0, NOBODY] })).toEqual({ ok: true });
+    expect(await checkTrusted(file, { trustedUids: [0, NOBODY] })).toMatchObject({ ok: true });
   });
 });
 
 describe('checkTrusted on Windows', () => {
   it('is not checked here (ACLs; the caller notes ER_4305)', async () => {
     expect(await checkTrusted('C:\\ESM\\AlertMan\\Work\\WebReprt\\AMHTPLOG.INF', { platform: 'win32' })).toEqual({ ok: 'unchecked' });
+  });
+
+  it('returns the resolved path, so a link chain through a user\'s link cannot be switched after the check', async () => {
+    const { dir, file } = await setup();
+    const hop = join(await tmp(), 'hop');
+    await symlink(file, hop); // root's link to root's file
+    const link = join(dir, 'chain.sh');
+    await symlink(hop, link);
+    expect(await checkTrusted(link)).toMatchObject({ ok: true, real: file });
+  });
+
+  it('judges a working folder as a folder', async () => {
+    const { dir, file } = await setup();
+    expect(await checkTrusted(dir, { kind: 'folder' })).toMatchObject({ ok: true, real: dir });
+    expect(await reasonOf2(file, { kind: 'folder' })).toBe(`${file} is not a folder`);
+    await chmod(dir, 0o777);
+    expect(await reasonOf2(dir, { kind: 'folder' })).toContain('is writable by its group or by others');
   });
 });

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { chown, lchown, mkdir, readFile, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,26 @@ describe('zipLogs', () => {
     const manifest = await readFile(join(d, 'x', '_collection.txt'), 'utf8');
     expect(manifest).toContain(`ER_6311 ${join(logs, 'linked-folder')}`);
     expect(manifest).toContain(`${join(logs, 'pipe')} is not attached: it is not a regular file (a named pipe)`);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('follows a user\'s link only to that user\'s own file (no `ln -s /etc/shadow x.log`)', async () => {
+    const NOBODY = 65534;
+    const d = await tmp();
+    const logs = join(d, 'logs');
+    await put(join(d, 'secret', 'shadow'), 'root only');
+    await put(join(d, 'mine', 'app.log'), 'the user\'s log');
+    await chown(join(d, 'mine', 'app.log'), NOBODY, NOBODY);
+    await mkdir(logs);
+    await symlink(join(d, 'secret', 'shadow'), join(logs, 'x.log'));
+    await lchown(join(logs, 'x.log'), NOBODY, NOBODY);
+    await symlink(join(d, 'mine', 'app.log'), join(logs, 'app.log'));
+    await lchown(join(logs, 'app.log'), NOBODY, NOBODY);
+    const zip = await bytesOf(zipLogs([logs], BIG));
+    const base = archiveName(logs);
+    expect(await unzipped(zip, join(d, 'x'))).toEqual([`${base}/app.log`, '_collection.txt']);
+    const manifest = await readFile(join(d, 'x', '_collection.txt'), 'utf8');
+    expect(manifest).toContain(`ER_6311 ${join(logs, 'x.log')}`);
+    expect(manifest).toContain('a symbolic link to a file its owner does not own');
   });
 
   it('keeps at most two log files open however many there are', async () => {
