@@ -147,9 +147,10 @@ type Answer = { frame: Frame } | { modem: string };
 
 /**
  * Between frames a modem line can come instead (`\r\nNO CARRIER\r\n` when the line drops): a frame starts with its
- * magic, anything else is read as a line. CR and LF before a frame (the tail of `CONNECT ...\r\n`) are skipped.
+ * magic, a whole line before it is read as the modem's. CR and LF before a frame (the tail of `CONNECT ...\r\n`) are
+ * skipped, and so is line noise that is neither: it must not hide the ACK behind it (a lost ACK means a second call).
  */
-function answerStep(decoder: FrameDecoder): Step<Answer> {
+export function answerStep(decoder: FrameDecoder): Step<Answer> {
   let fed = 0; // bytes of the growing receive buffer already handed to the decoder
   return (b) => {
     if (fed === 0) {
@@ -157,8 +158,11 @@ function answerStep(decoder: FrameDecoder): Step<Answer> {
       while (k < b.length && (b[k] === 0x0d || b[k] === 0x0a)) k++;
       if (k === b.length) return undefined;
       if (b[k] !== FRAME_MAGIC[0]) {
+        const magic = b.indexOf(FRAME_MAGIC, k);
         const l = lineStep(b);
-        return l ? { value: { modem: l.value }, used: l.used } : undefined;
+        if (l && (magic < 0 || l.used <= magic)) return { value: { modem: l.value }, used: l.used };
+        if (magic < 0) return undefined;
+        k = magic;
       }
       fed = k;
     }
