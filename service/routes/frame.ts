@@ -131,9 +131,12 @@ export class FrameDecoder {
   /** Bytes of the current frame consumed so far (0 = between frames). */
   private taken = 0;
   private readonly limits: Record<Part, number>;
+  private readonly accept: ReadonlySet<Frame['type']> | undefined;
 
-  constructor(opts: { maxPayload?: number } = {}) {
+  /** `accept`: the frame types this reader expects (the sender waiting for ACK/NAK); any other is refused at its prelude. */
+  constructor(opts: { maxPayload?: number; accept?: ReadonlyArray<Frame['type']> } = {}) {
     this.limits = { ...FRAME_LIMITS, payload: opts.maxPayload ?? FRAME_LIMITS.payload };
+    this.accept = opts.accept ? new Set(opts.accept) : undefined;
   }
 
   /** No byte of a frame is waiting: the stream is between frames. */
@@ -176,6 +179,7 @@ export class FrameDecoder {
         if (p[4] !== FRAME_VERSION) throw codedError('ER_2253', { reason: `version ${p[4]} (this program reads version ${FRAME_VERSION})` });
         const type = typeOf(p[5]!);
         if (!type) throw codedError('ER_2253', { reason: `unknown frame type 0x${p[5]!.toString(16).padStart(2, '0')}` });
+        if (this.accept && !this.accept.has(type)) throw codedError('ER_2253', { reason: `a ${type} frame where only ${[...this.accept].join(' or ')} may come` });
         const allowed = type === 'nak' ? NAK_PERMANENT : 0;
         if ((p[6]! & ~allowed) !== 0) throw codedError('ER_2253', { reason: `unknown flags 0x${p[6]!.toString(16).padStart(2, '0')}` });
         this.state = { at: 'length', type, flags: p[6]!, sections: [] };

@@ -88,7 +88,7 @@ async function dialogue(line: SerialLine, dest: Destination, frame: Buffer, repo
 async function awaitAck(line: SerialLine, dest: Destination, reportId: string, connect: string, o: CallOptions, signal: AbortSignal, state: { phase: Phase }): Promise<Attempt> {
   const where = { label: dest.label, number: dest.number };
   const deadline = Date.now() + o.timeouts.ackMs;
-  const answers = answerStep(new FrameDecoder({ maxPayload: 0 }));
+  const answers = answerStep(new FrameDecoder({ maxPayload: 0, accept: ['ack', 'nak'] }));
   for (;;) {
     let got;
     try {

@@ -30,4 +30,10 @@ describe('the answer after a frame', () => {
     expect(step(all.subarray(0, 5))).toBeUndefined();
     expect(step(all)?.value).toEqual({ frame: { type: 'ack', id: ID } });
   });
+
+  it('a reader waiting for ACK/NAK refuses any other frame at its first bytes (it never buffers a report sent back)', () => {
+    const report = encodeFrame({ type: 'report', id: ID, header: Buffer.from('{}'), payload: Buffer.alloc(0) });
+    const step = answerStep(new FrameDecoder({ maxPayload: 0, accept: ['ack', 'nak'] }));
+    expect(() => step(report.subarray(0, 8))).toThrow(/a report frame where only ack or nak may come/);
+  });
 });
