@@ -121,7 +121,7 @@ export function zipLogs(paths: readonly string[], maxBytes: number, o: ZipOption
       pass.once('close', settled);
     });
     if (f.size === 0) {
-      void fh.close();
+      void fh.close().catch(() => undefined); // a close that fails must not become an unhandled rejection
       pass.end();
       return pass;
     }

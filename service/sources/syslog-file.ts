@@ -110,6 +110,7 @@ export class SyslogFileSource implements EventSource {
       if (file) this.current = this.follow(file);
     } else if (st.ino !== cur.file.ino || st.dev !== cur.file.dev) {
       this.retire(cur);
+      this.current = undefined; // if the new file cannot be opened now, the next check opens it (not the retired one)
       const file = await LogFile.open(this.o.path, 'start');
       this.current = file && this.follow(file);
       this.o.onProblem(problem('ER_6404', { path: this.o.path, how: 'rename + create' }));
