@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { stopChild } from '../helpers/peers/child.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const KEYFILE_FIXTURES = join(ROOT, 'test', 'fixtures', 'keyfile');
@@ -44,11 +45,7 @@ export async function startServe(env: NodeJS.ProcessEnv = {}): Promise<RunningAp
   return {
     url, base, configDir, stateDir, cli,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopChild(child);
       await rm(base, { recursive: true, force: true });
     },
   };

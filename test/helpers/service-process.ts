@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { processCli } from './process-cli.js';
+import { stopChild } from './peers/child.js';
 
 /** Polls `check` until it holds; the error names what was awaited and, when given, what the service logged. */
 export async function until(check: () => boolean | Promise<boolean>, ms: number, what: string, log: () => string = () => ''): Promise<void> {
@@ -57,12 +58,7 @@ export async function startService(m: Pick<Machine, 'argv' | 'stateDir'>, args: 
   const child = spawn(process.execPath, [...m.argv, 'service', ...args], { env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await exited;
-  };
+  const stop = () => stopChild(child);
   try {
     await until(() => access(join(m.stateDir, 'service.json')).then(() => true, () => false), 30_000, 'the service to start', () => log);
   } catch (e) {

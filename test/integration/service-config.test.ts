@@ -4,30 +4,21 @@
  * and visible in status. Real processes, real files, a real HTTPS receiver.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { access, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { processCli } from '../helpers/process-cli.js';
+import { activatedMachine, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 
 let base: string;
 let receiver: Receiver;
 let answer = 200;
-let service: ChildProcess;
-let log = '';
-let argv: string[];
+let service: ServiceProcess | undefined;
+let cli: Machine['cli'];
 const state = () => join(base, 'state');
-
-let cli: ReturnType<typeof processCli>['run'];
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000, what = ''): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; service log:\n${log}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const log = () => service?.log() ?? '';
+const until = (check: () => boolean | Promise<boolean>, ms = 10_000, what = '') => untilLogged(check, ms, what, log);
 const status = async () => JSON.parse((await cli(['status', '--json'])).out) as { pending: number; expired: number; lastFailure?: { problem: { code: string } } };
 
 beforeAll(async () => {
@@ -35,23 +26,13 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  ({ argv, run: cli } = processCli(join(base, 'config'), state()));
-  await cli(['init']);
-  await cli(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
-  const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  expect((await cli(['config', 'set', 'https.caFile', join(base, 'ca.pem'), 'activation.state', 'active', 'suppression.use', 'off'])).code).toBe(0);
-  service = spawn(process.execPath, [...argv, 'service'], { env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
-  service.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
-  await until(() => access(join(state(), 'service.json')).then(() => true, () => false), 30_000);
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  cli = m.cli;
+  service = await startService(m);
 }, 120_000);
 
 afterAll(async () => {
-  if (service?.exitCode === null) {
-    const exited = new Promise((r) => service.once('exit', r));
-    service.kill('SIGTERM');
-    await exited;
-  }
+  await service?.stop();
   await receiver?.close();
   await rm(base, { recursive: true, force: true });
 });
@@ -61,8 +42,8 @@ describe('the running service and its folders', () => {
     const path = join(base, 'config', 'schedule.ini');
     const good = await readFile(path, 'utf8');
     await writeFile(path, good.replace('IntervalMinutes=5', 'IntervalMinutes=0'));
-    await until(() => log.includes('ER_1031'));
-    expect(log).toMatch(/schedule\.ini:\d+: ER_3012/);
+    await until(() => log().includes('ER_1031'));
+    expect(log()).toMatch(/schedule\.ini:\d+: ER_3012/);
     const before = receiver.received.length;
     const e = JSON.parse((await cli(['event', '--source', 'atapi', '--id', '0xc0040006'])).out.trim().split('\n').at(-1)!) as { result: string };
     expect(e.result).toBe('accepted');
@@ -75,17 +56,17 @@ describe('the running service and its folders', () => {
     const good = await readFile(path, 'utf8');
     const closed = good.replace(/^(Sun|Mon|Tue|Wed|Thu|Fri|Sat)=.*$/gm, '$1=none');
     const t0 = Date.now();
-    const mark = log.length;
+    const mark = log().length;
     await writeFile(path, closed);
-    await until(() => log.slice(mark).includes('ER_6012'), 5_000);
+    await until(() => log().slice(mark).includes('ER_6012'), 5_000);
     expect(Date.now() - t0).toBeLessThan(1_000 + 500); // debounce 200 ms; the rest is load
     const before = receiver.received.length;
     await cli(['event', '--source', 'disk', '--id', '0xc0040007']);
     await until(async () => (await status()).pending + (await status()).expired > 0);
     expect(receiver.received.length).toBe(before);
-    const restored = log.length;
+    const restored = log().length;
     await writeFile(path, good);
-    await until(() => log.slice(restored).includes('ER_6012'), 5_000, 'the window to open again');
+    await until(() => log().slice(restored).includes('ER_6012'), 5_000, 'the window to open again');
   });
 
   it('takes events from the drop folder and removes each file once its report is spooled', async () => {
@@ -96,7 +77,7 @@ describe('the running service and its folders', () => {
     await until(async () => (await readdir(drop)).filter((n) => n.endsWith('.json')).length === 0, 10_000, 'the drop folder to empty');
     await until(() => receiver.received.some((r) => (r.report as { event?: { id: number } }).event?.id === 0xc0000451), 10_000, 'the fan report');
     expect(await readdir(join(drop, 'rejected'))).toEqual(['bad.json']);
-    expect(log).toMatch(/ER_1033/);
+    expect(log()).toMatch(/ER_1033/);
   });
 
   it('expires a report whose limit passes while the center refuses it, and shows it in status', async () => {

@@ -6,12 +6,12 @@
  * As root (here and in CI) dovecot drops privileges to its own users `dovecot` and `dovenull` (created by the Debian
  * package); the temp folder is opened for them. As another user, that user serves for all.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './https-receiver.js';
+import { stopChild, waitForPort } from './child.js';
 
 export const DOVECOT = '/usr/sbin/dovecot';
 
@@ -24,25 +24,6 @@ export interface Dovecot {
   stop(): Promise<void>;
 }
 
-function waitForPort(port: number, child: ChildProcess, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const attempt = (): void => {
-      if (child.exitCode !== null) return reject(new Error(`dovecot exited with status ${child.exitCode}`));
-      const s = connect({ host: '127.0.0.1', port });
-      s.once('connect', () => {
-        s.destroy();
-        resolve();
-      });
-      s.once('error', () => {
-        s.destroy();
-        if (Date.now() > end) reject(new Error(`dovecot did not listen on ${port} within ${ms} ms`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
 
 export async function startDovecot(accounts: Record<string, string>): Promise<Dovecot> {
   if (spawnSync(DOVECOT, ['--version']).error !== undefined) throw new Error(`dovecot is not installed (${DOVECOT}): apt-get install -y dovecot-pop3d`);
@@ -101,7 +82,7 @@ service anvil {
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   const log = (): Promise<string> => readFile(logPath, 'utf8').catch(() => '');
   try {
-    await waitForPort(port, child, 10_000);
+    await waitForPort('dovecot', port, child, 10_000);
   } catch (e) {
     child.kill('SIGKILL');
     const text = `${(e as Error).message}\n${out}\n${await log()}`;
@@ -112,11 +93,7 @@ service anvil {
     port, log,
     logins: async (user) => (await log()).split('\n').filter((l) => l.includes('pop3-login: Info: Login:') && l.includes(`user=<${user}>`)).length,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopChild(child);
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -2,12 +2,12 @@
  * tinyproxy (Debian package `tinyproxy`) on loopback with Basic authentication, started in the foreground for one test
  * file and killed after. No ConnectPort line: CONNECT is allowed to any port (the receivers use random ones).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedPort } from './https-receiver.js';
+import { stopChild, waitForPort } from './child.js';
 
 export interface Tinyproxy {
   port: number;
@@ -20,25 +20,6 @@ export interface Tinyproxy {
 
 export const tinyproxyMissing = (): boolean => spawnSync('tinyproxy', ['-v']).error !== undefined;
 
-function waitForPort(port: number, child: ChildProcess, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const attempt = (): void => {
-      if (child.exitCode !== null) return reject(new Error(`tinyproxy exited with status ${child.exitCode}`));
-      const s = connect({ host: '127.0.0.1', port });
-      s.once('connect', () => {
-        s.destroy();
-        resolve();
-      });
-      s.once('error', () => {
-        s.destroy();
-        if (Date.now() > end) reject(new Error(`tinyproxy did not listen on ${port} within ${ms} ms`));
-        else setTimeout(attempt, 50);
-      });
-    };
-    attempt();
-  });
-}
 
 export async function startTinyproxy(user = 'reporter', password = 'S3cret-pass.word'): Promise<Tinyproxy> {
   if (tinyproxyMissing()) throw new Error('tinyproxy is not installed: apt-get install -y tinyproxy');
@@ -52,7 +33,7 @@ export async function startTinyproxy(user = 'reporter', password = 'S3cret-pass.
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));
   try {
-    await waitForPort(port, child, 5000);
+    await waitForPort('tinyproxy', port, child, 5000);
   } catch (e) {
     child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
@@ -62,11 +43,7 @@ export async function startTinyproxy(user = 'reporter', password = 'S3cret-pass.
     port, user, password,
     log: () => out,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await stopChild(child);
       await rm(dir, { recursive: true, force: true });
     },
   };
