@@ -14,6 +14,7 @@ import { problem, type Problem } from '../../shared/messages/problem.js';
 import { text } from '../../shared/messages/text.js';
 import { classifyError, replySnippet, statusReply, type Stage } from './classify.js';
 import { hostPort, proxyPeer, type Destination, type ProxyConfig, type Transport } from './transport.js';
+import { centerIdentity } from './identity.js';
 
 export interface ExchangeRequest {
   method: 'POST' | 'HEAD' | 'GET';
@@ -70,7 +71,8 @@ export function exchange(dest: Destination, t: Transport, r: ExchangeRequest, si
   return new Promise<Exchange>((resolve) => {
     const agent = t.proxy ? proxyAgent(t.proxy) : undefined;
     const firstHop = t.proxy ? { peer: proxyPeer(t.proxy), host: t.proxy.host, authority: hostPort(t.proxy.host, t.proxy.port) } : undefined;
-    const center = { peer: dest.peer, host: dest.url.hostname.replace(/^\[|\]$/g, ''), authority: dest.authority };
+    const identity = centerIdentity(dest.url);
+    const center = { peer: dest.peer, host: identity.host, authority: dest.authority };
     let proxy: ProxyReply | undefined;
     let tls: TlsInfo | undefined;
     let reply: { res: IncomingMessage; chunks: Buffer[]; kept: number } | undefined;
@@ -78,8 +80,13 @@ export function exchange(dest: Destination, t: Transport, r: ExchangeRequest, si
     let done = false;
     const timers: NodeJS.Timeout[] = [];
 
-    // secureContext reaches tls.connect (an https option Node accepts but its RequestOptions type does not list).
-    const opts: RequestOptions & { secureContext: SecureContext } = { method: r.method, headers: r.headers, secureContext: t.secureContext, agent: agent ?? false, rejectUnauthorized: true };
+    // secureContext reaches tls.connect (an https option Node accepts but its RequestOptions type does not list), and so
+    // do servername and checkServerIdentity, by either path: the certificate is checked against the URL's host even
+    // where the proxy agent gives Node no host (identity.ts).
+    const opts: RequestOptions & { secureContext: SecureContext } = {
+      method: r.method, headers: r.headers, secureContext: t.secureContext, agent: agent ?? false, rejectUnauthorized: true,
+      servername: identity.servername, checkServerIdentity: identity.checkServerIdentity,
+    };
     const req = request(dest.url, opts);
 
     const finish = (e: Exchange): void => {

@@ -5,6 +5,7 @@
 import { createServer, type Server } from 'node:https';
 import { type IncomingHttpHeaders } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { type TLSSocket } from 'node:tls';
 import { type Issued } from '../../fixtures/keyfile/generate.js';
 
 export interface Part {
@@ -22,6 +23,8 @@ export interface Received {
   parts: Part[];
   /** The `report` part as JSON, when there was one. */
   report?: unknown;
+  /** The server name (SNI) the client sent in its TLS hello; absent when it sent none (as for an IP address). */
+  sni?: string;
 }
 
 export type Answer = { status: number; body?: string; headers?: Record<string, string> } | 'hang';
@@ -57,10 +60,10 @@ export function parseMultipart(body: Buffer, boundary: string): Part[] {
   return parts;
 }
 
-function listen(server: Server | ReturnType<typeof createTcpServer>): Promise<number> {
+function listen(server: Server | ReturnType<typeof createTcpServer>, host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(0, host, () => resolve((server.address() as AddressInfo).port));
   });
 }
 
@@ -77,7 +80,8 @@ function closer(server: Server | ReturnType<typeof createTcpServer>): () => Prom
   });
 }
 
-export async function startReceiver(server: Issued, answer: (r: Received) => Answer = () => ({ status: 200, body: '{"accepted":true}' })): Promise<Receiver> {
+/** `host` is the loopback address to listen on: 127.0.0.1, or ::1 for the IPv6 tests (the URL names it in brackets). */
+export async function startReceiver(server: Issued, answer: (r: Received) => Answer = () => ({ status: 200, body: '{"accepted":true}' }), host = '127.0.0.1'): Promise<Receiver> {
   const received: Received[] = [];
   const https = createServer({ key: server.keyPem, cert: server.certPem }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -88,9 +92,11 @@ export async function startReceiver(server: Issued, answer: (r: Received) => Ans
       const parts = boundary ? parseMultipart(Buffer.concat(chunks), boundary) : [];
       const reportPart = parts.find((p) => p.name === 'report');
       const id = req.headers['x-report-id'];
+      const sni = (req.socket as TLSSocket).servername;
       const r: Received = {
         method: req.method ?? '', path: req.url ?? '', headers: req.headers, parts,
         ...(typeof id === 'string' ? { reportId: id } : {}),
+        ...(typeof sni === 'string' && sni !== '' ? { sni } : {}),
         ...(reportPart ? { report: JSON.parse(reportPart.content.toString('utf8')) as unknown } : {}),
       };
       received.push(r);
@@ -101,8 +107,8 @@ export async function startReceiver(server: Issued, answer: (r: Received) => Ans
     });
   });
   const close = closer(https);
-  const port = await listen(https);
-  return { url: `https://127.0.0.1:${port}/Scripts/trsRecvAlert.cgi`, port, received, close };
+  const port = await listen(https, host);
+  return { url: `https://${host.includes(':') ? `[${host}]` : host}:${port}/Scripts/trsRecvAlert.cgi`, port, received, close };
 }
 
 /** Accepts TCP connections and never says a word (not even a TLS hello): a center that hangs while connecting. */
