@@ -3,14 +3,26 @@
  * half-written one, and a failure leaves what was saved before untouched (ER_1002 promises exactly that).
  */
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, type Stats } from 'node:fs';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { codedError, errnoCode, reasonOf } from './coded-error.js';
 
 export interface WriteOptions {
-  /** Mode of a new file (default 0o644). An existing file keeps its own mode. */
+  /** Mode of a new file (default 0o644). An existing file keeps its own mode, unless `forceMode`. */
   mode?: number;
+  /**
+   * The file (and its `.bak`) gets exactly `mode` whatever the existing file's mode, so a file holding personal data or
+   * a sealed secret that was left wider (0644) is tightened by its next write. The temp file is created with that mode,
+   * so the data is never readable by others, not even for the moment before the rename.
+   */
+  forceMode?: boolean;
+  /**
+   * When running as root: the new file (and its `.bak`) keeps the owner of the file it replaces, or takes the folder's
+   * owner when it is new. A root `config set` in a user's config folder must leave files that user can still read and
+   * write; with 0600 files a root-owned result would shut the user's settings window out. (Others cannot chown: no-op.)
+   */
+  keepOwner?: boolean;
   /** Keep the previous version as `<name>.bak` (one generation: an older .bak is replaced). */
   backup?: boolean;
   /**
@@ -32,8 +44,13 @@ async function removeQuietly(path: string): Promise<void> {
   await unlink(path).catch(() => undefined);
 }
 
+interface Owner {
+  uid: number;
+  gid: number;
+}
+
 /** Write a fresh temp file next to `path` and flush it to disk; returns its name. Removes it again on failure. */
-async function writeTemp(path: string, data: Uint8Array | string, mode: number): Promise<string> {
+async function writeTemp(path: string, data: Uint8Array | string, mode: number, owner?: Owner): Promise<string> {
   const temp = tempPathFor(path);
   // 'wx': never follow or reuse something already there under our unique name.
   const fh = await open(temp, 'wx', mode);
@@ -41,6 +58,7 @@ async function writeTemp(path: string, data: Uint8Array | string, mode: number):
     try {
       await fh.writeFile(data);
       await fh.chmod(mode); // open()'s mode is filtered by the umask; the kept/requested mode must be exact.
+      if (owner) await fh.chown(owner.uid, owner.gid);
       await fh.sync();
     } finally {
       await fh.close(); // not quietly: a network file system may report a failed write only here
@@ -66,9 +84,9 @@ async function syncDir(dir: string): Promise<void> {
   }
 }
 
-async function existingMode(path: string): Promise<number | undefined> {
+async function existing(path: string): Promise<Stats | undefined> {
   try {
-    return (await stat(path)).mode & 0o7777;
+    return await stat(path);
   } catch (e) {
     if (errnoCode(e) === 'ENOENT') return undefined;
     throw e;
@@ -76,8 +94,8 @@ async function existingMode(path: string): Promise<number | undefined> {
 }
 
 /** Copy the current file to `<path>.bak` the same crash-safe way, so a crash never leaves a torn backup. */
-async function backupFile(path: string, mode: number): Promise<void> {
-  const temp = await writeTemp(path + '.bak', await readFile(path), mode);
+async function backupFile(path: string, mode: number, owner?: Owner): Promise<void> {
+  const temp = await writeTemp(path + '.bak', await readFile(path), mode, owner);
   try {
     await rename(temp, path + '.bak');
   } catch (e) {
@@ -85,6 +103,8 @@ async function backupFile(path: string, mode: number): Promise<void> {
     throw e;
   }
 }
+
+const ownerOf = (st: Stats): Owner => ({ uid: st.uid, gid: st.gid });
 
 /**
  * Replace (or create) `path` with `data` (a string is written as UTF-8; encode first with encodeText() for CP932).
@@ -94,10 +114,11 @@ async function backupFile(path: string, mode: number): Promise<void> {
 export async function writeFileAtomic(path: string, data: Uint8Array | string, opts: WriteOptions = {}): Promise<void> {
   let temp: string | undefined;
   try {
-    const previous = await existingMode(path);
-    const mode = previous ?? opts.mode ?? DEFAULT_MODE;
-    temp = await writeTemp(path, data, mode);
-    if (opts.backup && previous !== undefined && !opts.exclusive) await backupFile(path, previous);
+    const previous = await existing(path);
+    const mode = opts.forceMode ? opts.mode ?? DEFAULT_MODE : previous ? previous.mode & 0o7777 : opts.mode ?? DEFAULT_MODE;
+    const owner = opts.keepOwner && process.geteuid?.() === 0 ? ownerOf(previous ?? await stat(dirname(path))) : undefined;
+    temp = await writeTemp(path, data, mode, owner);
+    if (opts.backup && previous !== undefined && !opts.exclusive) await backupFile(path, opts.forceMode ? mode : previous.mode & 0o7777, owner);
     await opts.beforeRename?.(temp);
     if (opts.exclusive) {
       await link(temp, path);

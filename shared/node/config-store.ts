@@ -2,21 +2,28 @@
  * Loads and saves the whole config folder. Guarantees (issue 2, DESIGN.md section 2):
  * - a save writes only files whose text changes, each atomically with one backup (`.bak`) of the previous version;
  * - an invalid model is never written: the save is refused and the located problems come back;
- * - a file changed on disk by someone else since it was loaded is never overwritten silently (ER_1003);
- * - a file keeps its own encoding (UTF-8 with/without BOM, or CP932) and line ends; untouched lines stay byte-identical.
+ * - the check against the disk and the writes are one step under the folder's write lock (./config-lock.ts): when
+ *   someone else saved since this store was loaded, our changes are re-applied on top of theirs, and a setting (or a
+ *   definition file, or the option devices) that both changed, differently, is refused with ER_1003, never overwritten
+ *   silently (issue 10: two `config set` at once both answered "set" and one value was lost);
+ * - a file keeps its own encoding (UTF-8 with/without BOM, or CP932) and line ends; untouched lines stay byte-identical;
+ * - files holding personal data or secrets are 0600, the folder we create 0700 (./config-modes.ts, issue 11).
  * Files are written one after the other: each is whole, but a crash between two leaves the first one saved.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { IniDocument } from '../ini/document.js';
-import { decodeConfig, defaultFileText, encodeConfigFile, type ConfigDocs } from '../config/codec.js';
+import { decodeConfig, defaultFileText, encodeConfigFile, type ConfigDocs, type DecodedConfig } from '../config/codec.js';
 import { CONFIG_FILES, type ConfigFile } from '../config/files.js';
 import { type Config } from '../config/model.js';
 import { problem, isError, type Problem } from '../messages/problem.js';
-import { defaultSettings } from '../settings/schema.js';
+import { defaultSettings, settingDefs } from '../settings/schema.js';
 import { writeFileAtomic, readFileIfExists } from './atomic-write.js';
 import { CodedError, codedError } from './coded-error.js';
+import { withConfigLock, type ConfigLockOptions } from './config-lock.js';
+import { CONFIG_DIR_MODE, configWriteOptions } from './config-modes.js';
 import { decodeText, encodeText, unencodable, type EncodedText } from './encoding.js';
 
 interface FileState {
@@ -44,6 +51,78 @@ async function readState(abs: string, rel: string): Promise<{ state: FileState; 
   return { state: { hash: sha256(bytes), encoding: { encoding: d.encoding, bom: d.bom }, doc: IniDocument.parse(d.text) }, warnings };
 }
 
+async function readStates(dir: string): Promise<{ states: Map<string, FileState>; warnings: Problem[] }> {
+  const states = new Map<string, FileState>();
+  const warnings: Problem[] = [];
+  for (const f of CONFIG_FILES) {
+    const r = await readState(join(dir, f.rel), f.rel);
+    states.set(f.rel, r.state);
+    warnings.push(...r.warnings);
+  }
+  return { states, warnings };
+}
+
+const sameOnDisk = (a: Map<string, FileState>, b: Map<string, FileState>): boolean =>
+  CONFIG_FILES.every((f) => a.get(f.rel)?.hash === b.get(f.rel)?.hash);
+
+/** What a save of `next` over the files `states` writes: the changed documents, validated as a whole. */
+interface SavePlan {
+  changed: Map<ConfigFile, IniDocument>;
+  decoded: DecodedConfig;
+}
+
+/** Throws SaveRefused when the result would be invalid, ER_1011 when a value cannot be written in its file's encoding. */
+function planSave(states: Map<string, FileState>, next: Config): SavePlan | undefined {
+  const changed = new Map<ConfigFile, IniDocument>();
+  for (const f of CONFIG_FILES) {
+    const state = states.get(f.rel)!;
+    const doc = encodeConfigFile(f, next, state.doc);
+    if (doc && doc.toString() !== state.doc?.toString()) changed.set(f, doc);
+  }
+  if (changed.size === 0) return undefined;
+
+  const docs = docsOf(states);
+  for (const [f, doc] of changed) docs[f.rel] = doc;
+  const decoded = decodeConfig(docs);
+  const settingsChanged = [...changed.keys()].some((f) => f.type === 'settings');
+  const blocking = decoded.problems.filter((p) => isError(p)
+    && ([...changed.keys()].some((f) => f.rel === p.file) || (settingsChanged && CONFIG_FILES.some((f) => f.type === 'settings' && f.rel === p.file))));
+  if (blocking.length > 0) throw new SaveRefused(blocking);
+
+  for (const [f, doc] of changed) {
+    const bad = unencodable(doc.toString(), states.get(f.rel)!.encoding.encoding);
+    if (bad.length > 0) throw codedError('ER_1011', { path: f.rel, chars: bad.join(' '), encoding: states.get(f.rel)!.encoding.encoding }, { file: f.rel, line: 1 });
+  }
+  return { changed, decoded };
+}
+
+/**
+ * Our changes (`mine` against `base`, what this store loaded) re-applied on top of what is on disk now (`theirs`).
+ * A setting is the unit for settings; the option devices and each definition file are one unit each (their entries
+ * depend on one another). A unit both changed, to different values, is refused with ER_1003 naming its file and key.
+ */
+function rebase(dir: string, base: Config, mine: Config, theirs: Config): Config {
+  const merged = structuredClone(theirs);
+  const pick = <T>(b: T, m: T, t: T, rel: string, field?: string): T => {
+    if (isDeepStrictEqual(m, b)) return t; // not changed by us: theirs stays
+    if (!isDeepStrictEqual(t, b) && !isDeepStrictEqual(t, m)) {
+      throw codedError('ER_1003', { path: join(dir, rel) }, { file: rel, line: 1, ...(field ? { field } : {}) });
+    }
+    return m;
+  };
+  const settings = merged.settings as Record<string, unknown>;
+  const [b, m, t] = [base.settings, mine.settings, theirs.settings] as Record<string, unknown>[];
+  for (const d of settingDefs) settings[d.key] = pick(b![d.key], m![d.key], t![d.key], d.file, d.key);
+  merged.optionDevices = pick(base.optionDevices, mine.optionDevices, theirs.optionDevices, 'activation.ini');
+  for (const f of CONFIG_FILES) {
+    if (f.type !== 'inf') continue;
+    const v = pick(base.inf[f.kind], mine.inf[f.kind], theirs.inf[f.kind], f.rel);
+    if (v === undefined) delete merged.inf[f.kind];
+    else (merged.inf as Record<string, unknown>)[f.kind] = v;
+  }
+  return merged;
+}
+
 export class ConfigStore {
   private constructor(
     readonly dir: string,
@@ -56,30 +135,31 @@ export class ConfigStore {
   static async open(dir: string): Promise<ConfigStore> {
     const st = await stat(dir).catch(() => undefined);
     if (!st?.isDirectory()) throw codedError('ER_1005', { path: dir });
-    const states = new Map<string, FileState>();
-    const warnings: Problem[] = [];
-    for (const f of CONFIG_FILES) {
-      const r = await readState(join(dir, f.rel), f.rel);
-      states.set(f.rel, r.state);
-      warnings.push(...r.warnings);
-    }
+    const { states, warnings } = await readStates(dir);
     const decoded = decodeConfig(docsOf(states));
     return new ConfigStore(dir, states, decoded.config, [...warnings, ...decoded.problems]);
   }
 
-  /** Writes a complete default folder (every file, with comments and every default written out). */
-  static async init(dir: string, opts: { force?: boolean } = {}): Promise<ConfigStore> {
-    if (!opts.force) {
-      for (const f of CONFIG_FILES) {
-        if (await readFileIfExists(join(dir, f.rel))) throw codedError('ER_1008', { path: dir });
+  /**
+   * Writes a complete default folder (every file, with comments and every default written out), under the write lock.
+   * A folder it creates is 0700; files holding personal data or secrets are 0600 (./config-modes.ts).
+   */
+  static async init(dir: string, opts: { force?: boolean; lock?: ConfigLockOptions } = {}): Promise<ConfigStore> {
+    await mkdirConfig(dir);
+    await withConfigLock(dir, async () => {
+      if (!opts.force) {
+        for (const f of CONFIG_FILES) {
+          if (await readFileIfExists(join(dir, f.rel))) throw codedError('ER_1008', { path: dir });
+        }
       }
-    }
-    const settings = defaultSettings();
-    for (const f of CONFIG_FILES) {
-      const abs = join(dir, f.rel);
-      await mkdir(dirname(abs), { recursive: true });
-      await writeFileAtomic(abs, encodeText({ text: defaultFileText(f, settings), ...NEW_FILE }), { backup: opts.force === true });
-    }
+      const settings = defaultSettings();
+      for (const f of CONFIG_FILES) {
+        const abs = join(dir, f.rel);
+        await mkdirConfig(dirname(abs));
+        const bytes = encodeText({ text: defaultFileText(f, settings), ...NEW_FILE });
+        await writeFileAtomic(abs, bytes, { backup: opts.force === true, ...configWriteOptions(f.rel) });
+      }
+    }, opts.lock);
     return ConfigStore.open(dir);
   }
 
@@ -98,49 +178,46 @@ export class ConfigStore {
   }
 
   /**
-   * Saves `next`. Throws SaveRefused (ER_1004, with every located problem) when the result would be invalid,
-   * CodedError ER_1003 when a file changed on disk since it was loaded, ER_1011 when a value cannot be written in
-   * the file's encoding, ER_1002 when a write fails. Returns the relative paths written.
+   * Saves `next` (a changed copy of `config`). Throws SaveRefused (ER_1004, with every located problem) when the result
+   * would be invalid, CodedError ER_1003 when someone else changed the same setting (or definition file) since it was
+   * loaded, ER_1011 when a value cannot be written in the file's encoding, ER_1080 when another writer holds the
+   * folder's lock too long, ER_1002 when a write fails. Returns the relative paths written.
    */
-  async save(next: Config): Promise<string[]> {
-    const changed = new Map<ConfigFile, IniDocument>();
-    for (const f of CONFIG_FILES) {
-      const state = this.states.get(f.rel)!;
-      const doc = encodeConfigFile(f, next, state.doc);
-      if (doc && doc.toString() !== state.doc?.toString()) changed.set(f, doc);
-    }
-    if (changed.size === 0) return [];
-
-    const docs = docsOf(this.states);
-    for (const [f, doc] of changed) docs[f.rel] = doc;
-    const decoded = decodeConfig(docs);
-    const settingsChanged = [...changed.keys()].some((f) => f.type === 'settings');
-    const blocking = decoded.problems.filter((p) => isError(p)
-      && ([...changed.keys()].some((f) => f.rel === p.file) || (settingsChanged && CONFIG_FILES.some((f) => f.type === 'settings' && f.rel === p.file))));
-    if (blocking.length > 0) throw new SaveRefused(blocking);
-
-    for (const [f, doc] of changed) {
-      const state = this.states.get(f.rel)!;
-      const bad = unencodable(doc.toString(), state.encoding.encoding);
-      if (bad.length > 0) throw codedError('ER_1011', { path: f.rel, chars: bad.join(' '), encoding: state.encoding.encoding }, { file: f.rel, line: 1 });
-      const onDisk = await readFileIfExists(this.pathOf(f.rel));
-      if ((onDisk ? sha256(onDisk) : null) !== state.hash) throw codedError('ER_1003', { path: this.pathOf(f.rel) }, { file: f.rel, line: 1 });
-    }
-
-    const written: string[] = [];
-    for (const [f, doc] of changed) {
-      const state = this.states.get(f.rel)!;
-      const abs = this.pathOf(f.rel);
-      const bytes = encodeText({ text: doc.toString(), ...state.encoding });
-      await mkdir(dirname(abs), { recursive: true });
-      await writeFileAtomic(abs, bytes, { backup: true, mode: 0o644 });
-      this.states.set(f.rel, { ...state, hash: sha256(bytes), doc });
-      written.push(f.rel);
-    }
-    this.loaded = structuredClone(decoded.config);
-    this.loadProblems = decoded.problems;
-    return written;
+  async save(next: Config, opts: { lock?: ConfigLockOptions } = {}): Promise<string[]> {
+    if (!planSave(this.states, next)) return []; // validated before waiting for the lock: a refusal needs no lock
+    return withConfigLock(this.dir, async () => {
+      // Holding the lock, nobody writes: what is read now is what the writes replace.
+      const fresh = await readStates(this.dir);
+      const target = sameOnDisk(fresh.states, this.states)
+        ? next
+        : rebase(this.dir, this.loaded, next, decodeConfig(docsOf(fresh.states)).config);
+      const states = fresh.states;
+      const plan = planSave(states, target);
+      const written: string[] = [];
+      if (plan) {
+        for (const [f, doc] of plan.changed) {
+          const state = states.get(f.rel)!;
+          const abs = this.pathOf(f.rel);
+          const bytes = encodeText({ text: doc.toString(), ...state.encoding });
+          await mkdirConfig(dirname(abs));
+          await writeFileAtomic(abs, bytes, { backup: true, ...configWriteOptions(f.rel) });
+          states.set(f.rel, { ...state, hash: sha256(bytes), doc });
+          written.push(f.rel);
+        }
+      }
+      // Only after every write: a failure part-way leaves this store on its old base, so a retry re-applies cleanly.
+      const now = plan?.decoded ?? decodeConfig(docsOf(states));
+      this.states = states;
+      this.loaded = structuredClone(now.config);
+      this.loadProblems = plan ? now.problems : [...fresh.warnings, ...now.problems];
+      return written;
+    }, opts.lock);
   }
+}
+
+/** A folder of the config tree; one created here is 0700 (an existing one keeps its mode). */
+async function mkdirConfig(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: CONFIG_DIR_MODE });
 }
 
 function docsOf(states: Map<string, FileState>): ConfigDocs {

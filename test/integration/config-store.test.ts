@@ -6,6 +6,7 @@ import { ConfigStore, SaveRefused } from '../../shared/node/config-store.js';
 import { CONFIG_FILES } from '../../shared/config/files.js';
 import { isCodedError } from '../../shared/node/coded-error.js';
 import { tempDirs } from '../helpers/tmp.js';
+import { processCli } from '../helpers/process-cli.js';
 
 const tmp = tempDirs();
 const sjisFixture = (name: string) => new URL(`../fixtures/inf/sjis/${name}`, import.meta.url);
@@ -95,7 +96,7 @@ describe('ConfigStore', () => {
     expect(await snapshot(dir)).toEqual(before);
   });
 
-  it('never overwrites a file that someone else changed after it was loaded', async () => {
+  it('never overwrites a setting that someone else changed after it was loaded', async () => {
     const dir = await tmp();
     await ConfigStore.init(dir);
     const store = await ConfigStore.open(dir);
@@ -103,9 +104,56 @@ describe('ConfigStore', () => {
     const theirs = (await readFile(path, 'utf8')).replace('LimitHours=72', 'LimitHours=48');
     await writeFile(path, theirs);
     const c = store.config;
-    c.settings['schedule.retry.intervalMinutes'] = 10;
-    await expect(store.save(c)).rejects.toSatisfy((e) => isCodedError(e, 'ER_1003'));
+    c.settings['schedule.retry.limitHours'] = 24;
+    await expect(store.save(c)).rejects.toSatisfy((e) => isCodedError(e, 'ER_1003') && e.problem.field === 'schedule.retry.limitHours');
     expect(await readFile(path, 'utf8')).toBe(theirs);
+  });
+
+  it('re-applies its changes on top of a file someone else changed since it was loaded, keeping theirs', async () => {
+    const dir = await tmp();
+    await ConfigStore.init(dir);
+    const mine = await ConfigStore.open(dir);
+    const other = await ConfigStore.open(dir);
+    const a = other.config;
+    a.settings['schedule.retry.limitHours'] = 48;
+    expect(await other.save(a)).toEqual(['schedule.ini']);
+    const b = mine.config;
+    b.settings['schedule.retry.intervalMinutes'] = 10;
+    expect(await mine.save(b)).toEqual(['schedule.ini']);
+    expect(mine.config.settings['schedule.retry.limitHours']).toBe(48);
+    const now = (await ConfigStore.open(dir)).config.settings;
+    expect([now['schedule.retry.limitHours'], now['schedule.retry.intervalMinutes']]).toEqual([48, 10]);
+  });
+
+  it('setting the same value someone else already saved is not a conflict', async () => {
+    const dir = await tmp();
+    await ConfigStore.init(dir);
+    const mine = await ConfigStore.open(dir);
+    const other = await ConfigStore.open(dir);
+    for (const s of [other, mine]) {
+      const c = s.config;
+      c.settings['manager.host'] = 'mgr.example.jp';
+      await s.save(c);
+    }
+    expect((await ConfigStore.open(dir)).config.settings['manager.host']).toBe('mgr.example.jp');
+  });
+
+  it('refuses a combination that the other save made invalid, writing nothing', async () => {
+    const dir = await tmp();
+    const first = await ConfigStore.init(dir);
+    await first.save({ ...first.config, settings: { ...first.config.settings, 'mail.smtp.host': 'smtp.example.jp' } });
+    const mine = await ConfigStore.open(dir);
+    const other = await ConfigStore.open(dir);
+    const a = other.config;
+    Object.assign(a.settings, { 'express.route': 'mail', 'mail.sender': 'a@example.jp', 'mail.to': 'c@example.jp' });
+    await other.save(a);
+    const before = await snapshot(dir);
+    const b = mine.config;
+    b.settings['mail.smtp.host'] = ''; // fine while the route was off; required by the mail route someone else chose
+    const err = await mine.save(b).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SaveRefused);
+    expect((err as SaveRefused).problems.map((p) => p.field)).toContain('mail.smtp.host');
+    expect(await snapshot(dir)).toEqual(before);
   });
 
   it('notices a file created by someone else where there was none', async () => {
@@ -146,4 +194,33 @@ describe('ConfigStore', () => {
       ['routes.ini', 2, 'ER_3009'], ['routes.ini', 3, 'ER_4002'],
     ]);
   });
+});
+
+/**
+ * Issue 10: `config set` processes at once on different keys of one file. Before the write lock each checked the file
+ * and then renamed its own version over it, so two could pass the check together and one value was lost although both
+ * answered "has been set" (10 at once lost about 3 values a round here).
+ */
+describe('config set from many processes at once', () => {
+  const KEYS: [string, number][] = [
+    ['mail.smtp.port', 1000], ['mail.timeoutSeconds', 100], ['mail.pop.port', 2000], ['mail.pop.waitMs', 3000],
+    ['dialup.intervalSeconds', 10], ['manager.port', 4000], ['https.proxy.port', 5000], ['https.timeoutSeconds', 20],
+    ['suppression.windowMinutes', 30], ['relay.express.port', 6000],
+  ];
+
+  it('keeps every value that was answered "set" (10 processes on routes.ini, 3 rounds)', async () => {
+    const dir = await tmp();
+    const cli = processCli(join(dir, 'config'), join(dir, 'state'));
+    expect((await cli.run(['init'])).code).toBe(0);
+    for (let round = 1; round <= 3; round++) {
+      const runs = await Promise.all(KEYS.map(([key, base]) => cli.run(['config', 'set', key, String(base + round)])));
+      const settings = (await ConfigStore.open(join(dir, 'config'))).config.settings as Record<string, unknown>;
+      const answeredSet = KEYS.map(([key], i) => runs[i]!.code === 0 && runs[i]!.out.includes(`${key} has been set`));
+      // The defect: a value answered "set" that is not in the file.
+      const lost = KEYS.filter(([key, base], i) => answeredSet[i] && settings[key] !== base + round).map(([key]) => `round ${round}: ${key}`);
+      expect(lost).toEqual([]);
+      // Different keys never conflict: every writer wins.
+      expect(KEYS.map(([key], i) => [key, answeredSet[i] ? 'set' : runs[i]!.err.trim()])).toEqual(KEYS.map(([key]) => [key, 'set']));
+    }
+  }, 180_000);
 });

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -48,6 +48,40 @@ describe('writeFileAtomic', () => {
     await writeFileAtomic(plain, 'y', { mode: 0o600 });
     expect(await modeOf(plain)).toBe(0o640);
     expect(await readFile(plain, 'utf8')).toBe('y');
+  });
+
+  it('with forceMode, tightens an existing wider file and its backup, and never has the data in a wider temp file', async () => {
+    const path = join(dir, 'activation.ini');
+    await writeFile(path, 'v1');
+    await chmod(path, 0o644);
+    await writeFile(path + '.bak', 'v0');
+    await chmod(path + '.bak', 0o644);
+    const tempModes: number[] = [];
+    await writeFileAtomic(path, 'v2', { mode: 0o600, forceMode: true, backup: true, beforeRename: async (t) => void tempModes.push(await modeOf(t)) });
+    expect(tempModes).toEqual([0o600]);
+    expect([await modeOf(path), await modeOf(path + '.bak')]).toEqual([0o600, 0o600]);
+    expect([await readFile(path, 'utf8'), await readFile(path + '.bak', 'utf8')]).toEqual(['v2', 'v1']);
+    // umask cannot widen or narrow it: the mode is exact.
+    const old = process.umask(0o077);
+    try {
+      await writeFileAtomic(join(dir, 'new.ini'), 'x', { mode: 0o644, forceMode: true });
+    } finally {
+      process.umask(old);
+    }
+    expect(await modeOf(join(dir, 'new.ini'))).toBe(0o644);
+  });
+
+  it.runIf(process.geteuid?.() === 0)('with keepOwner (as root), keeps the replaced file\'s owner, or gives a new file the folder\'s', async () => {
+    const path = join(dir, 'routes.ini');
+    await writeFile(path, 'v1');
+    await chown(path, 4321, 4322);
+    await writeFileAtomic(path, 'v2', { mode: 0o600, forceMode: true, keepOwner: true, backup: true });
+    for (const p of [path, path + '.bak']) expect(await stat(p)).toMatchObject({ uid: 4321, gid: 4322 });
+    await chown(dir, 4323, 4324);
+    await writeFileAtomic(join(dir, 'schedule.ini'), 'x', { keepOwner: true });
+    expect(await stat(join(dir, 'schedule.ini'))).toMatchObject({ uid: 4323, gid: 4324 });
+    await writeFileAtomic(join(dir, 'other.ini'), 'x');
+    expect(await stat(join(dir, 'other.ini'))).toMatchObject({ uid: 0 });
   });
 
   it('keeps exactly one backup: the version before the last write', async () => {
