@@ -2,6 +2,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useApp } from '../store-context.js';
 import { MenuBar } from '../components/MenuBar.js';
+import { installAccessKeys } from '../components/keyboard.js';
 import { StatusBar } from '../components/StatusBar.js';
 import { EventPanel } from '../components/EventPanel.js';
 import { EventTree } from '../components/EventTree.js';
@@ -44,6 +45,8 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
     }
   };
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
+  // Alt + an underlined letter, in the dialog in front or else in the main window (docs/desktop-app.md, Keyboard).
+  useEffect(() => installAccessKeys(document), []);
 
   return (
     <div className="window" data-ready={snapshot ? 'true' : 'false'}>

@@ -1,9 +1,12 @@
 /**
- * One setting as a form control, from its definition: the label (with the original's access key, e.g.
- * `お客様名称(カナ) (M)`), the required mark ※, the length limit, the guide message at the bottom of the window while
- * focused, and the coded message next to the field when a value is refused.
+ * One setting as a form control, from its definition: the label (with the original's access key, underlined, e.g.
+ * `お客様名称(カナ) (M)`; Alt + the letter focuses the field), the required mark ※, the length limit, the unit beside a
+ * number (秒, 分, 時間: part of the field's accessible name), the guide message at the bottom of the window while focused,
+ * and the coded message next to the field when a value is refused.
  */
 import { useId, type ReactNode } from 'react';
+import { accessKeyProps } from './keyboard.js';
+import { Mnemonic } from './Mnemonic.js';
 import { type SettingDef } from '../../shared/settings/define.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
@@ -20,14 +23,15 @@ export interface FieldProps {
   suggestions?: ReadonlyArray<{ value: string; label?: string }>;
   /** Overrides the label (when the same setting appears under another name). */
   label?: string;
+  /** Overrides the access key (when the same setting appears in another window with its own letters). */
+  accessKey?: string;
 }
 
-export function FieldLabel({ text, accessKey, required, htmlFor }: { text: string; accessKey?: string; required?: boolean; htmlFor?: string }): ReactNode {
+export function FieldLabel({ text, accessKey, required, htmlFor, id }: { text: string; accessKey?: string; required?: boolean; htmlFor?: string; id?: string }): ReactNode {
   return (
-    <label htmlFor={htmlFor} className="field-label">
+    <label htmlFor={htmlFor} id={id} className="field-label">
       {required ? <span className="required" aria-hidden="true">※</span> : null}
-      {text}
-      {accessKey ? ` (${accessKey})` : ''}
+      <Mnemonic text={text} k={accessKey} />
     </label>
   );
 }
@@ -42,12 +46,16 @@ export function FieldErrors({ id, problems }: { id: string; problems: readonly P
   );
 }
 
-export function Field({ def, value, onChange, problems = [], required = false, disabled = false, suggestions, label }: FieldProps): ReactNode {
+export function Field({ def, value, onChange, problems = [], required = false, disabled = false, suggestions, label, accessKey }: FieldProps): ReactNode {
   const id = useId();
   const lang = useApp((s) => s.lang);
   const setGuide = useApp((s) => s.setGuide);
   const errId = `${id}-err`;
+  const labelId = `${id}-label`;
+  const unitId = `${id}-unit`;
   const text = label ?? def.label[lang];
+  const key = accessKey ?? def.accessKey;
+  const unit = def.kind === 'int' ? def.unit?.[lang] : undefined;
   // The guide area shows the field's guide message and, when its value was refused, the coded message too.
   const guide = problems.length === 0 ? def.guide : {
     ja: `${def.guide.ja} ${problems.map((p) => problemText(p, 'ja')).join(' ')}`,
@@ -57,7 +65,9 @@ export function Field({ def, value, onChange, problems = [], required = false, d
     id,
     name: def.key,
     disabled,
-    accessKey: def.accessKey?.toLowerCase(),
+    ...accessKeyProps(key),
+    // With a unit, the name is the label and the unit (「タイムアウト時間 秒」), as the eye reads them.
+    'aria-labelledby': unit ? `${labelId} ${unitId}` : undefined,
     'aria-required': required || undefined,
     'aria-invalid': problems.length > 0 || undefined,
     'aria-describedby': problems.length > 0 ? errId : undefined,
@@ -71,7 +81,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
       return (
         <div className="field field-bool">
           <input type="checkbox" {...common} checked={value === 'on'} onChange={(e) => onChange(e.target.checked ? 'on' : 'off')} />
-          <FieldLabel text={text} accessKey={def.accessKey} htmlFor={id} />
+          <FieldLabel text={text} accessKey={key} htmlFor={id} id={labelId} />
           <FieldErrors id={errId} problems={problems} />
         </div>
       );
@@ -106,7 +116,12 @@ export function Field({ def, value, onChange, problems = [], required = false, d
       );
     }
     case 'int':
-      control = <input type="text" inputMode="numeric" {...common} value={value} maxLength={15} onChange={(e) => onChange(e.target.value)} />;
+      control = (
+        <span className="field-number">
+          <input type="text" inputMode="numeric" {...common} value={value} maxLength={15} onChange={(e) => onChange(e.target.value)} />
+          {unit ? <span id={unitId} className="field-unit">{unit}</span> : null}
+        </span>
+      );
       break;
     case 'secret': {
       // `(set)`: a stored password, left as it is; `(remembered)`: the one this computer remembers (the host reads it).
@@ -136,7 +151,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
   }
   return (
     <div className="field">
-      <FieldLabel text={text} accessKey={def.accessKey} required={required} htmlFor={id} />
+      <FieldLabel text={text} accessKey={key} required={required} htmlFor={id} id={labelId} />
       <div className="field-control">
         {control}
         <FieldErrors id={errId} problems={problems} />

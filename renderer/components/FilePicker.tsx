@@ -4,10 +4,11 @@
  */
 import { useRef, type ReactNode } from 'react';
 import { readBase64 } from './file.js';
+import { KeyButton } from './Mnemonic.js';
 
 export interface FilePickerProps {
+  /** The button's text with its access key in it, e.g. `参照(W)...`. */
   label: string;
-  accessKey?: string;
   accept?: string;
   disabled?: boolean;
   testId?: string;
@@ -15,11 +16,11 @@ export interface FilePickerProps {
   onError(message: string): void;
 }
 
-export function FilePicker({ label, accessKey, accept, disabled, testId, onPick, onError }: FilePickerProps): ReactNode {
+export function FilePicker({ label, accept, disabled, testId, onPick, onError }: FilePickerProps): ReactNode {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
-      <button type="button" accessKey={accessKey} disabled={disabled} onClick={() => input.current?.click()}>{label}</button>
+      <KeyButton text={label} disabled={disabled} onClick={() => input.current?.click()} />
       <input ref={input} type="file" hidden tabIndex={-1} aria-hidden="true" accept={accept} data-testid={testId}
         onChange={(e) => {
           const file = e.target.files?.[0];

@@ -7,6 +7,8 @@ import { problem } from '../../shared/messages/problem.js';
 import { text } from '../../shared/messages/text.js';
 import { isEmail } from '../../shared/settings/charclass.js';
 import { Dialog } from '../components/Dialog.js';
+import { accessKeyProps } from '../components/keyboard.js';
+import { Mnemonic } from '../components/Mnemonic.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { Note, OkCancel, useT } from './parts.js';
@@ -42,9 +44,9 @@ export function ResultAddressDialog({ initial, fallback, onOk, onCancel }: {
       <fieldset className="radios">
         <legend>{t('送付先', 'Send the result by')}</legend>
         <div className="radio-row">
-          <label accessKey="m">
+          <label {...accessKeyProps('M')}>
             <input type="radio" name={`${id}-via`} checked={via === 'mail'} onChange={() => setVia('mail')} />
-            {t('電子メール(M)', 'E-mail (M)')}
+            <Mnemonic text={t('電子メール(M)', 'E-mail (M)')} />
           </label>
         </div>
         <div className="field">
@@ -57,9 +59,9 @@ export function ResultAddressDialog({ initial, fallback, onOk, onCancel }: {
           <button type="button" disabled={via !== 'mail'} onClick={() => { setMail(fallback); setError(''); }}>{t('既定値', 'Default')}</button>
         </div>
         <div className="radio-row">
-          <label accessKey="f">
+          <label {...accessKeyProps('F')}>
             <input type="radio" name={`${id}-via`} checked={via === 'fax'} onChange={() => { setVia('fax'); setError(''); }} />
-            {t('ファクシミリ(F)', 'Fax (F)')}
+            <Mnemonic text={t('ファクシミリ(F)', 'Fax (F)')} />
           </label>
         </div>
       </fieldset>

@@ -1,6 +1,7 @@
 /** バージョン情報: product, version and the config folder. */
 import { type ReactNode } from 'react';
 import { Dialog } from '../components/Dialog.js';
+import { DEFAULT_BUTTON } from '../components/keyboard.js';
 import { useApp } from '../store-context.js';
 import { useT } from './parts.js';
 
@@ -11,7 +12,7 @@ export function VersionDialog(): ReactNode {
   const configDir = useApp((s) => s.snapshot?.configDir ?? '');
   return (
     <Dialog title={t('バージョン情報', 'Version information')} onCancel={() => close('version')}
-      buttons={<button type="button" onClick={() => close('version')}>OK</button>}>
+      buttons={<button type="button" {...DEFAULT_BUTTON} onClick={() => close('version')}>OK</button>}>
       <dl className="facts">
         <dt>{t('製品名', 'Product')}</dt>
         <dd>{t('Express Report (エクスプレス通報サービス / エクスプレス通報サービス(HTTPS))', 'Express Report (Express Report Service / Express Report Service (HTTPS))')}</dd>

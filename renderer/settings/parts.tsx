@@ -4,6 +4,7 @@ import { settingDef, type SettingKey } from '../../shared/settings/schema.js';
 import { type EnumDef, type SettingDef } from '../../shared/settings/define.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { Field, FieldErrors, FieldLabel } from '../components/Field.js';
+import { DEFAULT_BUTTON } from '../components/keyboard.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { type DialogForm } from './form.js';
@@ -109,19 +110,21 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }): Rea
   );
 }
 
+/** OK (the default button: Enter presses it) and キャンセル. */
 export function OkCancel({ onOk, onCancel, busy = false }: { onOk(): void; onCancel(): void; busy?: boolean }): ReactNode {
   const t = useT();
   return (
     <>
-      <button type="button" onClick={onOk} disabled={busy}>OK</button>
+      <button type="button" {...DEFAULT_BUTTON} onClick={onOk} disabled={busy}>OK</button>
       <button type="button" onClick={onCancel}>{t('キャンセル', 'Cancel')}</button>
     </>
   );
 }
 
+/** 閉じる, the default button of a window that only shows (Enter closes it). */
 export function CloseButton({ onClose }: { onClose(): void }): ReactNode {
   const t = useT();
-  return <button type="button" onClick={onClose}>{t('閉じる', 'Close')}</button>;
+  return <button type="button" {...DEFAULT_BUTTON} onClick={onClose}>{t('閉じる', 'Close')}</button>;
 }
 
 /** A note of the original's manual (※ ...). */

@@ -3,6 +3,8 @@ import { useId, type ReactNode } from 'react';
 import { settingDef } from '../../shared/settings/schema.js';
 import { useApp } from '../store-context.js';
 import { FieldErrors } from '../components/Field.js';
+import { accessKeyProps } from '../components/keyboard.js';
+import { Mnemonic } from '../components/Mnemonic.js';
 import { PageHeading, Note } from './PageHeading.js';
 import { WizardField } from './WizardField.js';
 import { useWizard } from './context.js';
@@ -26,9 +28,9 @@ export function CustomerPage({ onType, userSystemCode }: { onType(type: 'individ
         <legend>{W.customerType[lang]}</legend>
         {types.map((t) => (
           <span key={t.value}>
-            <input type="radio" id={`${id}-${t.value}`} name={`${id}-type`} value={t.value} accessKey={t.key.toLowerCase()}
+            <input type="radio" id={`${id}-${t.value}`} name={`${id}-type`} value={t.value} {...accessKeyProps(t.key)}
               checked={w.values['customer.type'] === t.value} onChange={() => onType(t.value)} onFocus={() => setGuide(typeGuide)} />
-            <label htmlFor={`${id}-${t.value}`}>{`${t.label} (${t.key})`}</label>
+            <label htmlFor={`${id}-${t.value}`}><Mnemonic text={`${t.label} (${t.key})`} /></label>
           </span>
         ))}
         <FieldErrors id={`${id}-err`} problems={w.problemsOf('customer.type')} />

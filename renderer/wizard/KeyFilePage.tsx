@@ -35,7 +35,7 @@ export function KeyFilePage({ path, onPath, onFile, onError, userSystemCode }: K
       <PageHeading title={W.keyFilePage} intro={W.keyFileIntro} />
       <div className="wizard-file-row">
         <Field def={keyFileDef} value={path} onChange={onPath} problems={w.problemsOf(KEYFILE_FIELD)} required />
-        <FilePicker label={W.browse[lang]} accessKey="w" testId="keyfile-picker"
+        <FilePicker label={W.browse[lang]} testId="keyfile-picker"
           onPick={(f) => onFile(f, f.name)} onError={onError} />
       </div>
       {userSystemCode ? <p className="wizard-note">{`${W.userSystemCode[lang]}: ${userSystemCode}`}</p> : null}

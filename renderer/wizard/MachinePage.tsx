@@ -3,6 +3,7 @@ import { useId, type ReactNode } from 'react';
 import { settingDef } from '../../shared/settings/schema.js';
 import { useApp } from '../store-context.js';
 import { FieldLabel } from '../components/Field.js';
+import { accessKeyProps } from '../components/keyboard.js';
 import { PageHeading, Note } from './PageHeading.js';
 import { WizardField } from './WizardField.js';
 import { useWizard } from './context.js';
@@ -30,7 +31,7 @@ export function MachinePage({ serverNameFixed }: { serverNameFixed: boolean }): 
         <div className="field">
           <FieldLabel text={keyCodeDef.label[lang]} accessKey={keyCodeDef.accessKey} htmlFor={`${id}-keycode`} />
           <div className="field-control">
-            <input type="text" id={`${id}-keycode`} readOnly value={w.values['activation.keyCode']} accessKey={keyCodeDef.accessKey?.toLowerCase()}
+            <input type="text" id={`${id}-keycode`} readOnly value={w.values['activation.keyCode']} {...accessKeyProps(keyCodeDef.accessKey)}
               data-key="activation.keyCode" onFocus={() => setGuide(keyCodeDef.guide)} />
           </div>
         </div>

@@ -4,6 +4,8 @@ import { settingDef } from '../../shared/settings/schema.js';
 import { text } from '../../shared/messages/text.js';
 import { useApp } from '../store-context.js';
 import { FieldErrors } from '../components/Field.js';
+import { accessKeyOf, accessKeyProps } from '../components/keyboard.js';
+import { Mnemonic } from '../components/Mnemonic.js';
 import { PageHeading, Note } from './PageHeading.js';
 import { useWizard } from './context.js';
 import { W } from './texts.js';
@@ -18,9 +20,9 @@ export function MethodPage({ onMethod, onService }: { onMethod(m: Method): void;
   const w = useWizard();
   const id = useId();
   const methodGuide = settingDef('activation.method')!.guide;
-  const methods: Array<{ value: Method; label: string; key: string }> = [
-    { value: 'keyfile', label: W.methodKeyFile[lang], key: 'e' },
-    { value: 'keycode', label: W.methodKeyCode[lang], key: 'i' },
+  const methods: Array<{ value: Method; label: string }> = [
+    { value: 'keyfile', label: W.methodKeyFile[lang] },
+    { value: 'keycode', label: W.methodKeyCode[lang] },
   ];
   const services: Array<{ value: Service; label: string }> = [
     { value: 'express', label: W.serviceExpress[lang] },
@@ -34,9 +36,9 @@ export function MethodPage({ onMethod, onService }: { onMethod(m: Method): void;
         <legend>{W.methodQuestion[lang]}</legend>
         {methods.map((m) => (
           <div key={m.value}>
-            <input type="radio" id={`${id}-${m.value}`} name={`${id}-method`} value={m.value} accessKey={m.key}
+            <input type="radio" id={`${id}-${m.value}`} name={`${id}-method`} value={m.value} {...accessKeyProps(accessKeyOf(m.label))}
               checked={w.method === m.value} onChange={() => onMethod(m.value)} onFocus={() => setGuide(methodGuide)} />
-            <label htmlFor={`${id}-${m.value}`}>{m.label}</label>
+            <label htmlFor={`${id}-${m.value}`}><Mnemonic text={m.label} /></label>
           </div>
         ))}
       </fieldset>

@@ -3,6 +3,7 @@ import { type ReactNode } from 'react';
 import { message } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
 import { Dialog } from '../components/Dialog.js';
+import { DEFAULT_BUTTON } from '../components/keyboard.js';
 import { W } from './texts.js';
 
 export function MismatchDialog({ serverName, hostName, onContinue, onExit }: {
@@ -15,7 +16,7 @@ export function MismatchDialog({ serverName, hostName, onContinue, onExit }: {
   return (
     <Dialog title={W.mismatchTitle[lang]} onCancel={onExit}
       buttons={<>
-        <button type="button" onClick={onContinue}>{W.continue[lang]}</button>
+        <button type="button" {...DEFAULT_BUTTON} onClick={onContinue}>{W.continue[lang]}</button>
         <button type="button" onClick={onExit}>{W.exit[lang]}</button>
       </>}>
       <p role="alert" data-code="ER_3050">{message('ER_3050', { serverName, hostName })[lang]}</p>

@@ -6,6 +6,7 @@ import { type Problem } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
 import { Dialog } from '../components/Dialog.js';
 import { Field } from '../components/Field.js';
+import { DEFAULT_BUTTON } from '../components/keyboard.js';
 import { W } from './texts.js';
 
 type Part = keyof OptionDevice;
@@ -35,18 +36,15 @@ export function OptionDeviceDialog({ deviceCodes, onOk, onCancel }: {
   return (
     <Dialog title={W.addTitle[lang]} onCancel={onCancel}
       buttons={<>
-        <button type="button" onClick={ok}>{W.ok[lang]}</button>
+        <button type="button" {...DEFAULT_BUTTON} onClick={ok}>{W.ok[lang]}</button>
         <button type="button" onClick={onCancel}>{W.cancel[lang]}</button>
       </>}>
-      <form onSubmit={(e) => { e.preventDefault(); ok(); }}>
-        {PARTS.map((p) => (
-          <Field key={p} def={optionDefs[p]} value={device[p]} required={p === 'deviceCode'}
-            onChange={(v) => setDevice((d) => ({ ...d, [p]: v }))}
-            problems={problems.filter((x) => x.field === `options.1.${p}`)}
-            suggestions={p === 'deviceCode' ? deviceCodes : undefined} />
-        ))}
-        <button type="submit" hidden tabIndex={-1} />
-      </form>
+      {PARTS.map((p) => (
+        <Field key={p} def={optionDefs[p]} value={device[p]} required={p === 'deviceCode'}
+          onChange={(v) => setDevice((d) => ({ ...d, [p]: v }))}
+          problems={problems.filter((x) => x.field === `options.1.${p}`)}
+          suggestions={p === 'deviceCode' ? deviceCodes : undefined} />
+      ))}
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { type OptionDevice, MAX_OPTION_DEVICES, optionFields } from '../../shared/settings/options.js';
 import { useApp } from '../store-context.js';
 import { FieldErrors } from '../components/Field.js';
+import { KeyButton } from '../components/Mnemonic.js';
 import { PageHeading, Note } from './PageHeading.js';
 import { useWizard } from './context.js';
 import { OptionDeviceDialog } from './OptionDeviceDialog.js';
@@ -55,8 +56,8 @@ export function OptionsPage({ devices, onChange }: { devices: OptionDevice[]; on
       </table>
       <FieldErrors id={`${id}-err`} problems={w.problemsOf('options')} />
       <div className="wizard-list-buttons">
-        <button type="button" accessKey="a" disabled={devices.length >= MAX_OPTION_DEVICES} onClick={() => setAdding(true)}>{W.add[lang]}</button>
-        <button type="button" accessKey="d" disabled={selected === undefined} onClick={remove}>{W.remove[lang]}</button>
+        <KeyButton text={W.add[lang]} disabled={devices.length >= MAX_OPTION_DEVICES} onClick={() => setAdding(true)} />
+        <KeyButton text={W.remove[lang]} disabled={selected === undefined} onClick={remove} />
       </div>
       <Note text={W.optionsOptional} />
       {adding ? (

@@ -3,6 +3,7 @@ import { type ReactNode } from 'react';
 import { message } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
 import { Dialog } from '../components/Dialog.js';
+import { KeyButton } from '../components/Mnemonic.js';
 import { W } from './texts.js';
 
 export function ReactivationConfirm({ onYes, onNo }: { onYes(): void; onNo(): void }): ReactNode {
@@ -10,8 +11,9 @@ export function ReactivationConfirm({ onYes, onNo }: { onYes(): void; onNo(): vo
   return (
     <Dialog title={W.confirmTitle[lang]} onCancel={onNo}
       buttons={<>
-        <button type="button" accessKey="y" onClick={onYes}>{W.yes[lang]}</button>
-        <button type="button" accessKey="n" onClick={onNo}>{W.no[lang]}</button>
+        <KeyButton text={W.yes[lang]} onClick={onYes} />
+        {/* いいえ is the default (Enter, and the keyboard's start): re-activation erases settings. */}
+        <KeyButton text={W.no[lang]} isDefault onClick={onNo} />
       </>}>
       <p data-code="ER_5001">{message('ER_5001')[lang]}</p>
     </Dialog>

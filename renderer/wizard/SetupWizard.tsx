@@ -1,11 +1,14 @@
 /**
- * The setup utility (設定ユーティリティ, SPEC.md section 3): 開局方式選択, then the key file or the key code, then
+ * The setup utility (設定ユーティリティ, SPEC.md section 3): 開局方式選択 (続行), then the key file or the key code, then
  * お客様に関する情報 (key file only), 本機に関する情報, オプション装置情報 and 販売店情報; 完了 activates.
+ * Its title names the service being set up (…(HTTPS)設定ユーティリティ); Enter presses 続行 / 次へ / 完了 (Dialog).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { type AppSnapshot } from '../../shared/host/api.js';
 import { useApp } from '../store-context.js';
 import { Dialog } from '../components/Dialog.js';
+import { DEFAULT_BUTTON, firstEditable } from '../components/keyboard.js';
+import { KeyButton } from '../components/Mnemonic.js';
 import { WizardContext } from './context.js';
 import { useSetupWizard } from './use-setup-wizard.js';
 import { MethodPage } from './MethodPage.js';
@@ -19,7 +22,11 @@ import { DeviceInfoDialog } from './DeviceInfoDialog.js';
 import { MismatchDialog } from './MismatchDialog.js';
 import { ReactivationConfirm } from './ReactivationConfirm.js';
 import { W } from './texts.js';
+import { defaultService, type Service } from './model.js';
+import { stepOf } from './step.js';
 import './wizard.css';
+
+const titleOf = (service: Service) => (service === 'https' ? W.titleHttps : W.title);
 
 export function SetupWizard(): ReactNode {
   const snapshot = useApp((s) => s.snapshot);
@@ -30,7 +37,7 @@ export function SetupWizard(): ReactNode {
   const base = start ?? snapshot;
   if (!base) {
     return (
-      <Dialog title={W.title[lang]} wide onCancel={() => close('wizard')}
+      <Dialog title={titleOf(defaultService(undefined))[lang]} wide onCancel={() => close('wizard')}
         buttons={<button type="button" onClick={() => close('wizard')}>{W.cancel[lang]}</button>}>
         <p role="status">{W.loading[lang]}</p>
       </Dialog>
@@ -49,7 +56,8 @@ function Wizard({ start }: { start: AppSnapshot }): ReactNode {
   useEffect(() => {
     if (shownPage.current === w.page) return;
     shownPage.current = w.page;
-    body.current?.querySelector<HTMLElement>('input:not([disabled]):not([type="hidden"]):not([hidden]), select:not([disabled]), button:not([disabled])')?.focus();
+    const page = body.current;
+    if (page) (firstEditable(page) ?? page.querySelector<HTMLElement>('button:not([disabled])'))?.focus();
   }, [w.page]);
   // Refused values: the keyboard goes to the first field in error (its message is next to it).
   useEffect(() => {
@@ -73,20 +81,24 @@ function Wizard({ start }: { start: AppSnapshot }): ReactNode {
     case 'dealer': content = <DealerPage />; break;
   }
 
+  const step = stepOf(w.pages, w.index);
   const buttons = (
     <>
-      <span className="wizard-step" aria-live="polite">{`${w.index + 1} / ${w.pages.length}`}</span>
-      <button type="button" accessKey="b" disabled={w.busy || w.index === 0} onClick={w.back}>{W.back[lang]}</button>
+      <span className="wizard-step" aria-live="polite">{step ? `${step.at} / ${step.of}` : ''}</span>
+      <KeyButton text={W.back[lang]} disabled={w.busy || w.index === 0} onClick={w.back} />
       {w.last
-        ? <button type="button" disabled={w.busy} onClick={() => void w.finish()}>{W.finish[lang]}</button>
-        : <button type="button" accessKey="n" disabled={w.busy} onClick={() => void w.next()}>{W.next[lang]}</button>}
+        ? <button type="button" {...DEFAULT_BUTTON} disabled={w.busy} onClick={() => void w.finish()}>{W.finish[lang]}</button>
+        : w.page === 'method'
+          // 開局方式選択 is answered with 続行, as in the manual.
+          ? <button type="button" {...DEFAULT_BUTTON} disabled={w.busy} onClick={() => void w.next()}>{W.continue[lang]}</button>
+          : <KeyButton text={W.next[lang]} isDefault disabled={w.busy} onClick={() => void w.next()} />}
       <button type="button" onClick={w.cancel}>{W.cancel[lang]}</button>
     </>
   );
 
   return (
     <WizardContext.Provider value={w.ctx}>
-      <Dialog title={W.title[lang]} wide onCancel={w.cancel} buttons={buttons}>
+      <Dialog title={titleOf(w.ctx.service)[lang]} wide onCancel={w.cancel} buttons={buttons}>
         <div ref={body} className="wizard" data-page={w.page} aria-busy={w.busy || undefined}>
           {w.general.length > 0 ? (
             <div className="wizard-general field-error" role="alert">

@@ -9,9 +9,11 @@ export interface WizardFieldProps {
   k: WizardKey;
   disabled?: boolean;
   suggestions?: ReadonlyArray<{ value: string; label?: string }>;
+  /** The access key in this window, when it differs from the setting's own (装置の固有情報の入力: 装置コード(P)). */
+  accessKey?: string;
 }
 
-export function WizardField({ k, disabled, suggestions }: WizardFieldProps): ReactNode {
+export function WizardField({ k, disabled, suggestions, accessKey }: WizardFieldProps): ReactNode {
   const w = useWizard();
   const def = settingDef(k);
   if (!def) return null;
@@ -24,6 +26,7 @@ export function WizardField({ k, disabled, suggestions }: WizardFieldProps): Rea
       required={w.required(k)}
       disabled={disabled ?? !w.active(k)}
       suggestions={suggestions}
+      accessKey={accessKey}
     />
   );
 }

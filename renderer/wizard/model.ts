@@ -63,8 +63,13 @@ export function isPageField(page: PageId, field: string | undefined, method: Met
   return field !== undefined && pageOfField(field, method, service) === page;
 }
 
+/**
+ * The service the utility offers first: the one already in use (an Express route: mail, dial-up, manager), else the
+ * HTTPS service, the command line's default (`activate --service`, service/cli/main.ts), so both start from the same choice.
+ */
 export function defaultService(snapshot: AppSnapshot | undefined): Service {
-  return snapshot?.settings['express.route'] === 'https' ? 'https' : 'express';
+  const route = snapshot?.settings['express.route'];
+  return route === 'mail' || route === 'dialup' || route === 'manager' ? 'express' : 'https';
 }
 
 export function defaultMethod(snapshot: AppSnapshot | undefined): Method {

@@ -3,6 +3,8 @@ import { text } from '../../shared/messages/text.js';
 
 export const W = {
   title: text('エクスプレス通報サービス設定ユーティリティ', 'Express Report Service setup utility'),
+  /** The utility's title for the HTTPS service, as the manual prints it. */
+  titleHttps: text('エクスプレス通報サービス(HTTPS)設定ユーティリティ', 'Express Report Service (HTTPS) setup utility'),
   confirmTitle: text('確認', 'Confirmation'),
   yes: text('はい(Y)', 'Yes (Y)'),
   no: text('いいえ(N)', 'No (N)'),

@@ -33,15 +33,19 @@ async function folder(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
+/** The utility's title names the service: …(HTTPS)設定ユーティリティ for the HTTPS service. */
+const UTILITY = /^エクスプレス通報サービス(\(HTTPS\))?設定ユーティリティ$/;
+
 async function openWizard(page: Page) {
   await page.getByRole('menuitem', { name: 'ツール(T)' }).click();
   await page.getByRole('menuitem', { name: 'エクスプレス通報サービス → サーバー' }).click();
-  const wizard = page.getByRole('dialog', { name: 'エクスプレス通報サービス設定ユーティリティ' });
+  const wizard = page.getByRole('dialog', { name: UTILITY });
   await wizard.waitFor();
   return wizard;
 }
 const heading = (page: Page, name: string) => page.getByRole('heading', { name, level: 3 }).waitFor();
-const next = (page: Page) => page.getByRole('button', { name: /次へ/ }).click();
+// 開局方式選択 is answered with 続行, the other pages with 次へ.
+const next = (page: Page) => page.getByRole('button', { name: /次へ|^続行$/ }).click();
 
 async function validate(a: RunningApp): Promise<{ code: number; out: string }> {
   try {
@@ -60,7 +64,7 @@ describe('setup utility (設定ユーティリティ)', () => {
     await heading(page, '開局方式選択');
     await shot(page, '10-wizard-method');
     await page.getByLabel('いいえ、持っていません。通報開局キーコードを入力します(I)').check();
-    await page.getByLabel('エクスプレス通報サービス(HTTPS)').check();
+    await page.getByLabel('エクスプレス通報サービス(HTTPS)', { exact: true }).check();
     await next(page);
 
     await heading(page, '通報開局キーコードの入力');
@@ -98,7 +102,7 @@ describe('setup utility (設定ユーティリティ)', () => {
     await shot(page, '15-wizard-dealer');
     await page.getByRole('button', { name: '完了' }).click();
 
-    await page.getByRole('dialog', { name: 'エクスプレス通報サービス設定ユーティリティ' }).waitFor({ state: 'detached' });
+    await page.getByRole('dialog', { name: UTILITY }).waitFor({ state: 'detached' });
     await expect(page.getByTestId('state').textContent()).resolves.toBe('設定済み(未テスト)');
     await shot(page, '16-after-activation');
     const v = await validate(a);
@@ -133,7 +137,7 @@ describe('setup utility (設定ユーティリティ)', () => {
     await next(page);
     await heading(page, '販売店情報');
     await page.getByRole('button', { name: '完了' }).click();
-    await page.getByRole('dialog', { name: 'エクスプレス通報サービス設定ユーティリティ' }).waitFor({ state: 'detached' });
+    await page.getByRole('dialog', { name: UTILITY }).waitFor({ state: 'detached' });
     await expect(page.getByTestId('state').textContent()).resolves.toBe('設定済み(未テスト)');
     expect((await validate(a)).code).toBe(0);
     const files = await folder(a.configDir);
@@ -149,14 +153,14 @@ describe('setup utility (設定ユーティリティ)', () => {
     await page.getByLabel('開局キーファイル').fill(join(KEYFILE_FIXTURES, 'sample-mismatch.key'));
     await next(page);
     await page.getByRole('dialog', { name: 'サーバ名称の確認' }).getByRole('button', { name: '終了' }).click();
-    await page.getByRole('dialog', { name: 'エクスプレス通報サービス設定ユーティリティ' }).waitFor({ state: 'detached' });
+    await page.getByRole('dialog', { name: UTILITY }).waitFor({ state: 'detached' });
 
     await openWizard(page);
     await page.getByLabel('いいえ、持っていません。通報開局キーコードを入力します(I)').check();
     await next(page);
     await page.getByLabel('通報開局キーコード').fill('01239');
     await page.getByRole('button', { name: 'キャンセル' }).click();
-    await page.getByRole('dialog', { name: 'エクスプレス通報サービス設定ユーティリティ' }).waitFor({ state: 'detached' });
+    await page.getByRole('dialog', { name: UTILITY }).waitFor({ state: 'detached' });
     expect(await folder(a.configDir)).toEqual(before);
     await expect(page.getByTestId('state').textContent()).resolves.toBe('未開局');
   }, 120_000);
@@ -165,7 +169,7 @@ describe('setup utility (設定ユーティリティ)', () => {
     const { page } = await start();
     await openWizard(page);
     await page.getByLabel('いいえ、持っていません。通報開局キーコードを入力します(I)').check();
-    await page.getByLabel('エクスプレス通報サービス(HTTPS)').check();
+    await page.getByLabel('エクスプレス通報サービス(HTTPS)', { exact: true }).check();
     await next(page);
     const code = page.getByLabel('通報開局キーコード');
     await code.fill('');

@@ -32,7 +32,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'activation.replyMail', file: F, section: 'Activation', name: 'ReplyMail', default: '', maxLength: 254, charClass: 'email',
-    requiredWhen: all(is('activation.method', 'keycode'), is('express.route', 'https')), activeWhen: is('activation.method', 'keycode'),
+    accessKey: 'E', requiredWhen: all(is('activation.method', 'keycode'), is('express.route', 'https')), activeWhen: is('activation.method', 'keycode'),
     label: text('テスト・開局結果返信メールアドレス', 'Reply address for test and activation results'),
     guide: text('テスト通報と開局通報の結果を受け取るメールアドレスを入力して下さい。', 'Enter the e-mail address that receives the results of test and activation notifications.'),
   }),
@@ -57,12 +57,12 @@ export const activationDefs = [
   def.text({
     key: 'customer.nameKana', file: F, section: 'Customer', name: 'NameKana', default: '', maxLength: 40, charClass: 'half-kana', accessKey: 'M',
     requiredWhen: keyFile, activeWhen: keyFile, label: text('お客様名称(カナ)', 'Customer name (kana)'),
-    guide: text('お客様の名称を半角カナで入力して下さい。(例) ニチデン タロウ', 'Enter the customer name in half-width katakana, e.g. ニチデン タロウ.'),
+    guide: text('お客様の名称を半角カナで入力して下さい。(例) ﾆﾁﾃﾞﾝ ﾀﾛｳ', 'Enter the customer name in half-width katakana, e.g. ﾆﾁﾃﾞﾝ ﾀﾛｳ.'),
   }),
   def.text({
     key: 'customer.name', file: F, section: 'Customer', name: 'Name', default: '', maxLength: 30, charClass: 'full-width', accessKey: 'A',
     requiredWhen: keyFile, activeWhen: keyFile, label: text('お客様名称(漢字)', 'Customer name'),
-    guide: text('お客様の名称を全角で入力して下さい。(例) 日電 太郎', 'Enter the customer name in full-width characters, e.g. 日電 太郎.'),
+    guide: text('お客様の名称を全角で入力して下さい。(例) 日電　太郎', 'Enter the customer name in full-width characters, e.g. 日電　太郎.'),
   }),
   def.text({
     key: 'customer.department', file: F, section: 'Customer', name: 'Department', default: '', maxLength: 20, charClass: 'full-width', accessKey: 'P',
@@ -77,7 +77,7 @@ export const activationDefs = [
   def.text({
     key: 'customer.addressKana', file: F, section: 'Customer', name: 'AddressKana', default: '', maxLength: 40, charClass: 'half-kana', accessKey: 'D',
     requiredWhen: keyFile, activeWhen: keyFile, label: text('住所(カナ)', 'Address (kana)'),
-    guide: text('住所を半角カナで入力して下さい。(例) トウキョウト フチュウシ', 'Enter the address in half-width katakana.'),
+    guide: text('住所を半角カナで入力して下さい。(例) ﾄｳｷｮｳﾄ ﾌﾁｭｳｼ', 'Enter the address in half-width katakana, e.g. ﾄｳｷｮｳﾄ ﾌﾁｭｳｼ.'),
   }),
   def.text({
     key: 'customer.address', file: F, section: 'Customer', name: 'Address', default: '', maxLength: 30, charClass: 'full-width', accessKey: 'R',
@@ -102,12 +102,12 @@ export const activationDefs = [
   def.text({
     key: 'customer.contactKana', file: F, section: 'Customer', name: 'ContactKana', default: '', maxLength: 20, charClass: 'half-kana', accessKey: 'C',
     activeWhen: all(keyFile, is('customer.type', 'corporate')), forbiddenWhen: individual, label: text('担当者名(カナ)', 'Contact person (kana)'),
-    guide: text('担当者名称(姓および名)を半角かなで入力して下さい。(例) ニチデン ハナコ', 'Enter the contact person (family and given name) in half-width katakana, e.g. ニチデン ハナコ.'),
+    guide: text('担当者名称(姓および名)を半角カナで入力して下さい。(例) ﾆﾁﾃﾞﾝ ﾊﾅｺ', 'Enter the contact person (family and given name) in half-width katakana, e.g. ﾆﾁﾃﾞﾝ ﾊﾅｺ.'),
   }),
   def.text({
     key: 'customer.contact', file: F, section: 'Customer', name: 'Contact', default: '', maxLength: 20, charClass: 'full-width', accessKey: 'G',
     activeWhen: all(keyFile, is('customer.type', 'corporate')), forbiddenWhen: individual, label: text('担当者名(漢字)', 'Contact person'),
-    guide: text('担当者名称(姓および名)を全角で入力して下さい。(例) 日電 花子', 'Enter the contact person in full-width characters, e.g. 日電 花子.'),
+    guide: text('担当者名称(姓および名)を全角で入力して下さい。(例) 日電　花子', 'Enter the contact person in full-width characters, e.g. 日電　花子.'),
   }),
 
   // 本機に関する情報

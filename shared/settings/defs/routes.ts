@@ -9,8 +9,9 @@ const smtpAuth = all(mail, isOn('mail.auth.use'));
 const pop = all(mail, isOn('mail.pop.use'));
 const proxy = all(is('express.route', 'https'), isOn('https.proxy.use'));
 const remote = all(is('express.route', 'mail', 'https'), isOn('remote.use'));
-const host = (what: string, en: string) =>
-  text(`${what}のホスト名またはIPアドレスを入力して下さい。(例) smtp.foo.co.jp、192.168.0.100`, `Enter the ${en}'s host name or IP address, e.g. smtp.foo.co.jp or 192.168.0.100.`);
+/** A host field's guide; each server has an example of its own (a proxy's example must not look like an SMTP server). */
+const host = (what: string, en: string, name: string, ip: string) =>
+  text(`${what}のホスト名またはIPアドレスを入力して下さい。(例) ${name}、${ip}`, `Enter the ${en}'s host name or IP address, e.g. ${name} or ${ip}.`);
 
 export const routeDefs = [
   // 通報手段: one key makes Express and Express (HTTPS) exclusive by construction.
@@ -32,7 +33,7 @@ export const routeDefs = [
   // インターネットメール経由
   def.text({
     key: 'mail.smtp.host', file: F, section: 'Mail', name: 'SmtpHost', default: '', maxLength: 253, charClass: 'host',
-    requiredWhen: mail, activeWhen: mail, label: text('メールサーバ(SMTP)', 'Mail server (SMTP)'), guide: host('SMTP が動作しているメールサーバ', 'SMTP server'),
+    requiredWhen: mail, activeWhen: mail, label: text('メールサーバ(SMTP)', 'Mail server (SMTP)'), guide: host('SMTP が動作しているメールサーバ', 'SMTP server', 'smtp.foo.co.jp', '192.168.0.100'),
   }),
   def.int({
     key: 'mail.smtp.port', file: F, section: 'Mail', name: 'SmtpPort', default: 25, min: 1, max: 65535, port: true, requiredWhen: mail, activeWhen: mail,
@@ -83,7 +84,7 @@ export const routeDefs = [
   }),
   def.text({
     key: 'mail.pop.host', file: F, section: 'PopBeforeSmtp', name: 'Host', default: '', maxLength: 253, charClass: 'host', requiredWhen: pop, activeWhen: pop,
-    label: text('メールサーバ(POP)', 'Mail server (POP)'), guide: host('POP サーバ', 'POP server'),
+    label: text('メールサーバ(POP)', 'Mail server (POP)'), guide: host('POP サーバ', 'POP server', 'pop.foo.co.jp', '192.168.0.101'),
   }),
   def.int({
     key: 'mail.pop.port', file: F, section: 'PopBeforeSmtp', name: 'Port', default: 110, min: 1, max: 65535, port: true, requiredWhen: pop, activeWhen: pop,
@@ -151,7 +152,7 @@ export const routeDefs = [
   def.text({
     key: 'manager.host', file: F, section: 'Manager', name: 'Host', default: '', maxLength: 253, charClass: 'host',
     requiredWhen: is('express.route', 'manager'), activeWhen: is('express.route', 'manager'),
-    label: text('マネージャの IP アドレスまたはホスト名', 'Manager address'), guide: host('マネージャ', 'manager'),
+    label: text('マネージャの IP アドレスまたはホスト名', 'Manager address'), guide: host('マネージャ', 'manager', 'manager.foo.co.jp', '192.168.0.10'),
   }),
   def.int({
     key: 'manager.port', file: F, section: 'Manager', name: 'Port', default: 31136, min: 1, max: 65535, port: true, activeWhen: is('express.route', 'manager'),
@@ -165,7 +166,7 @@ export const routeDefs = [
   }),
   def.text({
     key: 'https.proxy.host', file: F, section: 'Https', name: 'ProxyHost', default: '', maxLength: 253, charClass: 'host', requiredWhen: proxy, activeWhen: proxy,
-    label: text('プロキシサーバのアドレス', 'Proxy address'), guide: host('プロキシサーバ', 'proxy server'),
+    label: text('プロキシサーバのアドレス', 'Proxy address'), guide: host('プロキシサーバ', 'proxy server', 'proxy.foo.co.jp', '192.168.0.1'),
   }),
   def.int({
     key: 'https.proxy.port', file: F, section: 'Https', name: 'ProxyPort', default: 8080, min: 1, max: 65535, port: true, requiredWhen: proxy, activeWhen: proxy,

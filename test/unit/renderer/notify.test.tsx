@@ -247,7 +247,7 @@ describe('通報サービスの状態', () => {
     const host = fakeHost(snapshotOf());
     render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
     await click(await screen.findByRole('menuitem', { name: 'ツール(T)' }));
-    await click(await screen.findByRole('menuitem', { name: '通報サービスの状態' }));
+    await click(await screen.findByRole('menuitem', { name: '通報サービスの状態(S)' }));
     const dialog = await screen.findByRole('dialog', { name: '通報サービスの状態' });
     expect((await within(dialog).findByTestId('service-stopped')).textContent).toContain('通報サービスは起動していません');
 
@@ -272,7 +272,7 @@ describe('通報サービスの状態', () => {
     ] });
     render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
     await click(await screen.findByRole('menuitem', { name: 'ツール(T)' }));
-    await click(await screen.findByRole('menuitem', { name: '通報サービスの状態' }));
+    await click(await screen.findByRole('menuitem', { name: '通報サービスの状態(S)' }));
     const table = await screen.findByRole('table', { name: '通報の一覧(新しい順)' });
     const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
     expect(rows[0]).toContain('構成情報通報');

@@ -97,7 +97,8 @@ async function click(el: HTMLElement): Promise<void> {
 async function type(label: RegExp, value: string): Promise<void> {
   await act(async () => { fireEvent.change(screen.getByLabelText(label), { target: { value } }); });
 }
-const next = () => click(button(/次へ/));
+// 開局方式選択 is answered with 続行, the other pages with 次へ.
+const next = () => click(button(/次へ|^続行$/));
 const isOpen = (store: AppStore) => store.getState().dialogs.includes('wizard');
 
 beforeEach(() => {
@@ -124,7 +125,8 @@ describe('setup utility: key code', () => {
 
     await heading('通報開局キーコードの入力');
     const keyCode = screen.getByLabelText(/通報開局キーコード/);
-    expect(keyCode.getAttribute('accesskey')).toBe('k');
+    expect(keyCode.getAttribute('data-accesskey')).toBe('k');
+    expect(keyCode.getAttribute('aria-keyshortcuts')).toBe('Alt+K');
     expect(keyCode.getAttribute('aria-required')).toBe('true');
     expect(screen.getByLabelText(/テスト・開局結果返信メールアドレス/).getAttribute('aria-required')).toBe('true');
     await type(/通報開局キーコード/, '01239');
@@ -202,6 +204,7 @@ describe('setup utility: key code', () => {
     const host = fakeHost(snap);
     const store = await start(host, snap);
     await click(screen.getByLabelText(/通報開局キーコードを入力します/));
+    await click(screen.getByLabelText('エクスプレス通報サービス'));
     await next();
     await heading('通報開局キーコードの入力');
     // Express (not HTTPS): no reply address on this page.
@@ -232,6 +235,7 @@ describe('setup utility: key code', () => {
     host.activate.mockResolvedValue({ ok: false, problems: [problem('ER_3002', { label: '保証書番号', max: 16, length: 20 }, { field: 'machine.warrantyNumber' })] });
     const store = await start(host, snap);
     await click(screen.getByLabelText(/通報開局キーコードを入力します/));
+    await click(screen.getByLabelText('エクスプレス通報サービス'));
     await next();
     await type(/通報開局キーコード/, '01239');
     await next();
@@ -272,7 +276,7 @@ describe('setup utility: key file', () => {
     await heading('お客様に関する情報');
     expect(screen.getByText(/008EWA0002/)).toBeTruthy();
     expect((screen.getByLabelText(/お客様名称\(カナ\)/) as HTMLInputElement).value).toBe('ﾆﾁﾃﾞﾝ ﾀﾛｳ');
-    expect(screen.getByLabelText(/お客様名称\(カナ\)/).getAttribute('accesskey')).toBe('m');
+    expect(screen.getByLabelText(/お客様名称\(カナ\)/).getAttribute('aria-keyshortcuts')).toBe('Alt+M');
     expect(screen.getByLabelText(/お客様郵便番号/).getAttribute('aria-required')).toBe('true');
     expect(screen.getByLabelText(/部署名/).getAttribute('aria-required')).toBeNull();
     await type(/お客様名称\(漢字\)/, '日電　太郎二');
@@ -292,7 +296,8 @@ describe('setup utility: key file', () => {
     await click(button(/完了/));
 
     const req = host.activate.mock.calls[0]![0];
-    expect(req).toMatchObject({ method: 'keyfile', service: 'express', keyFile: { path: '/media/cd/key.erk' }, acceptHostNameMismatch: true, optionDevices: [] });
+    // The HTTPS service is chosen by default, as on the command line.
+    expect(req).toMatchObject({ method: 'keyfile', service: 'https', keyFile: { path: '/media/cd/key.erk' }, acceptHostNameMismatch: true, optionDevices: [] });
     expect(req.confirmReactivation).toBeUndefined();
     expect(req.values).toMatchObject({ 'customer.type': 'corporate', 'customer.name': '日電　太郎二', 'customer.department': '総務', 'machine.serverName': HOST, 'machine.serialNumber': '00000001' });
     expect(req.values['activation.keyCode']).toBeUndefined();
@@ -410,8 +415,8 @@ describe('setup utility: closing and re-activation', () => {
     const host = fakeHost(snap);
     await start(host, snap, 'en');
     await heading('Activation method');
-    expect(screen.getByRole('dialog', { name: 'Express Report Service setup utility' })).toBeTruthy();
+    expect(screen.getByRole('dialog', { name: 'Express Report Service (HTTPS) setup utility' })).toBeTruthy();
     expect(screen.getByLabelText(/Yes, I have one/)).toBeTruthy();
-    expect(button(/Next/)).toBeTruthy();
+    expect(button(/^Continue$/)).toBeTruthy();
   });
 });
