@@ -1,7 +1,8 @@
 /**
  * The service's log: `<state>/log/service.log`, one line per entry `ISO-time LEVEL CODE message` (English, so support
  * can grep it), also written to stderr. Messages come from the catalogue; secrets never reach it (only sealed values or
- * `(set)` exist outside the service's memory). Rotated to service.log.1 past 5 MB.
+ * `(set)` exist outside the service's memory). Rotated to service.log.1 past 5 MB. Control characters are escaped, so
+ * one entry is always one line.
  */
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,6 +10,22 @@ import { formatProblem, type Problem } from '../../shared/messages/problem.js';
 import { type LogEntry } from '../spool/log-entry.js';
 
 const MAX = 5 * 1024 * 1024;
+
+/**
+ * One entry is one line: a control character in any part of it (a drop-file name with a newline, a peer's multi-line
+ * reply, an ESC sequence, a bidi override) is written as a visible escape (`\x0a`, `\x1b`, `\u202e`; a tab stays), so
+ * nothing a caller or a file name carries can start a line of its own or drive the terminal that shows stderr. The same
+ * characters and form as formatProblem's (shared/messages/printable.ts), applied here to every entry (spool and loop
+ * entries and info lines too), so the writer guarantees it whatever produced the text; an escape is never escaped twice.
+ */
+const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
+
+export function escapeLogText(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const c = ch.charCodeAt(0);
+    return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
+  });
+}
 
 export class ServiceLog {
   private chain: Promise<void> = Promise.resolve();
@@ -29,7 +46,7 @@ export class ServiceLog {
   }
 
   private line(level: string, text: string): void {
-    const l = `${new Date().toISOString()} ${level} ${text}`;
+    const l = `${new Date().toISOString()} ${level} ${escapeLogText(text)}`;
     this.echo(l);
     this.chain = this.chain.then(async () => {
       await mkdir(this.dir, { recursive: true });
@@ -44,3 +61,6 @@ export class ServiceLog {
     return this.chain;
   }
 }
+
+/** `<state>/log/`: where service.log lives. */
+export const serviceLogDir = (stateDir: string): string => join(stateDir, 'log');

@@ -19,11 +19,12 @@ import { DeliveryLoop, policySources } from '../delivery/loop.js';
 import { Suppressor, suppressionSettings } from '../delivery/suppression.js';
 import { buildRoutes, centerCertificateIn } from '../routes/registry.js';
 import { acquireLock, type Lock } from './lock.js';
-import { ServiceLog } from './service-log.js';
+import { ServiceLog, serviceLogDir } from './service-log.js';
 import { ConfigWatcher } from './config-watch.js';
 import { MonitoredEvents } from './monitored.js';
 import { startIntakeApi } from './intake-api.js';
-import { DropFolder } from './drop-folder.js';
+import { type ApiLimits } from './api-guard.js';
+import { DropFolder, type DropFolderOptions } from './drop-folder.js';
 import { activationMarker, notify } from './notify.js';
 import { progressOf } from './progress.js';
 import { Collector, collects } from './collector.js';
@@ -40,6 +41,12 @@ export interface ServiceOptions {
   echo?: (line: string) => void;
   /** The OS event sources (docs/event-sources.md): the platform's defaults unless false. */
   osEvents?: false | { syslogFiles?: string[]; journalctl?: string };
+  /** The log to write to, when the caller also writes to it (the command line's process guards); else one is made. */
+  log?: ServiceLog;
+  /** The local API's limits (api-guard.ts API_LIMITS); tests lower them. */
+  apiLimits?: Partial<ApiLimits>;
+  /** The drop folder's limits (drop-folder.ts); tests shorten them. */
+  drop?: DropFolderOptions;
 }
 
 /** Failure reports are made only while the service is in use; test/activation notifications go their own way. */
@@ -77,7 +84,7 @@ export class ReportingService implements ServiceCore {
     if (!(await stat(o.configDir).then((x) => x.isDirectory(), () => false))) throw codedError('ER_1005', { path: o.configDir });
     await mkdir(o.stateDir, { recursive: true, mode: 0o700 });
     const lock: Lock = await acquireLock(o.stateDir);
-    const log = new ServiceLog(join(o.stateDir, 'log'), o.echo);
+    const log = o.log ?? new ServiceLog(serviceLogDir(o.stateDir), o.echo);
     let made: ReportingService | undefined;
     try {
       await ensureServiceKey(o.stateDir);
@@ -95,8 +102,14 @@ export class ReportingService implements ServiceCore {
       });
       const collector = new Collector({ spool, configDir: o.configDir, config: () => held.config, log: (p) => log.problem(p) });
       const s = new ReportingService(held, log, spool, monitored, suppressor, collector, { configDir: o.configDir, stateDir: o.stateDir });
-      s.closers.push(() => lock.release(), () => log.flush());
+      // Closers run first to last: each part is added at the front as soon as it runs, so a start that fails half-way
+      // stops exactly what had started, the newest first, and the lock goes last.
+      s.closers.push(() => collector.stop(), () => lock.release(), () => log.flush());
       made = s;
+      // Work started from a callback (a settings change) has nobody awaiting it: its failure is logged, not thrown.
+      const background = (what: string, p: Promise<unknown> | undefined): void => {
+        p?.catch((e: unknown) => log.problem(problem('ER_1040', { reason: `${what}: ${reasonOf(e)}` })));
+      };
       const heartbeat = new HeartbeatScheduler({
         stateFile: join(o.stateDir, 'heartbeat.json'),
         run: async (due) => { await s.queueHeartbeat({ ja: `定期 ${due.toISOString()}`, en: `scheduled for ${due.toISOString()}` }); },
@@ -110,10 +123,10 @@ export class ReportingService implements ServiceCore {
           held.config = c;
           if (before) {
             log.problem(problem('ER_6012', { files: o.configDir }));
-            if (heartbeatStarted) void heartbeat.update(c.inf.hbi?.schedule);
-            void s.heartbeatAfterActivation();
+            if (heartbeatStarted) background('heartbeat schedule', heartbeat.update(c.inf.hbi?.schedule));
+            background('configuration information after activation', s.heartbeatAfterActivation());
           }
-          void s.loop?.wake(); // made once the first config is read
+          background('delivery loop', s.loop?.wake()); // made once the first config is read
         },
         refused: (ps) => {
           ps.forEach((p) => log.problem(p));
@@ -122,6 +135,7 @@ export class ReportingService implements ServiceCore {
       });
       // Watching before the first read, so a change made while the service starts is not missed.
       watcher.start();
+      s.closers.unshift(() => watcher.stop(), () => heartbeat.stop());
       await watcher.reload();
       const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
@@ -136,20 +150,25 @@ export class ReportingService implements ServiceCore {
         onEvent: sink,
       });
       s.loop = loop;
-      s.closers.unshift(() => watcher.stop(), () => heartbeat.stop(), () => collector.stop(), () => loop.stop());
+      s.closers.unshift(() => loop.stop());
       // Collections a stop cut short, queued before anything new can be accepted (else a new one would be listed twice).
       collector.resume();
-      const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p));
-      await drop.start();
+      const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p), o.drop);
       s.closers.unshift(() => drop.stop());
+      await drop.start();
       const osSources = o.osEvents === false ? [] : await platformSources({ ...o.osEvents, onProblem: (p) => log.problem(p) });
-      for (const source of osSources) await source.start((e) => s.fromOs(e));
-      s.closers.unshift(async () => { await Promise.all(osSources.map((x) => x.stop())); });
+      const started: typeof osSources = [];
+      s.closers.unshift(async () => { await Promise.all(started.map((x) => x.stop())); });
+      for (const source of osSources) {
+        started.push(source);
+        await source.start((e) => s.fromOs(e));
+      }
       await heartbeat.start(held.config?.inf.hbi?.schedule);
       heartbeatStarted = true;
       await s.heartbeatAfterActivation(); // activated while the service was not running
       // Last: service.json tells callers (and tests) that the service is ready, every part started.
-      const api = await startIntakeApi(s, o.stateDir);
+      // It closes its own listener if it cannot write service.json (disk full), so a failed start leaves nothing open.
+      const api = await startIntakeApi(s, o.stateDir, { limits: o.apiLimits, log: (p) => log.problem(p) });
       s.closers.unshift(() => api.close());
       await loop.wake();
       log.problem(problem('ER_6010', { path: o.stateDir }));
@@ -248,8 +267,16 @@ export class ReportingService implements ServiceCore {
     };
   }
 
+  /** Stops every part, even when one of them fails to stop (logged): the lock is always released, the log flushed. */
   async stop(): Promise<void> {
-    for (const close of this.closers) await close();
+    const closers = this.closers;
     this.closers = [];
+    for (const close of closers) {
+      try {
+        await close();
+      } catch (e) {
+        this.log.problem(problem('ER_1043', { reason: reasonOf(e) }));
+      }
+    }
   }
 }
