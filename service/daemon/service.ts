@@ -132,6 +132,7 @@ export class ReportingService implements ServiceCore {
           ps.forEach((p) => log.problem(p));
           log.problem(problem('ER_1031', { count: ps.length }));
         },
+        notice: (p) => log.problem(p), // the folder missing / replaced / not watchable (config-watch.ts)
       });
       // Watching before the first read, so a change made while the service starts is not missed.
       watcher.start();

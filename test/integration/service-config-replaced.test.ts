@@ -1,0 +1,69 @@
+/**
+ * The running service when its config folder is deleted and restored (`rm -rf` then a copy back), or a new folder is
+ * moved into its place: it logs the folder missing (ER_1060) and keeps the last good settings, logs the folder back
+ * (ER_6014), and a setting changed afterwards applies (ER_6012, visible in status). Before, the watch stayed on the
+ * deleted folder and every later change was silently ignored. A real service process on real folders.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestPki } from '../helpers/peers/test-ca.js';
+import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
+import { activatedMachine, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+
+let base: string;
+let receiver: Receiver;
+let service: ServiceProcess | undefined;
+let m: Machine;
+const config = () => join(base, 'config');
+const log = () => service?.log() ?? '';
+const until = (check: () => boolean | Promise<boolean>, what: string) => untilLogged(check, 15_000, what, log);
+const state = async () => (JSON.parse((await m.cli(['status', '--json'])).out) as { state: string }).state;
+const set = async (value: string) => expect((await m.cli(['config', 'set', 'activation.state', value])).code).toBe(0);
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'er-svc-replaced-'));
+  const pki = makeTestPki();
+  receiver = await startReceiver(pki.server, () => ({ status: 200, body: 'ok' }));
+  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
+  m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  service = await startService(m);
+}, 120_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await receiver?.close();
+  await rm(base, { recursive: true, force: true });
+});
+
+describe('the running service when its config folder is replaced', () => {
+  it('rm -rf and a restore: logged missing, then back; a later change applies', async () => {
+    await cp(config(), join(base, 'backup'), { recursive: true });
+    const mark = log().length;
+    await rm(config(), { recursive: true, force: true });
+    // Seen gone (the old code read the empty place and logged ER_1005 instead): only then restored.
+    await until(() => /ER_1060|ER_1005/.test(log().slice(mark)), 'the removal to be seen');
+    expect(await state()).toBe('active'); // the last good settings are kept
+    await cp(join(base, 'backup'), config(), { recursive: true });
+    await set('paused');
+    await until(async () => (await state()) === 'paused', 'the change after the restore to apply');
+    const since = log().slice(mark);
+    expect(since).toMatch(/INFO ER_6014 The folder .*config was replaced/);
+    expect(since).toMatch(/ER_1060 The config folder .*config is missing/);
+    expect(since).toMatch(/ER_6012/);
+    expect(since).not.toMatch(/ER_1031/); // a missing folder is not a refused change
+    await set('active');
+    await until(async () => (await state()) === 'active', 'the change back');
+  });
+
+  it('a new folder moved into place: read, logged, and watched', async () => {
+    await cp(config(), join(base, 'next'), { recursive: true });
+    const mark = log().length;
+    await rename(config(), join(base, 'previous'));
+    await rename(join(base, 'next'), config());
+    await until(() => log().slice(mark).includes('ER_6014'), 'ER_6014 for the new folder');
+    await set('paused');
+    await until(async () => (await state()) === 'paused', 'a change inside the new folder to apply');
+  });
+});
