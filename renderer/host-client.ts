@@ -38,14 +38,22 @@ export function hostApiOver(bridge: Bridge): HostApi {
   return api as unknown as HostApi;
 }
 
+/**
+ * The session token: from the printed URL (`?token=`), from the page a one-time link (`?code=`, serve --open) was
+ * answered with (a meta element, removed once read), or from this tab's sessionStorage after a reload.
+ */
 export function connectHost(): HostApi {
   if (window.expressReport) return hostApiOver(window.expressReport);
   const params = new URLSearchParams(window.location.search);
-  const token = params.get('token') ?? sessionStorage.getItem('express-report-token') ?? '';
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="express-report-session"]');
+  const token = params.get('token') ?? meta?.content ?? sessionStorage.getItem('express-report-token') ?? '';
+  meta?.remove();
   sessionStorage.setItem('express-report-token', token);
-  if (params.has('token')) {
-    // Keep the token out of the address bar, history and screenshots once it is stored.
+  if (params.has('token') || params.has('code')) {
+    // Keep the token out of the address bar, history and screenshots once it is stored; a used code is dead anyway,
+    // and a reload must not ask for it again (it would get the "link used" page).
     params.delete('token');
+    params.delete('code');
     const q = params.toString();
     history.replaceState(null, '', `${window.location.pathname}${q ? `?${q}` : ''}`);
   }

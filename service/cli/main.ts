@@ -31,6 +31,16 @@ function langFromArgv(argv: readonly string[], env: NodeJS.ProcessEnv): Lang {
   return isLang(v) ? v : langFromEnv(env);
 }
 
+/** The command word of argv (`config`, `event`...), skipping the global options and their values. */
+function commandName(argv: readonly string[]): string {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (['--lang', '--config-dir', '--state-dir'].includes(a)) i++;
+    else if (!a.startsWith('-')) return a;
+  }
+  return '';
+}
+
 export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const lang = langFromArgv(argv, env);
   const out: CliIo = io ? { ...io, lang } : processIo(lang);
@@ -140,7 +150,8 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
       printProblems(out, [e.problem]);
       return 1;
     }
-    printProblems(out, [problem('ER_1009', { path: '-', reason: e instanceof Error ? e.message : String(e) })]);
+    // Not one of ours: a coded line naming the command, never a raw stack trace (and not "cannot understand").
+    printProblems(out, [problem('ER_1097', { command: commandName(argv), reason: e instanceof Error ? e.message : String(e) })]);
     return 1;
   }
 }

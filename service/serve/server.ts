@@ -2,6 +2,7 @@
  * `express-report serve`: the settings window in a browser. HostApi over HTTP on 127.0.0.1 only, with a random token per
  * start (the printed URL carries it; the page keeps it in sessionStorage), the Host header checked (no DNS rebinding),
  * a cross-origin Origin refused, and every API request without the token refused. The same dispatcher serves Electron IPC.
+ * A browser started by `--open` gets a one-time link instead of the token (one-time.ts): its command line is public.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -9,13 +10,39 @@ import { type AddressInfo } from 'node:net';
 import { type HostApi } from '../../shared/host/api.js';
 import { dispatch } from '../../shared/node/host/dispatch.js';
 import { CSP, staticFile } from '../../shared/node/static-files.js';
+import { message } from '../../shared/messages/problem.js';
+import { OneTimeCodes, ONE_TIME_SECONDS } from './one-time.js';
 const MAX_BODY = 16 * 1024 * 1024;
 
 export interface Served {
+  /** The session URL printed on the terminal: it carries the token itself (only the user sees the terminal). */
   url: string;
   port: number;
   token: string;
+  /** A new one-time URL (single use, ONE_TIME_SECONDS): what a browser's command line may carry. */
+  oneTimeUrl(): string;
   close(): Promise<void>;
+}
+
+export const SESSION_META = 'express-report-session';
+
+/** index.html with the session token in a meta element the page reads once (renderer/host-client.ts) and removes. */
+function withSession(html: Buffer, token: string): Buffer {
+  const text = html.toString('utf8');
+  const meta = `<meta name="${SESSION_META}" content="${token}" />`;
+  // Right after <head>, else after the doctype (a page without <head>); never before the doctype (quirks mode).
+  const after = /<head(\s[^>]*)?>/i.exec(text) ?? /^\s*<!doctype[^>]*>/i.exec(text);
+  const end = after ? after.index + after[0].length : 0;
+  return Buffer.from(text.slice(0, end) + meta + text.slice(end));
+}
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The page a used or expired one-time link gets: the coded message in both languages, nothing else. */
+function refusedLinkPage(): string {
+  const m = message('ER_1098', { seconds: ONE_TIME_SECONDS });
+  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ER_1098 Express Report</title></head><body>`
+    + `<h1>ER_1098</h1><p lang="ja">${escapeHtml(m.ja)}</p><p lang="en">${escapeHtml(m.en)}</p></body></html>`;
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
@@ -49,8 +76,9 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
-export async function serve(api: HostApi, opts: { port?: number; rendererDir: string }): Promise<Served> {
+export async function serve(api: HostApi, opts: { port?: number; rendererDir: string; codes?: OneTimeCodes }): Promise<Served> {
   const token = randomBytes(24).toString('base64url');
+  const codes = opts.codes ?? new OneTimeCodes();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
@@ -76,6 +104,15 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
         return r.ok ? json(res, 200, r) : json(res, 400, { ok: false, error: `${r.error.code} ${r.error.message.en}`, problem: r.error });
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, error: 'GET only' });
+      const code = url.pathname === '/' ? url.searchParams.get('code') : null;
+      if (code !== null) {
+        // A one-time link: used up by this GET (HEAD only asks), answered with the page carrying the session token.
+        const ok = req.method === 'GET' ? codes.consume(code) : codes.isLive(code);
+        if (!ok) return send(res, 403, refusedLinkPage(), 'text/html; charset=utf-8');
+        const page = await staticFile(opts.rendererDir, '/');
+        if (!page) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+        return send(res, 200, withSession(page.body, token), page.type);
+      }
       const file = await staticFile(opts.rendererDir, url.pathname);
       if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
       return send(res, 200, file.body, file.type);
@@ -92,6 +129,7 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    oneTimeUrl: () => `http://127.0.0.1:${port}/?code=${codes.issue()}`,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

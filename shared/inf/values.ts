@@ -56,23 +56,19 @@ export function readPath(key: string, raw: string): Check<string> {
 
 /**
  * Command: empty (run nothing), or the absolute path of one program, quoted when it has spaces.
- * Checked in this order so one mistake gives one message: unclosed quote (ER_4027), redirection outside
- * quotes (ER_4013), arguments (ER_4012: text after the closing quote, a quote inside, or an unquoted
- * space; `c:\Program Files\x.bat` must be quoted), then absolute (ER_4011).
+ * Checked in this order so one mistake gives one message: unclosed quote (ER_4027), redirection (ER_4013: `<`, `>`
+ * or `|` anywhere, inside the quotes too: the manual forbids redirection, and `"c:\x.bat > c:\out.txt"` is what
+ * someone writes who means it; no Windows file name can hold these characters), arguments (ER_4012: text after the
+ * closing quote, a quote inside, or an unquoted space; `c:\Program Files\x.bat` must be quoted), then absolute (ER_4011).
  */
 export function readCommand(raw: string): Check<string> {
   const key = 'Command';
   const v = raw.trim();
   if (v === '') return ok('');
   const value = shown(v);
-  let outside = '';
-  let inQuote = false;
-  for (const ch of v) {
-    if (ch === '"') inQuote = !inQuote;
-    else if (!inQuote) outside += ch;
-  }
-  if (inQuote) return fail('ER_4027', { key, value });
-  if (/[<>|]/.test(outside)) return fail('ER_4013', { value });
+  const quotes = v.split('"').length - 1;
+  if (quotes % 2 === 1) return fail('ER_4027', { key, value });
+  if (/[<>|]/.test(v)) return fail('ER_4013', { value });
   let path = v;
   if (v.startsWith('"')) {
     const close = v.indexOf('"', 1);

@@ -1,5 +1,6 @@
 import { type Lang, type LocalizedText } from './text.js';
 import { catalogue, type MessageCode } from './catalogue.js';
+import { printable } from './printable.js';
 
 export type Severity = 'error' | 'warning';
 export type ParamValue = string | number | LocalizedText;
@@ -48,9 +49,12 @@ export function isError(p: Problem): boolean {
   return p.severity === 'error';
 }
 
-/** `FILE:LINE: CODE message` (the command line's and the log's form). */
+/**
+ * `FILE:LINE: CODE message` (the command line's and the log's form), always one line: control characters quoted from
+ * a file or a peer (an ESC sequence, a line feed, a bidi override) are written as visible escapes (printable.ts).
+ */
 export function formatProblem(p: Problem, lang: Lang): string {
   const where = p.file ? `${p.file}:${p.line ?? 0}: ` : p.field ? `${p.field}: ` : '';
   const tag = p.severity === 'warning' ? (lang === 'ja' ? ' [警告]' : ' [warning]') : '';
-  return `${where}${p.code}${tag} ${p.message[lang]}`;
+  return printable(`${where}${p.code}${tag} ${p.message[lang]}`);
 }

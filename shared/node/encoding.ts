@@ -4,6 +4,8 @@
  * back in its own encoding, so tools on the Windows side keep reading it.
  */
 import iconv from 'iconv-lite';
+import { text as localized } from '../messages/text.js';
+import { codedError } from './coded-error.js';
 
 export type TextEncodingName = 'utf-8' | 'cp932';
 
@@ -69,7 +71,7 @@ export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): Decoded
 
 /**
  * Detect and decode: a UTF-8 BOM means UTF-8; otherwise bytes that are valid UTF-8 are UTF-8 (pure ASCII included,
- * identical either way); anything else is CP932. Never throws.
+ * identical either way); anything else is CP932. Throws only for a UTF-16 / UTF-32 byte order mark (ER_4031, below).
  *
  * Short CP932 text can happen to be valid UTF-8 (e.g. half-width katakana "ﾃｽ" = C3 BD = "ý"). Real UTF-8 files here
  * are Japanese, so valid UTF-8 whose only non-ASCII characters are Latin-1 (U+0080-U+00FF) is read as CP932 when
@@ -86,7 +88,30 @@ function onlyLatin1(text: string): boolean {
   return nonAscii;
 }
 
-export function decodeText(bytes: Uint8Array): DecodedText {
+/** Encodings a BOM can announce that we do not read (UTF-32 first: its little-endian BOM starts like UTF-16's). */
+const UNSUPPORTED_BOMS: ReadonlyArray<readonly [string, readonly number[]]> = [
+  ['UTF-32LE', [0xff, 0xfe, 0x00, 0x00]],
+  ['UTF-32BE', [0x00, 0x00, 0xfe, 0xff]],
+  ['UTF-16LE', [0xff, 0xfe]],
+  ['UTF-16BE', [0xfe, 0xff]],
+];
+
+/** The name of the unsupported encoding whose byte order mark starts `bytes` (UTF-16 / UTF-32), if any. */
+export function unsupportedEncoding(bytes: Uint8Array): string | undefined {
+  return UNSUPPORTED_BOMS.find(([, bom]) => bom.every((b, i) => bytes[i] === b))?.[0];
+}
+
+/**
+ * A file in UTF-16 or UTF-32 (Notepad's "Unicode") would be read as CP932 garbage and reported line by line; it is
+ * refused whole instead, with one message naming the file (ER_4031: save it as Shift_JIS or UTF-8). `path` names the
+ * file in that message; callers that read a file should pass it.
+ */
+export function decodeText(bytes: Uint8Array, path?: string): DecodedText {
+  const unsupported = unsupportedEncoding(bytes);
+  if (unsupported) {
+    const name = path ?? localized('このファイル', 'This file');
+    throw codedError('ER_4031', { path: name, encoding: unsupported }, path === undefined ? {} : { file: path, line: 1 });
+  }
   if (hasUtf8Bom(bytes)) return decodeAs(bytes, 'utf-8');
   const text = tryStrictUtf8(bytes);
   // Valid UTF-8 re-encodes to the same bytes, so no need to compare.

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
-import { codedError } from './coded-error.js';
+import { codedError, reasonOf } from './coded-error.js';
+import { text, type LocalizedText } from '../messages/text.js';
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../host/service-types.js';
 
 export interface ServiceInfo {
@@ -23,25 +24,58 @@ async function info(stateDir: string): Promise<ServiceInfo> {
   return JSON.parse(text) as ServiceInfo;
 }
 
-function call<T>(i: ServiceInfo, method: string, path: string, body?: unknown): Promise<T> {
+/** The most of an answer that is read: a status or an outcome is a few KB; a longer error text is cut for the message. */
+const MAX_ANSWER = 1024 * 1024;
+const MAX_REASON = 500;
+
+/** What a refusal means to the user, by status; the service's own error text follows it when it gave one. */
+function refusalReason(status: number): LocalizedText | undefined {
+  if (status === 401) return text('service.json のトークンが受け付けられませんでした。サービスが再起動した可能性があります。もう一度実行してください', 'the token of service.json was not accepted; the service may have restarted, try again');
+  if (status === 503 || status === 429) return text('サービスが混み合っています。しばらくしてからもう一度実行してください', 'the service is busy; try again shortly');
+  if (status === 404 || status === 405) return text('このサービスはこの要求を知りません(版が異なる可能性があります)', 'this service does not know the request (it may be another version)');
+  return undefined;
+}
+
+/**
+ * Every answer of the local API becomes either the result or a coded error naming the request and the HTTP status:
+ * 5xx ER_1092 (the service failed: with its error text), 503 and other 4xx / 3xx ER_1093 (refused, and why), an answer that is not
+ * JSON ER_1094, a broken connection ER_1034. So `event` getting a 500 says the service could not take the event, never
+ * "cannot understand".
+ */
+function call<T>(i: ServiceInfo, method: string, path: string, request_: string, body?: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: i.port, method, path, headers: { authorization: `Bearer ${i.token}`, 'content-type': 'application/json' } }, (res) => {
+      const status = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        let json: T & { error?: string };
-        try {
-          json = JSON.parse(Buffer.concat(chunks).toString('utf8')) as T & { error?: string };
-        } catch {
-          reject(new Error(`HTTP ${res.statusCode}: not JSON`));
-          return;
-        }
-        if ((res.statusCode ?? 500) >= 400) reject(new Error(json.error ?? `HTTP ${res.statusCode}`));
-        else resolve(json);
+      let size = 0;
+      res.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size <= MAX_ANSWER) chunks.push(c);
       });
-      res.on('error', reject);
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        let json: (T & { error?: unknown }) | undefined;
+        try {
+          json = size > MAX_ANSWER ? undefined : JSON.parse(raw) as T & { error?: unknown };
+        } catch {
+          json = undefined;
+        }
+        const said = typeof json?.error === 'string' ? json.error : json === undefined ? raw.trim() : '';
+        const shown = said.length > MAX_REASON ? `${said.slice(0, MAX_REASON)}…` : said;
+        if (status >= 500 && status !== 503) return reject(codedError('ER_1092', { request: request_, status, reason: shown || `HTTP ${status}` }));
+        if (status >= 300 || status < 200) {
+          const meaning = refusalReason(status);
+          const reason = meaning ? (shown ? { ja: `${meaning.ja}(${shown})`, en: `${meaning.en} (${shown})` } : meaning) : shown || `HTTP ${status}`;
+          return reject(codedError('ER_1093', { request: request_, status, reason }));
+        }
+        if (json === undefined) {
+          return reject(codedError('ER_1094', { request: request_, status, reason: size > MAX_ANSWER ? `more than ${MAX_ANSWER} bytes` : 'not JSON' }));
+        }
+        resolve(json);
+      });
+      res.on('error', (e) => reject(codedError('ER_1034', { request: request_, reason: reasonOf(e) }, {}, e)));
     });
-    req.on('error', reject);
+    req.on('error', (e) => reject(codedError('ER_1034', { request: request_, reason: reasonOf(e) }, {}, e)));
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
@@ -58,15 +92,15 @@ export class ServiceClient {
   }
 
   status(): Promise<ServiceStatus> {
-    return call(this.i, 'GET', '/v1/status');
+    return call(this.i, 'GET', '/v1/status', 'status');
   }
 
   event(e: { source: string; id: string; message?: string }): Promise<EventOutcome> {
-    return call(this.i, 'POST', '/v1/events', e);
+    return call(this.i, 'POST', '/v1/events', `event ${e.source} ${e.id}`, e);
   }
 
   /** テスト通報 / 開局通報 sent by the service (it holds the key that opens sealed secrets). */
   notify(req: NotifyRequest): Promise<NotifyResult> {
-    return call(this.i, 'POST', '/v1/notify', req);
+    return call(this.i, 'POST', '/v1/notify', req.kind === 'test' ? 'test-notify' : 'activate-notify', req);
   }
 }

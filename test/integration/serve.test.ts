@@ -4,10 +4,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, type Served } from '../../service/serve/server.js';
+import { OneTimeCodes } from '../../service/serve/one-time.js';
 import { createHost } from '../../service/host-factory.js';
 
 let base: string;
 let served: Served;
+let clock = 0;
 
 function call(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
@@ -34,7 +36,7 @@ beforeAll(async () => {
   await writeFile(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
   await writeFile(join(base, 'secret.txt'), 'outside');
   const host = await createHost({ configDir: join(base, 'config'), stateDir: join(base, 'state') });
-  served = await serve(host, { rendererDir: renderer });
+  served = await serve(host, { rendererDir: renderer, codes: new OneTimeCodes(() => clock, 60_000) });
 });
 afterAll(async () => {
   await served.close();
@@ -85,6 +87,34 @@ describe('express-report serve', () => {
     expect(saved.result.ok).toBe(true);
     expect(saved.result.snapshot.settings['https.proxy.password']).toBe('(set)');
     expect(JSON.stringify(saved)).not.toContain('Pa55word');
+  });
+
+  it('a one-time URL (serve --open) gives the page with the session token once, within 60 s; then a coded refusal', async () => {
+    const path = (u: string) => new URL(u).pathname + new URL(u).search;
+    const link = path(served.oneTimeUrl());
+    expect(link).not.toContain(served.token);
+    expect((await call(link, { method: 'HEAD' })).status).toBe(200); // asking does not use it up
+    const page = await call(link);
+    expect(page.status).toBe(200);
+    expect(page.body).toBe(`<!doctype html><meta name="express-report-session" content="${served.token}" /><title>t</title>`);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const used = await call(link);
+    expect(used.status).toBe(403);
+    expect(used.body).toContain('ER_1098');
+    expect(used.body).not.toContain(served.token);
+
+    const late = path(served.oneTimeUrl());
+    clock += 60_001;
+    const expired = await call(late);
+    expect(expired.status).toBe(403);
+    expect(expired.body).toContain('ER_1098');
+    expect(expired.body).toContain('この設定画面のリンクは使用済みか期限切れです');
+
+    const inTime = path(served.oneTimeUrl());
+    clock += 60_000;
+    expect((await call(inTime)).status).toBe(200);
+    // The Host check comes first, for one-time links too.
+    expect((await call(path(served.oneTimeUrl()), { host: 'evil.example:80' })).status).toBe(421);
   });
 
   it('serves the renderer read-only, with a CSP, and nothing outside its folder', async () => {

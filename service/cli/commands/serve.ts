@@ -1,23 +1,52 @@
 import { spawn } from 'node:child_process';
 import { serve } from '../../serve/server.js';
+import { ONE_TIME_SECONDS } from '../../serve/one-time.js';
 import { ensureRenderer } from '../../serve/build-renderer.js';
 import { createHost } from '../../host-factory.js';
 import { RENDERER_DIR } from '../../app-paths.js';
+import { problem } from '../../../shared/messages/problem.js';
+import { reasonOf } from '../../../shared/node/coded-error.js';
+import { printProblems } from '../io.js';
 import { type CliContext } from '../context.js';
 
-function openBrowser(url: string): void {
-  const [cmd, args] = process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+/**
+ * The browser's command: $BROWSER when set (as xdg-open and Python's webbrowser read it: a command, words split at
+ * spaces, `%s` replaced by the URL, else the URL appended), otherwise the platform's opener.
+ */
+export function browserCommand(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): [string, string[]] {
+  const words = (env.BROWSER ?? '').trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length > 0) {
+    const args = words.slice(1);
+    return [words[0]!, args.some((a) => a.includes('%s')) ? args.map((a) => a.replaceAll('%s', url)) : [...args, url]];
+  }
+  if (platform === 'win32') return ['cmd', ['/c', 'start', '', url]];
+  return platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
 }
 
-/** `serve`: runs until SIGINT / SIGTERM; prints the URL (with its token) on the first line. */
+/** Starts the browser on a one-time URL; a browser that cannot start or fails is a warning (ER_6041), never a crash. */
+function openBrowser(ctx: CliContext, url: string): void {
+  const [cmd, args] = browserCommand(url, ctx.env);
+  const warn = (reason: string) => printProblems(ctx.io, [problem('ER_6041', { command: cmd, reason })]);
+  const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
+  child.on('error', (e) => warn(reasonOf(e)));
+  child.on('exit', (code) => { if (code !== null && code !== 0) warn(`exit status ${code}`); });
+  child.unref();
+}
+
+/**
+ * `serve`: runs until SIGINT / SIGTERM; prints the session URL (with its token) on the first line, for this terminal
+ * only. `--open` hands the browser a one-time URL instead (a browser's arguments are visible to every local user).
+ */
 export async function serveCommand(ctx: CliContext, opts: { port?: string; open?: boolean }): Promise<number> {
   await ensureRenderer((l) => ctx.io.err(l));
   const host = await createHost(ctx, ctx.env);
   const port = opts.port === undefined ? 0 : Number(opts.port);
   const served = await serve(host, { port, rendererDir: RENDERER_DIR });
   ctx.io.out(served.url);
-  if (opts.open) openBrowser(served.url);
+  if (opts.open) {
+    printProblems(ctx.io, [problem('ER_6040', { seconds: ONE_TIME_SECONDS })]);
+    openBrowser(ctx, served.oneTimeUrl());
+  }
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

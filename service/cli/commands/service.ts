@@ -4,6 +4,7 @@ import { ReportingService } from '../../daemon/service.js';
 import { ServiceLog, serviceLogDir } from '../../daemon/service-log.js';
 import { RESOURCES_DIR } from '../../app-paths.js';
 import { type CliContext } from '../context.js';
+import { stayWhenOutputCloses } from '../io.js';
 import { printProblems } from '../io.js';
 
 export interface ServiceCommandOptions {
@@ -25,6 +26,7 @@ const FATAL_STOP_MS = 5_000;
  * after stopping what it can. A start that fails closes everything it had opened and exits non-zero (docs/delivery.md).
  */
 export async function serviceCommand(ctx: CliContext, o: ServiceCommandOptions = {}): Promise<number> {
+  stayWhenOutputCloses(); // a supervisor's closed log pipe must not stop the service (its log file has every line)
   const log = new ServiceLog(serviceLogDir(ctx.stateDir), (l) => ctx.io.err(l));
   let s: ReportingService | undefined;
   const onRejection = (e: unknown): void => log.problem(problem('ER_1040', { reason: reasonOf(e) }));

@@ -1,13 +1,17 @@
 import { basename } from 'node:path';
 import { type FileRef } from '../../host/api.js';
-import { readFileIfExists } from '../atomic-write.js';
+import { READ_LIMITS, readFileBounded } from '../bounded-read.js';
 import { CodedError, codedError } from '../coded-error.js';
 import { type Problem } from '../../messages/problem.js';
 
-/** The bytes and display name of a file the UI pointed at (a path, or content the browser read). */
+/**
+ * The bytes and display name of a file the UI or the command line pointed at (a path, or content the browser read):
+ * a key file or an AMHTPADR.INF, both a few KB. A path is read through readFileBounded, so `--key-file /dev/zero`, a
+ * FIFO or a huge file is refused (ER_1090 / ER_1091) before it is read.
+ */
 export async function readFileRef(ref: FileRef): Promise<{ name: string; bytes: Uint8Array }> {
   if ('path' in ref) {
-    const bytes = await readFileIfExists(ref.path);
+    const bytes = await readFileBounded(ref.path, READ_LIMITS.keyFile);
     if (!bytes) throw codedError('ER_4022', { path: ref.path }, { file: ref.path, line: 1 });
     return { name: ref.path, bytes };
   }

@@ -118,6 +118,7 @@ describe('decodeLog', () => {
       ['a Command with arguments', 'ER_4012', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat" /all'], 'Command="c:\\esm\\disk.bat" /all', 'Tool001.Command'],
       ['an unquoted Command with a space', 'ER_4012', 'Command="c:\\esm\\get.bat"', ['Command=c:\\Program Files\\get.bat'], 'Command=c:\\Program Files\\get.bat', 'DefaultTools.Command'],
       ['a Command with redirection', 'ER_4013', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat" > c:\\out.txt'], 'Command="c:\\esm\\disk.bat" > c:\\out.txt', 'Tool001.Command'],
+      ['a redirection inside the quotes of Command', 'ER_4013', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat > c:\\out.txt"'], 'Command="c:\\esm\\disk.bat > c:\\out.txt"', 'Tool001.Command'],
       ['a Command with 2>&1', 'ER_4013', 'Command="c:\\esm\\get.bat"', ['Command=c:\\esm\\get.bat 2>&1'], 'Command=c:\\esm\\get.bat 2>&1', 'DefaultTools.Command'],
       ['a TimeOut that is not a number', 'ER_4014', 'TimeOut=600', ['TimeOut=10m'], 'TimeOut=10m', 'Configuration.TimeOut'],
       ['a TimeOut over a day', 'ER_4014', 'TimeOut=600', ['TimeOut=86401'], 'TimeOut=86401', 'Configuration.TimeOut'],

@@ -53,7 +53,6 @@ describe('readCommand', () => {
     ['"c:\\Program Files\\x.bat"', 'c:\\Program Files\\x.bat'],
     ['"\\\\srv\\share\\collect.cmd"', '\\\\srv\\share\\collect.cmd'],
     ['/opt/er/collect.sh', '/opt/er/collect.sh'],
-    ['"c:\\a>b.bat"', 'c:\\a>b.bat'],
   ])('accepts %s', (raw, value) => expect(readCommand(raw)).toEqual({ ok: true, value }));
 
   it.each([
@@ -70,6 +69,12 @@ describe('readCommand', () => {
     ['c:\\x.bat 2>&1', 'ER_4013'],
     ['c:\\x.bat < in.txt', 'ER_4013'],
     ['c:\\x.bat | more', 'ER_4013'],
+    // Inside the quotes too (issue 10 item 13): the manual forbids redirection however it is written.
+    ['"c:\\x.bat > c:\\out.txt"', 'ER_4013'],
+    ['"c:\\x.bat >> c:\\out.txt"', 'ER_4013'],
+    ['"c:\\x.bat < c:\\in.txt"', 'ER_4013'],
+    ['"c:\\x.bat | more"', 'ER_4013'],
+    ['"c:\\a>b.bat"', 'ER_4013'],
     ['x.bat > out', 'ER_4013'],
     ['"c:\\x.bat', 'ER_4027'],
     ['"c:\\x.bat" "arg', 'ER_4027'],

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeAs, decodeText, encodeText, unencodable } from '../../../shared/node/encoding.js';
+import { decodeAs, decodeText, encodeText, unencodable, unsupportedEncoding } from '../../../shared/node/encoding.js';
+import { isCodedError } from '../../../shared/node/coded-error.js';
 
 const fixture = (name: string): Uint8Array =>
   new Uint8Array(readFileSync(fileURLToPath(new URL(`../../fixtures/inf/sjis/${name}`, import.meta.url))));
@@ -114,8 +115,12 @@ describe('properties', () => {
     expect(cp932Chars.length).toBeGreaterThan(7000);
   });
 
-  it('never throws on arbitrary bytes, and lossless means the bytes come back', () => {
+  it('never throws on arbitrary bytes (but a UTF-16 / UTF-32 byte order mark), and lossless means the bytes come back', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+      if (unsupportedEncoding(bytes) !== undefined) {
+        expect(() => decodeText(bytes)).toThrow(/ER_4031/);
+        return;
+      }
       const decoded = decodeText(bytes);
       expect(decoded.lossless).toBe(Buffer.from(encodeText(decoded)).equals(Buffer.from(bytes)));
     }), { numRuns: 2000 });
@@ -146,6 +151,32 @@ describe('properties', () => {
       const decoded = decodeText(encodeText({ text, encoding: 'utf-8', bom }));
       expect(decoded).toEqual({ text, encoding: 'utf-8', bom, lossless: true });
     }));
+  });
+});
+
+describe('UTF-16 and UTF-32 (issue 10 item 12)', () => {
+  const bom = (...b: number[]) => new Uint8Array([...b, ...new TextEncoder().encode('[URL1]\r\n')]);
+  it.each([
+    ['UTF-16LE', bom(0xff, 0xfe)],
+    ['UTF-16BE', bom(0xfe, 0xff)],
+    ['UTF-32LE', bom(0xff, 0xfe, 0x00, 0x00)],
+    ['UTF-32BE', bom(0x00, 0x00, 0xfe, 0xff)],
+  ])('refuses a file with a %s byte order mark with one coded problem naming the file', (name, bytes) => {
+    expect(unsupportedEncoding(bytes)).toBe(name);
+    let thrown: unknown;
+    try {
+      decodeText(bytes, '/x/AMHTPADR.INF');
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isCodedError(thrown, 'ER_4031')).toBe(true);
+    expect(isCodedError(thrown) && thrown.problem).toMatchObject({ file: '/x/AMHTPADR.INF', line: 1 });
+    expect(isCodedError(thrown) && thrown.problem.message.en).toBe(`/x/AMHTPADR.INF is saved as ${name}, which is not supported: save it as Shift_JIS or UTF-8.`);
+  });
+
+  it('still reads UTF-8 with its BOM, and Shift_JIS (no CP932 text starts with these bytes)', () => {
+    expect(unsupportedEncoding(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]))).toBeUndefined();
+    expect(decodeText(sjis('; ログ')).encoding).toBe('cp932');
   });
 });
 
