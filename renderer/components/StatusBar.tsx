@@ -3,6 +3,7 @@ import { type ReactNode } from 'react';
 import { settingDef } from '../../shared/settings/schema.js';
 import { type EnumDef } from '../../shared/settings/define.js';
 import { useApp } from '../store-context.js';
+import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
 
 export function StatusBar(): ReactNode {
   const lang = useApp((s) => s.lang);
@@ -20,6 +21,13 @@ export function StatusBar(): ReactNode {
       </div>
       <div className="statusbar" role="status" aria-label={lang === 'ja' ? '状態' : 'State'}>
         <span data-testid="state" className={`state state-${state}`}>{label}</span>
+        {/* An overlay, not a state: reports keep flowing; what changed since the last test, and that a test is advisable. */}
+        {snapshot?.untested ? (
+          <span data-testid="untested" className="untested"
+            title={lang === 'ja' ? `${areasText(snapshot.untested.areas).ja}が変更されました。テスト通報をお勧めします。` : `The ${areasText(snapshot.untested.areas).en} changed: a test notification is advisable.`}>
+            {UNTESTED_LABEL[lang]}
+          </span>
+        ) : null}
         {state === 'ended' ? <span className="ended">{lang === 'ja' ? 'エクスプレス通報サービスは終了しています。' : 'The Express Report Service has ended.'}</span> : null}
         {expiry ? <span>{lang === 'ja' ? `有効期限: ${expiry}` : `Expires: ${expiry}`}</span> : null}
         {errors > 0 ? <span className="problems">{lang === 'ja' ? `設定の誤り: ${errors} 件` : `${errors} problem(s) in the settings`}</span> : null}

@@ -8,7 +8,7 @@ import { formatValue } from '../../shared/settings/values.js';
 import { isRequired, viewOf } from '../../shared/settings/validate.js';
 import { type SettingValue, type SettingDef } from '../../shared/settings/define.js';
 import { type Problem } from '../../shared/messages/problem.js';
-import { type AppSnapshot, type TypedValues } from '../../shared/host/api.js';
+import { type AppSnapshot, type SaveRequest, type TypedValues } from '../../shared/host/api.js';
 import { parseValue } from '../../shared/settings/values.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { SECRET_REMEMBERED, accountKeysOf, isRememberable, type SecretKey } from '../../shared/host/remembered.js';
@@ -76,7 +76,10 @@ function accountContext(changed: TypedValues, remember: ReadonlySet<SecretKey>, 
   return extra;
 }
 
-export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?: ShownValue }): SettingsForm {
+/** What a dialog saves besides its fields (HTTPS: 宛先の読み込み's destinations), read when OK saves. */
+export type SaveExtra = Pick<SaveRequest, 'destinations'>;
+
+export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?: ShownValue }, extra?: { current?: SaveExtra }): SettingsForm {
   const host = useApp((s) => s.host);
   const snapshot = useApp((s) => s.snapshot);
   const setSnapshot = useApp((s) => s.setSnapshot);
@@ -121,7 +124,7 @@ export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?:
         // Every ticked box goes to the host, which warns (ER_6005) when there is no typed password to remember.
         const keep = [...remember];
         const values = { ...accountContext(changed, remember, shown?.current, snapshot), ...changed };
-        const r = await host.saveSettings({ values, ...(keep.length > 0 ? { remember: keep } : {}) });
+        const r = await host.saveSettings({ values, ...(keep.length > 0 ? { remember: keep } : {}), ...extra?.current });
         if (!r.ok) {
           setProblems(r.problems);
           return false;

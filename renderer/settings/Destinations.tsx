@@ -1,15 +1,20 @@
-/** The HTTPS destinations (AMHTPADR.INF: URL1 primary, URL2 secondary) and 宛先の読み込み. */
+/**
+ * The HTTPS destinations (AMHTPADR.INF: URL1 primary, URL2 secondary) and 宛先の読み込み. Reading a file writes nothing
+ * (HostApi readDestinations): the dialog shows the file's URLs, tests with them, and saves them on OK (キャンセル keeps
+ * the saved ones).
+ */
 import { useState, type ReactNode } from 'react';
 import { type Problem } from '../../shared/messages/problem.js';
+import { type AdrModel } from '../../shared/inf/adr.js';
 import { useApp } from '../store-context.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { Note, ProblemList, ReadOnlyField, useT } from './parts.js';
 
-export function HttpsDestinations(): ReactNode {
+export function HttpsDestinations({ draft, onRead }: { draft?: AdrModel; onRead(d: AdrModel): void }): ReactNode {
   const t = useT();
   const host = useApp((s) => s.host);
-  const destinations = useApp((s) => s.snapshot?.destinations);
-  const setSnapshot = useApp((s) => s.setSnapshot);
+  const saved = useApp((s) => s.snapshot?.destinations);
+  const destinations = draft ?? saved;
   const [problems, setProblems] = useState<Problem[]>([]);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -18,11 +23,11 @@ export function HttpsDestinations(): ReactNode {
     setBusy(true);
     setStatus('');
     try {
-      const r = await host.loadDestinations(file);
+      const r = await host.readDestinations(file);
       if (r.ok) {
         setProblems([]);
-        setSnapshot(r.snapshot);
-        setStatus(t('宛先定義ファイルを読み込みました。', 'The destination file has been loaded.'));
+        onRead(r.destinations);
+        setStatus(t('宛先定義ファイルを読み込みました。[OK]をクリックすると保存されます。', 'The destination file has been read. Click OK to save it.'));
       } else {
         setProblems(r.problems);
       }
@@ -39,7 +44,7 @@ export function HttpsDestinations(): ReactNode {
       <div className="field">
         <span className="field-label">{t('宛先定義ファイル(AMHTPADR.INF)', 'Destination file (AMHTPADR.INF)')}</span>
         <div className="field-control">
-          <FilePicker label={t('宛先の読み込み...', 'Load destinations...')} accept=".inf,.INF,.txt" disabled={busy}
+          <FilePicker label={t('宛先の読み込み...', 'Load destinations...')} accept=".inf,.INF,.txt" disabled={busy} testId="destinations-picker"
             onPick={(f) => { void load(f); }} onError={setStatus} />
         </div>
       </div>

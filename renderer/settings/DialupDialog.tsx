@@ -1,4 +1,7 @@
-/** エクスプレス通報(ダイヤルアップ経由)の設定: method, primary / secondary numbers, serial port, interval, pulse / tone, 0発信. */
+/**
+ * エクスプレス通報(ダイヤルアップ経由)の設定: method, primary / secondary numbers, serial port, interval, pulse / tone, 0発信,
+ * 設定情報の変更 (the setup utility), テスト通報(1次) / テスト通報(2次) and 開局通報.
+ */
 import { type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
@@ -18,6 +21,7 @@ const ASSUME: TypedValues = { 'express.route': 'dialup' };
 
 export function DialupDialog(): ReactNode {
   const t = useT();
+  const open = useApp((s) => s.open);
   const close = useApp((s) => s.close);
   const form = useDialogForm('dialup', KEYS, ASSUME);
   const box = useMessageBox();
@@ -43,6 +47,9 @@ export function DialupDialog(): ReactNode {
         <SettingField form={form} k="dialup.intervalSeconds" />
         <Radios form={form} k="dialup.mode" choices={['pulse', 'tone']} />
       </fieldset>
+      <div className="button-row">
+        <button type="button" onClick={() => open('wizard')}>{t('設定情報の変更...', 'Change the registration...')}</button>
+      </div>
       <Note>{t('ダイヤルアップ経由のテスト通報では結果のメールは送られません。「通報成功」と表示されれば完了です。',
         'A dial-up test report sends no result mail: "report succeeded" means it is done.')}</Note>
       <NotifyButtons route="dialup" form={form} box={box} />

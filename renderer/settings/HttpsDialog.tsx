@@ -1,8 +1,10 @@
 /**
- * エクスプレス通報サービス(HTTPS)の基本設定: destinations (URL1 / URL2, 宛先の読み込み), proxy (Basic auth only; no auto-config
- * script, no auto-detection), extra CA certificates, timeout, remote access and 通報の抑制.
+ * エクスプレス通報サービス(HTTPS)の基本設定: destinations (URL1 / URL2, 宛先の読み込み: saved on OK), proxy (Basic auth only;
+ * no auto-config script, no auto-detection), extra CA certificates, timeout, remote access, 通報の抑制, 開局情報の入力 (the
+ * setup utility) and テスト通報(1次) / テスト通報(2次) / 開局通報 with the values shown, before OK.
  */
-import { type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { type AdrModel } from '../../shared/inf/adr.js';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
 import { Dialog } from '../components/Dialog.js';
@@ -26,13 +28,15 @@ export function HttpsDialog(): ReactNode {
   const t = useT();
   const open = useApp((s) => s.open);
   const close = useApp((s) => s.close);
-  const form = useDialogForm('https', KEYS, ASSUME);
+  // 宛先の読み込み's file, until OK saves it with the fields (one request) or キャンセル drops it.
+  const [destinations, setDestinations] = useState<AdrModel>();
+  const form = useDialogForm('https', KEYS, ASSUME, destinations ? { destinations } : undefined);
   const box = useMessageBox();
   const ok = useRouteOk('https', 'https', form, box);
   return (
     <Dialog title={t('エクスプレス通報サービス(HTTPS)の基本設定', 'Express Report Service (HTTPS): basic settings')} wide onCancel={() => close('https')}
       buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('https')} />}>
-      <HttpsDestinations />
+      <HttpsDestinations {...(destinations ? { draft: destinations } : {})} onRead={setDestinations} />
       <fieldset>
         <legend>{t('プロキシサーバ', 'Proxy server')}</legend>
         <SettingField form={form} k="https.proxy.use" />
@@ -50,10 +54,11 @@ export function HttpsDialog(): ReactNode {
       <RemoteAccess form={form} entryLabel={t('接続名', 'Connection name')} />
       <div className="button-row">
         <button type="button" onClick={() => open('suppression')}>{t('通報の抑制...', 'Report suppression...')}</button>
+        <button type="button" onClick={() => open('wizard')}>{t('開局情報の入力...', 'Activation information...')}</button>
       </div>
       <Note>{t('[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
         'Do not change the report suppression defaults unless the maintenance company tells you to.')}</Note>
-      <NotifyButtons route="https" form={form} box={box} />
+      <NotifyButtons route="https" form={form} box={box} {...(destinations ? { destinations } : {})} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}
     </Dialog>

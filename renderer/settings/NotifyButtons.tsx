@@ -1,16 +1,20 @@
 /**
- * The テスト通報 / 開局通報 buttons of a route dialog (HTTPS, mail; dial-up with テスト(1次) / テスト(2次)), with their
- * questions, progress and answers.
- * 開局通報 can be clicked only after a test notification ('tested' or 'active'); both need this route to be the one saved.
+ * The テスト通報 / 開局通報 buttons of a route dialog (HTTPS and dial-up: テスト通報(1次) / テスト通報(2次); mail: テスト通報),
+ * with their questions, progress and the result dialog. They work before this route is saved as the enabled one, with the
+ * dialog's values (use-notify.ts); 開局通報 can be clicked only after a test notification ('tested' or 'active').
  */
 import { useId, useState, type ReactNode } from 'react';
 import { formatProblem, type Problem } from '../../shared/messages/problem.js';
+import { type AdrModel } from '../../shared/inf/adr.js';
+import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
 import { useApp } from '../store-context.js';
 import { problemText } from '../i18n.js';
+import { KeyButton } from '../components/Mnemonic.js';
 import { type DialogForm } from './form.js';
 import { type MessageBox } from './MessageBox.js';
 import { Note, useT } from './parts.js';
 import { ResultAddressDialog, type ResultChoice } from './ResultAddressDialog.js';
+import { NotifyResultDialog } from './NotifyResultDialog.js';
 import { useNotify, type NotifyLine, type NotifyRoute } from './use-notify.js';
 
 type Modal =
@@ -42,6 +46,7 @@ function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok
   );
 }
 
+/** The last run's answers, kept under the buttons after the result dialog's OK. */
 function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -60,18 +65,31 @@ function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNod
   return <li className="field-error">{`${head}${t('に失敗しました: ', ' failed: ')}${why.join(' / ')}`}</li>;
 }
 
-export function NotifyButtons({ route, form, box }: { route: NotifyRoute; form: DialogForm; box: MessageBox }): ReactNode {
+export interface NotifyButtonsProps {
+  route: NotifyRoute;
+  form: DialogForm;
+  box: MessageBox;
+  /** HTTPS: 宛先の読み込み's destinations not saved yet (sent with the test, saved by OK). */
+  destinations?: AdrModel;
+}
+
+export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsProps): ReactNode {
   const t = useT();
+  const lang = useApp((s) => s.lang);
   const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
   const savedRoute = useApp((s) => s.snapshot?.settings['express.route']);
+  const untested = useApp((s) => s.snapshot?.untested);
   const [modal, setModal] = useState<Modal | null>(null);
-  const notify = useNotify(route, form, box, {
-    chooseResult: (initial) => new Promise((resolve) => setModal({ kind: 'result', initial, resolve })),
-    confirmDefinitions: (problems) => new Promise((resolve) => setModal({ kind: 'definitions', problems, resolve })),
+  const notify = useNotify({
+    route, form, box, ...(destinations ? { destinations } : {}),
+    prompts: {
+      chooseResult: (initial) => new Promise((resolve) => setModal({ kind: 'result', initial, resolve })),
+      confirmDefinitions: (problems) => new Promise((resolve) => setModal({ kind: 'definitions', problems, resolve })),
+    },
   });
   const fallback = useApp((s) => (s.snapshot ? s.snapshot.settings['customer.email'] || s.snapshot.settings['activation.replyMail'] : ''));
-  const routeOn = savedRoute === route;
   const busy = notify.busy !== undefined || modal !== null;
+  const activated = state !== 'not-activated' && state !== 'ended';
   const canActivate = state === 'tested' || state === 'active';
   const done = <T,>(resolve: (v: T) => void) => (v: T) => { setModal(null); resolve(v); };
 
@@ -79,22 +97,30 @@ export function NotifyButtons({ route, form, box }: { route: NotifyRoute; form: 
     <fieldset className="notify">
       <legend>{t('テスト通報 / 開局通報', 'Test and activation notifications')}</legend>
       <div className="button-row">
-        {route === 'dialup' ? (
-          <>
-            <button type="button" accessKey="t" disabled={busy || !routeOn} onClick={() => { void notify.testTo('primary'); }}>{t('テスト(1次)(T)', 'Test (primary) (T)')}</button>
-            <button type="button" accessKey="2" disabled={busy || !routeOn || !notify.hasSecondary} onClick={() => { void notify.testTo('secondary'); }}>
-              {t('テスト(2次)(2)', 'Test (secondary) (2)')}
-            </button>
-          </>
+        {route === 'mail' ? (
+          <KeyButton text={t('テスト通報(T)', 'Test notification (T)')} disabled={busy || !activated} onClick={() => { void notify.testTo('primary'); }} />
         ) : (
-          <button type="button" accessKey="t" disabled={busy || !routeOn} onClick={() => { void notify.test(); }}>{t('テスト通報(T)', 'Test notification (T)')}</button>
+          <>
+            <KeyButton text={t('テスト通報(1次)(T)', 'Test notification (primary) (T)')} disabled={busy || !activated}
+              onClick={() => { void notify.testTo('primary'); }} />
+            <KeyButton text={t('テスト通報(2次)(2)', 'Test notification (secondary) (2)')} disabled={busy || !activated || !notify.hasSecondary}
+              onClick={() => { void notify.testTo('secondary'); }} />
+          </>
         )}
-        <button type="button" accessKey="o" disabled={busy || !routeOn || !canActivate} onClick={() => { void notify.activate(); }}>
-          {t('開局通報(O)', 'Activation notification (O)')}
-        </button>
+        <KeyButton text={t('開局通報(O)', 'Activation notification (O)')} disabled={busy || !canActivate} onClick={() => { void notify.activate(); }} />
       </div>
-      {!routeOn ? <Note>{t('この通報手段を有効にして保存した後に使用できます。', 'Available once this route is enabled and saved.')}</Note> : null}
-      {routeOn && !canActivate ? <Note>{t('[開局通報]は、テスト通報終了後にクリックできます。', 'The activation notification can be sent after a test notification.')}</Note> : null}
+      {!activated ? <Note>{t('開局した後に使用できます。', 'Available once the service is activated.')}</Note> : null}
+      {activated && savedRoute !== route ? (
+        <Note>{t('この画面の設定でテスト通報します。通報手段は[OK]で有効にするまで有効になりません。',
+          'The test uses this window\'s settings; the route is enabled only when you click OK and agree.')}</Note>
+      ) : null}
+      {activated && !canActivate ? <Note>{t('[開局通報]は、テスト通報終了後にクリックできます。', 'The activation notification can be sent after a test notification.')}</Note> : null}
+      {untested && savedRoute === route ? (
+        <p className="warning" role="status" data-testid="untested-advice">
+          {`${UNTESTED_LABEL[lang]}: ${t(`最後のテスト通報の後に${areasText(untested.areas).ja}が変更されました。テスト通報で確認することをお勧めします。`,
+            `the ${areasText(untested.areas).en} changed after the last test notification; a test notification is advisable.`)}`}
+        </p>
+      ) : null}
       {notify.busy ? (
         <p role="status" aria-busy="true" data-testid="notify-progress">
           <progress aria-label={t('送信中', 'Sending')} />{' '}
@@ -110,6 +136,7 @@ export function NotifyButtons({ route, form, box }: { route: NotifyRoute; form: 
         <ResultAddressDialog initial={modal.initial} fallback={fallback} onOk={done(modal.resolve)} onCancel={() => done(modal.resolve)(undefined)} />
       ) : null}
       {modal?.kind === 'definitions' ? <DefinitionErrors problems={modal.problems} answer={done(modal.resolve)} /> : null}
+      {notify.shown ? <NotifyResultDialog run={notify.shown} dialup={route === 'dialup'} onClose={notify.closeResult} /> : null}
     </fieldset>
   );
 }

@@ -12,7 +12,7 @@ import { type SettingKey } from '../../shared/settings/schema.js';
 import { type SettingsView } from '../../shared/settings/define.js';
 import { isActive, isRequired, viewOf } from '../../shared/settings/validate.js';
 import { type TypedValues } from '../../shared/host/api.js';
-import { previewSettings, textOf, useSettingsForm, type SettingsForm, type ShownValue } from '../components/use-settings-form.js';
+import { previewSettings, textOf, useSettingsForm, type SaveExtra, type SettingsForm, type ShownValue } from '../components/use-settings-form.js';
 import { useApp } from '../store-context.js';
 import { type DialogId } from '../store.js';
 
@@ -48,10 +48,15 @@ export interface DialogForm extends SettingsForm {
 
 const NOTHING: TypedValues = {};
 
-/** `keys` and `assume` must be constants (module-level), not built on each render. */
-export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume: TypedValues = NOTHING): DialogForm {
+/**
+ * `keys` and `assume` must be constants (module-level), not built on each render. `extra`: what OK saves besides the
+ * fields (the HTTPS dialog's destinations read by 宛先の読み込み), in the same request.
+ */
+export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume: TypedValues = NOTHING, extra?: SaveExtra): DialogForm {
   const shown = useRef<ShownValue>(undefined);
-  const form = useSettingsForm(keys, shown);
+  const extraRef = useRef<SaveExtra | undefined>(extra);
+  extraRef.current = extra;
+  const form = useSettingsForm(keys, shown, extraRef);
   const snapshot = useApp((s) => s.snapshot);
   const dialogs = useApp((s) => s.dialogs);
   const drafts = useDrafts((s) => s.drafts);

@@ -1,25 +1,37 @@
 /**
- * テスト通報 and 開局通報 of a route dialog (SPEC.md section 5), as the original asks them:
- * - テスト通報: テスト通報結果送付先の選択 → 「テスト通報結果は、電子メールにて以下の宛先に送付されます。よろしいですか?」
- *   (いいえ goes back to the selection) → the primary, then the secondary when URL2 is set (HTTPS).
+ * テスト通報 and 開局通報 of a route dialog (SPEC.md section 5), in the manual's order: they work before the route is
+ * saved as the enabled one (the manual tests and sends 開局通報 from the dialog, then OK asks whether to enable it).
+ * - What is sent is what the dialog shows: its unsaved values (with this route) and 宛先の読み込み's destinations go to the
+ *   host as an override (HostApi NotifyOverride) and are never written by the test; OK saves them, キャンセル drops them.
+ * - テスト通報 (HTTPS: テスト通報(1次) / テスト通報(2次); mail: one): テスト通報結果送付先の選択 →
+ *   「テスト通報結果は、電子メールにて以下の宛先に送付されます。よろしいですか?」 (いいえ goes back to the selection).
+ * - Dial-up (SPEC.md 4.2): テスト通報(1次) / テスト通報(2次) dial that one number; no result mail (「通報成功」 means done).
  * - 開局通報 (once tested): the primary first; definition-file errors (ER_5002) are listed, OK sends anyway; on a failure
  *   「二次通報先に送信しますか?」 はい sends to the secondary (when there is one).
- * - Dial-up (SPEC.md 4.2): テスト(1次) / テスト(2次) dial that one number; no result mail is sent (「通報成功」 means done).
- * Unsaved edits of the dialog are saved first, so what is sent is what the window shows.
+ * Each run ends in a result dialog (NotifyResultDialog): success or failure, which destination, when.
  */
 import { useState } from 'react';
-import { type Notified, type NotifyTarget, type TestNotifyRequest } from '../../shared/host/api.js';
+import { type AdrModel } from '../../shared/inf/adr.js';
+import { type Notified, type NotifyOverride, type NotifyTarget, type TestNotifyRequest } from '../../shared/host/api.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { text, type LocalizedText } from '../../shared/messages/text.js';
 import { useApp } from '../store-context.js';
 import { type DialogForm } from './form.js';
 import { type MessageBox } from './MessageBox.js';
 import { type ResultChoice } from './ResultAddressDialog.js';
+import { ROUTE_KEY } from './route-ok.js';
 
 export type NotifyKind = 'test' | 'activation';
 
-/** One answer shown under the buttons. */
-export type NotifyLine = { kind: NotifyKind; target: NotifyTarget } & ({ ok: true; detail: string } | { ok: false; problems: Problem[] } | { ok: false; error: string });
+/** One answer: which notification, to which destination (and its address as the dialog shows it), when. */
+export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string; at: string }
+  & ({ ok: true; detail: string } | { ok: false; problems: Problem[] } | { ok: false; error: string });
+
+/** A finished run, shown in the result dialog until its OK. */
+export interface NotifyRun {
+  kind: NotifyKind;
+  lines: NotifyLine[];
+}
 
 export interface NotifyPrompts {
   chooseResult(initial: ResultChoice): Promise<ResultChoice | undefined>;
@@ -39,88 +51,112 @@ export type NotifyRoute = 'https' | 'mail' | 'dialup';
 
 export interface Notify {
   busy?: NotifyKind;
+  /** Every answer of the last run (also listed under the buttons). */
   lines: NotifyLine[];
-  /** Whether the route has a secondary destination (URL2, or the dial-up secondary number). */
+  /** The run whose result dialog is open. */
+  shown?: NotifyRun;
+  closeResult(): void;
+  /** Whether the route has a secondary destination (URL2, or the dial-up secondary number), as the dialog shows it. */
   hasSecondary: boolean;
-  test(): Promise<void>;
-  /** Dial-up: the test notification to one number, no result destination. */
+  /** テスト通報 to one destination; HTTPS and mail ask where the result goes first, dial-up does not. */
   testTo(target: NotifyTarget): Promise<void>;
   activate(): Promise<void>;
 }
 
-export function useNotify(route: NotifyRoute, form: Pick<DialogForm, 'changed' | 'save'>, box: MessageBox, prompts: NotifyPrompts): Notify {
+export interface NotifyInput {
+  route: NotifyRoute;
+  form: Pick<DialogForm, 'changed' | 'values'>;
+  box: MessageBox;
+  prompts: NotifyPrompts;
+  /** 宛先の読み込み's destinations not saved yet (HTTPS). */
+  destinations?: AdrModel;
+}
+
+export function useNotify({ route, form, box, prompts, destinations }: NotifyInput): Notify {
   const host = useApp((s) => s.host);
   const snapshot = useApp((s) => s.snapshot);
   const setSnapshot = useApp((s) => s.setSnapshot);
   const refresh = useApp((s) => s.refresh);
   const [busy, setBusy] = useState<NotifyKind>();
   const [lines, setLines] = useState<NotifyLine[]>([]);
-  const hasSecondary = route === 'https' ? Boolean(snapshot?.destinations?.url2)
-    : route === 'dialup' ? Boolean(snapshot?.settings['dialup.secondary.number']) : false;
+  const [shown, setShown] = useState<NotifyRun>();
+  const adr = destinations ?? snapshot?.destinations;
+  const value = (k: string): string => form.values[k] ?? '';
+  const whereOf = (target: NotifyTarget): string => {
+    const primary = target === 'primary';
+    if (route === 'https') return (primary ? adr?.url1 : adr?.url2) ?? '';
+    if (route === 'dialup') return value(primary ? 'dialup.primary.number' : 'dialup.secondary.number');
+    return snapshot?.settings['mail.to'] ?? '';
+  };
+  const hasSecondary = route !== 'mail' && whereOf('secondary') !== '';
   const fallback = snapshot ? snapshot.settings['customer.email'] || snapshot.settings['activation.replyMail'] : '';
+  /** The dialog as it is now, this route chosen: sent with, never saved by the notification. */
+  const override = (): NotifyOverride => ({ values: { ...form.changed, [ROUTE_KEY]: route }, ...(destinations ? { destinations } : {}) });
 
   /** One call to the host; its answer becomes a line (and the new snapshot, when it succeeded). */
-  const send = async (kind: NotifyKind, target: NotifyTarget, call: () => Promise<Notified>): Promise<Notified | undefined> => {
+  const send = async (kind: NotifyKind, target: NotifyTarget, call: () => Promise<Notified>, run: NotifyLine[]): Promise<Notified | undefined> => {
+    const head = { kind, target, where: whereOf(target) };
+    const add = (l: NotifyLine) => { run.push(l); setLines((all) => [...all, l]); };
     let r: Notified;
     try {
       r = await call();
     } catch (e) {
-      setLines((l) => [...l, { kind, target, ok: false, error: e instanceof Error ? e.message : String(e) }]);
+      add({ ...head, at: new Date().toISOString(), ok: false, error: e instanceof Error ? e.message : String(e) });
       return undefined;
     }
+    const at = new Date().toISOString();
     if (r.ok) {
       setSnapshot(r.snapshot);
-      setLines((l) => [...l, { kind, target, ok: true, detail: r.detail }]);
+      add({ ...head, at, ok: true, detail: r.detail });
     } else if (!r.problems.some((p) => p.code === 'ER_5002')) {
       // Definition-file errors are a question (confirmDefinitions), not an answer.
-      setLines((l) => [...l, { kind, target, ok: false, problems: r.problems }]);
+      add({ ...head, at, ok: false, problems: r.problems });
     }
     return r;
   };
 
-  const saved = async (): Promise<boolean> => Object.keys(form.changed).length === 0 || form.save();
-
-  const run = async (kind: NotifyKind, body: () => Promise<void>): Promise<void> => {
+  const runAll = async (kind: NotifyKind, body: (run: NotifyLine[]) => Promise<void>): Promise<void> => {
     setBusy(kind);
     setLines([]);
+    const run: NotifyLine[] = [];
     try {
-      await body();
+      await body(run);
     } finally {
       setBusy(undefined);
+      if (run.length > 0) setShown({ kind, lines: run });
       void refresh(); // the host's event log has the outcome
     }
   };
 
-  const test = async (): Promise<void> => {
+  /** テスト通報結果送付先の選択 and its confirmation; undefined when the user gave up. */
+  const resultRequest = async (): Promise<TestNotifyRequest | undefined> => {
     let choice: ResultChoice = { via: 'mail', mail: fallback };
     for (;;) {
       const c = await prompts.chooseResult(choice);
-      if (!c) return;
+      if (!c) return undefined;
       choice = c;
       const a = await box.ask(resultQuestion(c));
       if (a === 'yes') break;
-      if (a !== 'no') return; // Escape: neither
+      if (a !== 'no') return undefined; // Escape: neither
     }
-    if (!(await saved())) return;
-    const req: TestNotifyRequest = choice.via === 'mail' ? { resultMail: choice.mail } : { resultVia: 'fax' };
-    await run('test', async () => {
-      await send('test', 'primary', () => host.testNotify({ ...req, target: 'primary' }));
-      if (hasSecondary) await send('test', 'secondary', () => host.testNotify({ ...req, target: 'secondary' }));
-    });
+    return choice.via === 'mail' ? { resultMail: choice.mail } : { resultVia: 'fax' };
   };
 
   const testTo = async (target: NotifyTarget): Promise<void> => {
-    if (!(await saved())) return;
-    await run('test', async () => { await send('test', target, () => host.testNotify({ target })); });
+    const req = route === 'dialup' ? {} : await resultRequest();
+    if (!req) return;
+    await runAll('test', async (run) => {
+      await send('test', target, () => host.testNotify({ ...req, target, override: override() }), run);
+    });
   };
 
   const activate = async (): Promise<void> => {
-    if (!(await saved())) return;
-    await run('activation', async () => {
+    await runAll('activation', async (run) => {
       let ignore = false;
       let target: NotifyTarget = 'primary';
       for (;;) {
-        const r = await send('activation', target, () => host.activateNotify({ target, ...(ignore ? { ignoreDefinitionErrors: true } : {}) }));
+        const req = { target, ...(ignore ? { ignoreDefinitionErrors: true } : {}), override: override() };
+        const r = await send('activation', target, () => host.activateNotify(req), run);
         if (!r || r.ok) return;
         if (!ignore && r.problems.some((p) => p.code === 'ER_5002')) {
           if (!(await prompts.confirmDefinitions(r.problems))) return;
@@ -133,5 +169,5 @@ export function useNotify(route: NotifyRoute, form: Pick<DialogForm, 'changed' |
     });
   };
 
-  return { ...(busy ? { busy } : {}), lines, hasSecondary, test, testTo, activate };
+  return { ...(busy ? { busy } : {}), lines, ...(shown ? { shown } : {}), closeResult: () => setShown(undefined), hasSecondary, testTo, activate };
 }

@@ -1,6 +1,8 @@
 /**
  * The setup utility (設定ユーティリティ, SPEC.md section 3): 開局方式選択 (続行), then the key file or the key code, then
  * お客様に関する情報 (key file only), 本機に関する情報, オプション装置情報 and 販売店情報; 完了 activates.
+ * On an activated machine it opens on 登録されている開局情報 (設定情報の変更, change.ts): 完了 changes the registration
+ * only; 開局し直す asks ER_5001 (いいえ by default) before the activation pages.
  * Its title names the service being set up (…(HTTPS)設定ユーティリティ); Enter presses 続行 / 次へ / 完了 (Dialog).
  */
 import { useEffect, useRef, useState, type ReactNode } from 'react';
@@ -21,6 +23,7 @@ import { DealerPage } from './DealerPage.js';
 import { DeviceInfoDialog } from './DeviceInfoDialog.js';
 import { MismatchDialog } from './MismatchDialog.js';
 import { ReactivationConfirm } from './ReactivationConfirm.js';
+import { RegisteredPage } from './RegisteredPage.js';
 import { W } from './texts.js';
 import { defaultService, type Service } from './model.js';
 import { stepOf } from './step.js';
@@ -65,11 +68,12 @@ function Wizard({ start }: { start: AppSnapshot }): ReactNode {
     body.current?.querySelector<HTMLElement>('[aria-invalid="true"]:not([disabled])')?.focus();
   }, [w.problems, w.dialog]);
 
-  if (w.confirming) return <ReactivationConfirm onYes={w.confirmYes} onNo={w.cancel} />;
+  if (w.confirming) return <ReactivationConfirm onYes={w.confirmYes} onNo={w.confirmNo} />;
 
   const serverNameFixed = w.ctx.method === 'keyfile' && w.mismatch && w.accepted;
   let content: ReactNode;
   switch (w.page) {
+    case 'registered': content = <RegisteredPage start={start} choice={w.choice} onChoice={w.setChoice} />; break;
     case 'method': content = <MethodPage onMethod={w.setMethod} onService={w.setService} />; break;
     case 'keyfile':
       content = <KeyFilePage path={w.keyFilePath} onPath={w.setKeyFilePath} onFile={w.setKeyFileContent} onError={w.fail} userSystemCode={w.summary?.userSystemCode} />;

@@ -13,7 +13,8 @@ import { previewSettings, textOf } from '../components/use-settings-form.js';
 
 export type Method = 'keyfile' | 'keycode';
 export type Service = 'express' | 'https';
-export type PageId = 'method' | 'keyfile' | 'keycode' | 'customer' | 'machine' | 'options' | 'dealer';
+/** 'registered': 設定情報の変更's first page on an activated machine (change.ts). */
+export type PageId = 'registered' | 'method' | 'keyfile' | 'keycode' | 'customer' | 'machine' | 'options' | 'dealer';
 
 export const KEYCODE_KEYS = ['activation.keyCode', 'activation.replyMail'] as const satisfies readonly SettingKey[];
 export const CUSTOMER_KEYS = [
@@ -43,6 +44,8 @@ export function pagesOf(method: Method): PageId[] {
 export function keysOfPage(page: PageId, service: Service): readonly WizardKey[] {
   switch (page) {
     case 'keycode': return service === 'https' ? KEYCODE_KEYS : ['activation.keyCode'];
+    // A key-code HTTPS machine's reply address is registration information; its key code is not (re-activation).
+    case 'registered': return service === 'https' ? ['activation.replyMail'] : [];
     case 'customer': return CUSTOMER_KEYS;
     case 'machine': return MACHINE_KEYS;
     case 'dealer': return DEALER_KEYS;
@@ -50,17 +53,18 @@ export function keysOfPage(page: PageId, service: Service): readonly WizardKey[]
   }
 }
 
-/** The page whose field a problem names (undefined: no page of this method shows it). */
-export function pageOfField(field: string | undefined, method: Method, service: Service): PageId | undefined {
+/** The page whose field a problem names (undefined: no page of this method, or of `pages`, shows it). */
+export function pageOfField(field: string | undefined, method: Method, service: Service, pages: readonly PageId[] = pagesOf(method)): PageId | undefined {
   if (!field) return undefined;
-  if (field === KEYFILE_FIELD) return method === 'keyfile' ? 'keyfile' : undefined;
-  if (field === 'activation.method' || field === 'express.route') return 'method';
-  if (field === 'options' || field.startsWith('options.')) return 'options';
-  return pagesOf(method).find((p) => (keysOfPage(p, service) as readonly string[]).includes(field));
+  const shown = (p: PageId): PageId | undefined => (pages.includes(p) ? p : undefined);
+  if (field === KEYFILE_FIELD) return method === 'keyfile' ? shown('keyfile') : undefined;
+  if (field === 'activation.method' || field === 'express.route') return shown('method');
+  if (field === 'options' || field.startsWith('options.')) return shown('options');
+  return pages.find((p) => (keysOfPage(p, service) as readonly string[]).includes(field));
 }
 
-export function isPageField(page: PageId, field: string | undefined, method: Method, service: Service): boolean {
-  return field !== undefined && pageOfField(field, method, service) === page;
+export function isPageField(page: PageId, field: string | undefined, method: Method, service: Service, pages?: readonly PageId[]): boolean {
+  return field !== undefined && pageOfField(field, method, service, pages) === page;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The setup utility's state and steps. Only read-only host calls happen before 完了 (check, readKeyFile, deviceInfo,
- * resources); 完了 calls activate once; キャンセル / 終了 / いいえ close without writing anything.
+ * resources); 完了 calls activate once (or, on an activated machine, updateRegistration: change.ts); キャンセル / 終了 /
+ * いいえ close without writing anything.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { problem, type Problem } from '../../shared/messages/problem.js';
@@ -16,6 +17,7 @@ import {
 } from './model.js';
 import { type WizardContextValue } from './context.js';
 import { W } from './texts.js';
+import { C, changePagesOf, registrationValues, type ChangeChoice, type WizardMode } from './change.js';
 
 export type WizardDialog = 'mismatch' | 'device';
 
@@ -37,7 +39,10 @@ export function useSetupWizard(start: AppSnapshot) {
   const setSnapshot = useApp((s) => s.setSnapshot);
   const note = useApp((s) => s.note);
 
-  const [confirming, setConfirming] = useState(() => start.settings['activation.state'] !== 'not-activated');
+  // An activated machine opens on its registered information (設定情報の変更); activating again is chosen there.
+  const [mode, setMode] = useState<WizardMode>(() => (start.settings['activation.state'] !== 'not-activated' ? 'change' : 'activate'));
+  const [choice, setChoice] = useState<ChangeChoice>('change');
+  const [confirming, setConfirming] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [method, setMethodState] = useState<Method>(() => defaultMethod(start));
   const [service, setServiceState] = useState<Service>(() => defaultService(start));
@@ -54,7 +59,8 @@ export function useSetupWizard(start: AppSnapshot) {
   const [mismatch, setMismatch] = useState(false);
   const [accepted, setAccepted] = useState(false);
   const [deviceInfo, setDeviceInfo] = useState<DeviceInfo | undefined>(undefined);
-  const [optionDevices, setOptionDevices] = useState<OptionDevice[]>([]);
+  // The option devices already registered (kept by 設定情報の変更, offered again when activating again).
+  const [optionDevices, setOptionDevices] = useState<OptionDevice[]>(() => start.optionDevices.map((d) => ({ ...d })));
   const [fetched, setFetched] = useState<Resources | undefined>(undefined);
 
   useEffect(() => {
@@ -64,7 +70,7 @@ export function useSetupWizard(start: AppSnapshot) {
     return () => { live = false; };
   }, [host, storeResources]);
 
-  const pages = pagesOf(method);
+  const pages = mode === 'change' ? changePagesOf(method) : pagesOf(method);
   const page: PageId = pages[Math.min(index, pages.length - 1)] ?? 'method';
   const last = index >= pages.length - 1;
   const view = useMemo(() => previewView(start.settings, values, method, service, start), [start, values, method, service]);
@@ -111,7 +117,7 @@ export function useSetupWizard(start: AppSnapshot) {
     setGeneral([]);
     return found.length === 0;
   };
-  const checkPage = (p: PageId, vals?: WizardValues): Promise<boolean> => checkFields((f) => isPageField(p, f, method, service), vals);
+  const checkPage = (p: PageId, vals?: WizardValues): Promise<boolean> => checkFields((f) => isPageField(p, f, method, service, pages), vals);
 
   /** After the key file or key code: the device's own identity; asked in 装置の固有情報の入力 when it cannot be read. */
   const afterIdentity = async (vals: WizardValues): Promise<void> => {
@@ -128,6 +134,11 @@ export function useSetupWizard(start: AppSnapshot) {
 
   const next = (): Promise<void> => run(async () => {
     switch (page) {
+      case 'registered':
+        // 開局し直す: ER_5001 first (its default answer is いいえ); はい starts the activation pages.
+        if (choice === 'reactivate') setConfirming(true);
+        else if (await checkPage('registered')) go(index + 1);
+        return;
       case 'method':
         go(index + 1);
         return;
@@ -166,26 +177,32 @@ export function useSetupWizard(start: AppSnapshot) {
   });
 
   const finish = (): Promise<void> => run(async () => {
-    const r = await host.activate(activationRequest({
-      method, service, values, keyFile, acceptHostNameMismatch: accepted, optionDevices, confirmReactivation: confirmed,
-    }));
+    const r = mode === 'change'
+      ? await host.updateRegistration({ values: registrationValues(values, method, service), optionDevices: optionDevices.map((d) => ({ ...d })) })
+      : await host.activate(activationRequest({
+        method, service, values, keyFile, acceptHostNameMismatch: accepted, optionDevices, confirmReactivation: confirmed,
+      }));
     if (r.ok) {
       setSnapshot(r.snapshot);
-      note('info', successNote(method, service));
+      if (mode === 'activate') note('info', successNote(method, service));
       closeWizard();
       return;
     }
-    const target = r.problems.map((p) => pageOfField(p.field, method, service)).find((p) => p !== undefined);
-    setProblems(r.problems.filter((p) => pageOfField(p.field, method, service) !== undefined));
-    const elsewhere = r.problems.filter((p) => pageOfField(p.field, method, service) === undefined);
-    setGeneral([W.activateFailed, ...elsewhere.map((p) => ({ ja: `${p.code} ${p.message.ja}`, en: `${p.code} ${p.message.en}` }))]);
+    const pageOf = (field: string | undefined) => pageOfField(field, method, service, pages);
+    const target = r.problems.map((p) => pageOf(p.field)).find((p) => p !== undefined);
+    setProblems(r.problems.filter((p) => pageOf(p.field) !== undefined));
+    const elsewhere = r.problems.filter((p) => pageOf(p.field) === undefined);
+    setGeneral([mode === 'change' ? C.changeFailed : W.activateFailed, ...elsewhere.map((p) => ({ ja: `${p.code} ${p.message.ja}`, en: `${p.code} ${p.message.en}` }))]);
     if (target) setIndex(pages.indexOf(target));
   });
 
   return {
     ctx, problems, page, pages, index, last, busy, dialog, general, confirming, summary, mismatch, accepted, keyFilePath, optionDevices,
-    start,
-    confirmYes: () => { setConfirmed(true); setConfirming(false); },
+    start, mode, choice, setChoice,
+    // はい to ER_5001: the activation pages from 開局方式選択, the values and option devices shown so far kept.
+    confirmYes: () => { setConfirmed(true); setConfirming(false); setMode('activate'); setIndex(0); setProblems([]); setGeneral([]); },
+    // いいえ (the default): back to the registered information, nothing changed.
+    confirmNo: () => { setConfirming(false); setChoice('change'); },
     cancel: closeWizard,
     back: () => { if (index > 0) go(index - 1); },
     next,

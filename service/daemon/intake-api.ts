@@ -11,6 +11,7 @@ import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { serviceInfoPath, type ServiceInfo } from '../../shared/node/service-client.js';
+import { configOverride } from '../../shared/host/schemas.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
 import { type ServiceCore } from './core.js';
@@ -31,6 +32,8 @@ export const notifyBody = z.object({
   resultMail: z.string().max(256).optional(),
   resultVia: z.enum(['mail', 'fax']).optional(),
   ignoreDefinitionErrors: z.boolean().optional(),
+  // The desktop app's test with a route dialog's unsaved values (checked again by notify: shared/config/override.ts).
+  override: configOverride.optional(),
 }).strict();
 
 type Reply = (status: number, body: unknown) => void;

@@ -11,6 +11,8 @@ import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
 import { budgetMs, buildRoutes, centerCertificateIn } from '../routes/registry.js';
+import { applyOverride } from '../../shared/config/override.js';
+import { recordTested } from '../../shared/node/tested-record.js';
 
 export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
 
@@ -26,7 +28,10 @@ function resultTo(req: NotifyRequest, fallback: string): Pick<Report, 'resultMai
 
 export async function notify(dirs: { configDir: string; stateDir: string }, req: NotifyRequest): Promise<NotifyResult> {
   const store = await ConfigStore.open(dirs.configDir);
-  const c = store.config;
+  // A route dialog's values before OK (shared/config/override.ts): sent with, never written.
+  const applied = req.override ? applyOverride(store.config, req.override) : { ok: true as const, config: store.config };
+  if (!applied.ok) return { ok: false, problems: applied.problems };
+  const c = applied.config;
   const s = c.settings;
   const state = s['activation.state'];
   if (state === 'not-activated' || state === 'ended') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
@@ -58,6 +63,9 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   const next = req.kind === 'activation' ? 'active' : state === 'configured' ? 'tested' : state;
   // Before the state changes: the service, seeing 'active', sends the configuration information once (service.ts).
   if (req.kind === 'activation') await writeFileAtomic(activationMarker(dirs.stateDir), new Date().toISOString(), { mode: 0o600 });
-  if (next !== state) await store.save({ ...c, settings: { ...s, 'activation.state': next } });
+  // Only the state is written (to the config as saved, not the override); a test records what it proved (変更後未テスト).
+  if (next !== state) await store.save({ ...store.config, settings: { ...store.config.settings, 'activation.state': next } });
+  // The report was delivered: a record that cannot be written leaves 変更後未テスト showing, on the safe side.
+  if (req.kind === 'test') await recordTested(dirs, c).catch(() => undefined);
   return { ok: true, detail: outcome.detail, state: next };
 }

@@ -11,9 +11,11 @@ import { type LocalizedText } from '../messages/text.js';
 import { type KeyFileSummary } from '../keyfile/model.js';
 import { type EventOutcome, type NotifyTarget, type ServiceStatus } from './service-types.js';
 import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
+import { type UntestedChanges } from './untested.js';
 
 export type { EventOutcome, NotifyTarget, ReportPhase, ReportProgress, ServiceStatus } from './service-types.js';
 export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
+export type { ChangeArea, UntestedChanges } from './untested.js';
 
 export type ActivationState = Settings['activation.state'];
 
@@ -28,6 +30,13 @@ export interface AppSnapshot {
   destinations?: AdrModel;
   /** The config folder's problems (located), warnings included. */
   problems: Problem[];
+  /**
+   * 変更後未テスト: what the center must re-learn (route, destinations, certificate) changed after the last successful
+   * テスト通報 (shared/node/tested-record.ts). Only while tested or active; reports keep flowing meanwhile.
+   */
+  untested?: UntestedChanges;
+  /** AMHTPHBI.INF exists, so the configuration information follows a successful 開局通報. */
+  hasConfigurationInfo?: boolean;
 }
 
 /**
@@ -53,7 +62,22 @@ export interface SaveRequest {
    * it comes back as a warning (ER_6005).
    */
   remember?: SecretKey[];
+  /** 宛先の読み込み's AMHTPADR.INF (readDestinations), written with the other values on OK. */
+  destinations?: AdrModel;
 }
+
+/**
+ * 設定情報の変更 (the setup utility on an activated machine): the registration fields of the utility's pages (customer,
+ * machine, dealer; the reply address of a key-code HTTPS machine) and the option devices. Nothing else is written: the
+ * state, routes, proxy, certificates and schedule stay as they are. Other keys are refused (ER_3060).
+ */
+export interface RegistrationRequest {
+  values: TypedValues;
+  optionDevices: OptionDevice[];
+}
+
+/** 宛先の読み込み: the file read and checked, nothing written (the dialog's OK saves it with SaveRequest.destinations). */
+export type DestinationsRead = { ok: true; destinations: AdrModel } | { ok: false; problems: Problem[] };
 
 /** A key file chosen by path (desktop, command line) or read by the browser (serve). */
 export type FileRef = { path: string } | { name: string; contentBase64: string };
@@ -106,17 +130,28 @@ export interface Resources {
   monitoredEvents: MonitoredEvent[];
 }
 
+/**
+ * A route dialog's values not saved yet (typed, like SaveRequest.values; the route itself among them), and the
+ * destinations read by 宛先の読み込み: the notification is sent with them, and they are never written by it (OK saves).
+ */
+export interface NotifyOverride {
+  values: TypedValues;
+  destinations?: AdrModel;
+}
+
 /** テスト通報: which destination, and where the center sends the result (電子メール with an address, or ファクシミリ). */
 export interface TestNotifyRequest {
   target?: NotifyTarget;
   resultMail?: string;
   resultVia?: 'mail' | 'fax';
+  override?: NotifyOverride;
 }
 
 export interface ActivateNotifyRequest {
   target?: NotifyTarget;
   /** The definition files' problems (with ER_5002) were shown and the user chose OK: send anyway. */
   ignoreDefinitionErrors?: boolean;
+  override?: NotifyOverride;
 }
 
 /** The center's answer and the snapshot after the state change (configured → tested → active). */
@@ -141,19 +176,21 @@ export interface HostApi {
   deviceInfo(): Promise<DeviceInfo>;
   readKeyFile(req: FileRef): Promise<KeyFileRead>;
   activate(req: ActivationRequest): Promise<Saved>;
+  /** 設定情報の変更: only the registration fields and option devices; the lifecycle state is kept (運用中 stays 運用中). */
+  updateRegistration(req: RegistrationRequest): Promise<Saved>;
   /** サービスの終了: no more reports. */
   endService(): Promise<Saved>;
   /** サービス有効期限の変更 with a signed 期限延長キー. */
   extendExpiry(req: { key: string }): Promise<Saved>;
-  /** 宛先の読み込み: AMHTPADR.INF from a file. */
-  loadDestinations(req: FileRef): Promise<Saved>;
+  /** 宛先の読み込み: AMHTPADR.INF from a file, checked; nothing is written (saveSettings with `destinations` does). */
+  readDestinations(req: FileRef): Promise<DestinationsRead>;
   /** What the app did (the last 1000 entries, newest last). */
   eventLog(): Promise<EventEntry[]>;
   /** テスト通報, sent at once (primary unless asked); success makes a configured service 'tested'. */
   testNotify(req: TestNotifyRequest): Promise<Notified>;
   /** 開局通報 (only once tested); success makes the service 'active'. Definition-file errors come back with ER_5002. */
   activateNotify(req: ActivateNotifyRequest): Promise<Notified>;
-  /** The running service's status; undefined when it is not running. */
+  /** The running service's status; undefined when it is not running. A query: nothing is written, not even a log line. */
   serviceStatus(): Promise<ServiceStatus | undefined>;
   /** 通報テスト: the event given to the running service as if it had happened. */
   testEvent(req: EventTestRequest): Promise<EventTested>;
@@ -165,6 +202,6 @@ export interface HostApi {
 
 export type HostMethod = keyof HostApi;
 export const HOST_METHODS = [
-  'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'endService', 'extendExpiry',
-  'loadDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent', 'rememberedSecrets', 'forgetSecret',
+  'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'updateRegistration', 'endService',
+  'extendExpiry', 'readDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent', 'rememberedSecrets', 'forgetSecret',
 ] as const satisfies readonly HostMethod[];

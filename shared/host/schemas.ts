@@ -12,11 +12,21 @@ const fileRef = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ name: z.string().max(512), contentBase64: z.string().max(8 * 1024 * 1024) }).strict(),
 ]);
+/** AMHTPADR.INF's model (URL1, URL2); each URL is checked again by the host (shared/config/override.ts, the store). */
+const adrModel = z.object({ url1: z.string().max(4096), url2: z.string().max(4096).optional() }).strict();
 const saveRequest = z.object({
   values: typedValues,
   optionDevices: z.array(optionDevice).max(999).optional(),
   remember: z.array(z.enum(REMEMBERABLE_SECRETS)).max(REMEMBERABLE_SECRETS.length).optional(),
+  destinations: adrModel.optional(),
 }).strict();
+/** The window's unsaved values for one notification (HostApi NotifyOverride). */
+const notifyOverride = z.object({ values: typedValues, destinations: adrModel.optional() }).strict();
+/**
+ * What the host hands the sender (shared/config/override.ts ConfigOverride: text values, secrets sealed): also the
+ * shape the service's local API accepts in POST /v1/notify, so the desktop app's tests carry the same override.
+ */
+export const configOverride = z.object({ values: z.record(z.string().max(200), z.string().max(8192)), destinations: adrModel.optional() }).strict();
 const rememberedAccount = z.union([
   z.object({ kind: z.enum(['proxy', 'smtp', 'pop']), user: z.string().min(1).max(256), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }).strict(),
   z.object({ kind: z.literal('remote'), user: z.string().min(1).max(256), entry: z.string().min(1).max(256) }).strict(),
@@ -40,16 +50,18 @@ export const requestSchemas = {
     optionDevices: z.array(optionDevice).max(999),
     confirmReactivation: z.boolean().optional(),
   }).strict(),
+  updateRegistration: z.object({ values: typedValues, optionDevices: z.array(optionDevice).max(999) }).strict(),
   endService: none,
   extendExpiry: z.object({ key: z.string().min(1).max(64 * 1024) }).strict(),
-  loadDestinations: fileRef,
+  readDestinations: fileRef,
   eventLog: none,
   testNotify: z.object({
     target: target.optional(),
     resultMail: z.string().max(256).optional(),
     resultVia: z.enum(['mail', 'fax']).optional(),
+    override: notifyOverride.optional(),
   }).strict(),
-  activateNotify: z.object({ target: target.optional(), ignoreDefinitionErrors: z.boolean().optional() }).strict(),
+  activateNotify: z.object({ target: target.optional(), ignoreDefinitionErrors: z.boolean().optional(), override: notifyOverride.optional() }).strict(),
   serviceStatus: none,
   testEvent: z.object({ source: z.string().min(1).max(256), id: z.string().regex(/^0x[0-9a-fA-F]{8}$/) }).strict(),
   rememberedSecrets: none,

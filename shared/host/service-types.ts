@@ -3,6 +3,7 @@
  * and the window (through HostApi). One definition: service/daemon/core.ts and notify.ts re-export these.
  */
 import { type Problem } from '../messages/problem.js';
+import { type ConfigOverride } from '../config/override.js';
 
 export type NotifyTarget = 'primary' | 'secondary';
 
@@ -16,6 +17,11 @@ export interface NotifyRequest {
   resultVia?: 'mail' | 'fax';
   /** Activation: the definition files' syntax errors were shown and the user chose to send anyway (OK). */
   ignoreDefinitionErrors?: boolean;
+  /**
+   * Send with these settings / destinations instead of the saved ones (a route dialog before OK); never written. Only
+   * the lifecycle state moves (configured → tested → active) and a successful test is recorded (tested-record.ts).
+   */
+  override?: ConfigOverride;
 }
 
 export type NotifyResult = { ok: true; detail: string; state: string } | { ok: false; problems: Problem[] };

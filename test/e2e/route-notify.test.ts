@@ -1,6 +1,6 @@
 /**
  * The route dialogs now send (issue 5): in the real window (Chromium → `serve`), the mail dialog's テスト通報 reaches a
- * real SMTP server, and the dial-up dialog's テスト(1次) dials a Hayes modem emulator on a socat pseudo-terminal pair
+ * real SMTP server, and the dial-up dialog's テスト通報(1次) dials a Hayes modem emulator on a socat pseudo-terminal pair
  * and shows 通報成功. The state moves to テスト通報済み as the original's does.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
@@ -68,15 +68,20 @@ describe('route dialogs send', () => {
     await page.close();
   }, 90_000);
 
-  it('dial-up: テスト(1次) dials the primary number and shows 通報成功', async () => {
+  it('dial-up: テスト通報(1次) dials the primary number and shows 通報成功', async () => {
     await cli('config', 'set', 'express.route', 'dialup', 'dialup.serial.port', modem.modemPath, 'dialup.primary.number', '03-1234-5678',
       'mail.smime', 'off', 'activation.state', 'configured');
     const page = await openWindow(browser, app.url);
     await expressDialog(page, 'ダイヤルアップ経由');
     const d = page.getByRole('dialog', { name: 'エクスプレス通報(ダイヤルアップ経由)の設定' });
-    expect(await d.getByRole('button', { name: 'テスト(2次)(2)' }).isDisabled()).toBe(true); // no secondary number
-    await d.getByRole('button', { name: 'テスト(1次)(T)' }).click();
+    expect(await d.getByRole('button', { name: 'テスト通報(2次)(2)' }).isDisabled()).toBe(true); // no secondary number
+    await d.getByRole('button', { name: 'テスト通報(1次)(T)' }).click();
     await d.getByTestId('notify-result').getByText(/通報成功/).waitFor({ timeout: 60_000 });
+    // The result is also given in its own window, answered with OK (the manual's result message).
+    const result = page.getByRole('dialog', { name: 'テスト通報の結果' });
+    await expect(result.textContent()).resolves.toContain('通報成功');
+    await expect(result.textContent()).resolves.toContain('03-1234-5678');
+    await result.getByRole('button', { name: 'OK' }).click();
     await shot(page, 'route-dialup-test');
     expect(modem.dials).toEqual(['ATDT03-1234-5678']);
     expect(modem.frames[0]?.report).toMatchObject({ kind: 'test', target: 'primary' });

@@ -132,13 +132,17 @@ describe('NodeHost', () => {
     expect(r.ok && [r.snapshot.settings['activation.expiry'], r.snapshot.settings['activation.state']]).toEqual(['2099-06-30', 'active']);
   });
 
-  it('loads destinations from an AMHTPADR.INF, refusing a broken one with located problems', async () => {
-    const { host } = await setup();
+  it('reads destinations from an AMHTPADR.INF without writing, saves them on OK, and refuses a broken one with located problems', async () => {
+    const { host, config } = await setup();
+    const before = await allText(config);
     const good = Buffer.from('[URL1]\r\nURL= https://center.example.jp/cgi\r\n').toString('base64');
-    const r = await host.loadDestinations({ name: 'AMHTPADR.INF', contentBase64: good });
-    expect(r.ok && r.snapshot.destinations).toEqual({ url1: 'https://center.example.jp/cgi' });
+    const r = await host.readDestinations({ name: 'AMHTPADR.INF', contentBase64: good });
+    expect(r.ok && r.destinations).toEqual({ url1: 'https://center.example.jp/cgi' });
+    expect(await allText(config)).toBe(before);
+    const saved = await host.saveSettings({ values: {}, ...(r.ok ? { destinations: r.destinations } : {}) });
+    expect(saved.ok && saved.snapshot.destinations).toEqual({ url1: 'https://center.example.jp/cgi' });
     const bad = Buffer.from('[URL2]\r\nURL= ftp://x\r\n').toString('base64');
-    const refused = await host.loadDestinations({ name: 'AMHTPADR.INF', contentBase64: bad });
+    const refused = await host.readDestinations({ name: 'AMHTPADR.INF', contentBase64: bad });
     expect(refused.ok).toBe(false);
     expect(!refused.ok && refused.problems.map((p) => [p.file, p.code])).toEqual([['AMHTPADR.INF', 'ER_4003'], ['AMHTPADR.INF', 'ER_4006']]);
   });

@@ -6,12 +6,15 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
-  type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DeviceInfo, type EventEntry, type EventTested, type EventTestRequest,
-  type FileRef, type HostApi, type KeyFileRead, type Notified, type Resources, type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest,
-  type RememberedAccount, type RememberedList,
+  type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DestinationsRead, type DeviceInfo, type EventEntry, type EventTested,
+  type EventTestRequest, type FileRef, type HostApi, type KeyFileRead, type Notified, type NotifyOverride, type RegistrationRequest, type Resources,
+  type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest, type RememberedAccount, type RememberedList,
 } from '../../host/api.js';
 import { accountName } from '../../host/remembered.js';
-import { type NotifyResult } from '../../host/service-types.js';
+import { type NotifyRequest, type NotifyResult } from '../../host/service-types.js';
+import { isRegistrationKey } from '../../host/registration.js';
+import { areasText, type UntestedChanges } from '../../host/untested.js';
+import { settingDef } from '../../settings/schema.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { type LocalizedText } from '../../messages/text.js';
 import { type Config } from '../../config/model.js';
@@ -36,6 +39,8 @@ import { type ServiceBridge } from './service-bridge.js';
 import { ServiceOps } from './service-ops.js';
 import { NO_KEYCHAIN, type Keychain } from '../keychain.js';
 import { checkRemember, listRemembered, rememberTyped, rememberedMessage, resolveRemembered } from './remembered.js';
+import { ensureTestedBaseline, untestedChanges } from '../tested-record.js';
+import { buildOverride } from './notify-override.js';
 
 export interface HostOptions {
   configDir: string;
@@ -73,11 +78,14 @@ export class NodeHost implements HostApi {
     await mkdir(opts.stateDir, { recursive: true, mode: 0o700 });
     const log = await EventLog.open(join(opts.stateDir, 'app-events.jsonl'));
     const host = new NodeHost(opts, log, opts.hostName ?? hostname().split('.')[0]!);
-    await ConfigStore.open(opts.configDir).catch(async (e: unknown) => {
+    const store = await ConfigStore.open(opts.configDir).catch(async (e: unknown) => {
       if (!(e instanceof CodedError) || e.code !== 'ER_1005') throw e;
-      await ConfigStore.init(opts.configDir);
+      const made = await ConfigStore.init(opts.configDir);
       await log.add('info', message('ER_6002', { path: opts.configDir }), 'ER_6002');
+      return made;
     });
+    // A machine tested before 変更後未テスト was recorded: its settings now are the tested ones (tested-record.ts).
+    await ensureTestedBaseline(opts, store.config);
     return host;
   }
 
@@ -94,8 +102,13 @@ export class NodeHost implements HostApi {
 
   private sealer = sealTo(async () => (await ensureServiceKey(this.opts.stateDir)).publicKeyPem);
 
-  private snapshotOf(store: ConfigStore): AppSnapshot {
+  private untested(c: Config): Promise<UntestedChanges | undefined> {
+    return untestedChanges(this.opts, c);
+  }
+
+  private async snapshotOf(store: ConfigStore): Promise<AppSnapshot> {
     const c = store.config;
+    const untested = await this.untested(c);
     return {
       version: this.opts.version,
       hostName: this.hostName,
@@ -104,15 +117,17 @@ export class NodeHost implements HostApi {
       optionDevices: c.optionDevices,
       ...(c.inf.adr ? { destinations: c.inf.adr } : {}),
       problems: [...store.problems],
+      ...(untested ? { untested } : {}),
+      hasConfigurationInfo: c.inf.hbi !== undefined,
     };
   }
 
   /** Saves a config; refusals and conflicts come back as problems, and what happened goes to the event log. */
-  private async save(store: ConfigStore, next: Config, done: LocalizedText): Promise<Saved> {
+  private async save(store: ConfigStore, next: Config, done: LocalizedText, code?: string): Promise<Saved> {
     try {
       const written = await store.save(next);
-      if (written.length > 0) await this.log.add('info', { ja: `${done.ja} (${written.join(', ')})`, en: `${done.en} (${written.join(', ')})` });
-      return { ok: true, snapshot: this.snapshotOf(store) };
+      if (written.length > 0) await this.log.add('info', { ja: `${done.ja} (${written.join(', ')})`, en: `${done.en} (${written.join(', ')})` }, code);
+      return { ok: true, snapshot: await this.snapshotOf(store) };
     } catch (e) {
       const problems = e instanceof SaveRefused ? e.problems : e instanceof CodedError ? [e.problem] : undefined;
       if (!problems) throw e;
@@ -155,12 +170,17 @@ export class NodeHost implements HostApi {
       const settings = withValues(c.settings, typed.changes);
       const problems = [...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings)];
       if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
-      const next: Config = { ...c, settings, optionDevices: req.optionDevices ?? c.optionDevices };
+      const inf = req.destinations ? { ...c.inf, adr: req.destinations } : c.inf;
+      const next: Config = { ...c, settings, optionDevices: req.optionDevices ?? c.optionDevices, inf };
+      const before = await this.untested(c);
       const saved = await this.save(store, next, t('設定を保存しました', 'Settings saved'));
       if (!saved.ok) return resolved.warnings.length > 0 ? { ok: false, problems: [...saved.problems, ...resolved.warnings] } : saved;
       const kept = await rememberTyped(req.remember, req.values, settings, this.keychain);
       for (const r of kept.remembered) await this.log.add('info', rememberedMessage(r.key, r.account), 'ER_6007');
-      const warnings = [...resolved.warnings, ...kept.warnings];
+      // Saved, and the center must re-learn something: reports go on, but the window says a test is advisable.
+      const areas = (saved.snapshot.untested?.areas ?? []).filter((a) => !before?.areas.includes(a));
+      const untested = areas.length > 0 ? [problem('ER_6090', { areas: areasText(areas) })] : [];
+      const warnings = [...resolved.warnings, ...kept.warnings, ...untested];
       for (const w of warnings) await this.log.add('warning', w.message, w.code);
       return warnings.length > 0 ? { ...saved, warnings } : saved;
     });
@@ -218,6 +238,29 @@ export class NodeHost implements HostApi {
     });
   }
 
+  /**
+   * 設定情報の変更: the registration fields and option devices only, on the config as saved; the state, routes, proxy,
+   * certificates and schedule are not touched (a save writes only the files whose text changed).
+   */
+  updateRegistration(req: RegistrationRequest): Promise<Saved> {
+    return this.serial(async () => {
+      const store = await ConfigStore.open(this.opts.configDir);
+      const c = store.config;
+      const state = c.settings['activation.state'];
+      if (state === 'not-activated') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
+      const foreign = Object.keys(req.values).filter((k) => !isRegistrationKey(k));
+      if (foreign.length > 0) {
+        return { ok: false, problems: foreign.map((k) => problem('ER_3060', { label: settingDef(k)?.label ?? k }, { field: k })) };
+      }
+      const typed = await convertTypedValues(req.values, this.sealer);
+      if (typed.problems.length > 0) return { ok: false, problems: typed.problems };
+      const settings = withValues(c.settings, typed.changes);
+      const labels = settingDef('activation.state');
+      const stateLabel = (labels?.kind === 'enum' ? labels.choiceLabels?.[state] : undefined) ?? { ja: state, en: state };
+      return this.save(store, { ...c, settings, optionDevices: req.optionDevices }, message('ER_6091', { state: stateLabel }), 'ER_6091');
+    });
+  }
+
   endService(): Promise<Saved> {
     return this.serial(async () => {
       const store = await ConfigStore.open(this.opts.configDir);
@@ -241,16 +284,12 @@ export class NodeHost implements HostApi {
     });
   }
 
-  loadDestinations(ref: FileRef): Promise<Saved> {
-    return this.serial(async () => {
-      const file = await tryReadFileRef(ref);
-      if (!file.ok) return file;
-      const d = decodeAdr(IniDocument.parse(decodeText(file.bytes).text), file.name);
-      if (d.problems.some((p) => p.severity === 'error')) return { ok: false, problems: d.problems };
-      const store = await ConfigStore.open(this.opts.configDir);
-      const c = store.config;
-      return this.save(store, { ...c, inf: { ...c.inf, adr: d.model } }, t('宛先を読み込みました', 'Destinations loaded'));
-    });
+  async readDestinations(ref: FileRef): Promise<DestinationsRead> {
+    const file = await tryReadFileRef(ref);
+    if (!file.ok) return file;
+    const d = decodeAdr(IniDocument.parse(decodeText(file.bytes).text), file.name);
+    if (d.problems.some((p) => p.severity === 'error')) return { ok: false, problems: d.problems };
+    return { ok: true, destinations: d.model };
   }
 
   async eventLog(): Promise<EventEntry[]> {
@@ -262,12 +301,24 @@ export class NodeHost implements HostApi {
     return r.ok ? { ok: true, detail: r.detail, snapshot: await this.snapshot() } : r;
   }
 
+  /** テスト通報 / 開局通報, with a dialog's unsaved values when given (./notify-override.ts): sent with, never written. */
+  private send(req: NotifyRequest, o: NotifyOverride | undefined): Promise<Notified> {
+    return this.serial(async () => {
+      if (!o) return this.notified(await this.service.notify(req));
+      const built = await buildOverride(o, (await ConfigStore.open(this.opts.configDir)).config, this.keychain, this.sealer);
+      if (!built.ok) return built;
+      return this.notified(await this.service.notify({ ...req, override: built.override }));
+    });
+  }
+
   testNotify(req: TestNotifyRequest): Promise<Notified> {
-    return this.serial(async () => this.notified(await this.service.notify({ kind: 'test', ...req })));
+    const { override, ...rest } = req;
+    return this.send({ kind: 'test', ...rest }, override);
   }
 
   activateNotify(req: ActivateNotifyRequest): Promise<Notified> {
-    return this.serial(async () => this.notified(await this.service.notify({ kind: 'activation', ...req })));
+    const { override, ...rest } = req;
+    return this.send({ kind: 'activation', ...rest }, override);
   }
 
   serviceStatus(): Promise<ServiceStatus | undefined> {

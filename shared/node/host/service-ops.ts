@@ -16,6 +16,7 @@ import { type ServiceBridge } from './service-bridge.js';
 const TARGET: Record<NotifyTarget, LocalizedText> = { primary: text('一次通報先', 'primary'), secondary: text('二次通報先', 'secondary') };
 const KIND: Record<NotifyRequest['kind'], LocalizedText> = { test: text('テスト通報', 'Test notification'), activation: text('開局通報', 'Activation notification') };
 const RESULT_MAIL = text('テスト通報結果送付先(電子メール)', 'Test result address (e-mail)');
+const UNSAVED = text('、画面の未保存の値で', ', with the window\'s unsaved values');
 
 /** The service's state as the status bar names it (運用中...), or as it came when it is not one of ours. */
 function stateLabel(state: string): LocalizedText | string {
@@ -52,7 +53,9 @@ export class ServiceOps {
   async notify(req: NotifyRequest): Promise<NotifyResult> {
     const kind = KIND[req.kind];
     const target = TARGET[req.target ?? 'primary'];
-    const tag = (m: LocalizedText): LocalizedText => ({ ja: `[${kind.ja} ${target.ja}] ${m.ja}`, en: `[${kind.en}, ${target.en}] ${m.en}` });
+    // Sent with a dialog's values not saved yet: the log says so, since the saved settings may differ.
+    const unsaved = req.override ? UNSAVED : { ja: '', en: '' };
+    const tag = (m: LocalizedText): LocalizedText => ({ ja: `[${kind.ja} ${target.ja}${unsaved.ja}] ${m.ja}`, en: `[${kind.en}, ${target.en}${unsaved.en}] ${m.en}` });
     const bad = req.kind === 'test' ? resultMailProblems(req) : [];
     if (bad.length > 0) return { ok: false, problems: bad };
     const got = await this.call(req.kind === 'test' ? 'test-notify' : 'activate-notify', (b) => b.notify(req));
@@ -69,20 +72,16 @@ export class ServiceOps {
     return r;
   }
 
+  /**
+   * A query, without side effects: nothing goes to the event log (the status dialog and 通報テスト's progress poll it
+   * every second or two, which filled the panel's 1000 entries with ER_6026 lines). A failure is thrown to the caller,
+   * which shows it; "not running" is undefined.
+   */
   async status(): Promise<ServiceStatus | undefined> {
     const got = await this.call('status', (b) => b.status());
-    if (!got.ok && got.problem.code !== 'ER_1032') {
-      await this.log.add('error', got.problem.message, got.problem.code);
-      throw new CodedError(got.problem);
-    }
-    const s = got.ok ? got.value : undefined;
-    if (!s) {
-      const p = got.ok ? problem('ER_1032', { path: this.stateDir }) : got.problem;
-      await this.log.add('warning', p.message, p.code);
-      return undefined;
-    }
-    await this.log.add('info', message('ER_6026', { state: stateLabel(s.state), pending: s.pending, expired: s.expired }), 'ER_6026');
-    return s;
+    if (got.ok) return got.value;
+    if (got.problem.code === 'ER_1032') return undefined;
+    throw new CodedError(got.problem);
   }
 
   async testEvent(req: EventTestRequest, eventText: string): Promise<EventTested> {

@@ -37,11 +37,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+const ROUTE_ONLY = { values: { 'express.route': 'https' } };
+const resultDialog = (name = 'テスト通報の結果') => screen.findByRole('dialog', { name });
+
 describe('テスト通報 (HTTPS)', () => {
-  it('asks where the result goes, confirms the address (いいえ goes back), then tests the primary and the secondary', async () => {
+  it('asks where the result goes (いいえ goes back), tests the primary, and shows the result in a dialog: outcome, destination, time', async () => {
     const { host } = await show(snapshotOf(), ['https']);
     expect(button('開局通報(O)')).toHaveProperty('disabled', true);
-    await click(button('テスト通報(T)'));
+    await click(button('テスト通報(1次)(T)'));
     const pick = await selection();
     const address = within(pick).getByLabelText('メールアドレス') as HTMLInputElement;
     expect(address.value).toBe('customer@example.jp');
@@ -59,20 +62,29 @@ describe('テスト通報 (HTTPS)', () => {
     await click(button('OK', again));
     await click(button('はい', await question()));
 
-    const result = await screen.findByTestId('notify-result');
-    await waitFor(() => expect(within(result).getAllByRole('listitem')).toHaveLength(2));
-    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([
-      { resultMail: 'result@example.jp', target: 'primary' },
-      { resultMail: 'result@example.jp', target: 'secondary' },
-    ]);
-    expect(result.textContent).toContain('テスト通報(一次通報先)に成功しました');
-    expect(result.textContent).toContain('テスト通報(二次通報先)に成功しました');
+    const result = await resultDialog();
+    const attempt = within(result).getByTestId('notify-attempt');
+    expect(attempt.textContent).toContain('テスト通報: 成功しました');
+    expect(attempt.textContent).toContain('一次通報先 (https://primary.example/report)');
+    expect(attempt.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(attempt.textContent).toContain('HTTP 200');
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'result@example.jp', target: 'primary', override: ROUTE_ONLY }]);
+    await click(button('OK', result));
+    expect(screen.queryByRole('dialog', { name: 'テスト通報の結果' })).toBeNull();
     await waitFor(() => expect(button('開局通報(O)')).toHaveProperty('disabled', false));
+
+    // テスト通報(2次): the same questions, then the secondary.
+    await click(button('テスト通報(2次)(2)'));
+    await click(button('OK', await selection()));
+    await click(button('はい', await question()));
+    expect(within(await resultDialog()).getByTestId('notify-attempt').textContent).toContain('二次通報先 (https://secondary.example/report)');
+    expect(host.testNotify.mock.calls[1]![0]).toMatchObject({ target: 'secondary' });
   });
 
-  it('sends a fax request, tests only the primary without URL2, and refuses a malformed address in the selection', async () => {
+  it('sends a fax request; without URL2 テスト通報(2次) is disabled; refuses a malformed address in the selection', async () => {
     const { host } = await show(snapshotOf({}, ''), ['https']);
-    await click(button('テスト通報(T)'));
+    expect(button('テスト通報(2次)(2)')).toHaveProperty('disabled', true);
+    await click(button('テスト通報(1次)(T)'));
     const pick = await selection();
     fireEvent.change(within(pick).getByLabelText('メールアドレス'), { target: { value: 'not an address' } });
     await click(button('OK', pick));
@@ -82,47 +94,70 @@ describe('テスト通報 (HTTPS)', () => {
     const q = await question();
     expect(q.textContent).toContain('ファクシミリにて送付されます');
     await click(button('はい', q));
-    await screen.findByTestId('notify-result');
-    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultVia: 'fax', target: 'primary' }]);
+    await resultDialog();
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultVia: 'fax', target: 'primary', override: ROUTE_ONLY }]);
   });
 
-  it('shows progress while the host works, and the coded problem when it fails', async () => {
+  it('shows progress while the host works, and the coded problem in the result dialog when it fails', async () => {
     const { host } = await show(snapshotOf(), ['https']);
     let answer: (r: Notified) => void = () => undefined;
     host.testNotify.mockImplementationOnce(() => new Promise((r) => { answer = r; }));
-    host.testNotify.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_2003', { peer: 'URL2', seconds: 30, phase: 'connect' })] }));
-    await click(button('テスト通報(T)'));
+    await click(button('テスト通報(1次)(T)'));
     await click(button('OK', await selection()));
     await click(button('はい', await question()));
     expect((await screen.findByTestId('notify-progress')).textContent).toContain('テスト通報中です');
-    expect(button('テスト通報(T)')).toHaveProperty('disabled', true);
+    expect(button('テスト通報(1次)(T)')).toHaveProperty('disabled', true);
     await act(async () => answer({ ok: false, problems: [problem('ER_2002', { peer: 'URL1', reason: 'ECONNREFUSED' })] }));
-    const result = await screen.findByTestId('notify-result');
-    await waitFor(() => expect(result.textContent).toContain('ER_2003'));
-    expect(result.textContent).toContain('テスト通報(一次通報先)に失敗しました');
-    expect(result.textContent).toContain('ER_2002');
+    const attempt = within(await resultDialog()).getByTestId('notify-attempt');
+    expect(attempt.getAttribute('data-ok')).toBe('false');
+    expect(attempt.textContent).toContain('テスト通報: 失敗しました');
+    expect(attempt.textContent).toContain('ER_2002');
     expect(screen.queryByTestId('notify-progress')).toBeNull();
   });
 
-  it('saves the dialog\'s unsaved edits first, so what is sent is what the window shows', async () => {
-    const { host } = await show(snapshotOf(), ['https']);
+  it('tests with the dialog\'s unsaved values and destinations read by 宛先の読み込み, saving nothing; キャンセル keeps it so', async () => {
+    const { host, store } = await show(snapshotOf(), ['https']);
     fireEvent.change(screen.getByLabelText(/タイムアウト時間/), { target: { value: '120' } });
-    await click(button('テスト通報(T)'));
+    const d = screen.getByRole('dialog', { name: 'エクスプレス通報サービス(HTTPS)の基本設定' });
+    await act(async () => {
+      fireEvent.change(d.querySelector('input[type="file"]')!, { target: { files: [new File(['[URL1]\nURL= https://read.example/report\n'], 'AMHTPADR.INF')] } });
+    });
+    await waitFor(() => expect((screen.getByLabelText('1次通報先 (URL1)') as HTMLInputElement).value).toBe('https://read.example/report'));
+    await click(button('テスト通報(1次)(T)'));
     await click(button('OK', await selection()));
     await click(button('はい', await question()));
-    await screen.findByTestId('notify-result');
-    expect(host.saveSettings.mock.calls[0]?.[0].values).toEqual({ 'https.timeoutSeconds': '120' });
-    expect(host.saveSettings.mock.invocationCallOrder[0]).toBeLessThan(host.testNotify.mock.invocationCallOrder[0]!);
+    expect(within(await resultDialog()).getByTestId('notify-attempt').textContent).toContain('https://read.example/report');
+    expect(host.testNotify.mock.calls[0]![0].override).toEqual({
+      values: { 'https.timeoutSeconds': '120', 'express.route': 'https' }, destinations: { url1: 'https://read.example/report' },
+    });
+    await click(button('OK', await resultDialog()));
+    await click(button('キャンセル', d));
+    expect(store.getState().dialogs).toEqual([]);
+    expect(host.saveSettings).not.toHaveBeenCalled();
   });
 
-  it('needs this route to be the saved one', async () => {
-    await show(snapshotOf({ 'express.route': 'off' }), ['https']);
-    expect(button('テスト通報(T)')).toHaveProperty('disabled', true);
-    expect(screen.getByText('この通報手段を有効にして保存した後に使用できます。')).toBeTruthy();
+  it('works before the route is saved as the enabled one, with this route', async () => {
+    const { host } = await show(snapshotOf({ 'express.route': 'off' }), ['https']);
+    expect(screen.getByText(/この画面の設定でテスト通報します/)).toBeTruthy();
+    await click(button('テスト通報(1次)(T)'));
+    await click(button('OK', await selection()));
+    await click(button('はい', await question()));
+    await resultDialog();
+    expect(host.testNotify.mock.calls[0]![0].override).toEqual(ROUTE_ONLY);
+    expect(host.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it('says a test is advisable when the settings changed since the last test (変更後未テスト)', async () => {
+    await show({ ...snapshotOf({ 'activation.state': 'active' }), untested: { areas: ['certificate'] } }, ['https']);
+    expect(screen.getByTestId('untested-advice').textContent).toContain('変更後未テスト');
+    expect(screen.getByTestId('untested-advice').textContent).toContain('証明書');
+    expect(screen.getByTestId('untested').textContent).toBe('変更後未テスト');
   });
 });
 
 describe('開局通報', () => {
+  const withRoute = (req: object) => ({ ...req, override: ROUTE_ONLY });
+
   it('lists definition-file errors (ER_5002): OK sends anyway with ignoreDefinitionErrors', async () => {
     const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
     const bad = problem('ER_4018', { value: 'xx' }, { file: 'WebReprt/AMHTPLOG.INF', line: 3 });
@@ -132,9 +167,10 @@ describe('開局通報', () => {
     expect(within(box).getByTestId('definition-errors').textContent).toContain('WebReprt/AMHTPLOG.INF:3: ER_4018');
     expect(box.textContent).toContain('ER_5002');
     await click(button('OK', box));
-    const result = await screen.findByTestId('notify-result');
-    await waitFor(() => expect(result.textContent).toContain('開局通報(一次通報先)に成功しました'));
-    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary' }, { target: 'primary', ignoreDefinitionErrors: true }]);
+    const result = await resultDialog('開局通報の結果');
+    expect(result.textContent).toContain('開局通報: 成功しました');
+    expect(result.textContent).toContain('エクスプレス通報サービスを開始しました');
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([withRoute({ target: 'primary' }), withRoute({ target: 'primary', ignoreDefinitionErrors: true })]);
   });
 
   it('キャンセル on the definition errors sends nothing more', async () => {
@@ -146,22 +182,35 @@ describe('開局通報', () => {
     expect(host.activateNotify).toHaveBeenCalledTimes(1);
   });
 
-  it('on a primary failure asks 「二次通報先に送信しますか?」; はい sends to the secondary', async () => {
+  it('on a primary failure asks 「二次通報先に送信しますか?」; はい sends to the secondary; the dialog shows both', async () => {
     const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
     host.activateNotify.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_2008', { peer: 'URL1', reply: '503 busy' })] }));
     await click(button('開局通報(O)'));
     const q = await question();
     expect(q.textContent).toContain('二次通報先に送信しますか?');
     await click(button('はい', q));
-    const result = await screen.findByTestId('notify-result');
-    await waitFor(() => expect(result.textContent).toContain('開局通報(二次通報先)に成功しました'));
-    expect(result.textContent).toContain('ER_2008');
-    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary' }, { target: 'secondary' }]);
+    const attempts = within(await resultDialog('開局通報の結果')).getAllByTestId('notify-attempt');
+    expect(attempts.map((a) => a.getAttribute('data-ok'))).toEqual(['false', 'true']);
+    expect(attempts[0]!.textContent).toContain('ER_2008');
+    expect(attempts[1]!.textContent).toContain('二次通報先');
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([withRoute({ target: 'primary' }), withRoute({ target: 'secondary' })]);
+  });
+
+  it('follows the configuration information that follows it, in the result dialog', async () => {
+    const { host } = await show({ ...snapshotOf({ 'activation.state': 'tested' }), hasConfigurationInfo: true }, ['https']);
+    const base: ServiceStatus = { state: 'active', pending: 1, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z' };
+    const hb = (phase: 'collecting' | 'sent') => ({ ...base, reports: [{ id: 'hb-1', kind: 'heartbeat' as const, phase, createdAt: new Date().toISOString(),
+      attempts: phase === 'sent' ? 1 : 0, logPaths: 1, ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}) }] });
+    host.serviceStatus.mockResolvedValueOnce(hb('collecting')).mockResolvedValue(hb('sent'));
+    await click(button('開局通報(O)'));
+    const progress = within(await resultDialog('開局通報の結果')).getByTestId('configuration-info');
+    await waitFor(() => expect(progress.getAttribute('data-phase')).toBe('sent'), { timeout: 5000 });
+    expect(progress.textContent).toContain('送信済み: URL1 answered 200 OK');
   });
 });
 
 describe('テスト通報 (mail) in English', () => {
-  it('offers the same buttons; the mail route has no secondary', async () => {
+  it('offers one test button; the mail route has no secondary', async () => {
     const { host } = await show(snapshotOf({ 'express.route': 'mail' }), ['mail'], 'en');
     await click(button('Test notification (T)'));
     const pick = await screen.findByRole('dialog', { name: 'Where to send the test result' });
@@ -169,8 +218,8 @@ describe('テスト通報 (mail) in English', () => {
     const q = await question();
     expect(q.textContent).toContain('customer@example.jp');
     await click(button('Yes', q));
-    await screen.findByTestId('notify-result');
-    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'customer@example.jp', target: 'primary' }]);
+    expect((await screen.findByRole('dialog', { name: 'Test notification result' })).textContent).toContain('Succeeded');
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'customer@example.jp', target: 'primary', override: { values: { 'express.route': 'mail' } } }]);
   });
 });
 

@@ -38,7 +38,8 @@ function fakeHost(initial: AppSnapshot): Fake {
     activate: vi.fn(async () => accept(current)),
     endService: vi.fn(async () => accept({ ...current, settings: { ...current.settings, 'activation.state': 'ended' } })),
     extendExpiry: vi.fn(async () => accept(current)),
-    loadDestinations: vi.fn(async () => accept(current)),
+    updateRegistration: vi.fn(async () => accept(current)),
+    readDestinations: vi.fn(async () => ({ ok: true as const, destinations: { url1: 'https://x.example/' } })),
     eventLog: vi.fn(async () => []),
     testNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
     activateNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
@@ -280,10 +281,15 @@ describe('route dialogs', () => {
     expect(screen.getByRole('button', { name: '宛先の読み込み...' })).toBeTruthy();
     fireEvent.change(d.querySelector('input[type="file"]')!, { target: { files: [file] } });
     expect(await screen.findByRole('status')).toBeTruthy();
-    expect(host.loadDestinations).toHaveBeenCalledTimes(1);
-    const arg = host.loadDestinations.mock.calls[0]![0] as { name: string; contentBase64: string };
+    expect(host.readDestinations).toHaveBeenCalledTimes(1);
+    const arg = host.readDestinations.mock.calls[0]![0] as { name: string; contentBase64: string };
     expect(arg.name).toBe('AMHTPADR.INF');
     expect(atob(arg.contentBase64)).toBe('[URL1]\nURL=https://x.example/\n');
+    // Read, shown, not saved: OK saves the destinations with the fields (one request).
+    expect(host.saveSettings).not.toHaveBeenCalled();
+    await act(async () => { fireEvent.click(within(d).getByRole('button', { name: 'OK' })); });
+    const saved = host.saveSettings.mock.calls.at(-1)?.[0];
+    expect(saved?.destinations).toEqual({ url1: 'https://x.example/' });
   });
 
   it('通報の抑制 carries the manual\'s warning', async () => {

@@ -63,7 +63,8 @@ function fakeHost(snapshot: AppSnapshot, read?: KeyFileRead): FakeHost {
     activate: vi.fn<HostApi['activate']>(async () => ({ ok: true, snapshot: snapshotOf({ 'activation.state': 'configured' }) })),
     endService: vi.fn<HostApi['endService']>(async () => ({ ok: true, snapshot })),
     extendExpiry: vi.fn<HostApi['extendExpiry']>(async () => ({ ok: true, snapshot })),
-    loadDestinations: vi.fn<HostApi['loadDestinations']>(async () => ({ ok: true, snapshot })),
+    updateRegistration: vi.fn<HostApi['updateRegistration']>(async () => ({ ok: true, snapshot })),
+    readDestinations: vi.fn<HostApi['readDestinations']>(async () => ({ ok: true, destinations: { url1: 'https://read.example/report' } })),
     eventLog: vi.fn<HostApi['eventLog']>(async () => []),
     testNotify: vi.fn<HostApi['testNotify']>(async () => ({ ok: true, detail: '', snapshot })),
     activateNotify: vi.fn<HostApi['activateNotify']>(async () => ({ ok: true, detail: '', snapshot })),
@@ -381,17 +382,51 @@ describe('setup utility: closing and re-activation', () => {
     expect(host.saveSettings).not.toHaveBeenCalled();
   });
 
-  it('asks ER_5001 before starting when activated; いいえ closes, はい sends confirmReactivation', async () => {
+  it('on an activated machine opens on the registered information; 完了 changes only the registration, option devices loaded', async () => {
+    const devices = [{ name: '増設ディスク', deviceCode: 'N8103-1001', serialNumber: 'A0001' }];
+    const snap = { ...snapshotOf({ 'activation.state': 'active', 'activation.method': 'keycode', 'activation.userSystemCode': '1234567890',
+      'machine.serverName': 'SERVER001', 'machine.deviceCode': 'N8100-2810', 'machine.serialNumber': '1', 'machine.warrantyNumber': '2',
+      'activation.replyMail': 'r@example.jp', 'express.route': 'https' }), optionDevices: devices };
+    const host = fakeHost(snap);
+    const store = await start(host, snap);
+    await heading('登録されている開局情報');
+    expect(screen.queryByText(/再開局すると/)).toBeNull();
+    expect((screen.getByLabelText('ユーザシステムコード') as HTMLInputElement).value).toBe('1234567890');
+    expect((screen.getByLabelText(/登録されている情報を変更する/) as HTMLInputElement).checked).toBe(true);
+    await next();
+    await heading('本機に関する情報');
+    await type(/コメント/, '2F rack 3');
+    await next();
+    await heading('オプション装置情報');
+    expect(screen.getByText('増設ディスク')).toBeTruthy();
+    await next();
+    await heading('販売店情報');
+    await click(button(/完了/));
+    expect(host.activate).not.toHaveBeenCalled();
+    expect(host.updateRegistration).toHaveBeenCalledTimes(1);
+    const req = host.updateRegistration.mock.calls[0]![0];
+    expect(req.optionDevices).toEqual(devices);
+    expect(req.values['machine.comment']).toBe('2F rack 3');
+    expect(req.values['activation.replyMail']).toBe('r@example.jp');
+    expect(Object.keys(req.values).filter((k) => !/^(customer|machine|dealer)\.|^activation\.replyMail$/.test(k))).toEqual([]);
+    expect(isOpen(store)).toBe(false);
+  });
+
+  it('開局し直す asks ER_5001 with いいえ focused; いいえ goes back, はい activates with confirmReactivation', async () => {
     const snap = snapshotOf({ 'activation.state': 'active', 'activation.method': 'keycode', 'machine.deviceCode': 'N8100-2810', 'machine.serialNumber': '1', 'machine.warrantyNumber': '2', 'express.route': 'https' });
     const host = fakeHost(snap);
     const store = await start(host, snap);
+    await heading('登録されている開局情報');
+    await click(screen.getByLabelText(/開局し直す/));
+    await next();
     expect(screen.getByText('再開局すると、以前に設定した内容はすべて消去されます。よろしいですか?')).toBeTruthy();
-    expect(screen.queryByRole('heading', { level: 3 })).toBeNull();
+    expect(document.activeElement?.textContent).toMatch(/いいえ/);
     await click(button(/いいえ/));
-    expect(isOpen(store)).toBe(false);
+    await heading('登録されている開局情報');
+    expect(isOpen(store)).toBe(true);
 
-    cleanup();
-    const store2 = await start(host, snap);
+    await click(screen.getByLabelText(/開局し直す/));
+    await next();
     await click(button(/はい/));
     await heading('開局方式選択');
     // The saved method and service are chosen.
@@ -406,8 +441,9 @@ describe('setup utility: closing and re-activation', () => {
     await next();
     await heading('販売店情報');
     await click(button(/完了/));
+    expect(host.updateRegistration).not.toHaveBeenCalled();
     expect(host.activate.mock.calls[0]![0]).toMatchObject({ method: 'keycode', service: 'https', confirmReactivation: true });
-    expect(isOpen(store2)).toBe(false);
+    expect(isOpen(store)).toBe(false);
   });
 
   it('speaks English when lang is en', async () => {

@@ -1,0 +1,63 @@
+/**
+ * テスト通報の結果 / 開局通報の結果: what happened, in a window the customer answers with OK (as the manual shows it), not
+ * only as a line at the foot of the route dialog. Each attempt: success or failure, which destination (一次 / 二次 and its
+ * address), when, and the center's answer or the coded problem. After a successful 開局通報 of a machine with
+ * AMHTPHBI.INF, the configuration information that follows it is followed here too (ConfigurationInfoProgress).
+ */
+import { type ReactNode } from 'react';
+import { useApp } from '../store-context.js';
+import { Dialog } from '../components/Dialog.js';
+import { DEFAULT_BUTTON } from '../components/keyboard.js';
+import { problemText } from '../i18n.js';
+import { useT } from './parts.js';
+import { ConfigurationInfoProgress } from './ConfigurationInfoProgress.js';
+import { type NotifyLine, type NotifyRun } from './use-notify.js';
+
+function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNode {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
+  const target = line.target === 'primary' ? t('一次通報先', 'Primary destination') : t('二次通報先', 'Secondary destination');
+  const when = new Date(line.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+  let outcome: string;
+  let detail: string[];
+  if (line.ok) {
+    outcome = line.kind === 'test' && dialup ? t('通報成功', 'Report succeeded') : t('成功しました', 'Succeeded');
+    const after = line.kind === 'test'
+      ? (dialup ? '' : t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.'))
+      : t('エクスプレス通報サービスを開始しました。', 'The Express Report Service has started.');
+    detail = [line.detail, after].filter((x) => x !== '');
+  } else {
+    outcome = t('失敗しました', 'Failed');
+    detail = 'error' in line ? [line.error] : line.problems.map((p) => problemText(p, lang));
+  }
+  return (
+    <section className={`notify-attempt ${line.ok ? 'ok' : 'failed'}`} data-testid="notify-attempt" data-ok={line.ok ? 'true' : 'false'}>
+      <h3>{`${what}: ${outcome}`}</h3>
+      <dl>
+        <dt>{t('通報先', 'Destination')}</dt>
+        <dd>{line.where ? `${target} (${line.where})` : target}</dd>
+        <dt>{t('日時', 'Time')}</dt>
+        <dd><time dateTime={line.at}>{when}</time></dd>
+        <dt>{line.ok ? t('結果', 'Result') : t('理由', 'Reason')}</dt>
+        <dd>{detail.map((d, i) => <div key={i} className={line.ok ? undefined : 'field-error'}>{d}</div>)}</dd>
+      </dl>
+    </section>
+  );
+}
+
+export function NotifyResultDialog({ run, dialup, onClose }: { run: NotifyRun; dialup: boolean; onClose(): void }): ReactNode {
+  const t = useT();
+  const configured = useApp((s) => s.snapshot?.hasConfigurationInfo === true);
+  const title = run.kind === 'test' ? t('テスト通報の結果', 'Test notification result') : t('開局通報の結果', 'Activation notification result');
+  const activated = run.kind === 'activation' ? run.lines.find((l) => l.ok) : undefined;
+  return (
+    <Dialog title={title} onCancel={onClose}
+      buttons={<button type="button" {...DEFAULT_BUTTON} onClick={onClose}>OK</button>}>
+      <div data-testid="notify-result-dialog">
+        {run.lines.map((l, i) => <Attempt key={i} line={l} dialup={dialup} />)}
+        {activated && configured ? <ConfigurationInfoProgress since={activated.at} /> : null}
+      </div>
+    </Dialog>
+  );
+}
