@@ -10,7 +10,7 @@ describe('printable', () => {
   it('writes ESC sequences, bells, carriage returns and line feeds as visible escapes', () => {
     expect(printable('\u001b[31mred\u001b]0;title\u0007')).toBe('\\x1b[31mred\\x1b]0;title\\x07');
     expect(printable('a\r\nb')).toBe('a\\x0d\\x0ab');
-    expect(printable('\u009b2J')).toBe('\\x9b2J'); // the 8-bit CSI (C1)
+    expect(printable('\u009b2J\u007f')).toBe('\\u009b2J\\u007f'); // the 8-bit CSI (C1) and DEL, as JSON writes them
     expect(printable('abc\u202edcba')).toBe('abc\\u202edcba'); // right-to-left override
     expect(printable('x\u2066y\u2069')).toBe('x\\u2066y\\u2069');
   });
