@@ -7,26 +7,17 @@
 import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, type Problem } from '../../shared/messages/problem.js';
+import { printable } from '../../shared/messages/printable.js';
 import { type LogEntry } from '../spool/log-entry.js';
 
 const MAX = 5 * 1024 * 1024;
 
 /**
  * One entry is one line: a control character in any part of it (a drop-file name with a newline, a peer's multi-line
- * reply, an ESC sequence, a bidi override) is written as a visible escape (`\x0a`, `\x1b`, `\u202e`; a tab stays), so
- * nothing a caller or a file name carries can start a line of its own or drive the terminal that shows stderr. The same
- * characters and form as formatProblem's (shared/messages/printable.ts), applied here to every entry (spool and loop
- * entries and info lines too), so the writer guarantees it whatever produced the text; an escape is never escaped twice.
+ * reply, an ESC sequence, a bidi override) is written as a visible escape by the same rule as the terminal's
+ * (shared/messages/printable.ts), applied to every entry (spool and loop entries and info lines too), so the writer
+ * guarantees it whatever produced the text.
  */
-const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
-
-export function escapeLogText(text: string): string {
-  return text.replace(UNSAFE, (ch) => {
-    const c = ch.charCodeAt(0);
-    return c < 0x100 ? `\\x${c.toString(16).padStart(2, '0')}` : `\\u${c.toString(16).padStart(4, '0')}`;
-  });
-}
-
 export class ServiceLog {
   private chain: Promise<void> = Promise.resolve();
   constructor(private readonly dir: string, private readonly echo: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {}
@@ -46,7 +37,7 @@ export class ServiceLog {
   }
 
   private line(level: string, text: string): void {
-    const l = `${new Date().toISOString()} ${level} ${escapeLogText(text)}`;
+    const l = `${new Date().toISOString()} ${level} ${printable(text)}`;
     this.echo(l);
     this.chain = this.chain.then(async () => {
       await mkdir(this.dir, { recursive: true });

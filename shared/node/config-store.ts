@@ -46,7 +46,7 @@ const NEW_FILE: FileState['encoding'] = { encoding: 'utf-8', bom: false };
 async function readState(abs: string, rel: string): Promise<{ state: FileState; warnings: Problem[] }> {
   const bytes = await readFileIfExists(abs);
   if (!bytes) return { state: { hash: null, encoding: NEW_FILE }, warnings: [] };
-  const d = decodeText(bytes);
+  const d = decodeText(bytes, rel);
   const warnings = d.lossless ? [] : [problem('ER_4023', { encoding: d.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'UTF-8' }, { file: rel, line: 1 })];
   return { state: { hash: sha256(bytes), encoding: { encoding: d.encoding, bom: d.bom }, doc: IniDocument.parse(d.text) }, warnings };
 }

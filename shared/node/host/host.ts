@@ -287,7 +287,7 @@ export class NodeHost implements HostApi {
   async readDestinations(ref: FileRef): Promise<DestinationsRead> {
     const file = await tryReadFileRef(ref);
     if (!file.ok) return file;
-    const d = decodeAdr(IniDocument.parse(decodeText(file.bytes).text), file.name);
+    const d = decodeAdr(IniDocument.parse(decodeText(file.bytes, file.name).text), file.name);
     if (d.problems.some((p) => p.severity === 'error')) return { ok: false, problems: d.problems };
     return { ok: true, destinations: d.model };
   }
