@@ -18,7 +18,7 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { codedError, errnoCode } from '../../shared/node/coded-error.js';
+import { codedError, errnoCode, isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 
 export interface Lock {
   release(): Promise<void>;
@@ -95,10 +95,12 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
   const claim = `${process.pid}.${randomBytes(8).toString('hex')}`;
   const prepared = join(stateDir, PREPARED + claim);
   await removeDeadPrepared(stateDir);
-  await mkdir(prepared, { mode: 0o700 });
+  // A full or read-only state disk fails here: a coded message naming the lock, not a raw errno.
+  const cannotWrite = (e: unknown): never => { throw isCodedError(e) ? e : codedError('ER_1002', { path, reason: reasonOf(e) }, {}, e); };
+  await mkdir(prepared, { mode: 0o700 }).catch(cannotWrite);
   held.add(claim); // before the rename: once it lands, this process's own inspect must see the claim as live
   try {
-    await writeFile(join(prepared, claim), `${process.pid}\n`, { mode: 0o600 });
+    await writeFile(join(prepared, claim), `${process.pid}\n`, { mode: 0o600 }).catch(cannotWrite);
     let failure: unknown;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
@@ -111,7 +113,7 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
           },
         };
       } catch (e) {
-        if (!['EEXIST', 'ENOTEMPTY', 'ENOTDIR', 'EISDIR', 'EPERM', 'EACCES', 'EBUSY'].includes(errnoCode(e) ?? '')) throw e;
+        if (!['EEXIST', 'ENOTEMPTY', 'ENOTDIR', 'EISDIR', 'EPERM', 'EACCES', 'EBUSY'].includes(errnoCode(e) ?? '')) cannotWrite(e);
         failure = e;
       }
       const found = await inspect(path);
@@ -119,7 +121,8 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
       if (found === 'cleared') failure = undefined;
     }
     // Still no rename after that many rounds: a lock that keeps changing hands, or (nothing there) the folder refuses it.
-    throw failure ?? codedError('ER_1030', { path: stateDir, pid: '?' });
+    if (failure !== undefined) cannotWrite(failure);
+    throw codedError('ER_1030', { path: stateDir, pid: '?' });
   } catch (e) {
     held.delete(claim);
     await rm(prepared, { recursive: true, force: true });

@@ -148,6 +148,17 @@ describe.skipIf(cannotMount !== undefined)('the state disk full (a real tmpfs fi
     expect(existsSync(join(state(), 'service.lock'))).toBe(false);
     await rm(filler());
   }, 60_000);
+
+  it('a start with no room even for the lock exits non-zero with a coded message naming the lock', async () => {
+    await writeFile(join(state(), 'log', 'service.log'), '');
+    await fill(0);
+    const r = await runToExit(machine.argv);
+    expect(r.code, r.err).toBe(1);
+    expect(r.err).toMatch(/ER_1002 .*service\.lock.*ENOSPC/);
+    expect(r.err).not.toMatch(/ER_1009|ER_1097/); // not "cannot understand" / an unexpected error
+    expect(existsSync(join(state(), 'service.lock'))).toBe(false);
+    await rm(filler());
+  }, 60_000);
 });
 
 describe('a start that fails at its last step (service.json cannot be written)', () => {
