@@ -64,7 +64,8 @@ interface Current {
 }
 
 export class ReportingService implements ServiceCore {
-  private readonly startedAt = new Date().toISOString();
+  /** Monotonic (never stepped): status shows the start as so long ago, which a clock step after it cannot move. */
+  private readonly startedMono = performance.now();
   private closers: Array<() => Promise<void> | void> = [];
   /** Set once start() has built it; status asks it when the next report really goes (retry time or window opening). */
   private loop: DeliveryLoop | undefined;
@@ -246,25 +247,39 @@ export class ReportingService implements ServiceCore {
     return r;
   }
 
+  /**
+   * Every time shown is derived from what the service measured (elapsed time since it saw it), read on today's clock,
+   * so a clock set back never leaves a "last failure" or "next retry" in the future (docs/delivery.md, "Clock steps").
+   */
   async status(): Promise<ServiceStatus> {
+    this.loop?.checkClock(); // a step since the last pass is logged now, and the loop plans again on the new clock
     const counts = this.spool.counts();
     const all = [...this.spool.list('sent'), ...this.spool.list('pending'), ...this.spool.list('expired')];
-    const history = all.flatMap((r) => r.history.map((h) => ({ ...h, id: r.report.id })));
-    history.sort((a, b) => a.at.localeCompare(b.at));
+    const seen = (r: (typeof all)[number], h: (typeof all)[number]['history'][number]) => this.spool.seenAt(r.report.id, h).getTime();
+    const history = all.flatMap((r) => r.history.map((h) => ({ ...h, id: r.report.id, seen: seen(r, h) })));
+    history.sort((a, b) => a.seen - b.seen);
     const lastOk = [...history].reverse().find((h) => h.ok);
-    const lastFail = [...all].filter((r) => r.lastError).sort((a, b) => (a.history.at(-1)?.at ?? '').localeCompare(b.history.at(-1)?.at ?? '')).at(-1);
-    // The loop's timer knows the time window; a report due now (being sent) has no timer, so fall back to the spool.
-    const next = this.loop?.nextWake() ?? this.spool.nextDueTime();
+    const lastFail = all.filter((r) => r.lastError && r.history.length)
+      .map((r) => ({ r, seen: seen(r, r.history.at(-1)!) })).sort((a, b) => a.seen - b.seen).at(-1);
+    const planned = (id: string) => this.loop?.plannedAttempt(id);
+    // The loop's timer knows the time window; a report due now (being sent) has no timer, so take the earliest plan.
+    const next = this.loop?.nextWake() ?? this.spool.pending().map((r) => planned(r.report.id)).filter((d) => d !== undefined)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const iso = (t: number) => new Date(t).toISOString();
+    const reports = progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false).map((p) => {
+      const at = p.nextAttemptAt === undefined ? undefined : planned(p.id);
+      return at ? { ...p, nextAttemptAt: at.toISOString() } : p;
+    });
     return {
       state: this.held.config?.settings['activation.state'] ?? 'unknown',
       pending: counts.pending,
       expired: counts.expired,
-      ...(lastOk ? { lastDelivery: { at: lastOk.at, reportId: lastOk.id, detail: lastOk.detail ?? '' } } : {}),
-      ...(lastFail?.lastError ? { lastFailure: { at: lastFail.history.at(-1)?.at ?? '', reportId: lastFail.report.id, problem: lastFail.lastError } } : {}),
+      ...(lastOk ? { lastDelivery: { at: iso(lastOk.seen), reportId: lastOk.id, detail: lastOk.detail ?? '' } } : {}),
+      ...(lastFail?.r.lastError ? { lastFailure: { at: iso(lastFail.seen), reportId: lastFail.r.report.id, problem: lastFail.r.lastError } } : {}),
       ...(next ? { nextRetry: next.toISOString() } : {}),
       pid: process.pid,
-      startedAt: this.startedAt,
-      reports: progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false),
+      startedAt: iso(Date.now() - (performance.now() - this.startedMono)),
+      reports,
     };
   }
 

@@ -2,39 +2,36 @@
  * The delivery loop (docs/delivery.md): sends waiting reports one at a time, oldest first, records each outcome in the
  * spool, and then sleeps on a single timer until the next report falls due. Nothing runs while nothing waits: no
  * polling. Call wake() once at start-up (to resume what waits) and when the settings change; an accepted report wakes
- * it by itself.
+ * it by itself. Retries and the limit count elapsed time (the monotonic clock); only a wait for the time window to open
+ * follows the wall clock, and is looked at again at least once a minute so a clock step moves it (docs/delivery.md).
  */
 import { problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
 import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Report } from '../../shared/report/model.js';
-import { nextAttempt, type RetryPolicy } from '../../shared/schedule/window.js';
+import { type RetryPolicy } from '../../shared/schedule/window.js';
 import { type Outcome, type Route, type RouteContext } from '../routes/route.js';
+import { ageFromCreation } from '../spool/age.js';
 import { logEntry, problemEntry, type LogSink } from '../spool/log-entry.js';
 import { type Spool, type SpoolRecord } from '../spool/spool.js';
-import { decide, type ActivationState } from './policy.js';
+import { ClockWatch, monoOf, span, systemClock, type Clock, type TimerHandle } from './clock.js';
+import { afterFailure, decide, plan, type ActivationState, type Decision, type Moment } from './policy.js';
 
 export { decide, maySend, policySources, type ActivationState, type Decision } from './policy.js';
-
-export type TimerHandle = unknown;
+export { systemClock, type Clock, type TimerHandle } from './clock.js';
 
 /** A reason quoted inside a sentence that goes on after it: without its own closing 。 or . (no "。。" / ".."). */
 const sentence = (t: LocalizedText): LocalizedText => ({ ja: t.ja.replace(/[。.]+$/u, ''), en: t.en.replace(/\.+$/u, '') });
-export interface Clock {
-  now(): Date;
-  setTimer(fn: () => void, ms: number): TimerHandle;
-  clearTimer(handle: TimerHandle): void;
-}
 
 /** setTimeout cannot wait longer than this; a longer wait wakes early and simply sleeps again. */
 const MAX_DELAY = 2 ** 31 - 1;
 
-export const systemClock: Clock = {
-  now: () => new Date(),
-  // unref: a waiting retry alone must not keep a process alive that is otherwise shutting down.
-  setTimer: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+/**
+ * A wait for the time window to open is a wall-clock wait: the loop looks at the clock again at least this often, so
+ * after a step the opening is planned on the new clock within a minute (a clock stepped into the window sends then).
+ * Waits of elapsed time (a retry interval, the limit) sleep through, since no step changes them.
+ */
+export const WALL_RECHECK_MS = 60_000;
 
 export interface DeliveryLoopOptions {
   spool: Spool;
@@ -49,19 +46,24 @@ export interface DeliveryLoopOptions {
 
 export class DeliveryLoop {
   private readonly clock: Clock;
+  private readonly mono: () => number;
+  private readonly watch: ClockWatch;
   private readonly log: LogSink;
-  private timer: { handle: TimerHandle; at: number } | undefined;
+  /** dueMono: when (monotonic) the earliest wait ends; the timer itself may ring earlier, to look at the wall clock. */
+  private timer: { handle: TimerHandle; dueMono: number } | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
   private abort: AbortController | undefined;
   private sending: string | undefined;
-  /** In memory only: a report whose outcome could not be written is not retried in a tight loop. */
+  /** In memory only (monotonic deadlines): a report whose outcome could not be written is not retried in a tight loop. */
   private readonly backoff = new Map<string, number>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly o: DeliveryLoopOptions) {
     this.clock = o.clock ?? systemClock;
+    this.mono = monoOf(this.clock);
+    this.watch = new ClockWatch(this.clock);
     this.log = o.onEvent ?? (() => undefined);
     this.unsubscribe = o.spool.onAccepted(() => void this.wake());
   }
@@ -91,9 +93,51 @@ export class DeliveryLoop {
     return this.sending === id;
   }
 
-  /** When the loop will wake by itself, if at all (status page, tests). */
+  /** When the loop will wake by itself to do something, if at all, on today's clock (status page, tests). */
   nextWake(): Date | undefined {
-    return this.timer ? new Date(this.timer.at) : undefined;
+    return this.timer ? new Date(this.clock.now().getTime() + Math.max(0, this.timer.dueMono - this.mono())) : undefined;
+  }
+
+  /**
+   * When a waiting report is next tried, on today's clock, if nothing holds it back (the state, its collection): now
+   * when due, undefined when it is about to expire (status).
+   */
+  plannedAttempt(id: string): Date | undefined {
+    const rec = this.o.spool.get(id);
+    if (rec?.folder !== 'pending') return undefined;
+    const now = this.clock.now();
+    const d = plan(rec, this.moment(rec, now), this.o.policy(), this.notBefore(rec));
+    return d.kind === 'send' ? now : d.kind === 'wait' ? d.at : undefined;
+  }
+
+  /**
+   * Compares the wall clock with the elapsed time and logs a step (ER_6030). Every pass does; status calls it too, and
+   * a step it finds wakes the loop, so what waits for the time window is planned on the new clock at once.
+   */
+  checkClock(): void {
+    if (this.noticeStep() && !this.stopped) void this.wake();
+  }
+
+  private noticeStep(): boolean {
+    const step = this.watch.check();
+    if (!step) return false;
+    const direction = step.ms > 0 ? { ja: '進められ', en: 'forward' } : { ja: '戻され', en: 'back' };
+    this.log(logEntry('ER_6030', { amount: span(step.ms), direction, expected: step.expected.toISOString(), actual: step.actual.toISOString() }));
+    return true;
+  }
+
+  private moment(rec: SpoolRecord, now: Date): Moment {
+    return { age: this.o.spool.ageOf(rec.report.id) ?? ageFromCreation(rec.report.createdAt, now), now };
+  }
+
+  /** The back-off after a failed spool write, as an age. */
+  private notBefore(rec: SpoolRecord): number {
+    const until = this.backoff.get(rec.report.id);
+    return until === undefined ? 0 : (this.o.spool.ageOf(rec.report.id) ?? 0) + until - this.mono();
+  }
+
+  private decide(rec: SpoolRecord, now: Date, policy: RetryPolicy, state: ActivationState): Decision {
+    return decide(rec, this.moment(rec, now), policy, state, this.notBefore(rec));
   }
 
   private async run(): Promise<void> {
@@ -111,15 +155,17 @@ export class DeliveryLoop {
   /** Expires what has to expire, sends the first due report (then another pass follows), or arms the timer. */
   private async pass(): Promise<void> {
     this.disarm();
+    this.noticeStep();
     const now = this.clock.now();
     const policy = this.o.policy();
     const state = this.o.state();
-    let wakeAt: number | undefined;
+    let wake: { ms: number; sleep: number } | undefined;
     for (const rec of this.o.spool.pending()) {
       if (this.stopped) return;
-      const d = decide(rec, now, policy, state, this.backoff.get(rec.report.id));
+      const d = this.decide(rec, now, policy, state);
       if (d.kind === 'wait') {
-        wakeAt = Math.min(wakeAt ?? Infinity, d.at.getTime());
+        const sleep = d.wall ? Math.min(d.ms, WALL_RECHECK_MS) : d.ms;
+        wake = { ms: Math.min(wake?.ms ?? Infinity, d.ms), sleep: Math.min(wake?.sleep ?? Infinity, sleep) };
       } else if (d.kind === 'expire') {
         await this.guard(rec, policy, () => this.o.spool.expire(rec.report.id, d.problem));
         this.log(problemEntry(d.problem, rec.report.id));
@@ -129,7 +175,7 @@ export class DeliveryLoop {
         return;
       }
     }
-    if (wakeAt !== undefined && !this.stopped) this.arm(wakeAt);
+    if (wake !== undefined && !this.stopped) this.arm(wake.ms, wake.sleep);
   }
 
   private async attempt(claimed: SpoolRecord, policy: RetryPolicy): Promise<void> {
@@ -157,7 +203,7 @@ export class DeliveryLoop {
   }
 
   private async record(rec: SpoolRecord, outcome: Outcome, routeName: string, policy: RetryPolicy): Promise<void> {
-    const { id, kind, createdAt } = rec.report;
+    const { id, kind } = rec.report;
     const spool = this.o.spool;
     if (outcome.ok) {
       await spool.markSent(id, outcome.detail, routeName);
@@ -171,7 +217,8 @@ export class DeliveryLoop {
       this.log(logEntry('ER_2104', { id, kind, route: routeName, reason: outcome.problem.message }, id));
       return;
     }
-    const next = nextAttempt(new Date(createdAt), this.clock.now(), policy);
+    // The interval counts from the end of the attempt, in the report's age: a clock step cannot stretch or skip it.
+    const next = afterFailure(this.moment(rec, this.clock.now()), policy);
     if (next === 'expired') {
       const reason = problem('ER_2102', { id, kind, hours: policy.limitHours, attempts });
       await spool.recordFailure(id, outcome.problem, 'expired', { route: routeName, reason });
@@ -179,7 +226,7 @@ export class DeliveryLoop {
       return;
     }
     await spool.recordFailure(id, outcome.problem, next, { route: routeName });
-    this.log(logEntry('ER_2101', { id, route: routeName, attempts, reason: sentence(outcome.problem.message), next: next.toISOString() }, id));
+    this.log(logEntry('ER_2101', { id, route: routeName, attempts, reason: sentence(outcome.problem.message), next: next.at.toISOString() }, id));
   }
 
   /** A spool write that fails (disk full) is logged and the report waits one interval, instead of spinning. */
@@ -190,16 +237,17 @@ export class DeliveryLoop {
     } catch (e) {
       const reason = isCodedError(e) ? e.problem.message : reasonOf(e);
       this.log(logEntry('ER_1052', { id: rec.report.id, reason, minutes: policy.intervalMinutes }, rec.report.id));
-      this.backoff.set(rec.report.id, this.clock.now().getTime() + policy.intervalMinutes * 60_000);
+      this.backoff.set(rec.report.id, this.mono() + policy.intervalMinutes * 60_000);
     }
   }
 
-  private arm(at: number): void {
-    const ms = Math.min(Math.max(0, at - this.clock.now().getTime()), MAX_DELAY);
-    this.timer = { at, handle: this.clock.setTimer(() => {
+  /** One timer: `ms` until the earliest wait ends, ringing after `sleep` (<= ms) to look at the clocks again. */
+  private arm(ms: number, sleep: number): void {
+    const dueMono = this.mono() + Math.max(0, ms);
+    this.timer = { dueMono, handle: this.clock.setTimer(() => {
       this.timer = undefined;
       void this.wake();
-    }, ms) };
+    }, Math.min(Math.max(0, sleep), MAX_DELAY)) };
   }
 
   private disarm(): void {

@@ -1,6 +1,7 @@
 /**
- * What the delivery loop does with one waiting report right now: send it, wait until a time, or give up (expire).
- * Pure, so the rules of docs/delivery.md are tested as tables without a clock.
+ * What the delivery loop does with one waiting report right now: send it, wait, or give up (expire). Pure, so the rules
+ * of docs/delivery.md are tested as tables without a clock. The retry interval and the limit count the report's age
+ * (spool/age.ts: elapsed time, never stepped); only the time window reads the wall clock (docs/delivery.md, "Clock steps").
  */
 import { type Config } from '../../shared/config/model.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
@@ -12,7 +13,23 @@ import { type RouteContext } from '../routes/route.js';
 import { type SpoolRecord } from '../spool/record.js';
 
 export type ActivationState = Settings['activation.state'];
-export type Decision = { kind: 'send' } | { kind: 'wait'; at: Date } | { kind: 'expire'; problem: Problem };
+/** Where a report stands now: its age (ms in the service's hands) and the wall clock's reading. */
+export interface Moment {
+  age: number;
+  now: Date;
+}
+
+/**
+ * wait: `ms` from now; `at` is the wall clock's reading of that, for people. `wall`: the wait ends when the wall clock
+ * reaches `at` (a time window opening), so a clock step moves it and the loop looks again now and then; otherwise it is
+ * elapsed time (a retry interval, the limit) that no clock step changes.
+ */
+export type Decision = { kind: 'send' } | { kind: 'wait'; ms: number; at: Date; wall: boolean } | { kind: 'expire'; problem: Problem };
+
+/** The age at which the next attempt is due; a record of an older version has only its wall-clock time. */
+export function dueAge(rec: SpoolRecord, m: Moment): number {
+  return rec.dueAgeMs ?? m.age + Date.parse(rec.nextAttemptAt) - m.now.getTime();
+}
 
 /**
  * Reports go out only while active (DESIGN.md section 6). The test and activation notifications are what moves the
@@ -25,24 +42,50 @@ export function maySend(kind: ReportKind, state: ActivationState): boolean {
 }
 
 /**
- * The limit counts from acceptance. An attempt that fell due before the limit is still made, even late (after a
- * restart, say); a report the state holds back waits until its limit and then expires; a report whose time window does
- * not open again before its limit expires at once, as nextAttempt() decides after a failure.
+ * The limit counts the report's age (from acceptance). An attempt that fell due before the limit is still made, even
+ * late (after a restart, say); a report the state holds back waits until its limit and then expires; a report whose
+ * time window does not open again before its limit expires at once, as afterFailure() decides after a failure.
+ * `notBefore`: an age before which it is not tried (the loop's back-off after a spool write failed).
  */
-export function decide(rec: SpoolRecord, now: Date, p: RetryPolicy, state: ActivationState, notBefore = 0): Decision {
-  const { id, kind, createdAt } = rec.report;
-  const limit = Date.parse(createdAt) + p.limitHours * 3_600_000;
-  const pastLimit = (): Decision => ({ kind: 'expire', problem: problem('ER_2102', { id, kind, hours: p.limitHours, attempts: rec.attempts }) });
-  const noWindow = (): Decision => ({ kind: 'expire', problem: problem('ER_2103', { id, kind, limit: new Date(limit).toISOString() }) });
+export function decide(rec: SpoolRecord, m: Moment, p: RetryPolicy, state: ActivationState, notBefore = 0): Decision {
+  const limit = p.limitHours * 3_600_000;
   // Held while its logs are collected (the collection's own TimeOut ends that), but never past its limit.
-  if (!maySend(kind, state) || rec.collecting) return now.getTime() >= limit ? pastLimit() : { kind: 'wait', at: new Date(limit) };
-  const due = Math.max(Date.parse(rec.nextAttemptAt), notBefore);
-  if (due > limit) return pastLimit();
-  const open = nextOpen(new Date(Math.max(due, now.getTime())), p.week);
+  if (!maySend(rec.report.kind, state) || rec.collecting) {
+    return m.age >= limit ? pastLimit(rec, p) : { kind: 'wait', ms: limit - m.age, at: new Date(m.now.getTime() + limit - m.age), wall: false };
+  }
+  return plan(rec, m, p, notBefore);
+}
+
+const pastLimit = (rec: SpoolRecord, p: RetryPolicy): Decision =>
+  ({ kind: 'expire', problem: problem('ER_2102', { id: rec.report.id, kind: rec.report.kind, hours: p.limitHours, attempts: rec.attempts }) });
+
+/** What decide() does with a report that nothing holds back (status shows it as the next attempt of a held one too). */
+export function plan(rec: SpoolRecord, m: Moment, p: RetryPolicy, notBefore = 0): Decision {
+  const { id, kind } = rec.report;
+  const limit = p.limitHours * 3_600_000;
+  const at = (ms: number): Date => new Date(m.now.getTime() + ms);
+  const wait = (ms: number, wall: boolean): Decision => ({ kind: 'wait', ms, at: at(ms), wall });
+  const noWindow = (): Decision => ({ kind: 'expire', problem: problem('ER_2103', { id, kind, limit: at(limit - m.age).toISOString() }) });
+  const due = Math.max(dueAge(rec, m), notBefore);
+  if (due > limit) return pastLimit(rec, p);
+  const untilDue = Math.max(0, due - m.age);
+  const open = nextOpen(at(untilDue), p.week);
   if (!open) return noWindow();
-  if (open.getTime() <= now.getTime()) return { kind: 'send' };
-  if (open.getTime() > limit) return noWindow();
-  return { kind: 'wait', at: open };
+  const untilOpen = open.getTime() - m.now.getTime();
+  if (untilOpen <= 0) return { kind: 'send' };
+  if (m.age + untilOpen > limit) return noWindow();
+  return untilOpen > untilDue ? wait(untilOpen, true) : wait(untilDue, false);
+}
+
+/**
+ * After a failed attempt: tried again one interval of elapsed time later (inside the window: `at` is when, on today's
+ * clock), or 'expired' when that is past the limit or the window does not open again before it.
+ */
+export function afterFailure(m: Moment, p: RetryPolicy): { inMs: number; at: Date } | 'expired' {
+  const inMs = p.intervalMinutes * 60_000;
+  const open = nextOpen(new Date(m.now.getTime() + inMs), p.week);
+  if (!open || m.age + (open.getTime() - m.now.getTime()) > p.limitHours * 3_600_000) return 'expired';
+  return { inMs, at: open };
 }
 
 export function retryPolicy(s: Settings): RetryPolicy {

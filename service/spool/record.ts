@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { catalogue, type MessageCode } from '../../shared/messages/catalogue.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
+import { type AgeStamp } from './age.js';
 
 export type Folder = 'pending' | 'sent' | 'expired';
 
@@ -16,14 +17,23 @@ export interface HistoryEntry {
   /** ok: where it went (the route's detail); not ok: the problem's code. */
   detail?: string;
   code?: MessageCode;
+  /** The report's age (age.ts) at this attempt: status shows it as "so long ago", which a clock step cannot move. */
+  ageMs?: number;
 }
 
 export interface SpoolRecord {
   report: Report;
   /** Attempts made so far (an attempt cut short by a shutdown is not counted). */
   attempts: number;
-  /** Not before this time (ISO 8601); the time window is applied on top by the delivery loop. */
+  /**
+   * The wall clock's reading of the next attempt when it was planned (ISO 8601), for people. What the loop goes by is
+   * dueAgeMs; a record without it (written by an older version) is due at this time.
+   */
   nextAttemptAt: string;
+  /** The next attempt is due once the report's age reaches this (ms); the time window is applied on top by the loop. */
+  dueAgeMs?: number;
+  /** The report's age when this file was written (age.ts); absent in files of older versions. */
+  age?: AgeStamp;
   lastError?: Problem;
   /** The newest attempts only (HISTORY_LIMIT), so a report retried for 72 hours stays a small file. */
   history: HistoryEntry[];
@@ -59,13 +69,19 @@ const report = z.looseObject({
   resultVia: z.enum(['mail', 'fax']).optional(),
   logs: z.object({ paths: z.array(z.string()), maxBytes: z.number().int().min(0), notes: z.array(problem).optional() }).optional(),
 });
+/** A timing field that does not parse is dropped (the report falls back to its wall-clock times), never set aside. */
+const ms = z.number().min(0);
+const ageStamp = z.object({ ms, at: isoTime, boot: z.string().optional(), mono: z.number().optional() });
 const record = z.looseObject({
   report,
   attempts: z.number().int().min(0),
   nextAttemptAt: isoTime,
+  dueAgeMs: ms.optional().catch(undefined),
+  age: ageStamp.optional().catch(undefined),
   lastError: problem.optional(),
   history: z.array(z.object({
     at: z.string(), ok: z.boolean(), route: z.string().optional(), detail: z.string().optional(), code: code.optional(),
+    ageMs: ms.optional().catch(undefined),
   })),
   sentAt: isoTime.optional(),
   expired: z.object({ at: isoTime, problem }).optional(),

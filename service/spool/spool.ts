@@ -10,6 +10,7 @@ import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
 import { logEntry, type LogSink } from './log-entry.js';
+import { ageFromCreation, currentBootId, monotonicNow, resumeAges, span } from './age.js';
 import { loadFolder, settleDoubles } from './recover.js';
 import { serializeRecord, UUID, type Folder, type HistoryEntry, type SpoolEntry, type SpoolRecord } from './record.js';
 
@@ -17,11 +18,21 @@ export type { Folder, HistoryEntry, SpoolEntry, SpoolRecord } from './record.js'
 
 export interface SpoolOptions {
   now?: () => Date;
+  /** The monotonic clock (ms, never stepped; clock.ts monotonicNow by default): what a report's age counts. */
+  mono?: () => number;
+  /** The boot id (age.ts; read from the system by default); null: none, every restart is estimated by the wall clock. */
+  bootId?: string | null;
   /** sent/ keeps the newest this many (default 1000); pending and expired reports are never pruned. */
   keepSent?: number;
   /** Attempts kept in a report's history (default 20). */
   historyLimit?: number;
   onEvent?: LogSink;
+}
+
+/** When a failed report is tried again: after `inMs` more of its age; `at` is the wall-clock reading to show for it. */
+export interface NextAttempt {
+  inMs: number;
+  at?: Date;
 }
 
 /** A report to accept: the spool gives it an id (UUID) and createdAt unless it already has them (a relayed report). */
@@ -39,6 +50,10 @@ export class Spool {
   private readonly inFlight = new Set<string>();
   private readonly listeners = new Set<(r: Report) => void>();
   private readonly now: () => Date;
+  private readonly mono: () => number;
+  private readonly boot: string | undefined;
+  /** Per report (every folder): the monotonic time at which its age was 0, so its age is mono() - born. */
+  private readonly born = new Map<string, number>();
   private readonly log: LogSink;
   private chain: Promise<unknown> = Promise.resolve();
 
@@ -46,6 +61,8 @@ export class Spool {
     const d = (f: Folder) => join(stateDir, DIR_NAME[f]);
     this.dirs = { pending: d('pending'), sent: d('sent'), expired: d('expired'), corrupt: join(d('pending'), 'corrupt') };
     this.now = opts.now ?? (() => new Date());
+    this.mono = opts.mono ?? monotonicNow;
+    this.boot = opts.bootId === null ? undefined : opts.bootId ?? currentBootId();
     this.log = opts.onEvent ?? (() => undefined);
   }
 
@@ -58,8 +75,37 @@ export class Spool {
       await s.remove(removed, id);
       s.log(logEntry('ER_6052', { id, kept: DIR_NAME[kept] + '/', removed: DIR_NAME[removed] + '/' }, id));
     }
+    s.resumeAges();
     await s.pruneSent();
     return s;
+  }
+
+  /** Every report's age goes on from its stamp (age.ts resumeAges); what had to be estimated is logged. */
+  private resumeAges(): void {
+    const now = this.now();
+    const r = resumeAges(this.records, now, this.mono(), this.boot);
+    for (const [id, born] of r.born) this.born.set(id, born);
+    for (const [id, dueAgeMs] of r.dueAge) this.records.pending.set(id, { ...this.records.pending.get(id)!, dueAgeMs });
+    if (r.wall.count) this.log(logEntry('ER_6031', { count: r.wall.count, gap: span(r.wall.most) }));
+    if (r.behind.count) this.log(logEntry('ER_6032', { count: r.behind.count, now: now.toISOString(), at: r.behind.latest }));
+  }
+
+  /** How long (ms) the report has been in the service's hands (age.ts), or undefined for an unknown id. */
+  ageOf(id: string): number | undefined {
+    const born = this.born.get(id);
+    return born === undefined ? undefined : this.mono() - born;
+  }
+
+  /**
+   * When the service saw `entry` of report `id`, on today's wall clock: now minus the age that has passed since, so a
+   * clock step after the attempt cannot put it in the future. An entry of an older version has only its wall time.
+   */
+  seenAt(id: string, entry: HistoryEntry): Date {
+    const now = this.now().getTime();
+    const age = this.ageOf(id);
+    if (entry.ageMs !== undefined && age !== undefined) return new Date(now - Math.max(0, age - entry.ageMs));
+    const at = Date.parse(entry.at);
+    return new Date(Number.isNaN(at) ? now : Math.min(at, now));
   }
 
   /**
@@ -71,10 +117,17 @@ export class Spool {
       if (init.id !== undefined && !UUID.test(init.id)) throw new TypeError(`report id ${init.id} is not a UUID`);
       const existing = init.id !== undefined ? this.get(init.id) : undefined;
       if (existing) return existing.report;
-      const now = this.now().toISOString();
+      const wall = this.now();
+      const now = wall.toISOString();
       const report: Report = { ...init, id: init.id ?? randomUUID(), createdAt: init.createdAt ?? now, count: init.count ?? 1 };
-      const rec: SpoolRecord = { report, attempts: 0, nextAttemptAt: now, history: [], ...(opts.collecting ? { collecting: { since: now } } : {}) };
-      await this.write('pending', rec);
+      // A report made elsewhere (relayed) has already waited since its creation; one made here starts at 0.
+      const age = init.createdAt !== undefined ? ageFromCreation(init.createdAt, wall) : 0;
+      this.born.set(report.id, this.mono() - age);
+      const rec: SpoolRecord = { report, attempts: 0, nextAttemptAt: now, dueAgeMs: age, history: [], ...(opts.collecting ? { collecting: { since: now } } : {}) };
+      await this.write('pending', rec).catch((e: unknown) => {
+        this.born.delete(report.id); // not accepted: nothing of it stays
+        throw e;
+      });
       this.log(logEntry('ER_6050', { id: report.id, kind: report.kind }, report.id));
       this.tell(report);
       return report;
@@ -117,7 +170,10 @@ export class Spool {
     return [...this.records.pending.values()].sort(byCreated);
   }
 
-  /** Waiting reports whose next attempt is at or before `now` (the time window is the delivery loop's business). */
+  /**
+   * Waiting reports whose next attempt is at or before `now` by the wall-clock nextAttemptAt (for tools and tests: the
+   * delivery loop goes by each report's age, docs/delivery.md "Clock steps", and applies the time window).
+   */
   due(now: Date): SpoolRecord[] {
     return this.pending().filter((r) => Date.parse(r.nextAttemptAt) <= now.getTime());
   }
@@ -161,16 +217,25 @@ export class Spool {
     });
   }
 
-  /** One failed attempt. `next`: when to try again, or 'expired' (moved to expired/ with `reason`, default `problem`). */
-  recordFailure(id: string, problem: Problem, next: Date | 'expired', opts: { route?: string; reason?: Problem } = {}): Promise<void> {
+  /**
+   * One failed attempt. `next`: when to try again (NextAttempt, or a wall-clock time, taken as so long from now), or
+   * 'expired' (moved to expired/ with `reason`, default `problem`).
+   */
+  recordFailure(id: string, problem: Problem, next: NextAttempt | Date | 'expired', opts: { route?: string; reason?: Problem } = {}): Promise<void> {
     return this.serial(async () => {
       const r = this.records.pending.get(id);
       if (!r) return;
-      const at = this.now().toISOString();
-      const entry: HistoryEntry = { at, ok: false, code: problem.code, ...(opts.route !== undefined ? { route: opts.route } : {}) };
+      const wall = this.now();
+      const at = wall.toISOString();
+      const entry: HistoryEntry = { at, ok: false, code: problem.code, ...(opts.route !== undefined ? { route: opts.route } : {}), ...this.ageField(id) };
       const rec: SpoolRecord = { ...r, attempts: r.attempts + 1, lastError: problem, history: this.history(r, entry) };
-      if (next === 'expired') await this.move(rec, 'expired', { ...rec, expired: { at, problem: opts.reason ?? problem } });
-      else await this.write('pending', { ...rec, nextAttemptAt: next.toISOString() });
+      if (next === 'expired') {
+        await this.move(rec, 'expired', { ...rec, expired: { at, problem: opts.reason ?? problem } });
+        return;
+      }
+      const plan = next instanceof Date ? { inMs: Math.max(0, next.getTime() - wall.getTime()), at: next } : next;
+      const dueAgeMs = (this.ageOf(id) ?? 0) + plan.inMs;
+      await this.write('pending', { ...rec, dueAgeMs, nextAttemptAt: (plan.at ?? new Date(wall.getTime() + plan.inMs)).toISOString() });
     });
   }
 
@@ -187,7 +252,7 @@ export class Spool {
       const r = this.records.pending.get(id);
       if (!r) return;
       const at = this.now().toISOString();
-      const entry: HistoryEntry = { at, ok: true, detail, ...(route !== undefined ? { route } : {}) };
+      const entry: HistoryEntry = { at, ok: true, detail, ...(route !== undefined ? { route } : {}), ...this.ageField(id) };
       await this.move(r, 'sent', { ...r, attempts: r.attempts + 1, sentAt: at, history: this.history(r, entry) });
       await this.pruneSent();
     });
@@ -212,6 +277,11 @@ export class Spool {
     return run;
   }
 
+  private ageField(id: string): { ageMs?: number } {
+    const age = this.ageOf(id);
+    return age === undefined ? {} : { ageMs: Math.round(age) };
+  }
+
   private history(r: SpoolRecord, entry: HistoryEntry): HistoryEntry[] {
     return [...r.history, entry].slice(-(this.opts.historyLimit ?? 20));
   }
@@ -220,9 +290,16 @@ export class Spool {
     return join(this.dirs[folder], `${id}.json`);
   }
 
-  private async write(folder: Folder, rec: SpoolRecord): Promise<void> {
-    await writeFileAtomic(this.path(folder, rec.report.id), serializeRecord(rec), { mode: 0o600 });
-    this.records[folder].set(rec.report.id, rec);
+  /** Every write stamps the age with both clocks, so a restart resumes it (age.ts). */
+  private async write(folder: Folder, record: SpoolRecord): Promise<void> {
+    const id = record.report.id;
+    const mono = this.mono();
+    const born = this.born.get(id);
+    const rec: SpoolRecord = born === undefined ? record : {
+      ...record, age: { ms: Math.max(0, mono - born), at: this.now().toISOString(), ...(this.boot !== undefined ? { boot: this.boot, mono } : {}) },
+    };
+    await writeFileAtomic(this.path(folder, id), serializeRecord(rec), { mode: 0o600 });
+    this.records[folder].set(id, rec);
   }
 
   /** New copy first (durable), then the old one goes: a crash in between leaves two copies, which open() settles. */
@@ -243,6 +320,7 @@ export class Spool {
     const oldest = [...this.records.sent.values()].sort((a, b) => Date.parse(a.sentAt ?? a.report.createdAt) - Date.parse(b.sentAt ?? b.report.createdAt));
     for (const r of oldest.slice(0, extra)) {
       this.records.sent.delete(r.report.id);
+      this.born.delete(r.report.id);
       await this.remove('sent', r.report.id);
     }
   }

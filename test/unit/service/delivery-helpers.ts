@@ -1,4 +1,7 @@
-/** Fakes for the spool and delivery tests: a clock whose timers the test fires, a scripted route, sample reports. */
+/**
+ * Fakes for the spool and delivery tests: a clock whose timers the test fires (a wall clock `t` that the test can step,
+ * and a monotonic clock `m` that only advances), a scripted route, sample reports.
+ */
 import { problem } from '../../../shared/messages/problem.js';
 import { type Report } from '../../../shared/report/model.js';
 import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
@@ -7,28 +10,46 @@ import { type Outcome, type Route, type RouteContext } from '../../../service/ro
 import { type NewReport } from '../../../service/spool/spool.js';
 
 export class FakeClock implements Clock {
+  /** Timers by when they ring on the monotonic clock (equal to the wall clock until the test steps it). */
   readonly armed: Array<{ id: number; at: number; fn: () => void }> = [];
   setTimerCalls = 0;
   private seq = 0;
-  constructor(public t: number) {}
+  public m: number;
+  constructor(public t: number) {
+    this.m = t;
+  }
   now = (): Date => new Date(this.t);
+  mono = (): number => this.m;
   setTimer = (fn: () => void, ms: number): number => {
     this.setTimerCalls++;
     const id = ++this.seq;
-    this.armed.push({ id, at: this.t + ms, fn });
+    this.armed.push({ id, at: this.m + ms, fn });
     return id;
   };
   clearTimer = (h: unknown): void => {
     const i = this.armed.findIndex((x) => x.id === h);
     if (i >= 0) this.armed.splice(i, 1);
   };
-  /** Moves time to `to` and fires the timers due by then (the loop arms at most one). */
+  /** Moves time to `to` on the wall clock (and as much on the monotonic one) and fires the timers due by then. */
   advanceTo(to: number): void {
-    this.t = to;
-    for (const x of this.armed.filter((a) => a.at <= to)) {
+    this.elapse(to - this.t);
+  }
+
+  /** Lets `ms` pass on both clocks and fires the timers due by then (the loop arms at most one); returns how many. */
+  elapse(ms: number): number {
+    this.t += ms;
+    this.m += ms;
+    const due = this.armed.filter((a) => a.at <= this.m);
+    for (const x of due) {
       this.clearTimer(x.id);
       x.fn();
     }
+    return due.length;
+  }
+
+  /** Sets the wall clock by `ms` (negative: back) without any time passing: what a clock step does. */
+  step(ms: number): void {
+    this.t += ms;
   }
 }
 

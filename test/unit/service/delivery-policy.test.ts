@@ -44,7 +44,7 @@ describe('decide', () => {
     ['still collecting at the limit: expire', rec({ collecting: true }), T0 + 72 * HOUR, policy(), 'active', 'expire ER_2102'],
     ['held by the state past the limit: expire', rec(), T0 + 72 * HOUR, policy(), 'ended', 'expire ER_2102'],
   ])('%s', (_name, r, now, p, state, expected) => {
-    expect(shape(decide(r, new Date(now), p, state))).toBe(expected);
+    expect(shape(decide(r, { age: now - T0, now: new Date(now) }, p, state))).toBe(expected);
   });
 });
 
