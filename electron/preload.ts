@@ -1,19 +1,15 @@
 /**
  * The preload (sandboxed, context-isolated): exposes one typed bridge, `window.expressReport.invoke(method, arg)`,
- * limited to HostApi's methods, and nothing else of Electron or Node.
+ * limited to HostApi's methods, and nothing else of Electron or Node. It answers the HostReply as the main process
+ * sent it (shared/host/errors.ts); the renderer checks it and rebuilds a refusal as a typed error with its Problems.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { HOST_METHODS, type HostMethod } from '../shared/host/api.js';
+import { type HostMethod } from '../shared/host/api.js';
 import { HOST_CHANNEL } from './channel.js';
+import { preloadInvoke } from './preload-invoke.js';
 
 const bridge = {
-  invoke(method: HostMethod, arg: unknown): Promise<unknown> {
-    if (!(HOST_METHODS as readonly string[]).includes(method)) return Promise.reject(new Error(`not a HostApi method: ${String(method)}`));
-    return ipcRenderer.invoke(HOST_CHANNEL, method, arg).then((r: { ok: boolean; result?: unknown; error?: { code: string; message: { en: string } } }) => {
-      if (r.ok) return r.result;
-      throw new Error(r.error ? `${r.error.code} ${r.error.message.en}` : 'host error');
-    });
-  },
+  invoke: preloadInvoke((method, arg) => ipcRenderer.invoke(HOST_CHANNEL, method, arg) as Promise<unknown>),
 } satisfies { invoke(method: HostMethod, arg: unknown): Promise<unknown> };
 
 contextBridge.exposeInMainWorld('expressReport', bridge);

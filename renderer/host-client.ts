@@ -1,9 +1,17 @@
 /**
  * The renderer's only way out: a HostApi that forwards each call to the host, over the Electron preload bridge when
  * there is one, else over loopback HTTP to `express-report serve` (the token comes from the page's URL).
+ * Both answer a HostReply (shared/host/errors.ts). It is checked here, where it enters the window: a refusal becomes a
+ * HostCallError carrying the host's Problems whole (both languages, field, file:line, the system's detail), and what
+ * cannot be carried at all (serve gone, a reply that is not a HostReply) becomes one too, coded (ER_1100, ER_1101).
  */
 import { HOST_METHODS, type HostApi, type HostMethod } from '../shared/host/api.js';
+import { HostCallError, resultOf } from '../shared/host/errors.js';
+import { problem } from '../shared/messages/problem.js';
 
+export { HostCallError } from '../shared/host/errors.js';
+
+/** One call carried to the host; answers the HostReply as it came (unchecked). */
 export interface Bridge {
   invoke(method: HostMethod, arg: unknown): Promise<unknown>;
 }
@@ -15,26 +23,35 @@ declare global {
   }
 }
 
-export class HostError extends Error {}
-
-function httpBridge(token: string): Bridge {
+/** `serve`'s HTTP: `base` is the page's own origin ('' in the page; a full URL in tests). */
+export function httpBridge(token: string, base = ''): Bridge {
   return {
     async invoke(method, arg) {
-      const res = await fetch(`/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(arg ?? null),
-      });
-      const body = (await res.json()) as { ok: boolean; result?: unknown; error?: string };
-      if (!res.ok || !body.ok) throw new HostError(body.error ?? `HTTP ${res.status}`);
-      return body.result;
+      let res: Response;
+      try {
+        res = await fetch(`${base}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(arg ?? null),
+        });
+      } catch (e) {
+        // No answer at all: serve stopped, or the network refused (the browser's own words are the detail).
+        const reason = e instanceof Error ? (e.cause instanceof Error ? `${e.message} (${e.cause.message})` : e.message) : String(e);
+        throw new HostCallError(method, [problem('ER_1100', { reason })]);
+      }
+      const text = await res.text();
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw new HostCallError(method, [problem('ER_1101', { method, reason: `HTTP ${res.status}: ${text.slice(0, 200)}` })]);
+      }
     },
   };
 }
 
 export function hostApiOver(bridge: Bridge): HostApi {
   const api: Partial<Record<HostMethod, (arg?: unknown) => Promise<unknown>>> = {};
-  for (const m of HOST_METHODS) api[m] = (arg?: unknown) => bridge.invoke(m, arg);
+  for (const m of HOST_METHODS) api[m] = async (arg?: unknown) => resultOf(m, await bridge.invoke(m, arg));
   return api as unknown as HostApi;
 }
 

@@ -1,5 +1,6 @@
 import { type Lang, type LocalizedText } from '../shared/messages/text.js';
-import { formatProblem, type Problem } from '../shared/messages/problem.js';
+import { type Problem } from '../shared/messages/problem.js';
+import { problemLine } from './components/problem-text.js';
 
 /** Japanese by default (the original's labels); English on request (?lang=en, or the menu). */
 export function initialLang(): Lang {
@@ -9,4 +10,5 @@ export function initialLang(): Lang {
 }
 
 export const tr = (t: LocalizedText, lang: Lang): string => t[lang];
-export const problemText = (p: Problem, lang: Lang): string => formatProblem({ ...p, file: undefined, field: undefined }, lang);
+/** A problem on one line: the code and plain sentence first, the system's text after it (components/problem-text.ts). */
+export const problemText = (p: Problem, lang: Lang): string => problemLine(p, lang);

@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import { type Lang, type LocalizedText } from '../shared/messages/text.js';
 import { type AppSnapshot, type EventEntry, type HostApi, type Resources } from '../shared/host/api.js';
+import { problemsOf } from '../shared/host/errors.js';
+import { type Problem } from '../shared/messages/problem.js';
 import { initialLang } from './i18n.js';
 
 /** Which window is in front of the main window (the original's dialogs). */
@@ -28,7 +30,8 @@ export interface AppState {
   events: EventEntry[];
   /** Notes made in this window only (not written by the host). */
   local: EventEntry[];
-  loadError?: string;
+  /** Why the window could not load (the host's problems whole, shown in the window's language). */
+  loadError?: readonly Problem[];
   setLang(lang: Lang): void;
   setGuide(guide: LocalizedText | undefined): void;
   open(d: DialogId): void;
@@ -73,7 +76,7 @@ export function createAppStore(host: HostApi) {
           const [snapshot, resources, events] = await Promise.all([host.snapshot(), get().resources ?? host.resources(), host.eventLog()]);
           set({ snapshot, resources, events: merge(events, get().local), loadError: undefined });
         } catch (e) {
-          set({ loadError: e instanceof Error ? e.message : String(e) });
+          set({ loadError: problemsOf(e) });
         } finally {
           inflight = undefined;
         }

@@ -12,6 +12,9 @@ import { SetupWizard } from '../wizard/SetupWizard.js';
 import { type DialogId } from '../store.js';
 import { type MonitoredEvent } from '../../shared/host/api.js';
 import { eventTestLine } from '../../shared/host/event-test.js';
+import { problemsOf } from '../../shared/host/errors.js';
+import { ProblemView } from '../components/ProblemView.js';
+import { problemLine } from '../components/problem-text.js';
 
 function DialogHost({ id }: { id: DialogId }): ReactNode {
   if (id === 'wizard') return <SetupWizard />;
@@ -40,8 +43,10 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
       // Accepted (or counted in a waiting report): follow that report until it is delivered or expires.
       if (r.ok && r.outcome.result !== 'ignored') setTracked({ reportId: r.outcome.reportId, source: e.source, id: e.id });
     } catch (err) {
-      const why = err instanceof Error ? err.message : String(err);
-      note('error', { ja: `通報テストに失敗しました(${e.source} ${e.id}): ${why}`, en: `The test report failed (${e.source} ${e.id}): ${why}` });
+      // The host's problems whole, in both languages: the event panel shows the window's language.
+      const ps = problemsOf(err);
+      const why = (lang: 'ja' | 'en') => ps.map((p) => problemLine(p, lang)).join(' ');
+      note('error', { ja: `通報テストに失敗しました(${e.source} ${e.id}): ${why('ja')}`, en: `The test report failed (${e.source} ${e.id}): ${why('en')}` });
     }
   };
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
@@ -57,7 +62,7 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
       <main className="main">
         <EventTree onTest={(e) => { void testEvent(e); }} />
         <div className="content">
-          {loadError ? <p role="alert">{loadError}</p> : null}
+          {loadError ? <div role="alert" className="field-error">{loadError.map((p, i) => <ProblemView key={i} problem={p} />)}</div> : null}
           {tracked ? <EventTestProgress key={tracked.reportId} tracked={tracked} onDone={() => setTracked(undefined)} /> : null}
           {snapshot ? (
             <p className="welcome">

@@ -1,4 +1,8 @@
-/** What the app did, newest last (the last 1000 entries), like CMS-1200's bottom log. */
+/**
+ * What the app did, newest last (the last 1000 entries), like CMS-1200's bottom log. A warning or an error carries its
+ * code (ER_xxxx) as the customer quotes it to support; a success or other information line is not numbered like an
+ * error: its code stays in the log file and in the line's data-code attribute, not in the text.
+ */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useApp } from '../store-context.js';
 
@@ -11,9 +15,9 @@ export function EventPanel(): ReactNode {
     <section className="event-panel" aria-label={lang === 'ja' ? 'イベント' : 'Events'}>
       <ol ref={list}>
         {events.map((e, i) => (
-          <li key={i} className={`event-${e.level}`}>
+          <li key={i} className={`event-${e.level}`} data-code={e.code}>
             <time dateTime={e.at}>{new Date(e.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB')}</time>
-            {e.code ? <span className="code">{e.code}</span> : null}
+            {e.code && e.level !== 'info' ? <span className="code">{e.code}</span> : null}
             <span>{e.text[lang]}</span>
           </li>
         ))}

@@ -1,16 +1,19 @@
 /**
  * One setting as a form control, from its definition: the label (with the original's access key, underlined, e.g.
- * `お客様名称(カナ) (M)`; Alt + the letter focuses the field), the required mark ※, the length limit, the unit beside a
- * number (秒, 分, 時間: part of the field's accessible name), the guide message at the bottom of the window while focused,
- * and the coded message next to the field when a value is refused.
+ * `お客様名称(カナ) (M)`; Alt + the letter focuses the field), the required mark ※, the unit beside a number (秒, 分, 時間:
+ * part of the field's accessible name), the guide message at the bottom of the window while focused, and the coded
+ * message next to the field when a value is refused (the field then marked: aria-invalid, a red frame). Nothing typed
+ * is cut: a value over its limit is refused on OK with the limit named (ER_3002), not shortened by the input.
  */
 import { useId, type ReactNode } from 'react';
 import { accessKeyProps } from './keyboard.js';
 import { Mnemonic } from './Mnemonic.js';
 import { type SettingDef } from '../../shared/settings/define.js';
 import { type Problem } from '../../shared/messages/problem.js';
+import { type LocalizedText } from '../../shared/messages/text.js';
 import { useApp } from '../store-context.js';
-import { problemText } from '../i18n.js';
+import { problemLine, relabel } from './problem-text.js';
+import { ProblemView } from './ProblemView.js';
 
 export interface FieldProps {
   def: SettingDef;
@@ -36,12 +39,12 @@ export function FieldLabel({ text, accessKey, required, htmlFor, id }: { text: s
   );
 }
 
-export function FieldErrors({ id, problems }: { id: string; problems: readonly Problem[] }): ReactNode {
-  const lang = useApp((s) => s.lang);
+/** The field's refused value, said beside it: with `shown`, the message names the field as this window labels it. */
+export function FieldErrors({ id, problems, shown }: { id: string; problems: readonly Problem[]; shown?: { def: LocalizedText; label: LocalizedText } }): ReactNode {
   if (problems.length === 0) return null;
   return (
     <div id={id} className="field-error" role="alert">
-      {problems.map((p, i) => <div key={i}>{problemText(p, lang)}</div>)}
+      {problems.map((p, i) => <ProblemView key={i} problem={shown ? relabel(p, shown.def, shown.label) : p} />)}
     </div>
   );
 }
@@ -54,12 +57,15 @@ export function Field({ def, value, onChange, problems = [], required = false, d
   const labelId = `${id}-label`;
   const unitId = `${id}-unit`;
   const text = label ?? def.label[lang];
+  // A label of this window's own (「ユーザー名」 under プロキシサーバ) is the name its messages use here.
+  const shown = label !== undefined && label !== def.label[lang] ? { def: def.label, label: { ...def.label, [lang]: label } } : undefined;
+  const said = shown ? problems.map((p) => relabel(p, shown.def, shown.label)) : problems;
   const key = accessKey ?? def.accessKey;
   const unit = def.kind === 'int' ? def.unit?.[lang] : undefined;
   // The guide area shows the field's guide message and, when its value was refused, the coded message too.
-  const guide = problems.length === 0 ? def.guide : {
-    ja: `${def.guide.ja} ${problems.map((p) => problemText(p, 'ja')).join(' ')}`,
-    en: `${def.guide.en} ${problems.map((p) => problemText(p, 'en')).join(' ')}`,
+  const guide = said.length === 0 ? def.guide : {
+    ja: `${def.guide.ja} ${said.map((p) => problemLine(p, 'ja')).join(' ')}`,
+    en: `${def.guide.en} ${said.map((p) => problemLine(p, 'en')).join(' ')}`,
   };
   const common = {
     id,
@@ -82,7 +88,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
         <div className="field field-bool">
           <input type="checkbox" {...common} checked={value === 'on'} onChange={(e) => onChange(e.target.checked ? 'on' : 'off')} />
           <FieldLabel text={text} accessKey={key} htmlFor={id} id={labelId} />
-          <FieldErrors id={errId} problems={problems} />
+          <FieldErrors id={errId} problems={problems} shown={shown} />
         </div>
       );
     case 'enum':
@@ -95,7 +101,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
     case 'list': {
       const chosen = new Set(value.split(',').filter(Boolean));
       return (
-        <fieldset className="field field-list" disabled={disabled} aria-describedby={problems.length > 0 ? errId : undefined} onFocus={() => setGuide(guide)}>
+        <fieldset className="field field-list" disabled={disabled} aria-invalid={problems.length > 0 || undefined} aria-describedby={problems.length > 0 ? errId : undefined} onFocus={() => setGuide(guide)}>
           <legend>{text}</legend>
           {def.choices.map((c) => (
             <label key={c}>
@@ -111,14 +117,14 @@ export function Field({ def, value, onChange, problems = [], required = false, d
               {c}
             </label>
           ))}
-          <FieldErrors id={errId} problems={problems} />
+          <FieldErrors id={errId} problems={problems} shown={shown} />
         </fieldset>
       );
     }
     case 'int':
       control = (
         <span className="field-number">
-          <input type="text" inputMode="numeric" {...common} value={value} maxLength={15} onChange={(e) => onChange(e.target.value)} />
+          <input type="text" inputMode="numeric" {...common} value={value} onChange={(e) => onChange(e.target.value)} />
           {unit ? <span id={unitId} className="field-unit">{unit}</span> : null}
         </span>
       );
@@ -129,7 +135,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
         : value === '(remembered)' ? (lang === 'ja' ? '(記憶したパスワード)' : '(remembered password)') : '';
       control = (
         <input type="password" autoComplete="off" {...common} value={placeholder ? '' : value}
-          placeholder={placeholder} maxLength={def.maxLength}
+          placeholder={placeholder}
           onChange={(e) => onChange(e.target.value === '' ? (placeholder ? value : '') : e.target.value)} />
       );
       break;
@@ -138,7 +144,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
       const listId = suggestions ? `${id}-list` : undefined;
       control = (
         <>
-          <input type="text" {...common} value={value} maxLength={def.maxLength} list={listId} onChange={(e) => onChange(e.target.value)} />
+          <input type="text" {...common} value={value} list={listId} onChange={(e) => onChange(e.target.value)} />
           {suggestions ? (
             <datalist id={listId}>
               {suggestions.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
@@ -154,7 +160,7 @@ export function Field({ def, value, onChange, problems = [], required = false, d
       <FieldLabel text={text} accessKey={key} required={required} htmlFor={id} id={labelId} />
       <div className="field-control">
         {control}
-        <FieldErrors id={errId} problems={problems} />
+        <FieldErrors id={errId} problems={problems} shown={shown} />
       </div>
     </div>
   );

@@ -12,7 +12,9 @@ import { type AppSnapshot, type SaveRequest, type TypedValues } from '../../shar
 import { parseValue } from '../../shared/settings/values.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { SECRET_REMEMBERED, accountKeysOf, isRememberable, type SecretKey } from '../../shared/host/remembered.js';
+import { problemsOf } from '../../shared/host/errors.js';
 import { useApp } from '../store-context.js';
+import { useFocusInvalid } from './focus-invalid.js';
 
 export function textOf(snapshot: AppSnapshot | undefined, key: SettingKey): string {
   const def = settingDef(key)!;
@@ -41,7 +43,10 @@ export interface SettingsForm {
   required(def: SettingDef): boolean;
   active(def: SettingDef): boolean;
   busy: boolean;
-  /** Saves the changed values; true when saved. Problems are shown next to their fields. */
+  /**
+   * Saves the changed values; true when saved. Problems are shown next to their fields, the first of them focused; a call
+   * that failed altogether (the host or serve gone) is shown as the dialog's own problem, never lost.
+   */
   save(): Promise<boolean>;
   /** Checks without saving; true when these fields have no error. */
   check(): Promise<boolean>;
@@ -88,6 +93,11 @@ export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?:
   const [busy, setBusy] = useState(false);
   const [remember, setRememberSet] = useState<ReadonlySet<SecretKey>>(() => new Set());
   const note = useApp((s) => s.note);
+  const refused = useFocusInvalid();
+  const show = (ps: Problem[]): void => {
+    setProblems(ps);
+    refused(ps);
+  };
 
   const changed = useMemo(() => {
     const out: TypedValues = {};
@@ -114,8 +124,14 @@ export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?:
     required: (def) => (preview ? isRequired(def, preview) : false),
     active: (def) => (preview ? (def.activeWhen?.(preview) ?? true) : true),
     check: async () => {
-      const ps = (await host.check({ values: changed })).filter((p) => p.severity === 'error');
-      setProblems(ps);
+      let ps: Problem[];
+      try {
+        ps = (await host.check({ values: changed })).filter((p) => p.severity === 'error');
+      } catch (e) {
+        show([...problemsOf(e)]);
+        return false;
+      }
+      show(ps);
       return !ps.some((p) => p.field && mine.has(p.field));
     },
     save: async () => {
@@ -126,7 +142,7 @@ export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?:
         const values = { ...accountContext(changed, remember, shown?.current, snapshot), ...changed };
         const r = await host.saveSettings({ values, ...(keep.length > 0 ? { remember: keep } : {}), ...extra?.current });
         if (!r.ok) {
-          setProblems(r.problems);
+          show(r.problems);
           return false;
         }
         setProblems([]);
@@ -135,6 +151,9 @@ export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?:
         // Saved, but a password was not remembered (or a remembered one not read): the event panel says so.
         for (const w of r.warnings ?? []) note('warning', w.message, w.code);
         return true;
+      } catch (e) {
+        show([...problemsOf(e)]);
+        return false;
       } finally {
         setBusy(false);
       }

@@ -8,6 +8,8 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { type ReportProgress } from '../../shared/host/api.js';
 import { isFinal, PHASE_LABEL } from '../../shared/host/report-progress.js';
 import { problemText } from '../i18n.js';
+import { problemsOf } from '../../shared/host/errors.js';
+import { type Problem } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
 import { useT } from './parts.js';
 
@@ -21,7 +23,7 @@ export function heartbeatAfter(reports: readonly ReportProgress[] | undefined, s
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
 }
 
-type Seen = { kind: 'waiting' } | { kind: 'no-service' } | { kind: 'error'; reason: string } | { kind: 'report'; report: ReportProgress };
+type Seen = { kind: 'waiting' } | { kind: 'no-service' } | { kind: 'error'; problems: readonly Problem[] } | { kind: 'report'; report: ReportProgress };
 
 export function ConfigurationInfoProgress({ since, intervalMs = 2000, giveUpMs = 900_000 }: { since: string; intervalMs?: number; giveUpMs?: number }): ReactNode {
   const t = useT();
@@ -39,7 +41,7 @@ export function ConfigurationInfoProgress({ since, intervalMs = 2000, giveUpMs =
         const r = status ? heartbeatAfter(status.reports, since) : undefined;
         next = !status ? { kind: 'no-service' } : r ? { kind: 'report', report: r } : { kind: 'waiting' };
       } catch (e) {
-        next = { kind: 'error', reason: e instanceof Error ? e.message : String(e) };
+        next = { kind: 'error', problems: problemsOf(e) };
       }
       if (stopped) return;
       setSeen(next);
@@ -54,7 +56,7 @@ export function ConfigurationInfoProgress({ since, intervalMs = 2000, giveUpMs =
   switch (seen.kind) {
     case 'waiting': line = t('構成情報の採取を待っています。構成情報の採取、通報には数分かかります。', 'Waiting for the configuration information to be collected; collecting and sending it takes a few minutes.'); break;
     case 'no-service': line = t('通報サービスが起動していません。構成情報は通報サービスの起動後に送信されます。', 'The reporting service is not running: the configuration information is sent once it starts.'); break;
-    case 'error': line = `${t('通報サービスの状態を取得できません: ', 'Cannot read the reporting service\'s status: ')}${seen.reason}`; break;
+    case 'error': line = `${t('通報サービスの状態を取得できません: ', 'Cannot read the reporting service\'s status: ')}${seen.problems.map((p) => problemText(p, lang)).join(' ')}`; break;
     case 'report': {
       const r = seen.report;
       const why = r.phase === 'sent' ? (r.detail ? `: ${r.detail}` : '') : r.problem ? `: ${problemText(r.problem, lang)}` : '';

@@ -9,6 +9,7 @@ import { type AdrModel } from '../../shared/inf/adr.js';
 import { useApp } from '../store-context.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { Note, ProblemList, ReadOnlyField, useT } from './parts.js';
+import { problemsOf } from '../../shared/host/errors.js';
 
 export function HttpsDestinations({ draft, onRead }: { draft?: AdrModel; onRead(d: AdrModel): void }): ReactNode {
   const t = useT();
@@ -31,6 +32,8 @@ export function HttpsDestinations({ draft, onRead }: { draft?: AdrModel; onRead(
       } else {
         setProblems(r.problems);
       }
+    } catch (e) {
+      setProblems([...problemsOf(e)]);
     } finally {
       setBusy(false);
     }

@@ -61,7 +61,7 @@ function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNod
       : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
     return <li className="ok">{`${head}${done}${line.detail ? ` (${line.detail})` : ''}`}</li>;
   }
-  const why = 'error' in line ? [line.error] : line.problems.map((p) => problemText(p, lang));
+  const why = line.problems.map((p) => problemText(p, lang));
   return <li className="field-error">{`${head}${t('に失敗しました: ', ' failed: ')}${why.join(' / ')}`}</li>;
 }
 

@@ -8,7 +8,7 @@ import { type ReactNode } from 'react';
 import { useApp } from '../store-context.js';
 import { Dialog } from '../components/Dialog.js';
 import { DEFAULT_BUTTON } from '../components/keyboard.js';
-import { problemText } from '../i18n.js';
+import { ProblemView } from '../components/ProblemView.js';
 import { useT } from './parts.js';
 import { ConfigurationInfoProgress } from './ConfigurationInfoProgress.js';
 import { type NotifyLine, type NotifyRun } from './use-notify.js';
@@ -20,7 +20,7 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
   const target = line.target === 'primary' ? t('一次通報先', 'Primary destination') : t('二次通報先', 'Secondary destination');
   const when = new Date(line.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
   let outcome: string;
-  let detail: string[];
+  let detail: string[] = [];
   if (line.ok) {
     outcome = line.kind === 'test' && dialup ? t('通報成功', 'Report succeeded') : t('成功しました', 'Succeeded');
     const after = line.kind === 'test'
@@ -29,7 +29,6 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
     detail = [line.detail, after].filter((x) => x !== '');
   } else {
     outcome = t('失敗しました', 'Failed');
-    detail = 'error' in line ? [line.error] : line.problems.map((p) => problemText(p, lang));
   }
   return (
     <section className={`notify-attempt ${line.ok ? 'ok' : 'failed'}`} data-testid="notify-attempt" data-ok={line.ok ? 'true' : 'false'}>
@@ -40,7 +39,12 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
         <dt>{t('日時', 'Time')}</dt>
         <dd><time dateTime={line.at}>{when}</time></dd>
         <dt>{line.ok ? t('結果', 'Result') : t('理由', 'Reason')}</dt>
-        <dd>{detail.map((d, i) => <div key={i} className={line.ok ? undefined : 'field-error'}>{d}</div>)}</dd>
+        <dd>
+          {line.ok
+            ? detail.map((d, i) => <div key={i}>{d}</div>)
+            // Our plain sentence first, naming the field by its label; the system's own text on a details line.
+            : line.problems.map((p, i) => <div key={i} className="field-error"><ProblemView problem={p} withField /></div>)}
+        </dd>
       </dl>
     </section>
   );

@@ -12,6 +12,7 @@ import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { type DialogForm } from './form.js';
 import { defOf, useT } from './parts.js';
+import { problemsOf } from '../../shared/host/errors.js';
 
 export function RememberSecret({ form, k }: { form: DialogForm; k: SecretKey }): ReactNode {
   const t = useT();
@@ -72,7 +73,7 @@ export function RememberSecret({ form, k }: { form: DialogForm; k: SecretKey }):
               void host.forgetSecret(account).then((l) => {
                 setList(l);
                 if (form.values[k] === SECRET_REMEMBERED) form.set(k, textOf(snapshot, k));
-              });
+              }, (e: unknown) => setList({ available: false, problem: problemsOf(e)[0]! }));
             }}
             onFocus={() => setGuide({
               ja: `このコンピュータに記憶したパスワード(${name})を削除します。保存済みの設定は変わりません。`,

@@ -11,6 +11,7 @@ import { useApp } from '../store-context.js';
 import { readText } from '../components/file.js';
 import { useMessageBox } from './MessageBox.js';
 import { CloseButton, Note, ProblemList, useT } from './parts.js';
+import { problemsOf } from '../../shared/host/errors.js';
 
 const END_QUESTION = text(
   'サービスを終了すると、以後は障害が発生しても保守センターへ通報されません。サービスを終了しますか?',
@@ -46,6 +47,9 @@ export function ServiceEndDialog(): ReactNode {
       setSnapshot(r.snapshot);
       setStatus(done);
       return true;
+    } catch (e) {
+      setProblems([...problemsOf(e)]);
+      return false;
     } finally {
       setBusy(false);
     }

@@ -8,10 +8,13 @@ import { settingDef } from '../../shared/settings/schema.js';
 import { isFinal, KIND_LABEL, PHASE_LABEL } from '../../shared/host/report-progress.js';
 import { Dialog } from '../components/Dialog.js';
 import { problemText } from '../i18n.js';
+import { problemsOf } from '../../shared/host/errors.js';
+import { type Problem } from '../../shared/messages/problem.js';
+import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
 import { CloseButton, Note, useT } from './parts.js';
 
-type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; reason: string };
+type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; problems: readonly Problem[] };
 
 /** A local, readable time (the ISO time stays in the tooltip). */
 function when(iso: string | undefined, lang: 'ja' | 'en'): string {
@@ -33,7 +36,7 @@ export function ServiceStatusDialog(): ReactNode {
       const status = await host.serviceStatus();
       setLoaded(status ? { kind: 'running', status } : { kind: 'stopped' });
     } catch (e) {
-      setLoaded({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });
+      setLoaded({ kind: 'failed', problems: problemsOf(e) });
     }
   }, [host]);
   useEffect(() => { void load(); }, [load]);
@@ -65,7 +68,7 @@ export function ServiceStatusDialog(): ReactNode {
             'The reporting service is not running. Reports other than test and activation notifications are sent once it runs.')}
         </p>
       ) : null}
-      {loaded.kind === 'failed' ? <p role="alert" className="field-error">{loaded.reason}</p> : null}
+      {loaded.kind === 'failed' ? <div role="alert" className="field-error">{loaded.problems.map((p, i) => <ProblemView key={i} problem={p} />)}</div> : null}
       {s ? (
         <dl className="facts" data-testid="service-status">
           <dt>{t('状態', 'State')}</dt>

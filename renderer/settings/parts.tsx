@@ -5,7 +5,7 @@ import { type EnumDef, type SettingDef } from '../../shared/settings/define.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { Field, FieldErrors, FieldLabel } from '../components/Field.js';
 import { DEFAULT_BUTTON } from '../components/keyboard.js';
-import { problemText } from '../i18n.js';
+import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
 import { type DialogForm } from './form.js';
 
@@ -68,7 +68,7 @@ export function Radios({ form, k, choices, labels, after, disabled = false, lege
   const problems = form.problemsOf(k);
   const off = disabled || !form.active(def);
   return (
-    <fieldset className="radios" aria-describedby={problems.length > 0 ? `${id}-err` : undefined} onFocus={() => setGuide(def.guide)}>
+    <fieldset className="radios" aria-invalid={problems.length > 0 || undefined} aria-describedby={problems.length > 0 ? `${id}-err` : undefined} onFocus={() => setGuide(def.guide)}>
       <legend>{legend ?? def.label[lang]}</legend>
       {(choices ?? def.choices).map((c) => (
         <div key={c} className="radio-row">
@@ -99,13 +99,12 @@ export function ReadOnlyField({ label, value, note }: { label: string; value: st
   );
 }
 
-/** Problems that belong to no field of the dialog. */
+/** Problems that belong to no field of the dialog: each names its field's label (never the setting's key). */
 export function ProblemList({ problems }: { problems: readonly Problem[] }): ReactNode {
-  const lang = useApp((s) => s.lang);
   if (problems.length === 0) return null;
   return (
     <div className="problem-list field-error" role="alert">
-      {problems.map((p, i) => <div key={i}>{problemText(p, lang)}</div>)}
+      {problems.map((p, i) => <ProblemView key={i} problem={p} withField />)}
     </div>
   );
 }

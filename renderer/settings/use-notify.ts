@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { type AdrModel } from '../../shared/inf/adr.js';
 import { type Notified, type NotifyOverride, type NotifyTarget, type TestNotifyRequest } from '../../shared/host/api.js';
 import { type Problem } from '../../shared/messages/problem.js';
+import { problemsOf } from '../../shared/host/errors.js';
 import { text, type LocalizedText } from '../../shared/messages/text.js';
 import { useApp } from '../store-context.js';
 import { type DialogForm } from './form.js';
@@ -23,9 +24,12 @@ import { ROUTE_KEY } from './route-ok.js';
 
 export type NotifyKind = 'test' | 'activation';
 
-/** One answer: which notification, to which destination (and its address as the dialog shows it), when. */
+/**
+ * One answer: which notification, to which destination (and its address as the dialog shows it), when. A failure is
+ * the host's problems whole, also when the call itself failed (the service or serve gone: shared/host/errors.ts).
+ */
 export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string; at: string }
-  & ({ ok: true; detail: string } | { ok: false; problems: Problem[] } | { ok: false; error: string });
+  & ({ ok: true; detail: string } | { ok: false; problems: readonly Problem[] });
 
 /** A finished run, shown in the result dialog until its OK. */
 export interface NotifyRun {
@@ -101,7 +105,7 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     try {
       r = await call();
     } catch (e) {
-      add({ ...head, at: new Date().toISOString(), ok: false, error: e instanceof Error ? e.message : String(e) });
+      add({ ...head, at: new Date().toISOString(), ok: false, problems: problemsOf(e) });
       return undefined;
     }
     const at = new Date().toISOString();

@@ -11,6 +11,7 @@ import { useApp } from '../store-context.js';
 import { Dialog } from '../components/Dialog.js';
 import { DEFAULT_BUTTON, firstEditable } from '../components/keyboard.js';
 import { KeyButton } from '../components/Mnemonic.js';
+import { ProblemView } from '../components/ProblemView.js';
 import { WizardContext } from './context.js';
 import { useSetupWizard } from './use-setup-wizard.js';
 import { MethodPage } from './MethodPage.js';
@@ -106,7 +107,7 @@ function Wizard({ start }: { start: AppSnapshot }): ReactNode {
         <div ref={body} className="wizard" data-page={w.page} aria-busy={w.busy || undefined}>
           {w.general.length > 0 ? (
             <div className="wizard-general field-error" role="alert">
-              {w.general.map((g, i) => <div key={i}>{g[lang]}</div>)}
+              {w.general.map((g, i) => ('code' in g ? <ProblemView key={i} problem={g} withField /> : <div key={i}>{g[lang]}</div>))}
             </div>
           ) : null}
           {content}

@@ -9,7 +9,9 @@ import { type LocalizedText } from '../../shared/messages/text.js';
 import { type OptionDevice } from '../../shared/settings/options.js';
 import { type KeyFileSummary } from '../../shared/keyfile/model.js';
 import { type AppSnapshot, type DeviceInfo, type FileRef, type Resources } from '../../shared/host/api.js';
+import { problemsOf } from '../../shared/host/errors.js';
 import { useApp } from '../store-context.js';
+import { useFocusInvalid } from '../components/focus-invalid.js';
 import {
   activationRequest, activeIn, applyDeviceInfo, applyKeyFile, checkValues, CORPORATE_ONLY_KEYS, defaultMethod, defaultService,
   initialValues, isPageField, KEYFILE_FIELD, needsDeviceDialog, pageOfField, pagesOf, previewView, requiredIn,
@@ -20,6 +22,9 @@ import { W } from './texts.js';
 import { C, changePagesOf, registrationValues, type ChangeChoice, type WizardMode } from './change.js';
 
 export type WizardDialog = 'mismatch' | 'device';
+
+/** A line at the top of the page: our own words, or a problem that belongs to no field of the page (shown whole). */
+export type GeneralLine = LocalizedText | Problem;
 
 const DEVICE_KEYS = ['machine.deviceCode', 'machine.serialNumber'];
 
@@ -49,7 +54,8 @@ export function useSetupWizard(start: AppSnapshot) {
   const [index, setIndex] = useState(0);
   const [values, setValues] = useState<WizardValues>(() => initialValues(start));
   const [problems, setProblems] = useState<Problem[]>([]);
-  const [general, setGeneral] = useState<LocalizedText[]>([]);
+  const [general, setGeneral] = useState<GeneralLine[]>([]);
+  const refused = useFocusInvalid();
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<WizardDialog | undefined>(undefined);
   const [keyFilePath, setKeyFilePath] = useState('');
@@ -92,9 +98,9 @@ export function useSetupWizard(start: AppSnapshot) {
     setGeneral([]);
   };
 
+  /** A call that failed altogether (the host or serve gone): its problems whole, in the window's language. */
   const failed = (e: unknown): void => {
-    const reason = e instanceof Error ? e.message : String(e);
-    setGeneral([{ ja: `${W.failed.ja}: ${reason}`, en: `${W.failed.en}: ${reason}` }]);
+    setGeneral([W.failed, ...problemsOf(e)]);
   };
 
   /** Host call with the buttons disabled; a thrown error shows at the top of the page. */
@@ -115,6 +121,8 @@ export function useSetupWizard(start: AppSnapshot) {
       .filter((p) => p.severity === 'error' && concerns(p.field));
     setProblems(found);
     setGeneral([]);
+    // The page's own effect focuses its first marked field (SetupWizard.tsx); 装置の固有情報の入力 is a window of its own.
+    refused(found);
     return found.length === 0;
   };
   const checkPage = (p: PageId, vals?: WizardValues): Promise<boolean> => checkFields((f) => isPageField(p, f, method, service, pages), vals);
@@ -192,7 +200,7 @@ export function useSetupWizard(start: AppSnapshot) {
     const target = r.problems.map((p) => pageOf(p.field)).find((p) => p !== undefined);
     setProblems(r.problems.filter((p) => pageOf(p.field) !== undefined));
     const elsewhere = r.problems.filter((p) => pageOf(p.field) === undefined);
-    setGeneral([mode === 'change' ? C.changeFailed : W.activateFailed, ...elsewhere.map((p) => ({ ja: `${p.code} ${p.message.ja}`, en: `${p.code} ${p.message.en}` }))]);
+    setGeneral([mode === 'change' ? C.changeFailed : W.activateFailed, ...elsewhere]);
     if (target) setIndex(pages.indexOf(target));
   });
 

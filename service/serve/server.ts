@@ -10,7 +10,9 @@ import { type AddressInfo } from 'node:net';
 import { type HostApi } from '../../shared/host/api.js';
 import { dispatch } from '../../shared/node/host/dispatch.js';
 import { CSP, staticFile } from '../../shared/node/static-files.js';
-import { message } from '../../shared/messages/problem.js';
+import { message, problem } from '../../shared/messages/problem.js';
+import { text, type LocalizedText } from '../../shared/messages/text.js';
+import { refusal, type HostRefusal } from '../../shared/host/errors.js';
 import { OneTimeCodes, ONE_TIME_SECONDS } from './one-time.js';
 const MAX_BODY = 16 * 1024 * 1024;
 
@@ -59,6 +61,22 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 
 const json = (res: ServerResponse, status: number, v: unknown) => send(res, status, JSON.stringify(v), 'application/json; charset=utf-8');
 
+/**
+ * Every refusal is a HostReply (shared/host/errors.ts) like the host's own: the window shows it coded, in its language.
+ * What serve itself refuses (no token, a foreign Host, ...) is ER_1102 with the reason in both languages.
+ */
+const refuse = (res: ServerResponse, status: number, r: HostRefusal) => json(res, status, r);
+const refusedBy = (method: string, why: LocalizedText): HostRefusal => refusal(problem('ER_1102', { method, why }));
+const WHY = {
+  host: text('Host ヘッダが 127.0.0.1 または localhost のこのポートではありません', 'the Host header is not 127.0.0.1 or localhost on this port'),
+  post: text('POST 以外の要求です', 'only POST is accepted'),
+  origin: text('他のサイトからの要求です', 'the request came from another site'),
+  token: text('セッションのトークンがないか一致しません', 'the session token is missing or wrong'),
+  type: text('application/json 以外の要求です', 'only application/json is accepted'),
+  size: text(`要求が ${MAX_BODY / 1024 / 1024} MiB を超えています`, `the request is larger than ${MAX_BODY / 1024 / 1024} MiB`),
+  get: text('GET 以外の要求です', 'only GET is accepted'),
+};
+
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -84,26 +102,28 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
 
   const server: Server = createServer((req, res) => {
     void (async () => {
-      if (!allowedHosts().has(req.headers.host ?? '')) return json(res, 421, { ok: false, error: 'host not allowed' });
-      const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const method = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : url.pathname;
+      if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 421, refusedBy(method, WHY.host));
       if (url.pathname.startsWith('/api/')) {
-        if (req.method !== 'POST') return json(res, 405, { ok: false, error: 'POST only' });
+        if (req.method !== 'POST') return refuse(res, 405, refusedBy(method, WHY.post));
         const origin = req.headers.origin;
-        if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return json(res, 403, { ok: false, error: 'cross-origin request refused' });
-        if (!tokenMatches(req.headers.authorization, token)) return json(res, 401, { ok: false, error: 'token required' });
-        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return json(res, 415, { ok: false, error: 'application/json only' });
+        if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, refusedBy(method, WHY.origin));
+        if (!tokenMatches(req.headers.authorization, token)) return refuse(res, 401, refusedBy(method, WHY.token));
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, refusedBy(method, WHY.type));
         const body = await readBody(req);
-        if (body === undefined) return json(res, 413, { ok: false, error: 'request too large' });
+        if (body === undefined) return refuse(res, 413, refusedBy(method, WHY.size));
         let arg: unknown;
         try {
           arg = JSON.parse(body || 'null');
-        } catch {
-          return json(res, 400, { ok: false, error: 'malformed JSON' });
+        } catch (e) {
+          return refuse(res, 400, refusal(problem('ER_1021', { method, reason: `malformed JSON: ${e instanceof Error ? e.message : String(e)}` })));
         }
-        const r = await dispatch(api, url.pathname.slice('/api/'.length), arg);
-        return r.ok ? json(res, 200, r) : json(res, 400, { ok: false, error: `${r.error.code} ${r.error.message.en}`, problem: r.error });
+        // The host's answer as it is: the result, or its Problems whole (the window shows them in its language).
+        const r = await dispatch(api, method, arg);
+        return json(res, r.ok ? 200 : 400, r);
       }
-      if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { ok: false, error: 'GET only' });
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, refusedBy(method, WHY.get));
       const code = url.pathname === '/' ? url.searchParams.get('code') : null;
       if (code !== null) {
         // A one-time link: used up by this GET (HEAD only asks), answered with the page carrying the session token.
@@ -117,7 +137,7 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
       if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
       return send(res, 200, file.body, file.type);
     })().catch((e: unknown) => {
-      if (!res.headersSent) json(res, 500, { ok: false, error: e instanceof Error ? e.message : String(e) });
+      if (!res.headersSent) refuse(res, 500, refusal(problem('ER_1020', { reason: e instanceof Error ? e.message : String(e) })));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -64,15 +64,20 @@ export const catalogue = {
   ER_1096: { kind: 'internal', ja: '設定画面のファイル {path} がありません。パッケージを入れ直すか、チェックアウトでは npm run build を実行してください。', en: 'The settings window files are missing ({path}). Reinstall the package, or run npm run build in a checkout.' },
   ER_1097: { kind: 'internal', ja: '予期しないエラーのため express-report {command} を中止しました: {reason}', en: 'express-report {command} stopped on an unexpected error: {reason}' },
   ER_1098: { kind: 'internal', ja: 'この設定画面のリンクは使用済みか期限切れです(1 回だけ、{seconds} 秒以内に使用できます)。express-report serve を起動し直すか、serve が端末に表示した URL を開いてください。このリンクを開いた覚えがない場合は、他の利用者が開いた可能性があります。serve を停止してください(Ctrl+C)。', en: 'This link to the settings window has been used or has expired (it works once, within {seconds} s). Start express-report serve again, or open the URL it printed in its terminal. If you did not open this link before, someone else may have: stop serve (Ctrl+C).' },
+  // The window and its host (HostApi over Electron IPC or serve's HTTP; shared/host/errors.ts)
+  ER_1100: { kind: 'internal', ja: '設定画面から express-report serve に接続できません: {reason}。serve が動作しているか確認してください。終了していた場合は起動し直し、端末に表示された URL で画面を開き直してください。', en: 'The settings window cannot reach express-report serve: {reason}. Check that serve is still running; if it stopped, start it again and open the URL it prints.' },
+  ER_1101: { kind: 'internal', ja: '画面の要求 {method} に対する応答を読めません: {reason}', en: 'The answer to the window\'s {method} request cannot be read: {reason}' },
+  ER_1102: { kind: 'internal', ja: 'express-report serve は画面の要求 {method} を受け付けませんでした({why})。serve を起動し直した場合は、端末に表示された新しい URL で画面を開き直してください。', en: 'express-report serve refused the window\'s {method} request ({why}). If serve was started again, open the new URL it printed.' },
+  ER_1103: { kind: 'internal', ja: '設定画面で予期しないエラーが発生しました: {reason}', en: 'An unexpected error occurred in the settings window: {reason}' },
   ER_1080: { kind: 'internal', ja: '設定フォルダ {path} は他のプロセス(ホスト {host}、プロセス {pid})が書き込み中です。{seconds} 秒待ちましたが終わらないため、何も保存していません。もう一度保存してください。そのプロセスが存在しない場合はロックファイル {lock} を削除してください。', en: 'The config folder {path} is being written by another process (host {host}, pid {pid}); waited {seconds} s and saved nothing. Save again; if no such process exists, remove the lock file {lock}.' },
 
   // ---- network (with the peer's own reply)
   ER_2001: { kind: 'network', ja: '{peer}のホスト名 {host} を解決できません({reason})。ホスト名と DNS の設定を確認してください。', en: 'Cannot resolve the host name {host} of {peer} ({reason}). Check the name and the DNS settings.' },
   ER_2002: { kind: 'network', ja: '{peer}に接続できません: {reason}', en: 'Cannot connect to {peer}: {reason}' },
   ER_2003: { kind: 'network', ja: '{peer}から {seconds} 秒以内に応答がありません({phase})。', en: 'No answer from {peer} within {seconds} s ({phase}).' },
-  ER_2004: { kind: 'network', ja: '{peer}の証明書を検証できません: {reason}({code})。通報先が独自の認証局を使う場合は https.caFile にその CA 証明書(PEM)を指定してください。', en: 'The certificate of {peer} cannot be verified: {reason} ({code}). If the center uses its own CA, give its certificate (PEM) in https.caFile.' },
+  ER_2004: { kind: 'network', ja: '{peer}の証明書を検証できません: {reason}({code})。通報先が独自の認証局を使う場合は、[追加の CA 証明書ファイル]にその CA 証明書(PEM)を指定してください。', en: 'The certificate of {peer} cannot be verified: {reason} ({code}). If the center uses its own CA, give its certificate (PEM) in [Extra CA bundle].' },
   ER_2005: { kind: 'network', ja: '{peer}との TLS ハンドシェイクに失敗しました: {reason}', en: 'The TLS handshake with {peer} failed: {reason}' },
-  ER_2006: { kind: 'network', ja: 'プロキシサーバ {proxy} が認証を求めたか、利用者名とパスワードを受け付けませんでした({reply})。https.proxy.user と https.proxy.password を確認してください(Basic 認証のみ使用できます)。', en: 'The proxy {proxy} asked for authentication or did not accept the credentials ({reply}). Check https.proxy.user and https.proxy.password (Basic authentication only).' },
+  ER_2006: { kind: 'network', ja: 'プロキシサーバ {proxy} が認証を求めたか、利用者名とパスワードを受け付けませんでした({reply})。[プロキシサーバ]の[ユーザー名]と[パスワード]を確認してください(Basic 認証のみ使用できます)。', en: 'The proxy {proxy} asked for authentication or did not accept the credentials ({reply}). Check [User name] and [Password] under [Proxy server] (Basic authentication only).' },
   ER_2007: { kind: 'network', ja: 'プロキシサーバ {proxy} が {target} への接続を拒否しました: {reply}', en: 'The proxy {proxy} did not open a connection to {target}: {reply}' },
   ER_2008: { kind: 'network', ja: '{peer}がエラーを返しました: {reply}', en: 'Error from {peer}: {reply}' },
   ER_2009: { kind: 'network', ja: '通報先 {label} の URL「{url}」は使用できません: {reason}', en: 'The {label} destination "{url}" cannot be used: {reason}' },
@@ -82,7 +87,7 @@ export const catalogue = {
   ER_2013: { kind: 'network', ja: 'リモートアクセスの接続 {entry} に失敗しました({command}: {reason})。', en: 'Remote access could not connect {entry} ({command}: {reason}).' },
   ER_2014: { kind: 'network', ja: '{peer}への送信を中止しました(サービスの停止)。', en: 'Sending to {peer} was cancelled (the service is stopping).' },
   ER_2015: { kind: 'network', ja: '添付ファイルを読み込めないため送信を中止しました: {reason}', en: 'Sending stopped because the attachment could not be read: {reason}' },
-  ER_2016: { kind: 'network', ja: 'https.caFile の {path} に PEM 形式の証明書がありません。', en: 'The CA file {path} (https.caFile) holds no PEM certificate.' },
+  ER_2016: { kind: 'network', ja: '[追加の CA 証明書ファイル]の {path} に PEM 形式の証明書がありません。', en: 'The file {path} in [Extra CA bundle] holds no PEM certificate.' },
   ER_2100: { kind: 'network', ja: '有効な通報手段がないため、通報 {id} を送信できません。通報は保持され、再送されます。', en: 'No notification route is enabled, so report {id} cannot be sent. It is kept and will be tried again.' },
   ER_2101: { kind: 'warning', ja: '通報 {id} を {route} で送信できませんでした({attempts} 回目): {reason}。次の送信は {next} です。', en: 'Report {id} was not delivered by {route} (attempt {attempts}): {reason}. Next attempt at {next}.' },
   ER_2102: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限({hours} 時間)までに送信できなかったため、期限切れとして保存しました(試行 {attempts} 回)。', en: 'Report {id} ({kind}) was not delivered within the retry limit of {hours} hours ({attempts} attempt(s)); it is kept as expired.' },
@@ -140,6 +145,11 @@ export const catalogue = {
   ER_3054: { kind: 'validation', ja: '{label}を記憶する、または記憶したものを使用するには、先に{needs}を入力してください。', en: 'To remember {label} or use a remembered one, fill in {needs} first.' },
   ER_3060: { kind: 'validation', ja: '{label}は設定情報の変更では変更できません。開局し直す(開局情報の入力)か、通報基本設定で変更してください。', en: '{label} cannot be changed as registration information: activate again (Activation information) or change it in the basic notification settings.' },
   ER_3061: { kind: 'validation', ja: '{key} はテスト通報・開局通報の一時的な値として使用できません。', en: '{key} cannot be used as a temporary value for a test or activation notification.' },
+  ER_3070: { kind: 'validation', ja: '{label}は半角数字で入力してください(全角の数字は使用できません: 「{value}」)。', en: '{label} must be typed in half-width digits (0-9), not full-width ones: "{value}".' },
+  ER_3071: { kind: 'validation', ja: '{label}に指定したファイル {path} がありません: {reason}', en: 'The file {path} given in {label} does not exist: {reason}' },
+  ER_3072: { kind: 'validation', ja: '{label}に指定したファイル {path} を読み込めません: {reason}', en: 'The file {path} given in {label} cannot be read: {reason}' },
+  ER_3073: { kind: 'validation', ja: '{label}に指定したファイル {path} は PEM 形式の CA 証明書ではありません(-----BEGIN CERTIFICATE----- で始まる証明書が必要です)。', en: 'The file {path} given in {label} is not a CA certificate in PEM form (a certificate starting with -----BEGIN CERTIFICATE----- is needed).' },
+  ER_3074: { kind: 'validation', ja: '{label}に指定したファイル {path} の {index} 番目の証明書を読み取れません: {reason}', en: 'Certificate {index} in the file {path} given in {label} cannot be read: {reason}' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },

@@ -1,6 +1,7 @@
 import { type Lang, type LocalizedText } from './text.js';
 import { catalogue, type MessageCode } from './catalogue.js';
 import { printable } from './printable.js';
+import { DETAIL_PARAM, splitTemplate } from './detail.js';
 
 export type Severity = 'error' | 'warning';
 export type ParamValue = string | number | LocalizedText;
@@ -17,6 +18,13 @@ export interface Problem {
   readonly field?: string;
   readonly file?: string;
   readonly line?: number;
+  /**
+   * When the message quotes the system's or a peer's own text (an errno message, a TLS reason: detail.ts): `message`
+   * without it, the plain sentence the window shows first, and that text, which the window shows on a details line.
+   * `message` stays whole for the command line and the logs.
+   */
+  readonly plain?: LocalizedText;
+  readonly detail?: string;
 }
 
 function fill(template: string, params: Params, lang: Lang): string {
@@ -40,9 +48,20 @@ export interface ProblemInit {
   severity?: Severity;
 }
 
+/** The plain sentence and the system's text apart, when the reason is the system's (a string, not our own words). */
+function splitDetail(code: MessageCode, params: Params): Pick<Problem, 'plain' | 'detail'> {
+  const reason = params[DETAIL_PARAM];
+  if (typeof reason !== 'string' || reason.trim() === '') return {};
+  const def = catalogue[code];
+  const ja = splitTemplate(def.ja, 'ja');
+  const en = splitTemplate(def.en, 'en');
+  if (!ja || !en) return {};
+  return { plain: { ja: fill(ja.plain, params, 'ja'), en: fill(en.plain, params, 'en') }, detail: fill(en.detail, params, 'en') };
+}
+
 export function problem(code: MessageCode, params: Params = {}, at: ProblemInit = {}): Problem {
   const { severity = catalogue[code].kind === 'warning' ? 'warning' : 'error', ...where } = at;
-  return { code, severity, message: message(code, params), ...where };
+  return { code, severity, message: message(code, params), ...where, ...splitDetail(code, params) };
 }
 
 export function isError(p: Problem): boolean {

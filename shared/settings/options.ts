@@ -26,13 +26,12 @@ export function validateOptionDevices(list: readonly OptionDevice[]): Problem[] 
       const f = optionFields[key];
       const v = d[key];
       const at = { field: `options.${i + 1}.${key}` };
+      // The device code and serial number are half-width only: a character they do not take is said before the length.
+      const fault = key !== 'name' && v !== '' ? checkCharClass(v, 'ascii') : undefined;
       if (hasControlChars(v)) out.push(problem('ER_3029', { label: f.label }, at));
       else if (key === 'deviceCode' && v.trim() === '') out.push(problem('ER_3001', { label: f.label }, at));
+      else if (fault) out.push(problem('ER_3015', { label: f.label, char: fault.kind === 'char' ? fault.char : '' }, at));
       else if ([...v].length > f.maxLength) out.push(problem('ER_3002', { label: f.label, max: f.maxLength, length: [...v].length }, at));
-      else if (key !== 'name' && v !== '') {
-        const fault = checkCharClass(v, 'ascii');
-        if (fault) out.push(problem('ER_3015', { label: f.label, char: fault.kind === 'char' ? fault.char : '' }, at));
-      }
     }
   });
   return out;

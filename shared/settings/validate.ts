@@ -30,9 +30,12 @@ function checkText(def: TextDef, value: string, at: { field: string }): Problem 
   const code = classCode[def.charClass];
   // A value with a fixed shape is told its shape (7 digits, YYYY-MM-DD...) rather than its length.
   if (shaped && fault && code) return problem(code, { label, char: '' }, at);
+  // A character the field does not take (full-width in 製造番号) is said first: it is what to fix, and fixing it may
+  // also fix the length. The length is then refused with its limit named (ER_3002), never cut.
+  if (fault?.kind === 'char' && code) return problem(code, { label, char: fault.char }, at);
   if (length(value) > def.maxLength) return problem('ER_3002', { label, max: def.maxLength, length: length(value) }, at);
   if (def.minLength !== undefined && length(value) < def.minLength) return problem('ER_3028', { label, min: def.minLength }, at);
-  if (fault && code) return problem(code, { label, char: fault.kind === 'char' ? fault.char : '' }, at);
+  if (fault && code) return problem(code, { label, char: '' }, at);
   return undefined;
 }
 

@@ -5,6 +5,9 @@ import { type SettingDef, type SettingValue } from './define.js';
 export const SEALED_PREFIX = 'sealed:v1:';
 export const isSealedValue = (v: string): boolean => v.startsWith(SEALED_PREFIX);
 
+/** ０-９ (U+FF10-FF19). */
+export const FULL_WIDTH_DIGIT = /[\uff10-\uff19]/;
+
 const TRUE = ['on', 'true', 'yes', '1'];
 const FALSE = ['off', 'false', 'no', '0'];
 
@@ -19,6 +22,8 @@ export function parseValue(def: SettingDef, raw: string): Parsed {
     case 'secret':
       return { ok: true, value: raw };
     case 'int':
+      // Full-width digits (１２０, typed with the IME on) are refused saying 半角, not "not a number".
+      if (FULL_WIDTH_DIGIT.test(t)) return fail(problem('ER_3070', { label: def.label, value: raw }, { field: def.key }));
       if (!/^\+?\d{1,15}$/.test(t)) return fail(problem(def.port ? 'ER_3009' : 'ER_3027', { label: def.label, value: raw }, { field: def.key }));
       return { ok: true, value: Number(t) };
     case 'bool':

@@ -57,7 +57,8 @@ describe('通報テスト in the window', () => {
     await box.locator('li[data-phase="sent"][aria-current="step"]').waitFor({ timeout: 30_000 });
     await shot(page, 'event-test-progress');
     expect(await box.locator('li[data-phase="sent"]').textContent()).toMatch(/送信済み: URL1/);
-    await page.getByRole('region', { name: 'イベント' }).getByText(/ER_6027/).waitFor();
+    // The success line, not numbered like an error (its code is on the line's data-code, not in its text).
+    await page.getByRole('region', { name: 'イベント' }).locator('li[data-code="ER_6027"]').waitFor();
 
     const got = receiver.received.find((r) => (r.report as { event?: { id: number } }).event?.id === 0xc0040006);
     const zip = got?.parts.find((p) => p.filename?.endsWith('.zip'));

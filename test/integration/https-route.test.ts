@@ -216,7 +216,7 @@ describe('HttpsRoute through tinyproxy (Basic auth)', () => {
     expect(o.problem.message.en).toContain(`The proxy 127.0.0.1:${proxy.port} asked for authentication`);
     // The body of the proxy's page comes along only when it arrived with the headers (https-proxy-agent stops reading there).
     expect(o.problem.message.en).toContain('(407 Proxy Authentication Required: Proxy-Authenticate: Basic realm="Tinyproxy"');
-    expect(o.problem.message.en).toContain('Check https.proxy.user and https.proxy.password');
+    expect(o.problem.message.en).toContain('Check [User name] and [Password] under [Proxy server]');
     expect(o.problem.message.ja).toContain(`プロキシサーバ 127.0.0.1:${proxy.port} が認証を求めた`);
     expect(o.retry).toBe(true);
     expect(center.received.some((r) => r.reportId === report.id)).toBe(false);

@@ -73,10 +73,10 @@ describe('express-report serve', () => {
   it('validates every request at the host: unknown methods and malformed arguments get a coded refusal', async () => {
     const unknown = await api('deleteEverything', null);
     expect(unknown.status).toBe(400);
-    expect(JSON.parse(unknown.body).error).toMatch(/^ER_1021 /);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, problems: [{ code: 'ER_1021' }] });
     const malformed = await api('saveSettings', { values: { 'mail.smtp.port': 25 } });
     expect(malformed.status).toBe(400);
-    expect(JSON.parse(malformed.body).error).toMatch(/^ER_1021 .*values/);
+    expect(JSON.parse(malformed.body)).toMatchObject({ ok: false, problems: [{ code: 'ER_1021', detail: expect.stringContaining('values') }] });
     expect((await call('/api/snapshot', { method: 'GET' })).status).toBe(405);
   });
 

@@ -17,6 +17,6 @@ export const mailMessages = {
   ER_2208: { kind: 'network', ja: 'S/MIME が有効ですが、通報先の証明書がありません(キーファイルで開局した場合のみ使用できます)。キーファイルで開局し直すか、保守サービス会社の指示があれば S/MIME を無効にしてください。', en: 'S/MIME is on, but there is no center certificate (only activation with a key file provides one). Activate with the key file, or turn S/MIME off if the maintenance company says so.' },
   ER_2209: { kind: 'network', ja: '{peer} {server} との接続が途中で切断されました: {reason}', en: 'The connection to {peer} {server} broke off: {reason}' },
   ER_2210: { kind: 'network', ja: '通報先の証明書を S/MIME の暗号化に使用できません: {reason}', en: 'The center certificate cannot be used for S/MIME: {reason}' },
-  ER_2211: { kind: 'network', ja: '通報メールの宛先(mail.to)が設定されていません。宛先は開局時に自動的に設定されます。開局し直してください。', en: 'There is no destination address (mail.to). It is set by activation: activate again.' },
+  ER_2211: { kind: 'network', ja: '通報メールの[宛先]が設定されていません。宛先は開局時に自動的に設定されます。開局し直してください。', en: 'There is no [Destination] address. It is set by activation: activate again.' },
   ER_2212: { kind: 'network', ja: 'POP サーバ {server} がエラーを返しました: {reply}', en: 'Error from the POP server {server}: {reply}' },
 } as const satisfies Record<string, MessageDef>;

@@ -41,6 +41,7 @@ import { NO_KEYCHAIN, type Keychain } from '../keychain.js';
 import { checkRemember, listRemembered, rememberTyped, rememberedMessage, resolveRemembered } from './remembered.js';
 import { ensureTestedBaseline, untestedChanges } from '../tested-record.js';
 import { buildOverride } from './notify-override.js';
+import { CA_FIELD, checkCaFile } from './ca-file.js';
 
 export interface HostOptions {
   configDir: string;
@@ -106,6 +107,11 @@ export class NodeHost implements HostApi {
     return untestedChanges(this.opts, c);
   }
 
+  /** 追加の CA 証明書ファイル typed in this request: checked now (exists, PEM), not first at a test (./ca-file.ts). */
+  private caFileProblems(req: SaveRequest, settings: Config['settings']): Promise<Problem[]> {
+    return req.values[CA_FIELD] === undefined ? Promise.resolve([]) : checkCaFile(settings[CA_FIELD]);
+  }
+
   private async snapshotOf(store: ConfigStore): Promise<AppSnapshot> {
     const c = store.config;
     const untested = await this.untested(c);
@@ -154,6 +160,7 @@ export class NodeHost implements HostApi {
     return [
       ...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings), ...resolved.warnings,
       ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices),
+      ...(typed.problems.some((p) => p.field === CA_FIELD) ? [] : await this.caFileProblems(req, settings)),
     ];
   }
 
@@ -169,6 +176,7 @@ export class NodeHost implements HostApi {
       const typed = await convertTypedValues(resolved.values, this.sealer);
       const settings = withValues(c.settings, typed.changes);
       const problems = [...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings)];
+      if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...await this.caFileProblems(req, settings));
       if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
       const inf = req.destinations ? { ...c.inf, adr: req.destinations } : c.inf;
       const next: Config = { ...c, settings, optionDevices: req.optionDevices ?? c.optionDevices, inf };

@@ -175,7 +175,7 @@ describe('rememberedSecrets / forgetSecret', () => {
       ['saveSettings', { values: {}, remember: ['customer.name'] }],
     ] as const) {
       const r = await dispatch(s.host, m, arg);
-      expect(!r.ok && r.error.code).toBe('ER_1021');
+      expect(!r.ok && r.problems[0]!.code).toBe('ER_1021');
     }
   });
 });

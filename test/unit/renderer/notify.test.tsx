@@ -237,7 +237,9 @@ describe('通報テスト from the event tree', () => {
     await treeTest();
     await waitFor(() => expect(panel().textContent).toContain('r-123'));
     expect(host.testEvent).toHaveBeenCalledWith({ source: 'atapi', id: '0xc0040006' });
-    expect(panel().textContent).toContain('ER_6023');
+    // Accepted is a success line: its code is kept on the line (data-code), not numbered in its text like an error.
+    expect(panel().querySelector('li[data-code="ER_6023"]')?.textContent).toContain('r-123');
+    expect(panel().textContent).not.toContain('ER_6023');
   });
 
   it('follows the accepted report: ログ採取中, then 送信済み with where it went, noted in the event panel', async () => {
@@ -252,7 +254,9 @@ describe('通報テスト from the event tree', () => {
     await waitFor(() => expect(within(box).getByText('ログ採取中').getAttribute('aria-current')).toBe('step'));
     await waitFor(() => expect(within(box).getByText(/送信済み/).getAttribute('aria-current')).toBe('step'), { timeout: 3000 });
     expect(within(box).getByText(/送信済み/).textContent).toContain('URL1 answered 200 OK');
-    await waitFor(() => expect(panel().textContent).toContain('ER_6027'));
+    // A success line is not numbered like an error: its code is kept on the line, not shown in its text.
+    await waitFor(() => expect(panel().querySelector('li[data-code="ER_6027"]')?.textContent).toContain('URL1 answered 200 OK'));
+    expect(panel().textContent).not.toContain('ER_6027');
     await click(button('閉じる', box));
     expect(screen.queryByRole('region', { name: '通報テストの経過' })).toBeNull();
   });
