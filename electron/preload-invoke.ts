@@ -5,7 +5,8 @@
  * refusal as a typed error with its Problems (renderer/host-client.ts).
  */
 import { HOST_METHODS, type HostMethod } from '../shared/host/api.js';
-import { type HostRefusal } from '../shared/host/errors.js';
+// A type only: errors.ts holds the reply's zod schema, which the sandboxed preload has no use for.
+import type { HostRefusal } from '../shared/host/errors.js';
 import { problem } from '../shared/messages/problem.js';
 
 export function preloadInvoke(send: (method: HostMethod, arg: unknown) => Promise<unknown>): (method: HostMethod, arg: unknown) => Promise<unknown> {
