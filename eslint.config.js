@@ -1,4 +1,4 @@
-// Lint, including the import direction of DESIGN.md section 1:
+// Lint, including the import direction of docs/design.md section 2:
 //   renderer -> shared;  electron -> shared, shared/node;  service -> shared, shared/node;
 //   shared (isomorphic) imports nothing of ours and no Node built-in; nothing imports electron/ or renderer/.
 import tseslint from 'typescript-eslint';

@@ -1,4 +1,4 @@
-/** The state, always visible at the bottom (DESIGN.md section 6, like REMCS): 未開局 / 設定済み / テスト通報済み / 運用中 / サービス終了 / 保守中. */
+/** The state, always visible at the bottom (docs/design.md section 7, like REMCS): 未開局 / 設定済み / テスト通報済み / 運用中 / サービス終了 / 保守中. */
 import { type ReactNode } from 'react';
 import { settingDef } from '../../shared/settings/schema.js';
 import { type EnumDef } from '../../shared/settings/define.js';

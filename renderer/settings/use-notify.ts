@@ -1,11 +1,11 @@
 /**
- * テスト通報 and 開局通報 of a route dialog (SPEC.md section 5), in the manual's order: they work before the route is
+ * テスト通報 and 開局通報 of a route dialog (docs/design.md section 8.3), in the manual's order: they work before the route is
  * saved as the enabled one (the manual tests and sends 開局通報 from the dialog, then OK asks whether to enable it).
  * - What is sent is what the dialog shows: its unsaved values (with this route) and 宛先の読み込み's destinations go to the
  *   host as an override (HostApi NotifyOverride) and are never written by the test; OK saves them, キャンセル drops them.
  * - テスト通報 (HTTPS: テスト通報(1次) / テスト通報(2次); mail: one): テスト通報結果送付先の選択 →
  *   「テスト通報結果は、電子メールにて以下の宛先に送付されます。よろしいですか?」 (いいえ goes back to the selection).
- * - Dial-up (SPEC.md 4.2): テスト通報(1次) / テスト通報(2次) dial that one number; no result mail (「通報成功」 means done).
+ * - Dial-up (docs/design.md section 8.2): テスト通報(1次) / テスト通報(2次) dial that one number; no result mail (「通報成功」 means done).
  * - 開局通報 (once tested): the primary first; definition-file errors (ER_5002) are listed, OK sends anyway; on a failure
  *   「二次通報先に送信しますか?」 はい sends to the secondary (when there is one).
  * Each run ends in a result dialog (NotifyResultDialog): success or failure, which destination, when.

@@ -1,5 +1,5 @@
 /**
- * The setup utility (設定ユーティリティ, SPEC.md section 3): 開局方式選択 (続行), then the key file or the key code, then
+ * The setup utility (設定ユーティリティ, docs/design.md section 8.1): 開局方式選択 (続行), then the key file or the key code, then
  * お客様に関する情報 (key file only), 本機に関する情報, オプション装置情報 and 販売店情報; 完了 activates.
  * On an activated machine it opens on 登録されている開局情報 (設定情報の変更, change.ts): 完了 changes the registration
  * only; 開局し直す asks ER_5001 (いいえ by default) before the activation pages.

@@ -1,7 +1,7 @@
 /**
  * Applies a changed config folder within a second, without polling: fs.watch on the folder and WebReprt/, debounced.
- * An invalid change is not applied: the service keeps the last good config and logs the located errors (DESIGN.md
- * section 2, like Alertmanager's reload).
+ * An invalid change is not applied: the service keeps the last good config and logs the located errors (docs/design.md
+ * section 3, like Alertmanager's reload).
  *
  * A watch follows a folder (an inode), not its name: after `rm -rf <config>` and a restore, a new folder moved into
  * place or a symlink switched, the old watch sees nothing ever again. So the parent folder is watched too (only events

@@ -1,5 +1,5 @@
 /**
- * テスト通報 and 開局通報 (SPEC.md section 5): sent at once over the route (not queued), so the person at the window or
+ * テスト通報 and 開局通報 (docs/design.md section 8.3): sent at once over the route (not queued), so the person at the window or
  * the command line sees the result. A successful test makes the state 'tested'; the activation notification is allowed
  * only after that, and its success starts the service ('active'). Primary first; the secondary only when asked.
  */

@@ -206,7 +206,7 @@ export class ReportingService implements ServiceCore {
 
   /**
    * 開局通報 succeeded (in this process or another: notify.ts leaves a marker in the state folder): the configuration
-   * information goes right after it (SPEC.md section 5), once; without AMHTPHBI.INF there is nothing to send.
+   * information goes right after it (docs/design.md section 8.3), once; without AMHTPHBI.INF there is nothing to send.
    */
   async heartbeatAfterActivation(): Promise<void> {
     const marker = activationMarker(this.dirs.stateDir);

@@ -32,7 +32,7 @@ export function dueAge(rec: SpoolRecord, m: Moment): number {
 }
 
 /**
- * Reports go out only while active (DESIGN.md section 6). The test and activation notifications are what moves the
+ * Reports go out only while active (docs/design.md section 7). The test and activation notifications are what moves the
  * state from configured to active, so they go out while configured or tested too. paused holds everything; ended
  * (and not-activated) sends nothing.
  */

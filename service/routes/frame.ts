@@ -1,5 +1,5 @@
 /**
- * The report frame that the modem route and the manager relay share (DESIGN.md section 5): a report, or a receiver's
+ * The report frame that the modem route and the manager relay share (docs/design.md section 6): a report, or a receiver's
  * acknowledgement, as length-prefixed sections behind a magic and closed by a CRC-32, so a byte stream that arrives in
  * pieces (a modem line, a TCP socket) can be cut into whole frames and damaged ones refused. Layout, byte by byte:
  * docs/report-format.md, "Frame (modem and manager relay)".

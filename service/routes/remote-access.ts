@@ -1,5 +1,5 @@
 /**
- * Remote access (リモートアクセスサービス, SPEC.md 4.1/4.4): dial up to the provider before a mail or HTTPS attempt and hang up
+ * Remote access (リモートアクセスサービス, docs/design.md section 8.2): dial up to the provider before a mail or HTTPS attempt and hang up
  * after it. Windows: `rasdial`; Linux: NetworkManager's `nmcli`. The user and password are always ours (routes.ini),
  * never the ones the OS saved.
  *

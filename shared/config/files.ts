@@ -2,7 +2,7 @@ import { type SettingsFile } from '../settings/define.js';
 import { SETTINGS_FILES } from '../settings/schema.js';
 import { type InfKind } from '../inf/files.js';
 
-/** Every file of the config folder, by its path relative to the folder (DESIGN.md section 3). */
+/** Every file of the config folder, by its path relative to the folder (docs/design.md section 4). */
 export type ConfigFile =
   | { rel: SettingsFile; type: 'settings'; file: SettingsFile }
   | { rel: string; type: 'inf'; kind: InfKind; required: boolean };

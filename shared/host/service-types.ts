@@ -7,7 +7,7 @@ import { type ConfigOverride } from '../config/override.js';
 
 export type NotifyTarget = 'primary' | 'secondary';
 
-/** テスト通報 / 開局通報 (SPEC.md section 5): sent at once, not queued. */
+/** テスト通報 / 開局通報 (docs/design.md section 8.3): sent at once, not queued. */
 export interface NotifyRequest {
   kind: 'test' | 'activation';
   target?: NotifyTarget;

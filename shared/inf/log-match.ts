@@ -1,5 +1,6 @@
 /**
- * Which AMHTPLOG.INF sections collect logs for an event (seed 001, appendix "定義ファイル", and SPEC.md section 7):
+ * Which AMHTPLOG.INF sections collect logs for an event (the original product manual's appendix 定義ファイル;
+ * docs/design.md section 8.5, docs/log-collection.md):
  *  - every [ToolYYY] with a SourceNameXX / EventIDXX pair that names the event runs, whatever [NoneTrouble] says;
  *  - an event no [ToolYYY] names uses [DefaultTools], unless a [NoneTrouble] pair names it
  *    ("[NoneTrouble] で * を定義した場合でも、[ToolYYY] に記述のあるイベントは [ToolYYY] のログを採取");

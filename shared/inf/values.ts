@@ -1,6 +1,7 @@
 /**
- * Value rules of the definition files (seed 001, appendix "定義ファイル"), each a pure check that either
- * gives the value or says which coded mistake the text makes. The codecs add where (file, line, field).
+ * Value rules of the definition files (the original product manual's appendix 定義ファイル; docs/definition-files.md,
+ * docs/design.md section 8.5), each a pure check that either gives the value or says which coded mistake the text
+ * makes. The codecs add where (file, line, field).
  */
 import { unquote } from '../ini/document.js';
 import { type MessageCode } from '../messages/catalogue.js';

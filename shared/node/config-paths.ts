@@ -1,5 +1,5 @@
 /**
- * Where the config and state folders are (DESIGN.md section 3). Always overridable: --config-dir / --state-dir, or
+ * Where the config and state folders are (docs/design.md section 4). Always overridable: --config-dir / --state-dir, or
  * EXPRESS_REPORT_CONFIG_DIR / EXPRESS_REPORT_STATE_DIR. Without either:
  *   Linux, as root (a system service): /etc/express-report and /var/lib/express-report
  *   Linux, as a user (the desktop run): $XDG_CONFIG_HOME/express-report and $XDG_STATE_HOME/express-report

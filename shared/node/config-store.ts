@@ -1,5 +1,5 @@
 /**
- * Loads and saves the whole config folder. Guarantees (issue 2, DESIGN.md section 2):
+ * Loads and saves the whole config folder. Guarantees (issue 2, docs/design.md section 3):
  * - a save writes only files whose text changes, each atomically with one backup (`.bak`) of the previous version;
  * - an invalid model is never written: the save is refused and the located problems come back;
  * - the check against the disk and the writes are one step under the folder's write lock (./config-lock.ts): when

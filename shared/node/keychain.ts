@@ -1,5 +1,5 @@
 /**
- * The OS keychain of the person at the desktop (DESIGN.md section 4): passwords a field engineer asked this computer to
+ * The OS keychain of the person at the desktop (docs/design.md section 5): passwords a field engineer asked this computer to
  * remember (a proxy, SMTP or POP server, a dial-up entry), filed under the service name `express-report` and an account
  * derived from the settings (shared/host/remembered.ts). It is per user, unreadable by the service (which runs as
  * root/SYSTEM and reads only sealed values), and never the place a server's own settings live.

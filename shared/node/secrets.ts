@@ -1,5 +1,5 @@
 /**
- * Secrets at rest (DESIGN.md section 4). The service owns an X25519 key pair in its state folder; anyone who can read
+ * Secrets at rest (docs/design.md section 5). The service owns an X25519 key pair in its state folder; anyone who can read
  * the public key (the settings window, the command line) seals a secret to it, and only the service (root/SYSTEM,
  * the only reader of the private key) can open it. A settings file then holds `password=sealed:v1:...`, never clear
  * text.

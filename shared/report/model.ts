@@ -1,6 +1,6 @@
 /**
  * A report: what the service sends to the center. It keeps one id (a UUID) across every retry, so the center can drop
- * duplicates (DESIGN.md section 5). Wire formats: docs/report-format.md.
+ * duplicates (docs/design.md section 6). Wire formats: docs/report-format.md.
  */
 import { type Problem } from '../messages/problem.js';
 

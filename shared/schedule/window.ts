@@ -1,5 +1,5 @@
 /**
- * The time window (通報時間帯) and retry schedule (SPEC.md section 6): a report is tried at once, then every
+ * The time window (通報時間帯) and retry schedule (docs/design.md section 8.4): a report is tried at once, then every
  * `intervalMinutes` until `limitHours` after it was accepted, only inside the day's window (local time).
  */
 import { parseTimeWindow } from '../settings/charclass.js';

@@ -1,5 +1,5 @@
 /**
- * Character classes and formats of the settings (SPEC.md sections 3-4; REMCS gives comparable rules).
+ * Character classes and formats of the settings (docs/design.md sections 8.1-8.2; REMCS gives comparable rules).
  * Each check returns undefined when the value is fine, or what is wrong, so the caller can name the offending
  * character in the message.
  */

@@ -1,7 +1,7 @@
 import { type LocalizedText } from '../messages/text.js';
 import { type CharClass } from './charclass.js';
 
-/** Our own definition files beside WebReprt/ (DESIGN.md section 3). */
+/** Our own definition files beside WebReprt/ (docs/design.md section 4). */
 export type SettingsFile = 'activation.ini' | 'routes.ini' | 'schedule.ini';
 
 /** A read-only view of the other settings, for rules that depend on them. */

@@ -79,7 +79,7 @@ export function validateSetting(def: SettingDef, value: SettingValue, v: Setting
   }
 }
 
-/** Rules between settings (SPEC.md sections 3-4). */
+/** Rules between settings (docs/design.md sections 8.1-8.2). */
 function crossRules(s: Settings): Problem[] {
   const out: Problem[] = [];
   if (s['mail.smime'] && (s['express.route'] === 'mail' || s['express.route'] === 'dialup') && s['activation.method'] === 'keycode') {

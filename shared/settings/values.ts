@@ -1,7 +1,7 @@
 import { problem, type Problem } from '../messages/problem.js';
 import { type SettingDef, type SettingValue } from './define.js';
 
-/** Secrets are stored only sealed (DESIGN.md section 4); this prefix marks a sealed value. */
+/** Secrets are stored only sealed (docs/design.md section 5); this prefix marks a sealed value. */
 export const SEALED_PREFIX = 'sealed:v1:';
 export const isSealedValue = (v: string): boolean => v.startsWith(SEALED_PREFIX);
 

@@ -1,4 +1,4 @@
-/** A minimal test-only route: POST the report as JSON with X-Report-Id; 2xx = delivered (DESIGN.md section 5). */
+/** A minimal test-only route: POST the report as JSON with X-Report-Id; 2xx = delivered (docs/design.md section 6). */
 import { request } from 'node:http';
 import { problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';

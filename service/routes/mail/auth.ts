@@ -1,5 +1,5 @@
 /**
- * SMTP authentication (SPEC.md 4.1): of the checked methods, try CRAM-MD5, then LOGIN, then PLAIN, skipping the ones
+ * SMTP authentication (docs/design.md section 8.2): of the checked methods, try CRAM-MD5, then LOGIN, then PLAIN, skipping the ones
  * the server does not offer in EHLO.
  *
  * A refusal falls to the next checked method only when the server refused the *method* (504 not supported, 534 too

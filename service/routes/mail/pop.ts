@@ -1,5 +1,5 @@
 /**
- * POP before SMTP (SPEC.md 4.1): log in to the POP server (USER/PASS) and QUIT, so the SMTP server (which trusts the
+ * POP before SMTP (docs/design.md section 8.2): log in to the POP server (USER/PASS) and QUIT, so the SMTP server (which trusts the
  * address that just logged in) relays the report. The POP3 protocol is node-pop3's; timeouts and the abort signal are
  * ours, because node-pop3 leaves a command waiting for ever when its socket times out after the greeting.
  */

@@ -1,5 +1,5 @@
 /**
- * インターネットメール経由 (SPEC.md 4.1): the report as one mail to the center's address (mail.to, set by activation),
+ * インターネットメール経由 (docs/design.md section 8.2): the report as one mail to the center's address (mail.to, set by activation),
  * through the customer's SMTP server. One attempt: remote access if set, POP before SMTP if set, then one SMTP session
  * (authentication if set) carrying the message, or its message/partial parts. Format and failures: docs/mail.md.
  */

@@ -1,5 +1,5 @@
 /**
- * A failed SMTP step as a coded problem (SPEC.md section 9: timeout, server error, cannot connect, SMTP auth failed,
+ * A failed SMTP step as a coded problem (docs/design.md section 8.6: timeout, server error, cannot connect, SMTP auth failed,
  * encryption not supported are told apart), with the server's own reply, and whether retrying can help. The rules are
  * in docs/mail.md ("Failures").
  */

@@ -1,5 +1,5 @@
 /**
- * uuencode (the mail route's default attachment encoding, SPEC.md 4.1), written here: the one npm package for it
+ * uuencode (the mail route's default attachment encoding, docs/design.md section 8.2), written here: the one npm package for it
  * (`uuencode` 0.0.4) is an early 0.0.x release nobody maintains, and the format is small and fixed (POSIX `uuencode`):
  *
  *   begin 644 <name>

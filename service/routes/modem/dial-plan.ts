@@ -1,5 +1,5 @@
 /**
- * Which numbers to dial, in which order, and the dial command for each (SPEC.md 4.2): the primary, then the secondary
+ * Which numbers to dial, in which order, and the dial command for each (docs/design.md section 8.2): the primary, then the secondary
  * when one is set; a test or activation notification dials only the one it names. `ATDT` (tone) or `ATDP` (pulse);
  * a zero-dial line (0発信) gets `0,` in front: 0 for the outside line, a comma to wait for its dial tone.
  */

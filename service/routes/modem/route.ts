@@ -1,5 +1,5 @@
 /**
- * Express Report over dial-up (SPEC.md 4.2): a modem on a serial port calls the center and sends the report frame
+ * Express Report over dial-up (docs/design.md section 8.2): a modem on a serial port calls the center and sends the report frame
  * (service/routes/frame.ts); the center's ACK means delivered. Primary number, then the secondary after
  * `dialup.intervalSeconds`; a test or activation notification dials only the number it names. How it behaves, and
  * every failure: docs/modem.md.

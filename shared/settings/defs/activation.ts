@@ -1,7 +1,7 @@
 import { text } from '../../messages/text.js';
 import { def, is, all, type Condition } from '../define.js';
 
-/** activation.ini: the activation state and what the setup utility's pages collect (SPEC.md section 3). */
+/** activation.ini: the activation state and what the setup utility's pages collect (docs/design.md section 8.1). */
 const F = 'activation.ini' as const;
 const keyFile: Condition = is('activation.method', 'keyfile');
 const activated: Condition = (s) => s.get('activation.method') !== 'none';

@@ -1,7 +1,7 @@
 import { text } from '../../messages/text.js';
 import { def, is, isOn, all } from '../define.js';
 
-/** routes.ini: the notification method and each route's settings (SPEC.md section 4). */
+/** routes.ini: the notification method and each route's settings (docs/design.md section 8.2). */
 const F = 'routes.ini' as const;
 const mail = is('express.route', 'mail');
 const dialup = is('express.route', 'dialup');

@@ -1,7 +1,7 @@
 import { text } from '../../messages/text.js';
 import { def, always } from '../define.js';
 
-/** schedule.ini: retry and the time window (SPEC.md section 6). Recommended defaults: every 5 minutes until 72 hours, all day. */
+/** schedule.ini: retry and the time window (docs/design.md section 8.4). Recommended defaults: every 5 minutes until 72 hours, all day. */
 const F = 'schedule.ini' as const;
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const dayNames = {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 
-/** The import direction of DESIGN.md section 1 is enforced by the lint; these cases prove the rule bites. */
+/** The import direction of docs/design.md section 2 is enforced by the lint; these cases prove the rule bites. */
 const eslint = new ESLint({ cwd: fileURLToPath(new URL('../../..', import.meta.url)) });
 
 async function restricted(filePath: string, code: string): Promise<boolean> {

@@ -9,7 +9,7 @@ const never = weekFromSettings(Array<string>(7).fill('none'));
 const evenings = weekFromSettings(Array<string>(7).fill('20:00-24:00'));
 const policy = (week: Week, intervalMinutes = 5, limitHours = 72): RetryPolicy => ({ intervalMinutes, limitHours, week });
 
-describe('nextAttempt (SPEC.md section 6: every 5 minutes until 72 hours, inside the time window)', () => {
+describe('nextAttempt (docs/design.md section 8.4: every 5 minutes until 72 hours, inside the time window)', () => {
   it.each<[string, Date, Date, RetryPolicy, Date | 'expired']>([
     ['every 5 minutes from the failure', at(1, 10), at(1, 10, 0, 30), policy(allDay), at(1, 10, 5, 30)],
     ['all day: across midnight', at(6, 12), at(6, 23, 58), policy(allDay), at(7, 0, 3)],
