@@ -15,7 +15,9 @@ export type DialogId =
   | 'destinations' // 通報先リストの設定
   | 'id-settings' | 'schedule'
   | 'wizard' // 設定ユーティリティ
-  | 'service-end' | 'version'
+  | 'service-end' // サービスの終了 (once 運用中)
+  | 'service-expiry' // サービス有効期限の変更 (once ended)
+  | 'version'
   | 'service-status'; // 通報サービスの状態
 
 export interface AppState {

@@ -10,6 +10,9 @@ import { useApp } from '../store-context.js';
 import { type DialogId } from '../store.js';
 import { accessLetter, topModal } from './keyboard.js';
 import { menuKey, type MenuAction, type MenuShape } from './menu-keys.js';
+import { endServiceRefusal, extendExpiryRefusal } from '../../shared/host/lifecycle-actions.js';
+import { type Problem } from '../../shared/messages/problem.js';
+import { type LocalizedText } from '../../shared/messages/text.js';
 
 export interface MenuItem {
   id: string;
@@ -18,6 +21,8 @@ export interface MenuItem {
   /** The access key (the underlined letter), unique within its menu. */
   key: string;
   run(): void;
+  /** Why the item cannot be chosen now (greyed, not run; shown as its tooltip and in the guide line), if it cannot. */
+  disabled?: LocalizedText;
 }
 export interface Menu {
   id: string;
@@ -27,9 +32,13 @@ export interface Menu {
   items: MenuItem[];
 }
 
-/** The menus of the settings window (ids are stable; the tests and docs name them). */
-export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setLang: (l: 'ja' | 'en') => void, onExit: () => void): Menu[] {
+/**
+ * The menus of the settings window (ids are stable; the tests and docs name them). `state`: the lifecycle state, which
+ * decides whether サービスの終了 (once started) and サービス有効期限の変更 (once ended) can be chosen (manual chapter 5).
+ */
+export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setLang: (l: 'ja' | 'en') => void, onExit: () => void, state = 'not-activated'): Menu[] {
   const dialog = (d: DialogId) => () => open(d);
+  const why = (p: Problem | undefined): { disabled?: LocalizedText } => (p ? { disabled: p.message } : {});
   return [
     { id: 'file', ja: 'ファイル', en: 'File', key: 'F', items: [{ id: 'exit', ja: '終了', en: 'Exit', key: 'X', run: onExit }] },
     { id: 'settings', ja: '設定', en: 'Settings', key: 'S', items: [
@@ -38,7 +47,8 @@ export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setL
     ] },
     { id: 'tools', ja: 'ツール', en: 'Tools', key: 'T', items: [
       { id: 'wizard', ja: 'エクスプレス通報サービス → サーバー', en: 'Express Report Service → Server', key: 'E', run: dialog('wizard') },
-      { id: 'service-end', ja: 'サービスの終了 / 有効期限の変更', en: 'End service / change expiry', key: 'Q', run: dialog('service-end') },
+      { id: 'service-end', ja: 'サービスの終了', en: 'End the service', key: 'Q', run: dialog('service-end'), ...why(endServiceRefusal(state)) },
+      { id: 'service-expiry', ja: 'サービス有効期限の変更', en: 'Change the expiry', key: 'R', run: dialog('service-expiry'), ...why(extendExpiryRefusal(state)) },
       { id: 'service-status', ja: '通報サービスの状態', en: 'Reporting service status', key: 'S', run: dialog('service-status') },
     ] },
     { id: 'help', ja: 'ヘルプ', en: 'Help', key: 'H', items: [
@@ -57,7 +67,9 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
   const lang = useApp((s) => s.lang);
   const open = useApp((s) => s.open);
   const setLang = useApp((s) => s.setLang);
-  const menus = windowMenus(lang, open, setLang, onExit);
+  const setGuide = useApp((s) => s.setGuide);
+  const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
+  const menus = windowMenus(lang, open, setLang, onExit, state);
   const shape: MenuShape = { titleKeys: menus.map((m) => m.key), itemKeys: menus.map((m) => m.items.map((i) => i.key)) };
 
   // `top`: the title in the Tab order; `item`: the item with the keyboard in the open menu (undefined: closed).
@@ -98,7 +110,7 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
   /** A command: the menu closes and the keyboard goes back first, so a dialog it opens returns the keyboard there. */
   const run = (t: number, i: number): void => {
     const it = menus[t]?.items[i];
-    if (!it) return;
+    if (!it || it.disabled) return; // greyed: nothing happens and the menu stays open, as on Windows
     leave(t);
     it.run();
   };
@@ -191,8 +203,11 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
             <div className="menu-items" role="menu" aria-label={m[lang]}>
               {m.items.map((it, i) => (
                 <button key={it.id} type="button" role="menuitem" tabIndex={-1} ref={(el) => { items.current[i] = el; }}
-                  aria-keyshortcuts={it.key.toUpperCase()}
-                  onClick={() => run(t, i)} onMouseEnter={() => setItem(i)}>
+                  aria-keyshortcuts={it.key.toUpperCase()} data-item={it.id}
+                  // Greyed but still reachable by the arrows, so its reason can be read (title, guide line, description).
+                  {...(it.disabled ? { 'aria-disabled': true, className: 'disabled', title: it.disabled[lang], 'aria-description': it.disabled[lang] } : {})}
+                  onFocus={() => setGuide(it.disabled)} onBlur={() => setGuide(undefined)}
+                  onClick={() => run(t, i)} onMouseEnter={() => { setItem(i); if (it.disabled) setGuide(it.disabled); }}>
                   <Mnemonic text={it[lang]} k={it.key} />
                 </button>
               ))}

@@ -1,36 +1,126 @@
-/** The state, always visible at the bottom (docs/design.md section 7, like REMCS): 未開局 / 設定済み / テスト通報済み / 運用中 / サービス終了 / 保守中. */
+/**
+ * The state bar, always visible at the bottom (like REMCS; docs/desktop-app.md, "The state bar"): the machine, the
+ * lifecycle state, the overlay flags, the route, whether the service runs, and the queue. It never shows 運用中 alone
+ * while no service runs: it then says that nothing is being sent. Kept fresh by useLiveState (queries only).
+ */
 import { type ReactNode } from 'react';
-import { settingDef } from '../../shared/settings/schema.js';
-import { type EnumDef } from '../../shared/settings/define.js';
-import { useApp } from '../store-context.js';
+import { type AppSnapshot } from '../../shared/host/api.js';
+import { type Lang, type LocalizedText } from '../../shared/messages/text.js';
+import { stateLabel } from '../../shared/host/lifecycle-actions.js';
+import { lastResult, machineText, routeText } from '../../shared/host/state-summary.js';
 import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
+import { problemText } from '../i18n.js';
+import { useApp } from '../store-context.js';
+import { useLiveState, type ServiceLiveness } from './use-live-state.js';
+
+/** States in which the center expects reports: the service must be running for them to be sent. */
+const IN_SERVICE = new Set(['active', 'paused']);
+
+/** HH:MM today, else M/D HH:MM (local); the ISO time is in the title. */
+export function shortTime(iso: string, now = new Date()): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const hm = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return d.toDateString() === now.toDateString() ? hm : `${d.getMonth() + 1}/${d.getDate()} ${hm}`;
+}
+
+/** One part of the bar: its words, and a pause for a screen reader after it (the parts are laid out with gaps). */
+function Part({ id, className, title, children }: { id: string; className?: string; title?: string; children: ReactNode }): ReactNode {
+  return (
+    <>
+      <span data-testid={id} className={className} title={title}>{children}</span>
+      <span className="sr-only">; </span>
+    </>
+  );
+}
+
+/**
+ * Flags over the state, not states: 変更後未テスト (what the center must re-learn changed after the last test).
+ * The maintenance pause (保守中 until HH:MM) is shown here too, once it exists (issue 11 section 2, its own change).
+ */
+function Overlays({ snapshot, lang }: { snapshot: AppSnapshot | undefined; lang: Lang }): ReactNode {
+  const untested = snapshot?.untested;
+  return (
+    <>
+      {untested ? (
+        <Part id="untested" className="untested"
+          title={lang === 'ja' ? `${areasText(untested.areas).ja}が変更されました。テスト通報をお勧めします。` : `The ${areasText(untested.areas).en} changed: a test notification is advisable.`}>
+          {UNTESTED_LABEL[lang]}
+        </Part>
+      ) : null}
+    </>
+  );
+}
+
+function serviceWords(live: ServiceLiveness, lang: Lang): { text: string; title?: string; running: boolean | undefined } {
+  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  switch (live.kind) {
+    case 'loading': return { text: t('サービス: 確認中', 'Service: checking'), running: undefined };
+    case 'running': return { text: t('サービス: 稼働中', 'Service: running'), running: true };
+    case 'stopped': return { text: t('サービス: 停止中', 'Service: stopped'), running: false };
+    case 'unknown': return { text: t('サービス: 応答なし', 'Service: not answering'), title: live.problem ? problemText(live.problem, lang) : live.reason, running: false };
+  }
+}
+
+function queueWords(live: ServiceLiveness, lang: Lang): { text: string; title?: string } {
+  if (live.kind !== 'running') {
+    // The queue is the service's: without it, nothing is known (and nothing moves).
+    return { text: lang === 'ja' ? '送信待ち: -' : 'Waiting: -' };
+  }
+  const s = live.status;
+  const last = lastResult(s);
+  const lastText = last ? `${last.text[lang]} ${shortTime(last.at)}` : lang === 'ja' ? 'なし' : 'none';
+  const title = last && !last.ok && s.lastFailure ? problemText(s.lastFailure.problem, lang) : last?.at;
+  return {
+    text: lang === 'ja'
+      ? `送信待ち ${s.pending} 件・期限切れ ${s.expired} 件・最終: ${lastText}`
+      : `Waiting ${s.pending}, expired ${s.expired}, last: ${lastText}`,
+    ...(title ? { title } : {}),
+  };
+}
+
+const say = (t: LocalizedText, lang: Lang): string => t[lang];
 
 export function StatusBar(): ReactNode {
   const lang = useApp((s) => s.lang);
   const snapshot = useApp((s) => s.snapshot);
   const guide = useApp((s) => s.guide);
-  const state = snapshot?.settings['activation.state'] ?? 'not-activated';
-  const def = settingDef('activation.state') as EnumDef;
-  const label = def.choiceLabels?.[state]?.[lang] ?? state;
-  const expiry = snapshot?.settings['activation.expiry'];
+  const live = useLiveState();
+  const settings = snapshot?.settings;
+  const state = settings?.['activation.state'] ?? 'not-activated';
+  const expiry = settings?.['activation.expiry'];
   const errors = snapshot?.problems.filter((p) => p.severity === 'error').length ?? 0;
+  const service = serviceWords(live, lang);
+  const queue = queueWords(live, lang);
+  const notSent = live.kind === 'running' ? live.status.notSent : undefined;
+  // 運用中 (or paused) and no service: the center expects reports that nothing is sending. Said beside the state.
+  const idle = snapshot !== undefined && IN_SERVICE.has(state) && service.running === false;
   return (
     <footer className="bottom">
       <div className="guide" aria-live="polite" data-testid="guide">
         {guide ? `${lang === 'ja' ? '説明' : 'Guide'}: ${guide[lang]}` : ''}
       </div>
-      <div className="statusbar" role="status" aria-label={lang === 'ja' ? '状態' : 'State'}>
-        <span data-testid="state" className={`state state-${state}`}>{label}</span>
-        {/* An overlay, not a state: reports keep flowing; what changed since the last test, and that a test is advisable. */}
-        {snapshot?.untested ? (
-          <span data-testid="untested" className="untested"
-            title={lang === 'ja' ? `${areasText(snapshot.untested.areas).ja}が変更されました。テスト通報をお勧めします。` : `The ${areasText(snapshot.untested.areas).en} changed: a test notification is advisable.`}>
-            {UNTESTED_LABEL[lang]}
-          </span>
+      <div className="statusbar" role="status" aria-label={lang === 'ja' ? '状態' : 'State'} data-testid="statusbar">
+        {settings ? <Part id="machine" className="machine">{`${lang === 'ja' ? '装置' : 'Machine'}: ${say(machineText(settings), lang)}`}</Part> : null}
+        <span data-testid="state" className={`state state-${state}`}>{say(stateLabel(state), lang)}</span>
+        <span className="sr-only">; </span>
+        {idle ? (
+          <Part id="service-warning" className="service-warning">
+            {lang === 'ja' ? '通報サービスが停止しているため、障害は通報されません' : 'The reporting service is stopped: failures are not reported'}
+          </Part>
         ) : null}
-        {state === 'ended' ? <span className="ended">{lang === 'ja' ? 'エクスプレス通報サービスは終了しています。' : 'The Express Report Service has ended.'}</span> : null}
-        {expiry ? <span>{lang === 'ja' ? `有効期限: ${expiry}` : `Expires: ${expiry}`}</span> : null}
-        {errors > 0 ? <span className="problems">{lang === 'ja' ? `設定の誤り: ${errors} 件` : `${errors} problem(s) in the settings`}</span> : null}
+        <Overlays snapshot={snapshot} lang={lang} />
+        {settings ? <Part id="route" className={settings['express.route'] === 'off' ? 'route route-off' : 'route'}>{`${lang === 'ja' ? '通報手段' : 'Route'}: ${say(routeText(settings), lang)}`}</Part> : null}
+        <Part id="service" className={service.running === false ? 'service service-stopped' : 'service'} {...(service.title ? { title: service.title } : {})}>{service.text}</Part>
+        <Part id="queue" {...(queue.title ? { title: queue.title } : {})}>{queue.text}</Part>
+        {notSent ? (
+          <Part id="not-sent" className="not-sent" title={`${notSent.last.at} ${notSent.last.what}`}>
+            {lang === 'ja' ? `未送信(通報手段なし) ${notSent.noRoute} 件` : `Not sent (no route enabled): ${notSent.noRoute}`}
+          </Part>
+        ) : null}
+        {state === 'ended' ? <Part id="ended" className="ended">{lang === 'ja' ? 'エクスプレス通報サービスは終了しています。' : 'The Express Report Service has ended.'}</Part> : null}
+        {expiry ? <Part id="expiry">{lang === 'ja' ? `有効期限: ${expiry}` : `Expires: ${expiry}`}</Part> : null}
+        {errors > 0 ? <Part id="problems" className="problems">{lang === 'ja' ? `設定の誤り: ${errors} 件` : `${errors} problem(s) in the settings`}</Part> : null}
         <span className="config-dir">{snapshot?.configDir}</span>
       </div>
     </footer>

@@ -1,5 +1,7 @@
 /**
- * サービスの終了 (no more reports after this; confirmed first) and サービス有効期限の変更 with a 期限延長キー from the contract renewal.
+ * サービスの終了 (no more reports after this; confirmed first) and サービス有効期限の変更 with a 期限延長キー from the contract renewal:
+ * two items of the ツール menu, as in the manual's chapter 5. サービスの終了 can be used once the service has started
+ * (運用中), サービス有効期限の変更 once it has ended (shared/host/lifecycle-actions.ts; the host refuses otherwise too).
  */
 import { useId, useState, type ReactNode } from 'react';
 import { type Problem } from '../../shared/messages/problem.js';
@@ -12,13 +14,15 @@ import { readText } from '../components/file.js';
 import { useMessageBox } from './MessageBox.js';
 import { CloseButton, Note, ProblemList, useT } from './parts.js';
 import { problemsOf } from '../../shared/host/errors.js';
+import { endServiceRefusal, extendExpiryRefusal } from '../../shared/host/lifecycle-actions.js';
 
 const END_QUESTION = text(
   'サービスを終了すると、以後は障害が発生しても保守センターへ通報されません。サービスを終了しますか?',
   'After the service ends, no failure is reported to the maintenance center any more. End the service?',
 );
 
-export function ServiceEndDialog(): ReactNode {
+function ServiceLifecycleDialog({ part }: { part: 'end' | 'expiry' }): ReactNode {
+  const id = part === 'end' ? 'service-end' : 'service-expiry';
   const t = useT();
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
@@ -61,12 +65,14 @@ export function ServiceEndDialog(): ReactNode {
   const extend = async () => {
     if (await run(() => host.extendExpiry({ key }), t('サービス有効期限を変更しました。', 'The expiry has been changed.'))) setKey('');
   };
+  // Why this part cannot be used in this state (the menu item is greyed for the same reason).
+  const refusal = part === 'end' ? endServiceRefusal(state) : extendExpiryRefusal(state);
   const stateDef = settingDef('activation.state');
   const stateLabel = stateDef?.kind === 'enum' ? (stateDef.choiceLabels?.[state]?.[lang] ?? state) : state;
 
   return (
-    <Dialog title={t('サービスの終了 / サービス有効期限の変更', 'End the service / change the expiry')} onCancel={() => close('service-end')}
-      buttons={<CloseButton onClose={() => close('service-end')} />}>
+    <Dialog title={part === 'end' ? t('サービスの終了', 'End the service') : t('サービス有効期限の変更', 'Change the expiry')} onCancel={() => close(id)}
+      buttons={<CloseButton onClose={() => close(id)} />}>
       <dl className="facts">
         <dt>{t('状態', 'State')}</dt>
         <dd data-testid="service-state">{stateLabel}</dd>
@@ -74,15 +80,15 @@ export function ServiceEndDialog(): ReactNode {
         <dd data-testid="service-expiry">{expiry || t('(なし)', '(none)')}</dd>
       </dl>
       {state === 'ended' ? <p className="warning">{t('エクスプレス通報サービスは終了しています。', 'The Express Report Service has ended.')}</p> : null}
-      <fieldset>
+      {refusal ? <Note>{refusal.message[lang]}</Note> : null}
+      {part === 'end' ? <fieldset>
         <legend>{t('サービスの終了', 'End the service')}</legend>
         <Note>{t('サービスを終了すると、以後は障害が発生しても通報されません。契約期間を過ぎて通報を続けないよう、契約終了時に実行してください。',
           'After the service ends no more reports are sent. Do this when the contract ends, so that nothing is reported past it.')}</Note>
-        <button type="button" disabled={busy || state === 'ended' || state === 'not-activated'} onClick={() => { void end(); }}>
+        <button type="button" disabled={busy || refusal !== undefined} onClick={() => { void end(); }}>
           {t('サービスの終了...', 'End the service...')}
         </button>
-      </fieldset>
-      <fieldset>
+      </fieldset> : <fieldset>
         <legend>{t('サービス有効期限の変更', 'Change the expiry')}</legend>
         <div className="field">
           <label htmlFor={keyId} className="field-label">{t('期限延長キー', 'Extension key')}</label>
@@ -100,12 +106,20 @@ export function ServiceEndDialog(): ReactNode {
             }} />
           </div>
         </div>
-        <button type="button" disabled={busy || key.trim() === ''} onClick={() => { void extend(); }}>{t('変更', 'Change')}</button>
+        <button type="button" disabled={busy || key.trim() === '' || refusal !== undefined} onClick={() => { void extend(); }}>{t('変更', 'Change')}</button>
         <Note>{t('期限延長キーは、契約更新時に受付センターから送付されます。', 'The extension key comes from the reception center when the contract is renewed.')}</Note>
-      </fieldset>
+      </fieldset>}
       {status ? <p role="status">{status}</p> : null}
       <ProblemList problems={problems} />
       {box.element}
     </Dialog>
   );
+}
+
+export function ServiceEndDialog(): ReactNode {
+  return <ServiceLifecycleDialog part="end" />;
+}
+
+export function ServiceExpiryDialog(): ReactNode {
+  return <ServiceLifecycleDialog part="expiry" />;
 }

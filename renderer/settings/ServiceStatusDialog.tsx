@@ -13,6 +13,7 @@ import { type Problem } from '../../shared/messages/problem.js';
 import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
 import { CloseButton, Note, useT } from './parts.js';
+import { userSystemCodeText } from '../../shared/host/state-summary.js';
 
 type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; problems: readonly Problem[] };
 
@@ -29,6 +30,7 @@ export function ServiceStatusDialog(): ReactNode {
   const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
   const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const settings = useApp((st) => st.snapshot?.settings);
 
   const load = useCallback(async () => {
     setLoaded({ kind: 'loading' });
@@ -61,6 +63,11 @@ export function ServiceStatusDialog(): ReactNode {
         <button type="button" disabled={loaded.kind === 'loading'} onClick={() => { void load(); }}>{t('最新の情報に更新', 'Refresh')}</button>
         <CloseButton onClose={() => close('service-status')} />
       </>}>
+      {/* The registration, from the settings: shown whether or not the service runs (the manager-side tests need it). */}
+      <dl className="facts" data-testid="status-registration">
+        <dt>{t('ユーザシステムコード', 'User system code')}</dt>
+        <dd data-testid="status-user-system-code">{settings ? userSystemCodeText(settings)[lang] : ''}</dd>
+      </dl>
       {loaded.kind === 'loading' ? <p role="status" aria-busy="true">{t('通報サービスに問い合わせています...', 'Asking the reporting service...')}</p> : null}
       {loaded.kind === 'stopped' ? (
         <p role="status" className="warning" data-testid="service-stopped">
@@ -87,6 +94,13 @@ export function ServiceStatusDialog(): ReactNode {
           </dd>
           <dt>{t('次の再送', 'Next retry')}</dt>
           <dd data-testid="status-next-retry" title={s.nextRetry}>{s.nextRetry ? when(s.nextRetry, lang) : none}</dd>
+          {s.notSent ? <>
+            <dt>{t('未送信(通報手段なし)', 'Not sent (no route enabled)')}</dt>
+            <dd data-testid="status-not-sent" title={s.notSent.last.at}>
+              {t(`${s.notSent.noRoute} 件(最後: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what})。再送されません。`,
+                `${s.notSent.noRoute} (last: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what}); not retried.`)}
+            </dd>
+          </> : null}
           <dt>{t('プロセス', 'Process')}</dt>
           <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>
         </dl>

@@ -14,7 +14,7 @@ import { DestinationListDialog } from './DestinationListDialog.js';
 import { IdSettingsDialog } from './IdSettingsDialog.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { VersionDialog } from './VersionDialog.js';
-import { ServiceEndDialog } from './ServiceEndDialog.js';
+import { ServiceEndDialog, ServiceExpiryDialog } from './ServiceEndDialog.js';
 import { ServiceStatusDialog } from './ServiceStatusDialog.js';
 import './settings.css';
 
@@ -33,5 +33,6 @@ export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
   schedule: ScheduleDialog,
   version: VersionDialog,
   'service-end': ServiceEndDialog,
+  'service-expiry': ServiceExpiryDialog,
   'service-status': ServiceStatusDialog,
 };

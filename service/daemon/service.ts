@@ -32,6 +32,7 @@ import { attachmentFor } from '../collect/collect.js';
 import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type EventOutcome, type IncomingEvent, type ServiceCore, type ServiceStatus } from './core.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
+import { type Outcome, type Route } from '../routes/route.js';
 
 export interface ServiceOptions {
   configDir: string;
@@ -69,6 +70,20 @@ export class ReportingService implements ServiceCore {
   private closers: Array<() => Promise<void> | void> = [];
   /** Set once start() has built it; status asks it when the next report really goes (retry time or window opening). */
   private loop: DeliveryLoop | undefined;
+  /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
+  private noRoute: { count: number; last?: { at: string; what: string } } = { count: 0 };
+  /**
+   * The "route" of express.route = off: a report that reaches it (it waited while a route was enabled, then the route
+   * was switched off) is expired at once with ER_2107, not retried for the retry limit (docs/delivery.md).
+   */
+  private readonly unrouted: Route = {
+    name: 'off',
+    send: async (r: Report): Promise<Outcome> => {
+      const reason = problem('ER_2107', { id: r.id, kind: r.kind });
+      this.countNoRoute(`${r.kind} ${r.id}`);
+      return { ok: false, retry: false, problem: reason, reason };
+    },
+  };
 
   private constructor(
     private readonly held: Current,
@@ -127,7 +142,8 @@ export class ReportingService implements ServiceCore {
             if (heartbeatStarted) background('heartbeat schedule', heartbeat.update(c.inf.hbi?.schedule));
             background('configuration information after activation', s.heartbeatAfterActivation());
           }
-          background('delivery loop', s.loop?.wake()); // made once the first config is read
+          // The route switched off: what waits is expired first (ER_2107), so the loop does not hold it for the limit.
+          background('delivery loop', s.expireUnroutable().then(() => s.loop?.wake())); // made once the first config is read
         },
         refused: (ps) => {
           ps.forEach((p) => log.problem(p));
@@ -144,7 +160,8 @@ export class ReportingService implements ServiceCore {
       const loop = new DeliveryLoop({
         spool,
         // A route that does not exist (off, or not built yet) leaves the report waiting, visibly (ER_2100).
-        routeFor: (_r: Report) => routes[current(held).settings['express.route']],
+        // off: expired at once (ER_2107); a route not built in this version (manager) waits, visibly (ER_2100).
+        routeFor: (_r: Report) => (current(held).settings['express.route'] === 'off' ? s.unrouted : routes[current(held).settings['express.route']]),
         policy: sources.policy,
         // Without a valid config nothing is sent: the reports wait (and are visible) until one arrives.
         state: () => (held.config ? sources.state() : 'paused'),
@@ -172,6 +189,7 @@ export class ReportingService implements ServiceCore {
       // It closes its own listener if it cannot write service.json (disk full), so a failed start leaves nothing open.
       const api = await startIntakeApi(s, o.stateDir, { limits: o.apiLimits, log: (p) => log.problem(p) });
       s.closers.unshift(() => api.close());
+      await s.expireUnroutable();
       await loop.wake();
       log.problem(problem('ER_6010', { path: o.stateDir }));
       return s;
@@ -187,6 +205,12 @@ export class ReportingService implements ServiceCore {
     if (!this.monitored.match(e.source, e.id)) return { result: 'ignored', reason: 'not-monitored' };
     const c = this.held.config;
     if (!c || !ACCEPTING.has(c.settings['activation.state'])) return { result: 'ignored', reason: 'not-active' };
+    // No route enabled (a disabled method): nothing could send it, so it is not queued for the retry limit; logged once.
+    if (c.settings['express.route'] === 'off') {
+      this.log.problem(problem('ER_2106', { source: e.source, eventId: formatEventId(e.id) }));
+      this.countNoRoute(`${e.source} ${formatEventId(e.id)}`);
+      return { result: 'ignored', reason: 'no-route' };
+    }
     const event: ReportEvent = { source: e.source, id: e.id >>> 0, time: e.time ?? new Date().toISOString(), message: e.message };
     const s = c.settings;
     const build = (ev: ReportEvent): NewReport => ({
@@ -221,6 +245,11 @@ export class ReportingService implements ServiceCore {
   async queueHeartbeat(why: { ja: string; en: string }): Promise<void> {
     const c = this.held.config;
     if (!c?.inf.hbi || c.settings['activation.state'] !== 'active') return;
+    if (c.settings['express.route'] === 'off') {
+      this.log.problem(problem('ER_2108', { why }));
+      this.countNoRoute(`heartbeat (${why.en})`);
+      return;
+    }
     const s = c.settings;
     const collecting = collects('heartbeat', c).yes;
     const report = await this.spool.accept({
@@ -280,7 +309,34 @@ export class ReportingService implements ServiceCore {
       pid: process.pid,
       startedAt: iso(Date.now() - (performance.now() - this.startedMono)),
       reports,
+      ...(this.noRoute.last ? { notSent: { noRoute: this.noRoute.count, last: this.noRoute.last } } : {}),
     };
+  }
+
+  /**
+   * express.route = off: nothing can send what waits, so each waiting report is expired at once (ER_2107, logged once,
+   * counted in status) instead of being held until its retry limit. One being sent now ends through the loop: its
+   * next attempt meets the "off" route, which expires it the same way.
+   */
+  async expireUnroutable(): Promise<void> {
+    if (this.held.config?.settings['express.route'] !== 'off') return;
+    for (const r of this.spool.pending()) {
+      if (this.loop?.isSending(r.report.id)) continue;
+      const reason = problem('ER_2107', { id: r.report.id, kind: r.report.kind });
+      try {
+        await this.spool.expire(r.report.id, reason);
+      } catch (e) {
+        // Left waiting: the loop's next attempt meets the "off" route and expires it (or logs why it cannot).
+        this.log.problem(problem('ER_1040', { reason: `expire ${r.report.id}: ${reasonOf(e)}` }));
+        continue;
+      }
+      this.log.problem(reason);
+      this.countNoRoute(`${r.report.kind} ${r.report.id}`);
+    }
+  }
+
+  private countNoRoute(what: string): void {
+    this.noRoute = { count: this.noRoute.count + 1, last: { at: new Date().toISOString(), what } };
   }
 
   /** Stops every part, even when one of them fails to stop (logged): the lock is always released, the log flushed. */

@@ -212,6 +212,12 @@ export class DeliveryLoop {
     }
     const attempts = rec.attempts + 1;
     if (!outcome.retry) {
+      // Nothing refused it (no route enabled): the outcome says why itself, once.
+      if (outcome.reason) {
+        await spool.recordFailure(id, outcome.problem, 'expired', { route: routeName, reason: outcome.reason });
+        this.log(problemEntry(outcome.reason, id));
+        return;
+      }
       const reason = problem('ER_2104', { id, kind, route: routeName, reason: outcome.problem.message });
       await spool.recordFailure(id, outcome.problem, 'expired', { route: routeName, reason });
       this.log(logEntry('ER_2104', { id, kind, route: routeName, reason: outcome.problem.message }, id));

@@ -16,7 +16,11 @@ export interface RouteContext {
 
 export type Outcome =
   | { ok: true; /** e.g. the URL that accepted it and its status. */ detail: string }
-  | { ok: false; problem: Problem; /** false: retrying cannot help (e.g. the center refused the report as malformed). */ retry: boolean };
+  | {
+    ok: false; problem: Problem; /** false: retrying cannot help (e.g. the center refused the report as malformed). */ retry: boolean;
+    /** Not retried, and nothing refused it: the report expires with this reason instead of ER_2104 (no route enabled: ER_2107). */
+    reason?: Problem;
+  };
 
 export interface Route {
   readonly name: string;

@@ -34,7 +34,8 @@ export const problemSchema = z.object({
 });
 
 export const hostReplySchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), result: z.unknown() }),
+  // optional: a result of undefined (serviceStatus when no service runs) has no `result` key once it is JSON.
+  z.object({ ok: z.literal(true), result: z.unknown().optional() }),
   z.object({ ok: z.literal(false), problems: z.array(problemSchema).min(1).max(1000) }),
 ]);
 

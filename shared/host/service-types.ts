@@ -30,7 +30,8 @@ export type NotifyResult = { ok: true; detail: string; state: string } | { ok: f
 export type EventOutcome =
   | { result: 'accepted'; reportId: string }
   | { result: 'folded'; reportId: string; count: number }
-  | { result: 'ignored'; reason: 'not-monitored' | 'not-active' };
+  /** no-route: express.route is off; the event is logged once (ER_2106) and counted in ServiceStatus.notSent, never queued. */
+  | { result: 'ignored'; reason: 'not-monitored' | 'not-active' | 'no-route' };
 
 /** Where one report stands: its logs being collected, waiting (or being sent), delivered, or given up (expired). */
 export type ReportPhase = 'collecting' | 'waiting' | 'sending' | 'sent' | 'expired';
@@ -65,4 +66,9 @@ export interface ServiceStatus {
   startedAt: string;
   /** Every waiting report and the newest delivered or expired ones, newest first (at most 50). */
   reports?: ReportProgress[];
+  /**
+   * What was not sent because no route is enabled (express.route = off), since the service started: events not
+   * reported (ER_2106), reports expired at once (ER_2107) and configuration information not sent (ER_2108). None is retried.
+   */
+  notSent?: { noRoute: number; last: { at: string; what: string } };
 }

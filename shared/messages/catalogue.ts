@@ -88,12 +88,15 @@ export const catalogue = {
   ER_2014: { kind: 'network', ja: '{peer}への送信を中止しました(サービスの停止)。', en: 'Sending to {peer} was cancelled (the service is stopping).' },
   ER_2015: { kind: 'network', ja: '添付ファイルを読み込めないため送信を中止しました: {reason}', en: 'Sending stopped because the attachment could not be read: {reason}' },
   ER_2016: { kind: 'network', ja: '[追加の CA 証明書ファイル]の {path} に PEM 形式の証明書がありません。', en: 'The file {path} in [Extra CA bundle] holds no PEM certificate.' },
-  ER_2100: { kind: 'network', ja: '有効な通報手段がないため、通報 {id} を送信できません。通報は保持され、再送されます。', en: 'No notification route is enabled, so report {id} cannot be sent. It is kept and will be tried again.' },
+  ER_2100: { kind: 'network', ja: '設定された通報手段はこの版では使用できないため、通報 {id} を送信できません。通報は保持され、再送されます。', en: 'Report {id} cannot be sent: the configured route is not available in this version. It is kept and will be tried again.' },
   ER_2101: { kind: 'warning', ja: '通報 {id} を {route} で送信できませんでした({attempts} 回目): {reason}。次の送信は {next} です。', en: 'Report {id} was not delivered by {route} (attempt {attempts}): {reason}. Next attempt at {next}.' },
   ER_2102: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限({hours} 時間)までに送信できなかったため、期限切れとして保存しました(試行 {attempts} 回)。', en: 'Report {id} ({kind}) was not delivered within the retry limit of {hours} hours ({attempts} attempt(s)); it is kept as expired.' },
   ER_2103: { kind: 'network', ja: '通報 {id}({kind})はリトライ期限 {limit} までに通報時間帯が始まらないため、期限切れとして保存しました。', en: 'Report {id} ({kind}) is kept as expired: the time window does not open again before its retry limit ({limit}).' },
   ER_2104: { kind: 'network', ja: '通報 {id}({kind})は {route} で受け付けられず、再送しても送信できないため、期限切れとして保存しました: {reason}', en: 'Report {id} ({kind}) was refused by {route} and cannot succeed if tried again, so it is kept as expired: {reason}' },
   ER_2105: { kind: 'network', ja: '通報手段「{route}」では送信できません。通報手段(メール、ダイヤルアップ、HTTPS)を選択してください(マネージャ経由の送信はこの版では使用できません)。', en: 'Reports cannot be sent over the route "{route}". Choose a route (mail, dial-up or HTTPS); the manager relay is not available in this version.' },
+  ER_2106: { kind: 'warning', ja: 'イベント {source} {eventId} は通報しませんでした: 有効な通報手段がありません([設定]-[通報基本設定]で通報手段を有効にしてください)。このイベントは保存も再送もされません。', en: 'Event {source} {eventId} was not reported: no notification route is enabled (enable one in Settings → Basic notification settings). It is neither kept nor retried.' },
+  ER_2107: { kind: 'warning', ja: '通報 {id}({kind})は送信しませんでした: 有効な通報手段がありません。再送せず、期限切れとして保存しました。', en: 'Report {id} ({kind}) was not sent: no notification route is enabled. It is not retried; it is kept as expired.' },
+  ER_2108: { kind: 'warning', ja: '構成情報の通報({why})は行いませんでした: 有効な通報手段がありません。', en: 'The configuration information ({why}) was not sent: no notification route is enabled.' },
 
   // ---- input validation (settings)
   ER_3001: { kind: 'validation', ja: '{label}を入力してください(必須項目です)。', en: '{label} is required.' },
@@ -145,6 +148,9 @@ export const catalogue = {
   ER_3054: { kind: 'validation', ja: '{label}を記憶する、または記憶したものを使用するには、先に{needs}を入力してください。', en: 'To remember {label} or use a remembered one, fill in {needs} first.' },
   ER_3060: { kind: 'validation', ja: '{label}は設定情報の変更では変更できません。開局し直す(開局情報の入力)か、通報基本設定で変更してください。', en: '{label} cannot be changed as registration information: activate again (Activation information) or change it in the basic notification settings.' },
   ER_3061: { kind: 'validation', ja: '{key} はテスト通報・開局通報の一時的な値として使用できません。', en: '{key} cannot be used as a temporary value for a test or activation notification.' },
+  ER_3080: { kind: 'validation', ja: 'サービスの終了は、サービスの開始後(運用中)にだけ行えます。現在の状態: {state}。', en: 'The service can be ended only once it has started (active). Current state: {state}.' },
+  ER_3081: { kind: 'validation', ja: 'サービス有効期限の変更は、サービスの終了後にだけ行えます。現在の状態: {state}。', en: 'The expiry can be changed only after the service has ended. Current state: {state}.' },
+  ER_3082: { kind: 'validation', ja: '保守センターの宛先ファイル {path} を読み込めないため、開局できません: {reason}', en: 'Cannot activate: the center\'s destination file {path} cannot be read: {reason}' },
   ER_3070: { kind: 'validation', ja: '{label}は半角数字で入力してください(全角の数字は使用できません: 「{value}」)。', en: '{label} must be typed in half-width digits (0-9), not full-width ones: "{value}".' },
   ER_3071: { kind: 'validation', ja: '{label}に指定したファイル {path} がありません: {reason}', en: 'The file {path} given in {label} does not exist: {reason}' },
   ER_3072: { kind: 'validation', ja: '{label}に指定したファイル {path} を読み込めません: {reason}', en: 'The file {path} given in {label} cannot be read: {reason}' },
@@ -226,6 +232,7 @@ export const catalogue = {
   ER_6041: { kind: 'warning', ja: 'ブラウザ {command} を起動できません({reason})。上の URL をブラウザで開いてください。', en: 'Cannot start the browser {command} ({reason}). Open the URL above in a browser.' },
   ER_6090: { kind: 'warning', ja: '最後のテスト通報の後に{areas}が変更されました(変更後未テスト)。通報はこのまま続けられます。テスト通報で確認することをお勧めします。', en: 'The {areas} changed after the last test notification (changed, not tested). Reports go on being sent; a test notification is advisable.' },
   ER_6091: { kind: 'information', ja: '開局情報を変更しました。状態({state})、通報手段、プロキシ、証明書、スケジュールは変わりません。', en: 'The registration information was changed. The state ({state}), routes, proxy, certificates and schedule are unchanged.' },
+  ER_6100: { kind: 'information', ja: '通報の宛先を自動的に設定しました({source}): HTTPS の一次通報先 {url1}、電子メールの宛先 {mail}。', en: 'The destinations were set automatically ({source}): HTTPS primary {url1}, e-mail {mail}.' },
 } as const satisfies Record<string, MessageDef>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -123,6 +123,10 @@ describe('NodeHost', () => {
     expect(await host.endService()).toMatchObject({ ok: false, problems: [{ code: 'ER_3051' }] });
     const name = (await host.snapshot()).hostName;
     await host.activate({ method: 'keyfile', service: 'https', keyFile: { path: await keyFileFor(dir, name) }, values: {}, optionDevices: [] });
+    // サービスの終了 only once started (運用中): the activation notification's state, written as it writes it.
+    expect(await host.endService()).toMatchObject({ ok: false, problems: [{ code: 'ER_3080' }] });
+    const ini = join(dir, 'config', 'activation.ini');
+    await writeFile(ini, (await readFile(ini, 'utf8')).replace(/^State=configured$/m, 'State=active'));
     const ended = await host.endService();
     expect(ended.ok && ended.snapshot.settings['activation.state']).toBe('ended');
     const earlier = signExtension({ format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2098-01-01', issuedAt: '2026-11-25' }, signer);

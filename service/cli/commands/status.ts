@@ -1,18 +1,35 @@
 import { ServiceClient } from '../../daemon/client.js';
+import { ConfigStore } from '../../../shared/node/config-store.js';
+import { lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
 import { type CliContext } from '../context.js';
 
-/** `status [--json]`: state, queue depth, last delivery and last failure with its reason, next retry. */
+/**
+ * `status [--json]`: the registration (machine, user system code, route; read from the config folder, so they show
+ * even when the service does not run), then the service: state, queue depth, last delivery and last failure with its
+ * reason, next retry. When no service runs the service part is ER_1032 (exit 1), after the registration lines.
+ */
 export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Promise<number> {
+  const settings = await ConfigStore.open(ctx.configDir).then((c) => c.config.settings, () => undefined);
+  const lang = ctx.io.lang;
+  const ja = lang === 'ja';
+  if (settings && !o.json) {
+    ctx.io.out(`${ja ? '装置' : 'machine'}: ${machineText(settings)[lang]}`);
+    ctx.io.out(`${ja ? 'ユーザシステムコード' : 'user system code'}: ${userSystemCodeText(settings)[lang]}`);
+    ctx.io.out(`${ja ? '通報手段' : 'route'}: ${routeText(settings)[lang]}`);
+  }
   const s = await (await ServiceClient.connect(ctx.stateDir)).status();
   if (o.json) {
-    ctx.io.out(JSON.stringify(s, null, 2));
+    // The code as stored ('' when there is none), beside what the service says.
+    ctx.io.out(JSON.stringify({ ...s, ...(settings ? { userSystemCode: settings['activation.userSystemCode'] } : {}) }, null, 2));
     return 0;
   }
-  const ja = ctx.io.lang === 'ja';
   ctx.io.out(`${ja ? '状態' : 'state'}: ${s.state}`);
   ctx.io.out(`${ja ? '送信待ち' : 'pending'}: ${s.pending}  ${ja ? '期限切れ' : 'expired'}: ${s.expired}`);
+  const last = lastResult(s);
+  if (last) ctx.io.out(`${ja ? '最終結果' : 'last result'}: ${last.text[lang]} ${last.at}`);
   if (s.lastDelivery) ctx.io.out(`${ja ? '最終送信' : 'last delivery'}: ${s.lastDelivery.at} ${s.lastDelivery.reportId} ${s.lastDelivery.detail}`);
   if (s.lastFailure) ctx.io.out(`${ja ? '最終失敗' : 'last failure'}: ${s.lastFailure.at} ${s.lastFailure.reportId} ${s.lastFailure.problem.code} ${s.lastFailure.problem.message[ctx.io.lang]}`);
+  if (s.notSent) ctx.io.out(`${ja ? '未送信(通報手段なし)' : 'not sent (no route enabled)'}: ${s.notSent.noRoute}  ${s.notSent.last.at} ${s.notSent.last.what}`);
   if (s.nextRetry) ctx.io.out(`${ja ? '次の再送' : 'next retry'}: ${s.nextRetry}`);
   return 0;
 }

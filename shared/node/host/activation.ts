@@ -11,12 +11,15 @@ import { type ActivationRequest } from '../../host/api.js';
 import { type Config } from '../../config/model.js';
 import { type KeyFilePayload } from '../../keyfile/model.js';
 import { type Converted } from './typed-values.js';
+import { type CenterDestinations } from './center.js';
 
 export interface ActivationPlan {
   config: Config;
   problems: Problem[];
   /** The center's certificate from the key file (S/MIME), to be stored beside the settings. */
   centerCertificate?: string;
+  /** The shipped center destinations were written (a key code, or a key file without its own): the log says so. */
+  usedCenter?: { url1?: string; mailTo?: string };
 }
 
 const customerKeys = ['type', 'nameKana', 'name', 'department', 'postalCode', 'addressKana', 'address', 'addressDetail', 'phone', 'email', 'contactKana', 'contact'] as const;
@@ -40,7 +43,13 @@ function fromKeyFile(p: KeyFilePayload, hostName: string, acceptMismatch: boolea
   return { values, problems };
 }
 
-export function planActivation(current: Config, req: ActivationRequest, typed: Converted, hostName: string, keyFile?: KeyFilePayload): ActivationPlan {
+/**
+ * `center`: the center's destinations shipped with the product (./center.ts), "set automatically" where the key file
+ * names none (always for a key code): the HTTPS service's AMHTPADR.INF and the mail route's address.
+ */
+export function planActivation(
+  current: Config, req: ActivationRequest, typed: Converted, hostName: string, keyFile?: KeyFilePayload, center?: CenterDestinations,
+): ActivationPlan {
   const problems: Problem[] = [...typed.problems];
   const activated = current.settings['activation.state'] !== 'not-activated';
   if (activated && !req.confirmReactivation) problems.push(problem('ER_5001', {}, { field: 'activation.method' }));
@@ -63,14 +72,24 @@ export function planActivation(current: Config, req: ActivationRequest, typed: C
     ['activation.state', 'configured'],
   ]);
   if (req.method === 'keycode') fixed.set('mail.smime', false); // S/MIME needs the key file's certificate
+  const usedCenter: { url1?: string; mailTo?: string } = {};
+  if (center && !keyFile?.destinations.mail) {
+    fixed.set('mail.to', center.mailTo);
+    usedCenter.mailTo = center.mailTo;
+  }
   if (req.service === 'https') fixed.set('express.route', 'https');
   else if (settings['express.route'] === 'https') fixed.set('express.route', 'off');
   settings = withValues(settings, fixed);
   const inf = { ...current.inf };
   if (keyFile?.destinations.url1) inf.adr = { url1: keyFile.destinations.url1, ...(keyFile.destinations.url2 ? { url2: keyFile.destinations.url2 } : {}) };
+  else if (center) {
+    inf.adr = { ...center.adr };
+    usedCenter.url1 = center.adr.url1;
+  }
   return {
     config: { settings, optionDevices: req.optionDevices, inf },
     problems,
     ...(keyFile ? { centerCertificate: keyFile.centerCertificate } : {}),
+    ...(usedCenter.url1 !== undefined || usedCenter.mailTo !== undefined ? { usedCenter } : {}),
   };
 }

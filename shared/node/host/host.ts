@@ -13,6 +13,7 @@ import {
 import { accountName } from '../../host/remembered.js';
 import { type NotifyRequest, type NotifyResult } from '../../host/service-types.js';
 import { isRegistrationKey } from '../../host/registration.js';
+import { endServiceRefusal, extendExpiryRefusal } from '../../host/lifecycle-actions.js';
 import { areasText, type UntestedChanges } from '../../host/untested.js';
 import { settingDef } from '../../settings/schema.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
@@ -34,6 +35,7 @@ import { loadResources } from './resources.js';
 import { readDeviceInfo } from './device-info.js';
 import { tryReadFileRef } from './file-ref.js';
 import { planActivation } from './activation.js';
+import { loadCenterDestinations } from './center.js';
 import { type KeyVerifier } from './verifier.js';
 import { type ServiceBridge } from './service-bridge.js';
 import { ServiceOps } from './service-ops.js';
@@ -236,11 +238,23 @@ export class NodeHost implements HostApi {
         payload = v.payload;
       }
       const typed = await convertTypedValues(req.values, this.sealer);
-      const plan = planActivation(store.config, req, typed, this.hostName, payload);
+      // The center's destinations are "set automatically" where the key file names none (always for a key code).
+      let center;
+      if (req.method === 'keycode' || !payload?.destinations.url1 || !payload.destinations.mail) {
+        const read = await loadCenterDestinations(this.opts.resourcesDir, this.opts.env ?? process.env);
+        if (!read.ok) return read;
+        center = read.center;
+      }
+      const plan = planActivation(store.config, req, typed, this.hostName, payload, center);
       if (plan.problems.length > 0) return { ok: false, problems: plan.problems };
       const saved = await this.save(store, plan.config, t('開局しました', 'Activated'));
       if (saved.ok && plan.centerCertificate) {
         await writeFileAtomic(join(this.opts.configDir, 'center-cert.pem'), plan.centerCertificate, { backup: true });
+      }
+      if (saved.ok && plan.usedCenter && center) {
+        const none = { ja: '(開局キーファイルの宛先)', en: '(the key file\'s)' };
+        const source = [...new Set([plan.usedCenter.url1 !== undefined ? center.files.adr : '', plan.usedCenter.mailTo !== undefined ? center.files.mail : ''].filter(Boolean))].join(', ');
+        await this.log.add('info', message('ER_6100', { source, url1: plan.usedCenter.url1 ?? none, mail: plan.usedCenter.mailTo ?? none }), 'ER_6100');
       }
       return saved;
     });
@@ -274,6 +288,9 @@ export class NodeHost implements HostApi {
       const store = await ConfigStore.open(this.opts.configDir);
       const c = store.config;
       if (c.settings['activation.state'] === 'not-activated') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
+      // Only once the service has started (運用中), as the manual has it; the menu says the same before it is chosen.
+      const refused = endServiceRefusal(c.settings['activation.state']);
+      if (refused) return { ok: false, problems: [refused] };
       return this.save(store, { ...c, settings: { ...c.settings, 'activation.state': 'ended' } }, t('サービスを終了しました', 'Service ended'));
     });
   }
@@ -283,12 +300,14 @@ export class NodeHost implements HostApi {
       const store = await ConfigStore.open(this.opts.configDir);
       const c = store.config;
       if (c.settings['activation.state'] === 'not-activated') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
+      // Only after the service has ended (manual chapter 5); the renewal resumes it.
+      const refused = extendExpiryRefusal(c.settings['activation.state']);
+      if (refused) return { ok: false, problems: [refused] };
       const v = this.opts.verifier.extension(req.key, { userSystemCode: c.settings['activation.userSystemCode'], expiry: c.settings['activation.expiry'] });
       if (!v.ok) return v;
       const p = v.payload;
-      // Renewal resumes an ended service: the contract continues.
-      const state = c.settings['activation.state'] === 'ended' ? 'active' : c.settings['activation.state'];
-      return this.save(store, { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': state } }, t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`));
+      // Renewal resumes the ended service: the contract continues.
+      return this.save(store, { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': 'active' } }, t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`));
     });
   }
 

@@ -247,11 +247,13 @@ describe('通報テスト from the event tree', () => {
     const base: ServiceStatus = { state: 'active', pending: 1, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z' };
     const progress = (phase: 'collecting' | 'sent') => ({ ...base, reports: [{ id: 'r-123', kind: 'failure' as const, phase, createdAt: base.startedAt,
       event: 'atapi 0xc0040006', attempts: phase === 'sent' ? 1 : 0, logPaths: 1, ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}) }] });
-    host.serviceStatus.mockResolvedValueOnce(progress('collecting')).mockResolvedValue(progress('sent'));
+    // The state bar asks too (use-live-state.ts): the answer is by time, not by call, so no question takes another's.
+    host.serviceStatus.mockResolvedValue(progress('collecting'));
     render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
     await treeTest();
     const box = await screen.findByRole('region', { name: '通報テストの経過' });
     await waitFor(() => expect(within(box).getByText('ログ採取中').getAttribute('aria-current')).toBe('step'));
+    host.serviceStatus.mockResolvedValue(progress('sent'));
     await waitFor(() => expect(within(box).getByText(/送信済み/).getAttribute('aria-current')).toBe('step'), { timeout: 3000 });
     expect(within(box).getByText(/送信済み/).textContent).toContain('URL1 answered 200 OK');
     // A success line is not numbered like an error: its code is kept on the line, not shown in its text.
@@ -305,6 +307,7 @@ describe('通報サービスの状態', () => {
     expect((await within(dialog).findByTestId('service-stopped')).textContent).toContain('通報サービスは起動していません');
 
     host.serviceStatus.mockImplementation(async () => status);
+    const before = host.serviceStatus.mock.calls.length; // the state bar asks as well (use-live-state.ts)
     await click(button('最新の情報に更新', dialog));
     await within(dialog).findByTestId('service-status');
     expect(within(dialog).getByTestId('status-state').textContent).toBe('運用中');
@@ -313,7 +316,7 @@ describe('通報サービスの状態', () => {
     expect(within(dialog).getByTestId('status-last-delivery').textContent).toContain('r-ok');
     expect(within(dialog).getByTestId('status-last-failure').textContent).toMatch(/r-bad ER_2002 /);
     expect(within(dialog).getByTestId('status-next-retry').getAttribute('title')).toBe(status.nextRetry);
-    expect(host.serviceStatus).toHaveBeenCalledTimes(2);
+    expect(host.serviceStatus.mock.calls.length).toBeGreaterThan(before);
   });
 
   it('lists the reports with their kind and progress', async () => {

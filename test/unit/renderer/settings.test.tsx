@@ -374,7 +374,7 @@ describe('キャンセル', () => {
 
 describe('labels and languages', () => {
   const all: DialogId[] = ['methods', 'express', 'mail', 'mail-auth', 'dialup', 'manager', 'https', 'suppression', 'relay', 'destinations',
-    'id-settings', 'schedule', 'version', 'service-end'];
+    'id-settings', 'schedule', 'version', 'service-end', 'service-expiry'];
   it.each(all)('%s: a titled dialog whose every control has a label (ja and en)', async (id) => {
     for (const lang of ['ja', 'en'] as const) {
       await show({ 'activation.state': 'active' }, [id], lang);
@@ -421,7 +421,7 @@ describe('バージョン情報, サービスの終了', () => {
   });
 
   it('サービス有効期限の変更 sends the key and shows coded problems', async () => {
-    const { host } = await show({ 'activation.state': 'ended', 'activation.expiry': '2030-03-31' }, ['service-end']);
+    const { host } = await show({ 'activation.state': 'ended', 'activation.expiry': '2030-03-31' }, ['service-expiry']);
     host.extendExpiry.mockResolvedValueOnce({ ok: false, problems: [problem('ER_3041', { other: 'U1', code: 'U2' })] });
     type(screen.getByLabelText('期限延長キー'), 'KEY-TEXT');
     click(screen.getByRole('button', { name: '変更' }));
