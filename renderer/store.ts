@@ -17,6 +17,7 @@ export type DialogId =
   | 'wizard' // 設定ユーティリティ
   | 'service-end' // サービスの終了 (once 運用中)
   | 'service-expiry' // サービス有効期限の変更 (once ended)
+  | 'maintenance' | 'maintenance-end' // 保守中にする / 保守を終了 (an overlay on 運用中)
   | 'version'
   | 'service-status'; // 通報サービスの状態
 

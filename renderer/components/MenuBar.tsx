@@ -11,6 +11,7 @@ import { type DialogId } from '../store.js';
 import { accessLetter, topModal } from './keyboard.js';
 import { menuKey, type MenuAction, type MenuShape } from './menu-keys.js';
 import { endServiceRefusal, extendExpiryRefusal } from '../../shared/host/lifecycle-actions.js';
+import { pauseRefusal, resumeRefusal, type MaintenanceOverlay } from '../../shared/host/maintenance.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
 
@@ -35,8 +36,9 @@ export interface Menu {
 /**
  * The menus of the settings window (ids are stable; the tests and docs name them). `state`: the lifecycle state, which
  * decides whether サービスの終了 (once started) and サービス有効期限の変更 (once ended) can be chosen (manual chapter 5).
+ * `paused`: the maintenance overlay is on (保守中にする only while 運用中 and not paused; 保守を終了 only while paused).
  */
-export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setLang: (l: 'ja' | 'en') => void, onExit: () => void, state = 'not-activated'): Menu[] {
+export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setLang: (l: 'ja' | 'en') => void, onExit: () => void, state = 'not-activated', paused?: MaintenanceOverlay): Menu[] {
   const dialog = (d: DialogId) => () => open(d);
   const why = (p: Problem | undefined): { disabled?: LocalizedText } => (p ? { disabled: p.message } : {});
   return [
@@ -49,6 +51,8 @@ export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setL
       { id: 'wizard', ja: 'エクスプレス通報サービス → サーバー', en: 'Express Report Service → Server', key: 'E', run: dialog('wizard') },
       { id: 'service-end', ja: 'サービスの終了', en: 'End the service', key: 'Q', run: dialog('service-end'), ...why(endServiceRefusal(state)) },
       { id: 'service-expiry', ja: 'サービス有効期限の変更', en: 'Change the expiry', key: 'R', run: dialog('service-expiry'), ...why(extendExpiryRefusal(state)) },
+      { id: 'maintenance', ja: '保守中にする…', en: 'Pause for maintenance…', key: 'M', run: dialog('maintenance'), ...why(pauseRefusal(state, paused)) },
+      { id: 'maintenance-end', ja: '保守を終了', en: 'End the maintenance pause', key: 'U', run: dialog('maintenance-end'), ...why(resumeRefusal(paused)) },
       { id: 'service-status', ja: '通報サービスの状態', en: 'Reporting service status', key: 'S', run: dialog('service-status') },
     ] },
     { id: 'help', ja: 'ヘルプ', en: 'Help', key: 'H', items: [
@@ -69,7 +73,8 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
   const setLang = useApp((s) => s.setLang);
   const setGuide = useApp((s) => s.setGuide);
   const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
-  const menus = windowMenus(lang, open, setLang, onExit, state);
+  const paused = useApp((s) => s.snapshot?.maintenance);
+  const menus = windowMenus(lang, open, setLang, onExit, state, paused);
   const shape: MenuShape = { titleKeys: menus.map((m) => m.key), itemKeys: menus.map((m) => m.items.map((i) => i.key)) };
 
   // `top`: the title in the Tab order; `item`: the item with the keyboard in the open menu (undefined: closed).

@@ -9,6 +9,7 @@ import { type Lang, type LocalizedText } from '../../shared/messages/text.js';
 import { stateLabel } from '../../shared/host/lifecycle-actions.js';
 import { lastResult, machineText, routeText } from '../../shared/host/state-summary.js';
 import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
+import { formatLocalTime, type MaintenanceOverlay } from '../../shared/host/maintenance.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { useLiveState, type ServiceLiveness } from './use-live-state.js';
@@ -34,14 +35,31 @@ function Part({ id, className, title, children }: { id: string; className?: stri
   );
 }
 
+/** 保守中 until HH:MM (or without an end); the reason and the start in its title. */
+function maintenanceWords(m: MaintenanceOverlay, lang: Lang): { text: string; title: string } {
+  const until = m.until ? shortTime(m.until) : undefined;
+  const text = lang === 'ja' ? `保守中${until ? ` ${until} まで` : '(終了予定なし)'}` : `Paused for maintenance${until ? ` until ${until}` : ' (no end time)'}`;
+  const overdue = m.until !== undefined && Date.parse(m.until) <= Date.now();
+  const title = [
+    lang === 'ja' ? `開始: ${formatLocalTime(m.since)}` : `Since ${formatLocalTime(m.since)}`,
+    m.until ? (lang === 'ja' ? `終了予定: ${formatLocalTime(m.until)}` : `Ends ${formatLocalTime(m.until)}`) : '',
+    m.reason ? (lang === 'ja' ? `理由: ${m.reason}` : `Reason: ${m.reason}`) : '',
+    lang === 'ja' ? '保守中は通報を保留し、保守センターに接続しません。' : 'Reports are held; no connection is made to the center.',
+    overdue ? (lang === 'ja' ? '終了予定時刻を過ぎています: 通報サービスの開始時に終了します。' : 'The end time has passed: the pause ends when the reporting service starts.') : '',
+  ].filter(Boolean).join('\n');
+  return { text, title };
+}
+
 /**
- * Flags over the state, not states: 変更後未テスト (what the center must re-learn changed after the last test).
- * The maintenance pause (保守中 until HH:MM) is shown here too, once it exists (issue 11 section 2, its own change).
+ * Flags over the state, not states: 保守中 (the maintenance pause: nothing is sent until it ends) and 変更後未テスト
+ * (what the center must re-learn changed after the last test).
  */
 function Overlays({ snapshot, lang }: { snapshot: AppSnapshot | undefined; lang: Lang }): ReactNode {
   const untested = snapshot?.untested;
+  const paused = snapshot?.maintenance ? maintenanceWords(snapshot.maintenance, lang) : undefined;
   return (
     <>
+      {paused ? <Part id="maintenance" className="maintenance" title={paused.title}>{paused.text}</Part> : null}
       {untested ? (
         <Part id="untested" className="untested"
           title={lang === 'ja' ? `${areasText(untested.areas).ja}が変更されました。テスト通報をお勧めします。` : `The ${areasText(untested.areas).en} changed: a test notification is advisable.`}>

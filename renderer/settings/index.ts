@@ -16,6 +16,8 @@ import { ScheduleDialog } from './ScheduleDialog.js';
 import { VersionDialog } from './VersionDialog.js';
 import { ServiceEndDialog, ServiceExpiryDialog } from './ServiceEndDialog.js';
 import { ServiceStatusDialog } from './ServiceStatusDialog.js';
+import { MaintenanceDialog } from './MaintenanceDialog.js';
+import { MaintenanceEndDialog } from './MaintenanceEndDialog.js';
 import './settings.css';
 
 export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
@@ -35,4 +37,6 @@ export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
   'service-end': ServiceEndDialog,
   'service-expiry': ServiceExpiryDialog,
   'service-status': ServiceStatusDialog,
+  maintenance: MaintenanceDialog,
+  'maintenance-end': MaintenanceEndDialog,
 };

@@ -21,6 +21,7 @@ import { statusCommand } from './commands/status.js';
 import { notifyCommand } from './commands/notify.js';
 import { testConnectionCommand } from './commands/connection.js';
 import { endServiceCommand } from './commands/end-service.js';
+import { pauseCommand, resumeCommand } from './commands/maintenance.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -133,6 +134,16 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
 
   program.command('end-service').description(t(h('サービスを終了します(以後通報しません)', 'end the service (no more reports)')))
     .action(run((c) => endServiceCommand(ctx(c))));
+
+  program.command('pause').description(t(h('保守中にします(運用中のみ。終了まで通報を保留し、保守センターに通知します)', 'pause for maintenance (only while active): reports are held until it ends; the center is told')))
+    .option('--until <time>', t(h('終了予定時刻: YYYY-MM-DD HH:MM、HH:MM または ISO 8601(省略時は 8 時間後、最長 30 日)', 'end time: YYYY-MM-DD HH:MM, HH:MM or ISO 8601 (default: in 8 hours; at most 30 days)')))
+    .option('--hours <n>', t(h('終了までの時間数(--until の代わりに)', 'hours until the end (instead of --until)')))
+    .option('--reason <text>', t(h('理由(保守センターに通知します)', 'reason (sent to the center)')))
+    .action(run((c) => pauseCommand(ctx(c), c.opts())));
+
+  program.command('resume').description(t(h('保守を終了します(保留した通報を送信し、保守センターに通知します)', 'end the maintenance pause: the held reports are sent; the center is told')))
+    .option('--expire-held', t(h('保留した通報を送信せず期限切れにします', 'move the held reports to expired instead of sending them')))
+    .action(run((c) => resumeCommand(ctx(c), c.opts())));
 
   program.command('test-connection').description(t(h('通報先への接続を確認します(確認ごとに SUCCESS / FAILURE)', 'check the way to the center (one SUCCESS / FAILURE line per check)')))
     .action(run((c) => testConnectionCommand(ctx(c))));

@@ -1,5 +1,6 @@
 /** What the service does for its callers (the local API, the drop folder, the command line, the UI through HostApi). */
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../../shared/host/service-types.js';
+import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 
 export type { EventOutcome, ServiceStatus } from '../../shared/host/service-types.js';
 
@@ -17,4 +18,7 @@ export interface ServiceCore {
   status(): Promise<ServiceStatus>;
   /** テスト通報 / 開局通報 sent by the service itself (the desktop app asks here: only the service opens sealed secrets). */
   notify(req: NotifyRequest): Promise<NotifyResult>;
+  /** 保守中にする / 保守を終了 (./maintenance.ts). */
+  pause(order: PauseOrder): Promise<PauseResult>;
+  resume(req: ResumeRequest): Promise<ResumeResult>;
 }

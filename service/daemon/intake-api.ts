@@ -1,7 +1,7 @@
 /**
  * The service's local API on 127.0.0.1 (a random port and token per start, both in `<state>/service.json`, mode 0600,
  * so only the service's own user or root can call it): POST /v1/events, GET /v1/status, POST /v1/notify (テスト通報 /
- * 開局通報 for the desktop app, which cannot open the sealed secrets itself). Its limits (connections, time, body size)
+ * 開局通報 for the desktop app, which cannot open the sealed secrets itself), POST /v1/pause and /v1/resume (保守中). Its limits (connections, time, body size)
  * are in api-guard.ts.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { serviceInfoPath, type ServiceInfo } from '../../shared/node/service-client.js';
 import { configOverride } from '../../shared/host/schemas.js';
+import { MAX_REASON_LENGTH } from '../../shared/host/maintenance.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
 import { type ServiceCore } from './core.js';
@@ -35,6 +36,14 @@ export const notifyBody = z.object({
   // The desktop app's test with a route dialog's unsaved values (checked again by notify: shared/config/override.ts).
   override: configOverride.optional(),
 }).strict();
+
+/** 保守中にする: the end time is absolute (the caller turned --until / --hours into one); the service checks it again. */
+export const pauseBody = z.object({
+  until: z.string().datetime({ offset: true }),
+  reason: z.string().max(MAX_REASON_LENGTH),
+}).strict();
+
+export const resumeBody = z.object({ expireHeld: z.boolean().optional() }).strict();
 
 type Reply = (status: number, body: unknown) => void;
 
@@ -103,6 +112,16 @@ export async function startIntakeApi(core: ServiceCore, stateDir: string, o: Int
         const n = await body(notifyBody);
         if (!n) return;
         return reply(200, await core.notify(n));
+      }
+      if (req.method === 'POST' && req.url === '/v1/pause') {
+        const p = await body(pauseBody);
+        if (!p) return;
+        return reply(200, await core.pause(p));
+      }
+      if (req.method === 'POST' && req.url === '/v1/resume') {
+        const r = await body(resumeBody);
+        if (!r) return;
+        return reply(200, await core.resume(r));
       }
       return reply(404, { error: 'not found' });
     })().catch((e: unknown) => reply(500, { error: reasonOf(e) }));

@@ -13,6 +13,7 @@ import { type NotifyRequest, type NotifyResult } from '../../shared/host/service
 import { budgetMs, buildRoutes, centerCertificateIn } from '../routes/registry.js';
 import { applyOverride } from '../../shared/config/override.js';
 import { recordTested } from '../../shared/node/tested-record.js';
+import { readMaintenance } from '../../shared/node/maintenance-file.js';
 
 export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
 
@@ -36,6 +37,9 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   const state = s['activation.state'];
   if (state === 'not-activated' || state === 'ended') return { ok: false, problems: [problem('ER_3051', {}, { field: 'activation.state' })] };
   if (req.kind === 'activation' && state === 'configured') return { ok: false, problems: [problem('ER_3052', {}, { field: 'activation.state' })] };
+  // 保守中: no connection is made, a notification neither (docs/delivery.md, "Maintenance pause").
+  const paused = (await readMaintenance(dirs.stateDir)).overlay;
+  if (paused) return { ok: false, problems: [problem('ER_3098', { until: paused.until ?? '-' })] };
   if (req.kind === 'activation' && !req.ignoreDefinitionErrors) {
     const bad = store.problems.filter((p) => isError(p) && DEFINITION_FILES.includes(p.file ?? ''));
     if (bad.length > 0) return { ok: false, problems: [...bad, problem('ER_5002', { count: bad.length })] };
@@ -64,7 +68,10 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   // Before the state changes: the service, seeing 'active', sends the configuration information once (service.ts).
   if (req.kind === 'activation') await writeFileAtomic(activationMarker(dirs.stateDir), new Date().toISOString(), { mode: 0o600 });
   // Only the state is written (to the config as saved, not the override); a test records what it proved (変更後未テスト).
-  if (next !== state) await store.save({ ...store.config, settings: { ...store.config.settings, 'activation.state': next } });
+  if (next !== state) {
+    await store.save({ ...store.config, settings: { ...store.config.settings, 'activation.state': next } },
+      { lifecycle: req.kind === 'activation' ? 'activation-notification' : 'test' });
+  }
   // The report was delivered: a record that cannot be written leaves 変更後未テスト showing, on the safe side.
   if (req.kind === 'test') await recordTested(dirs, c).catch(() => undefined);
   return { ok: true, detail: outcome.detail, state: next };

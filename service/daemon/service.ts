@@ -33,6 +33,9 @@ import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type EventOutcome, type IncomingEvent, type ServiceCore, type ServiceStatus } from './core.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
 import { type Outcome, type Route } from '../routes/route.js';
+import { Maintenance } from './maintenance.js';
+import { migrateLegacyPause } from '../../shared/node/maintenance-file.js';
+import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 
 export interface ServiceOptions {
   configDir: string;
@@ -70,6 +73,8 @@ export class ReportingService implements ServiceCore {
   private closers: Array<() => Promise<void> | void> = [];
   /** Set once start() has built it; status asks it when the next report really goes (retry time or window opening). */
   private loop: DeliveryLoop | undefined;
+  /** 保守中 (./maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
+  private maintenance: Maintenance | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
   private noRoute: { count: number; last?: { at: string; what: string } } = { count: 0 };
   /**
@@ -132,11 +137,18 @@ export class ReportingService implements ServiceCore {
         onProblem: (p) => log.problem(p),
       });
 
+      // An older version's State=paused becomes 運用中 + a pause without an end time, once (docs/activation.md).
+      const migrate = async (): Promise<void> => {
+        if (await migrateLegacyPause(o)) log.problem(problem('ER_6115'));
+        await s.maintenance?.reload();
+      };
+      await migrate().catch((e: unknown) => log.problem(problem('ER_1040', { reason: `State=paused: ${reasonOf(e)}` })));
       let heartbeatStarted = false; // a change during start-up is picked up by heartbeat.start() itself
       const watcher = new ConfigWatcher(o.configDir, {
         applied: (c) => {
           const before = held.config;
           held.config = c;
+          if (c.settings['activation.state'] === 'paused') background('State=paused', migrate());
           if (before) {
             log.problem(problem('ER_6012', { files: o.configDir }));
             if (heartbeatStarted) background('heartbeat schedule', heartbeat.update(c.inf.hbi?.schedule));
@@ -165,11 +177,26 @@ export class ReportingService implements ServiceCore {
         policy: sources.policy,
         // Without a valid config nothing is sent: the reports wait (and are visible) until one arrives.
         state: () => (held.config ? sources.state() : 'paused'),
+        held: () => s.maintenance?.isPaused() ?? false,
         context: sources.context,
         onEvent: sink,
       });
       s.loop = loop;
       s.closers.unshift(() => loop.stop());
+      const maintenance = new Maintenance({
+        stateDir: o.stateDir,
+        spool,
+        config: () => held.config,
+        routeFor: () => (held.config ? (held.config.settings['express.route'] === 'off' ? s.unrouted : routes[held.config.settings['express.route']]) : undefined),
+        context: sources.context,
+        hold: () => loop.hold(),
+        wake: () => background('delivery loop', loop.wake()),
+        log: (p) => log.problem(p),
+      });
+      // Before the loop's first pass: a pause recorded before the restart holds from the start.
+      await maintenance.load();
+      s.maintenance = maintenance;
+      s.closers.unshift(() => maintenance.stop());
       // Collections a stop cut short, queued before anything new can be accepted (else a new one would be listed twice).
       collector.resume();
       const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p), o.drop);
@@ -268,6 +295,22 @@ export class ReportingService implements ServiceCore {
     );
   }
 
+  /** 保守中にする: only while 運用中 (./maintenance.ts); the center is told as the hold begins. */
+  async pause(order: PauseOrder): Promise<PauseResult> {
+    if (!this.maintenance) return { ok: false, problems: [problem('ER_1032', { path: this.dirs.stateDir })] };
+    const r = await this.maintenance.pause(order);
+    if (!r.ok) r.problems.forEach((p) => this.log.problem(p));
+    return r;
+  }
+
+  /** 保守を終了: the held reports go (or, asked, expire), the center is told of the end. */
+  async resume(req: ResumeRequest): Promise<ResumeResult> {
+    if (!this.maintenance) return { ok: false, problems: [problem('ER_1032', { path: this.dirs.stateDir })] };
+    const r = await this.maintenance.resume({ ...req, by: 'user' });
+    if (!r.ok) r.problems.forEach((p) => this.log.problem(p));
+    return r;
+  }
+
   /** テスト通報 / 開局通報 asked over the local API (the desktop app); the state change reaches us through the watcher. */
   async notify(req: NotifyRequest): Promise<NotifyResult> {
     const r = await notify(this.dirs, req);
@@ -309,6 +352,7 @@ export class ReportingService implements ServiceCore {
       pid: process.pid,
       startedAt: iso(Date.now() - (performance.now() - this.startedMono)),
       reports,
+      ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
       ...(this.noRoute.last ? { notSent: { noRoute: this.noRoute.count, last: this.noRoute.last } } : {}),
     };
   }

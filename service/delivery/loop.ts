@@ -39,6 +39,11 @@ export interface DeliveryLoopOptions {
   /** Read at every pass, so a settings change applies from the next wake(). */
   policy(): RetryPolicy;
   state(): ActivationState;
+  /**
+   * A maintenance pause (docs/delivery.md): while true nothing is sent and nothing expires, retries included, and no
+   * timer runs; whoever ends it calls wake(). Read at every pass.
+   */
+  held?(): boolean;
   context(): Omit<RouteContext, 'signal'>;
   clock?: Clock;
   onEvent?: LogSink;
@@ -79,6 +84,16 @@ export class DeliveryLoop {
     return this.running;
   }
 
+  /**
+   * A maintenance pause began (held() answers true from now on): the attempt in flight is cut short (not counted, the
+   * report stays waiting, as at a shutdown) and this resolves once the loop is idle, so no connection is left open.
+   */
+  async hold(): Promise<void> {
+    this.disarm();
+    this.abort?.abort();
+    await this.running;
+  }
+
   /** Cancels the attempt in flight (it is not counted; the report stays waiting) and waits for the loop to settle. */
   async stop(): Promise<void> {
     this.stopped = true;
@@ -104,7 +119,7 @@ export class DeliveryLoop {
    */
   plannedAttempt(id: string): Date | undefined {
     const rec = this.o.spool.get(id);
-    if (rec?.folder !== 'pending') return undefined;
+    if (rec?.folder !== 'pending' || this.o.held?.()) return undefined; // paused: ServiceStatus.maintenance says until when
     const now = this.clock.now();
     const d = plan(rec, this.moment(rec, now), this.o.policy(), this.notBefore(rec));
     return d.kind === 'send' ? now : d.kind === 'wait' ? d.at : undefined;
@@ -156,12 +171,13 @@ export class DeliveryLoop {
   private async pass(): Promise<void> {
     this.disarm();
     this.noticeStep();
+    if (this.o.held?.()) return; // paused for maintenance: nothing goes, nothing expires; resume wakes the loop
     const now = this.clock.now();
     const policy = this.o.policy();
     const state = this.o.state();
     let wake: { ms: number; sleep: number } | undefined;
     for (const rec of this.o.spool.pending()) {
-      if (this.stopped) return;
+      if (this.stopped || this.o.held?.()) return; // a pause that began during this pass (after an expiry's write)
       const d = this.decide(rec, now, policy, state);
       if (d.kind === 'wait') {
         const sleep = d.wall ? Math.min(d.ms, WALL_RECHECK_MS) : d.ms;
@@ -224,7 +240,7 @@ export class DeliveryLoop {
       return;
     }
     // The interval counts from the end of the attempt, in the report's age: a clock step cannot stretch or skip it.
-    const next = afterFailure(this.moment(rec, this.clock.now()), policy);
+    const next = afterFailure(this.moment(rec, this.clock.now()), policy, rec.heldMs);
     if (next === 'expired') {
       const reason = problem('ER_2102', { id, kind, hours: policy.limitHours, attempts });
       await spool.recordFailure(id, outcome.problem, 'expired', { route: routeName, reason });

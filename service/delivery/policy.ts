@@ -48,7 +48,7 @@ export function maySend(kind: ReportKind, state: ActivationState): boolean {
  * `notBefore`: an age before which it is not tried (the loop's back-off after a spool write failed).
  */
 export function decide(rec: SpoolRecord, m: Moment, p: RetryPolicy, state: ActivationState, notBefore = 0): Decision {
-  const limit = p.limitHours * 3_600_000;
+  const limit = limitOf(rec, p);
   // Held while its logs are collected (the collection's own TimeOut ends that), but never past its limit.
   if (!maySend(rec.report.kind, state) || rec.collecting) {
     return m.age >= limit ? pastLimit(rec, p) : { kind: 'wait', ms: limit - m.age, at: new Date(m.now.getTime() + limit - m.age), wall: false };
@@ -56,13 +56,16 @@ export function decide(rec: SpoolRecord, m: Moment, p: RetryPolicy, state: Activ
   return plan(rec, m, p, notBefore);
 }
 
+/** The retry limit as an age: the policy's hours, plus the time a maintenance pause held the report (record.ts heldMs). */
+export const limitOf = (rec: Pick<SpoolRecord, 'heldMs'>, p: RetryPolicy): number => p.limitHours * 3_600_000 + (rec.heldMs ?? 0);
+
 const pastLimit = (rec: SpoolRecord, p: RetryPolicy): Decision =>
   ({ kind: 'expire', problem: problem('ER_2102', { id: rec.report.id, kind: rec.report.kind, hours: p.limitHours, attempts: rec.attempts }) });
 
 /** What decide() does with a report that nothing holds back (status shows it as the next attempt of a held one too). */
 export function plan(rec: SpoolRecord, m: Moment, p: RetryPolicy, notBefore = 0): Decision {
   const { id, kind } = rec.report;
-  const limit = p.limitHours * 3_600_000;
+  const limit = limitOf(rec, p);
   const at = (ms: number): Date => new Date(m.now.getTime() + ms);
   const wait = (ms: number, wall: boolean): Decision => ({ kind: 'wait', ms, at: at(ms), wall });
   const noWindow = (): Decision => ({ kind: 'expire', problem: problem('ER_2103', { id, kind, limit: at(limit - m.age).toISOString() }) });
@@ -81,10 +84,10 @@ export function plan(rec: SpoolRecord, m: Moment, p: RetryPolicy, notBefore = 0)
  * After a failed attempt: tried again one interval of elapsed time later (inside the window: `at` is when, on today's
  * clock), or 'expired' when that is past the limit or the window does not open again before it.
  */
-export function afterFailure(m: Moment, p: RetryPolicy): { inMs: number; at: Date } | 'expired' {
+export function afterFailure(m: Moment, p: RetryPolicy, heldMs = 0): { inMs: number; at: Date } | 'expired' {
   const inMs = p.intervalMinutes * 60_000;
   const open = nextOpen(new Date(m.now.getTime() + inMs), p.week);
-  if (!open || m.age + (open.getTime() - m.now.getTime()) > p.limitHours * 3_600_000) return 'expired';
+  if (!open || m.age + (open.getTime() - m.now.getTime()) > limitOf({ heldMs }, p)) return 'expired';
   return { inMs, at: open };
 }
 

@@ -42,6 +42,11 @@ export interface SpoolRecord {
   expired?: { at: string; problem: Problem };
   /** Its logs are being collected (AMHTPLOG.INF commands running): held until that ends, so the logs go with it. */
   collecting?: { since: string };
+  /**
+   * How long (ms) a maintenance pause held it (docs/delivery.md, "Maintenance pause"): added to its retry limit, so a
+   * pause does not use up the time a report has to reach the center. Its age itself is not changed.
+   */
+  heldMs?: number;
 }
 
 export interface SpoolEntry extends SpoolRecord {
@@ -59,7 +64,7 @@ const problem = z.looseObject({
 });
 const report = z.looseObject({
   id: z.string().regex(UUID),
-  kind: z.enum(['failure', 'test', 'activation', 'heartbeat']),
+  kind: z.enum(['failure', 'test', 'activation', 'heartbeat', 'maintenance']),
   createdAt: isoTime,
   machine: z.object({ serverName: z.string(), deviceCode: z.string(), serialNumber: z.string(), userSystemCode: z.string() }),
   event: z.object({ source: z.string(), id: z.number(), time: z.string(), message: z.string() }).optional(),
@@ -68,6 +73,11 @@ const report = z.looseObject({
   resultMail: z.string().optional(),
   resultVia: z.enum(['mail', 'fax']).optional(),
   logs: z.object({ paths: z.array(z.string()), maxBytes: z.number().int().min(0), notes: z.array(problem).optional() }).optional(),
+  maintenance: z.object({
+    phase: z.enum(['start', 'end']), since: isoTime, until: isoTime.optional(), reason: z.string(),
+    endedAt: isoTime.optional(), endedBy: z.enum(['user', 'end-time']).optional(),
+    held: z.number().int().min(0).optional(), expiredHeld: z.number().int().min(0).optional(),
+  }).optional(),
 });
 /** A timing field that does not parse is dropped (the report falls back to its wall-clock times), never set aside. */
 const ms = z.number().min(0);
@@ -77,6 +87,7 @@ const record = z.looseObject({
   attempts: z.number().int().min(0),
   nextAttemptAt: isoTime,
   dueAgeMs: ms.optional().catch(undefined),
+  heldMs: ms.optional().catch(undefined),
   age: ageStamp.optional().catch(undefined),
   lastError: problem.optional(),
   history: z.array(z.object({

@@ -239,6 +239,19 @@ export class Spool {
     });
   }
 
+  /**
+   * A maintenance pause held the waiting report for `ms` (at most its age): that time is added to its retry limit
+   * (SpoolRecord.heldMs), so it goes on after the pause with the time it had left.
+   */
+  addHeld(id: string, ms: number): Promise<void> {
+    return this.serial(async () => {
+      const r = this.records.pending.get(id);
+      if (!r) return;
+      const add = Math.max(0, Math.min(ms, this.ageOf(id) ?? ms));
+      if (add > 0) await this.write('pending', { ...r, heldMs: (r.heldMs ?? 0) + Math.round(add) });
+    });
+  }
+
   /** Gives up on a waiting report without a new attempt (its limit passed, or its window never opens before it). */
   expire(id: string, reason: Problem): Promise<void> {
     return this.serial(async () => {

@@ -12,10 +12,12 @@ import { type KeyFileSummary } from '../keyfile/model.js';
 import { type EventOutcome, type NotifyTarget, type ServiceStatus } from './service-types.js';
 import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
 import { type UntestedChanges } from './untested.js';
+import { type MaintenanceOverlay, type PauseRequest, type PauseResult, type ResumeRequest, type ResumeResult } from './maintenance.js';
 
 export type { EventOutcome, NotifyTarget, ReportPhase, ReportProgress, ServiceStatus } from './service-types.js';
 export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
 export type { ChangeArea, UntestedChanges } from './untested.js';
+export type { MaintenanceOverlay, PauseRequest, ResumeRequest } from './maintenance.js';
 
 export type ActivationState = Settings['activation.state'];
 
@@ -37,6 +39,11 @@ export interface AppSnapshot {
   untested?: UntestedChanges;
   /** AMHTPHBI.INF exists, so the configuration information follows a successful 開局通報. */
   hasConfigurationInfo?: boolean;
+  /**
+   * 保守中 (`<state>/maintenance.json`, read whether or not the service runs): an overlay on 運用中; nothing is sent until
+   * `until` (or resume). An end time already past means the service was not running then: it resumes when it starts.
+   */
+  maintenance?: MaintenanceOverlay;
 }
 
 /**
@@ -157,6 +164,11 @@ export interface ActivateNotifyRequest {
 /** The center's answer and the snapshot after the state change (configured → tested → active). */
 export type Notified = { ok: true; detail: string; snapshot: AppSnapshot } | { ok: false; problems: Problem[] };
 
+/** 保守中にする: the service's answer (was the center told?) and the snapshot with the overlay. */
+export type Paused = (Extract<PauseResult, { ok: true }> & { snapshot: AppSnapshot }) | { ok: false; problems: Problem[] };
+/** 保守を終了: how many held reports go now (or were moved to expired), and the snapshot without the overlay. */
+export type Resumed = (Extract<ResumeResult, { ok: true }> & { snapshot: AppSnapshot }) | { ok: false; problems: Problem[] };
+
 /** 通報テスト (pseudo failure test) of one monitored event. */
 export interface EventTestRequest {
   source: string;
@@ -194,6 +206,10 @@ export interface HostApi {
   serviceStatus(): Promise<ServiceStatus | undefined>;
   /** 通報テスト: the event given to the running service as if it had happened. */
   testEvent(req: EventTestRequest): Promise<EventTested>;
+  /** 保守中にする (only while 運用中; needs the running service, ER_1032): reports are held, the center is told. */
+  pauseService(req: PauseRequest): Promise<Paused>;
+  /** 保守を終了: the held reports are sent (or moved to expired: expireHeld), the center is told. */
+  resumeService(req: ResumeRequest): Promise<Resumed>;
   /** The accounts whose password this computer remembers (never a password), or why the keychain cannot be used. */
   rememberedSecrets(): Promise<RememberedList>;
   /** 記憶したパスワードを削除: forgets one remembered password; answers the list after it. */
@@ -204,4 +220,5 @@ export type HostMethod = keyof HostApi;
 export const HOST_METHODS = [
   'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'updateRegistration', 'endService',
   'extendExpiry', 'readDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent', 'rememberedSecrets', 'forgetSecret',
+  'pauseService', 'resumeService',
 ] as const satisfies readonly HostMethod[];

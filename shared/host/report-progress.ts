@@ -7,6 +7,7 @@ export const KIND_LABEL: Record<ReportProgress['kind'], LocalizedText> = {
   test: text('テスト通報', 'Test notification'),
   activation: text('開局通報', 'Activation notification'),
   heartbeat: text('構成情報通報', 'Configuration information'),
+  maintenance: text('保守の通知', 'Maintenance notice'),
 };
 
 export const PHASE_LABEL: Record<ReportPhase, LocalizedText> = {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type HostMethod } from './api.js';
 import { REMEMBERABLE_SECRETS } from './remembered.js';
+import { MAX_REASON_LENGTH } from './maintenance.js';
 
 const typedValues = z.record(z.string().max(200), z.string().max(4096));
 const optionDevice = z.object({ name: z.string().max(200), deviceCode: z.string().max(200), serialNumber: z.string().max(200) }).strict();
@@ -66,4 +67,10 @@ export const requestSchemas = {
   testEvent: z.object({ source: z.string().min(1).max(256), id: z.string().regex(/^0x[0-9a-fA-F]{8}$/) }).strict(),
   rememberedSecrets: none,
   forgetSecret: rememberedAccount,
+  pauseService: z.object({
+    until: z.string().max(64).optional(),
+    hours: z.string().max(32).optional(),
+    reason: z.string().max(MAX_REASON_LENGTH * 4).optional(),
+  }).strict(),
+  resumeService: z.object({ expireHeld: z.boolean().optional() }).strict(),
 } as const satisfies Record<HostMethod, z.ZodType>;

@@ -4,6 +4,8 @@
  */
 import { type Problem } from '../messages/problem.js';
 import { type ConfigOverride } from '../config/override.js';
+import { type ReportKind } from '../report/model.js';
+import { type MaintenanceOverlay } from './maintenance.js';
 
 export type NotifyTarget = 'primary' | 'secondary';
 
@@ -39,7 +41,7 @@ export type ReportPhase = 'collecting' | 'waiting' | 'sending' | 'sent' | 'expir
 /** One report as the window follows it (通報テスト's progress, the status dialog's list). */
 export interface ReportProgress {
   id: string;
-  kind: 'failure' | 'test' | 'activation' | 'heartbeat';
+  kind: ReportKind;
   phase: ReportPhase;
   createdAt: string;
   /** e.g. `atapi 0xc0040006` */
@@ -66,6 +68,8 @@ export interface ServiceStatus {
   startedAt: string;
   /** Every waiting report and the newest delivered or expired ones, newest first (at most 50). */
   reports?: ReportProgress[];
+  /** 保守中: nothing is sent until it ends (at `until`, or by resume); the state stays 運用中 (shared/host/maintenance.ts). */
+  maintenance?: MaintenanceOverlay;
   /**
    * What was not sent because no route is enabled (express.route = off), since the service started: events not
    * reported (ER_2106), reports expired at once (ER_2107) and configuration information not sent (ER_2108). None is retried.

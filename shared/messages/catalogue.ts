@@ -11,6 +11,7 @@ import { mailMessages } from './catalogue/mail.js';
 import { modemMessages } from './catalogue/modem.js';
 import { collectMessages } from './catalogue/collect.js';
 import { sourcesMessages } from './catalogue/sources.js';
+import { lifecycleMessages } from './catalogue/lifecycle.js';
 
 export type { MessageDef, MessageKind } from './message-def.js';
 
@@ -19,6 +20,7 @@ export const catalogue = {
   ...modemMessages,
   ...collectMessages,
   ...sourcesMessages,
+  ...lifecycleMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: { kind: 'internal', ja: 'ファイル {path} を書き込めません: {reason}。保存済みの内容は変更されていません。', en: 'Cannot write {path}: {reason}. What was saved before is unchanged.' },

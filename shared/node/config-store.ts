@@ -7,7 +7,8 @@
  *   definition file, or the option devices) that both changed, differently, is refused with ER_1003, never overwritten
  *   silently (issue 10: two `config set` at once both answered "set" and one value was lost);
  * - a file keeps its own encoding (UTF-8 with/without BOM, or CP932) and line ends; untouched lines stay byte-identical;
- * - files holding personal data or secrets are 0600, the folder we create 0700 (./config-modes.ts, issue 11).
+ * - files holding personal data or secrets are 0600, the folder we create 0700 (./config-modes.ts, issue 11);
+ * - the lifecycle state changes only by the operations that may change it (../config/lifecycle.ts, issue 11).
  * Files are written one after the other: each is whole, but a crash between two leaves the first one saved.
  */
 import { createHash } from 'node:crypto';
@@ -18,6 +19,7 @@ import { IniDocument } from '../ini/document.js';
 import { decodeConfig, defaultFileText, encodeConfigFile, type ConfigDocs, type DecodedConfig } from '../config/codec.js';
 import { CONFIG_FILES, type ConfigFile } from '../config/files.js';
 import { type Config } from '../config/model.js';
+import { stateChangeRefusal, type LifecycleChange } from '../config/lifecycle.js';
 import { problem, isError, type Problem } from '../messages/problem.js';
 import { defaultSettings, settingDefs } from '../settings/schema.js';
 import { writeFileAtomic, readFileIfExists } from './atomic-write.js';
@@ -181,9 +183,13 @@ export class ConfigStore {
    * Saves `next` (a changed copy of `config`). Throws SaveRefused (ER_1004, with every located problem) when the result
    * would be invalid, CodedError ER_1003 when someone else changed the same setting (or definition file) since it was
    * loaded, ER_1011 when a value cannot be written in the file's encoding, ER_1080 when another writer holds the
-   * folder's lock too long, ER_1002 when a write fails. Returns the relative paths written.
+   * folder's lock too long, ER_1002 when a write fails, ER_3090 when it would change the lifecycle state without being
+   * the operation that may (`lifecycle`, ../config/lifecycle.ts). Returns the relative paths written.
    */
-  async save(next: Config, opts: { lock?: ConfigLockOptions } = {}): Promise<string[]> {
+  async save(next: Config, opts: { lock?: ConfigLockOptions; lifecycle?: LifecycleChange } = {}): Promise<string[]> {
+    // A generic write (config set, saveSettings, a registration change) never moves the state: only its operations do.
+    const refused = stateChangeRefusal(this.loaded.settings['activation.state'], next.settings['activation.state'], opts.lifecycle);
+    if (refused) throw new CodedError(refused);
     if (!planSave(this.states, next)) return []; // validated before waiting for the lock: a refusal needs no lock
     return withConfigLock(this.dir, async () => {
       // Holding the lock, nobody writes: what is read now is what the writes replace.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { codedError, reasonOf } from './coded-error.js';
 import { text, type LocalizedText } from '../messages/text.js';
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../host/service-types.js';
+import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../host/maintenance.js';
 
 export interface ServiceInfo {
   port: number;
@@ -102,5 +103,14 @@ export class ServiceClient {
   /** テスト通報 / 開局通報 sent by the service (it holds the key that opens sealed secrets). */
   notify(req: NotifyRequest): Promise<NotifyResult> {
     return call(this.i, 'POST', '/v1/notify', req.kind === 'test' ? 'test-notify' : 'activate-notify', req);
+  }
+
+  /** 保守中にする (an absolute end time) and 保守を終了: the service holds the reports and tells the center. */
+  pause(order: PauseOrder): Promise<PauseResult> {
+    return call(this.i, 'POST', '/v1/pause', 'pause', order);
+  }
+
+  resume(req: ResumeRequest): Promise<ResumeResult> {
+    return call(this.i, 'POST', '/v1/resume', 'resume', req);
   }
 }

@@ -81,6 +81,14 @@ export async function recordTested(dirs: Dirs, tested: Config, at: Date = new Da
   await writeRecord(dirs.stateDir, { testedAt: at.toISOString(), digests: await centerFacing(tested, dirs.configDir) });
 }
 
+/**
+ * Whether a successful テスト通報 was recorded in this state folder (a baseline taken at the window's first start has no
+ * time, so it does not count): `validate` warns when activation.ini says tested or active without one (a hand edit).
+ */
+export async function hasRecordedTest(stateDir: string): Promise<boolean> {
+  return (await readRecord(stateDir))?.testedAt !== undefined;
+}
+
 /** Whether the lifecycle state is one where the flag means something (before a test, the state itself says so). */
 const testedState = (c: Config): boolean => c.settings['activation.state'] === 'tested' || c.settings['activation.state'] === 'active';
 

@@ -3,8 +3,10 @@
  * duplicates (docs/design.md section 6). Wire formats: docs/report-format.md.
  */
 import { type Problem } from '../messages/problem.js';
+import { type MaintenanceNotice } from '../host/maintenance.js';
 
-export type ReportKind = 'failure' | 'test' | 'activation' | 'heartbeat';
+/** maintenance: the start or the end of a pause for maintenance (保守中), docs/report-format.md. */
+export type ReportKind = 'failure' | 'test' | 'activation' | 'heartbeat' | 'maintenance';
 
 export interface ReportEvent {
   /** Event source, e.g. `atapi`. */
@@ -53,6 +55,8 @@ export interface Report {
   resultVia?: 'mail' | 'fax';
   /** Collected logs that go with the report as a zip; absent = no attachment. */
   logs?: ReportLogs;
+  /** kind 'maintenance': which end of the pause, its times and reason (docs/report-format.md). */
+  maintenance?: MaintenanceNotice;
 }
 
 export const formatEventId = (id: number): string => `0x${(id >>> 0).toString(16).padStart(8, '0')}`;

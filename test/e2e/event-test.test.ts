@@ -4,7 +4,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser } from 'playwright-core';
@@ -30,7 +30,12 @@ beforeAll(async () => {
   await cli('activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp');
   const inf = join(app.configDir, 'WebReprt');
   await writeFile(join(inf, 'AMHTPADR.INF'), (await readFile(join(inf, 'AMHTPADR.INF'), 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'activation.state', 'active', 'suppression.use', 'off');
+  await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'suppression.use', 'off');
+  // 運用中 the honest way (no setting changes the state): テスト通報 then 開局通報, both to the receiver. The configuration
+  // information that follows 開局通報 is not this test's subject: its marker goes.
+  await cli('test-notify', '--result-mail', 'r@example.jp');
+  await cli('activate-notify');
+  await rm(join(app.stateDir, 'activation-notified'), { force: true });
   await mkdir(join(app.base, 'tools'));
   await mkdir(join(app.base, 'work'));
   const command = await installScript('write-log.sh', join(app.base, 'tools'));

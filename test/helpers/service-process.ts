@@ -4,7 +4,7 @@
  * exists (written last at start) and stopped with SIGTERM, as an operator would.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { processCli } from './process-cli.js';
 import { stopChild } from './peers/child.js';
@@ -26,10 +26,15 @@ export interface Machine {
 }
 
 /**
- * init → activate (key code) → AMHTPADR.INF's URL1 = `url` → the test CA as https.caFile, then `settings` (e.g. the state
- * and suppression). `caFile` must exist.
+ * init → activate (key code) → AMHTPADR.INF's URL1 = `url` → the test CA as https.caFile, then `settings` (e.g.
+ * suppression). `caFile` must exist. `state` is reached the honest way, as an operator does (docs/activation.md): a real
+ * テスト通報 to `url` for 'tested', and the 開局通報 after it for 'active', so the receiver must answer 2xx then and
+ * records both. No setting can change the state (`config set activation.state` is refused, ER_3090). For 'active', the
+ * marker that queues the configuration information after 開局通報 is removed: that report is service-collect's
+ * subject, and these tests count what reaches the receiver.
  */
-export async function activatedMachine(base: string, o: { url: string; caFile: string; settings?: string[] }): Promise<Machine> {
+export async function activatedMachine(base: string, o: { url: string; caFile: string; settings?: string[]; state?: 'tested' | 'active' }): Promise<Machine> {
+  if (o.settings?.includes('activation.state')) throw new Error('the state is reached by state: \'tested\' | \'active\', not by a setting');
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
   const { argv, run: cli } = processCli(configDir, stateDir);
@@ -42,7 +47,24 @@ export async function activatedMachine(base: string, o: { url: string; caFile: s
   const adr = join(configDir, 'WebReprt', 'AMHTPADR.INF');
   await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${o.url}`));
   await ok(['config', 'set', 'https.caFile', o.caFile, ...(o.settings ?? [])]);
+  if (o.state) await ok(['test-notify', '--result-mail', 'r@example.jp']);
+  if (o.state === 'active') {
+    await ok(['activate-notify']);
+    await rm(join(stateDir, 'activation-notified'), { force: true });
+  }
   return { configDir, stateDir, argv, cli };
+}
+
+/**
+ * TEST ONLY: writes State= in activation.ini as a hand edit (or an older version) would, bypassing every operation that
+ * may change the state (docs/activation.md, "A hand edit of State="). The service trusts activation.ini as written, so a
+ * test can use it to make a visible change of the config; atomic (temp + rename), as an editor saving the file does.
+ */
+export async function handEditState(configDir: string, state: string): Promise<void> {
+  const ini = join(configDir, 'activation.ini');
+  const temp = `${ini}.hand-edit.tmp`;
+  await writeFile(temp, (await readFile(ini, 'utf8')).replace(/^State=.*$/m, `State=${state}`));
+  await rename(temp, ini);
 }
 
 export interface ServiceProcess {

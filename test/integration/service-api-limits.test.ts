@@ -34,7 +34,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  machine = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  machine = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
   service = await startService(machine, ['--no-os-events']);
   api = JSON.parse(await readFile(join(state(), 'service.json'), 'utf8')) as { port: number; token: string };
   // What it uses now, plus room for the API's limit and a few more: 400 connections could never fit.

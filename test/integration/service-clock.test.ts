@@ -66,10 +66,13 @@ beforeAll(async () => {
 }, 60_000);
 
 beforeEach(async () => {
+  // The test and activation notifications that make the machine active need the center up; each test sets `down` itself.
+  const was = down;
+  down = false;
   machine = await activatedMachine(await mkdtemp(join(base, 'machine-')), {
     url: receiver.url, caFile: join(base, 'ca.pem'),
-    settings: ['activation.state', 'active', 'suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
-  });
+    settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'], state: 'active',
+  }).finally(() => { down = was; });
 }, 120_000);
 
 afterEach(async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'tested', 'suppression.use', 'off'] });
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'tested' });
   cli = m.cli;
   const inf = join(m.configDir, 'WebReprt');
 

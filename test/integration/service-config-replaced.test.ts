@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { activatedMachine, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { activatedMachine, handEditState, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 
 let base: string;
 let receiver: Receiver;
@@ -20,14 +20,15 @@ const config = () => join(base, 'config');
 const log = () => service?.log() ?? '';
 const until = (check: () => boolean | Promise<boolean>, what: string) => untilLogged(check, 15_000, what, log);
 const state = async () => (JSON.parse((await m.cli(['status', '--json'])).out) as { state: string }).state;
-const set = async (value: string) => expect((await m.cli(['config', 'set', 'activation.state', value])).code).toBe(0);
+/** A visible change of the config: State= edited by hand (no setting changes the state: config set is refused, ER_3090). */
+const set = (value: string) => handEditState(config(), value);
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-replaced-'));
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server, () => ({ status: 200, body: 'ok' }));
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
   service = await startService(m);
 }, 120_000);
 
@@ -46,8 +47,8 @@ describe('the running service when its config folder is replaced', () => {
     await until(() => /ER_1060|ER_1005/.test(log().slice(mark)), 'the removal to be seen');
     expect(await state()).toBe('active'); // the last good settings are kept
     await cp(join(base, 'backup'), config(), { recursive: true });
-    await set('paused');
-    await until(async () => (await state()) === 'paused', 'the change after the restore to apply');
+    await set('ended');
+    await until(async () => (await state()) === 'ended', 'the change after the restore to apply');
     const since = log().slice(mark);
     expect(since).toMatch(/INFO ER_6014 The folder .*config was replaced/);
     expect(since).toMatch(/ER_1060 The config folder .*config is missing/);
@@ -63,7 +64,7 @@ describe('the running service when its config folder is replaced', () => {
     await rename(config(), join(base, 'previous'));
     await rename(join(base, 'next'), config());
     await until(() => log().slice(mark).includes('ER_6014'), 'ER_6014 for the new folder');
-    await set('paused');
-    await until(async () => (await state()) === 'paused', 'a change inside the new folder to apply');
+    await set('ended');
+    await until(async () => (await state()) === 'ended', 'a change inside the new folder to apply');
   });
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
   cli = m.cli;
   service = await startService(m);
 }, 120_000);

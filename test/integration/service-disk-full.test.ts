@@ -94,7 +94,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  machine = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  machine = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
 }, 120_000);
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(pki.server);
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['activation.state', 'active', 'suppression.use', 'off'] });
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
 
   // The journal stand-in prints one monitored entry and one that is not, then follows (waits) like journalctl -f.
   const journal = join(base, 'journal');

@@ -81,6 +81,11 @@ export async function configSet(ctx: CliContext, args: string[], opts: { stdin?:
   for (let i = 0; i < args.length; i += 2) {
     const key = args[i]!;
     if (!isSettingKey(key)) return unknownKey(ctx, key);
+    // The state has its own operations (shared/config/lifecycle.ts): naming them beats a generic refusal after parsing.
+    if (key === 'activation.state') {
+      printProblems(ctx.io, [problem('ER_3090', {}, { field: key })]);
+      return 1;
+    }
     const r = await storedValue(ctx, key, args[i + 1]!, config.settings);
     problems.push(...r.problems);
     if (r.value !== undefined) changes.set(key, r.value);

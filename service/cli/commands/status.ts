@@ -2,6 +2,7 @@ import { ServiceClient } from '../../daemon/client.js';
 import { ConfigStore } from '../../../shared/node/config-store.js';
 import { lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
 import { type CliContext } from '../context.js';
+import { formatLocalTime } from '../../../shared/host/maintenance.js';
 
 /**
  * `status [--json]`: the registration (machine, user system code, route; read from the config folder, so they show
@@ -24,6 +25,13 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
     return 0;
   }
   ctx.io.out(`${ja ? '状態' : 'state'}: ${s.state}`);
+  // 保守中 is an overlay on the state: why nothing is sent, and until when (docs/delivery.md, "Maintenance pause").
+  const m = s.maintenance;
+  if (m) {
+    const until = m.until ? (ja ? `${formatLocalTime(m.until)} まで` : `until ${formatLocalTime(m.until)}`) : (ja ? '終了予定なし(resume で終了)' : 'no end time (resume ends it)');
+    const reason = m.reason ? (ja ? `、理由: ${m.reason}` : `, reason: ${m.reason}`) : '';
+    ctx.io.out(`${ja ? '保守中' : 'paused for maintenance'}: ${until}${reason}${ja ? '(通報は保留中)' : ' (reports are held)'}`);
+  }
   ctx.io.out(`${ja ? '送信待ち' : 'pending'}: ${s.pending}  ${ja ? '期限切れ' : 'expired'}: ${s.expired}`);
   const last = lastResult(s);
   if (last) ctx.io.out(`${ja ? '最終結果' : 'last result'}: ${last.text[lang]} ${last.at}`);

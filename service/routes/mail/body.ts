@@ -18,6 +18,7 @@ export function subjectOf(report: Report): string {
 /** The fields in order; an absent optional field has no line at all (not an empty value). */
 export function bodyFields(report: Report): Array<[string, string]> {
   const e = report.event;
+  const m = report.maintenance;
   const fields: Array<[string, string | undefined]> = [
     ['Event', e?.message],
     ['Source', e?.source],
@@ -33,6 +34,15 @@ export function bodyFields(report: Report): Array<[string, string]> {
     ['Target', report.target],
     ['ResultVia', report.resultVia ?? (report.resultMail !== undefined ? 'mail' : undefined)],
     ['ResultMail', report.resultMail],
+    // kind maintenance: which end of the pause, its times and reason, and what became of the held reports.
+    ['Maintenance', m?.phase],
+    ['MaintenanceSince', m?.since],
+    ['MaintenanceUntil', m?.until],
+    ['MaintenanceReason', m ? m.reason : undefined],
+    ['MaintenanceEndedAt', m?.endedAt],
+    ['MaintenanceEndedBy', m?.endedBy],
+    ['MaintenanceHeld', m?.held === undefined ? undefined : String(m.held)],
+    ['MaintenanceExpiredHeld', m?.expiredHeld === undefined ? undefined : String(m.expiredHeld)],
   ];
   return fields.filter((f): f is [string, string] => f[1] !== undefined);
 }

@@ -9,6 +9,7 @@ import {
   type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DestinationsRead, type DeviceInfo, type EventEntry, type EventTested,
   type EventTestRequest, type FileRef, type HostApi, type KeyFileRead, type Notified, type NotifyOverride, type RegistrationRequest, type Resources,
   type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest, type RememberedAccount, type RememberedList,
+  type Paused, type Resumed,
 } from '../../host/api.js';
 import { accountName } from '../../host/remembered.js';
 import { type NotifyRequest, type NotifyResult } from '../../host/service-types.js';
@@ -19,6 +20,7 @@ import { settingDef } from '../../settings/schema.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { type LocalizedText } from '../../messages/text.js';
 import { type Config } from '../../config/model.js';
+import { type LifecycleChange } from '../../config/lifecycle.js';
 import { validateSettings } from '../../settings/validate.js';
 import { validateOptionDevices } from '../../settings/options.js';
 import { withValues } from '../../settings/access.js';
@@ -43,6 +45,8 @@ import { NO_KEYCHAIN, type Keychain } from '../keychain.js';
 import { checkRemember, listRemembered, rememberTyped, rememberedMessage, resolveRemembered } from './remembered.js';
 import { ensureTestedBaseline, untestedChanges } from '../tested-record.js';
 import { buildOverride } from './notify-override.js';
+import { migrateLegacyPause, readMaintenance } from '../maintenance-file.js';
+import { type PauseRequest, type ResumeRequest } from '../../host/maintenance.js';
 import { CA_FIELD, checkCaFile } from './ca-file.js';
 
 export interface HostOptions {
@@ -87,8 +91,15 @@ export class NodeHost implements HostApi {
       await log.add('info', message('ER_6002', { path: opts.configDir }), 'ER_6002');
       return made;
     });
+    // An older version's State=paused: 運用中 + a pause without an end time, once (maintenance-file.ts).
+    const migrated = await migrateLegacyPause(opts).catch(async (e: unknown) => {
+      if (!(e instanceof CodedError)) throw e;
+      await log.add('error', e.problem.message, e.code);
+      return false;
+    });
+    if (migrated) await log.add('warning', message('ER_6115'), 'ER_6115');
     // A machine tested before 変更後未テスト was recorded: its settings now are the tested ones (tested-record.ts).
-    await ensureTestedBaseline(opts, store.config);
+    await ensureTestedBaseline(opts, migrated ? (await ConfigStore.open(opts.configDir)).config : store.config);
     return host;
   }
 
@@ -117,6 +128,8 @@ export class NodeHost implements HostApi {
   private async snapshotOf(store: ConfigStore): Promise<AppSnapshot> {
     const c = store.config;
     const untested = await this.untested(c);
+    // Read whether or not the service runs: the window shows 保守中 either way (an unreadable file counts as paused).
+    const maintenance = (await readMaintenance(this.opts.stateDir)).overlay;
     return {
       version: this.opts.version,
       hostName: this.hostName,
@@ -127,13 +140,14 @@ export class NodeHost implements HostApi {
       problems: [...store.problems],
       ...(untested ? { untested } : {}),
       hasConfigurationInfo: c.inf.hbi !== undefined,
+      ...(maintenance ? { maintenance } : {}),
     };
   }
 
   /** Saves a config; refusals and conflicts come back as problems, and what happened goes to the event log. */
-  private async save(store: ConfigStore, next: Config, done: LocalizedText, code?: string): Promise<Saved> {
+  private async save(store: ConfigStore, next: Config, done: LocalizedText, code?: string, lifecycle?: LifecycleChange): Promise<Saved> {
     try {
-      const written = await store.save(next);
+      const written = await store.save(next, { lifecycle });
       if (written.length > 0) await this.log.add('info', { ja: `${done.ja} (${written.join(', ')})`, en: `${done.en} (${written.join(', ')})` }, code);
       return { ok: true, snapshot: await this.snapshotOf(store) };
     } catch (e) {
@@ -247,7 +261,7 @@ export class NodeHost implements HostApi {
       }
       const plan = planActivation(store.config, req, typed, this.hostName, payload, center);
       if (plan.problems.length > 0) return { ok: false, problems: plan.problems };
-      const saved = await this.save(store, plan.config, t('開局しました', 'Activated'));
+      const saved = await this.save(store, plan.config, t('開局しました', 'Activated'), undefined, 'activation');
       if (saved.ok && plan.centerCertificate) {
         await writeFileAtomic(join(this.opts.configDir, 'center-cert.pem'), plan.centerCertificate, { backup: true });
       }
@@ -291,7 +305,7 @@ export class NodeHost implements HostApi {
       // Only once the service has started (運用中), as the manual has it; the menu says the same before it is chosen.
       const refused = endServiceRefusal(c.settings['activation.state']);
       if (refused) return { ok: false, problems: [refused] };
-      return this.save(store, { ...c, settings: { ...c.settings, 'activation.state': 'ended' } }, t('サービスを終了しました', 'Service ended'));
+      return this.save(store, { ...c, settings: { ...c.settings, 'activation.state': 'ended' } }, t('サービスを終了しました', 'Service ended'), undefined, 'end');
     });
   }
 
@@ -307,7 +321,7 @@ export class NodeHost implements HostApi {
       if (!v.ok) return v;
       const p = v.payload;
       // Renewal resumes the ended service: the contract continues.
-      return this.save(store, { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': 'active' } }, t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`));
+      return this.save(store, { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': 'active' } }, t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`), undefined, 'renewal');
     });
   }
 
@@ -355,5 +369,21 @@ export class NodeHost implements HostApi {
   async testEvent(req: EventTestRequest): Promise<EventTested> {
     const e = (await this.resources()).monitoredEvents.find((m) => m.source === req.source && m.id.toLowerCase() === req.id.toLowerCase());
     return this.service.testEvent(req, e ? e.text.ja : '');
+  }
+
+  /** 保守中にする: the service holds the reports and tells the center; the snapshot shows the overlay. */
+  pauseService(req: PauseRequest): Promise<Paused> {
+    return this.serial(async () => {
+      const r = await this.service.pause(req);
+      return r.ok ? { ...r, snapshot: await this.snapshot() } : r;
+    });
+  }
+
+  /** 保守を終了: the held reports go (or expire, when asked), the center is told of the end. */
+  resumeService(req: ResumeRequest): Promise<Resumed> {
+    return this.serial(async () => {
+      const r = await this.service.resume(req);
+      return r.ok ? { ...r, snapshot: await this.snapshot() } : r;
+    });
   }
 }

@@ -4,6 +4,7 @@
  * runningServiceBridge(), which asks the running service for everything — only the service opens sealed secrets.
  */
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../../host/service-types.js';
+import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../host/maintenance.js';
 import { isCodedError } from '../coded-error.js';
 import { ServiceClient } from '../service-client.js';
 
@@ -21,6 +22,9 @@ export interface ServiceBridge {
   status(): Promise<ServiceStatus | undefined>;
   /** Throws CodedError ER_1032 when no service runs. */
   testEvent(e: ServiceEvent): Promise<EventOutcome>;
+  /** 保守中にする / 保守を終了: only the running service holds reports and tells the center (ER_1032 when none runs). */
+  pause(order: PauseOrder): Promise<PauseResult>;
+  resume(req: ResumeRequest): Promise<ResumeResult>;
 }
 
 /** The service that runs for `stateDir`, through its local API (`<state>/service.json`). */
@@ -37,5 +41,7 @@ export function runningServiceBridge(stateDir: string): ServiceBridge {
       }
     },
     testEvent: async (e) => (await connect()).event(e),
+    pause: async (order) => (await connect()).pause(order),
+    resume: async (req) => (await connect()).resume(req),
   };
 }

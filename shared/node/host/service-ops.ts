@@ -11,6 +11,7 @@ import { isEmail } from '../../settings/charclass.js';
 import { settingDef } from '../../settings/schema.js';
 import { CodedError, reasonOf } from '../coded-error.js';
 import { type EventLog } from './event-log.js';
+import { formatLocalTime, pauseOrder, type PauseRequest, type PauseResult, type ResumeRequest, type ResumeResult } from '../../host/maintenance.js';
 import { type ServiceBridge } from './service-bridge.js';
 
 const TARGET: Record<NotifyTarget, LocalizedText> = { primary: text('一次通報先', 'primary'), secondary: text('二次通報先', 'secondary') };
@@ -82,6 +83,43 @@ export class ServiceOps {
     if (got.ok) return got.value;
     if (got.problem.code === 'ER_1032') return undefined;
     throw new CodedError(got.problem);
+  }
+
+  /**
+   * 保守中にする: the request's end time (or the default 8 hours) made absolute here, on the host's clock and time zone,
+   * then the service does the rest; both outcomes go to the event log.
+   */
+  async pause(req: PauseRequest): Promise<PauseResult> {
+    const order = pauseOrder(req, new Date());
+    if (!order.ok) return { ok: false, problems: order.problems };
+    const got = await this.call('pause', (b) => b.pause(order.order));
+    const r: PauseResult = got.ok ? got.value : { ok: false, problems: [got.problem] };
+    if (r.ok) {
+      const end = r.maintenance.until ? formatLocalTime(r.maintenance.until) : '-';
+      const until = { ja: `${end} まで`, en: `until ${end}` };
+      const reason = r.maintenance.reason || '-';
+      if (r.notice.sent) await this.log.add('info', message('ER_6110', { until, reason, detail: r.notice.detail }), 'ER_6110');
+      else await this.log.add('warning', message('ER_6111', { until, reason, problem: r.notice.problem.message }), 'ER_6111');
+    } else {
+      const first = r.problems[0];
+      if (first) await this.log.add('error', first.message, first.code);
+    }
+    return r;
+  }
+
+  /** 保守を終了 (expireHeld: the held reports go to expired instead of being sent). */
+  async resume(req: ResumeRequest): Promise<ResumeResult> {
+    const got = await this.call('resume', (b) => b.resume(req));
+    const r: ResumeResult = got.ok ? got.value : { ok: false, problems: [got.problem] };
+    const by = text('利用者の操作', 'by the user');
+    if (r.ok) {
+      const code = req.expireHeld ? 'ER_6113' : 'ER_6112';
+      await this.log.add('info', message(code, { by, held: r.held, expired: r.expired }), code);
+    } else {
+      const first = r.problems[0];
+      if (first) await this.log.add('error', first.message, first.code);
+    }
+    return r;
   }
 
   async testEvent(req: EventTestRequest, eventText: string): Promise<EventTested> {

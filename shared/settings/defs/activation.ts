@@ -14,7 +14,8 @@ export const activationDefs = [
     choiceLabels: {
       'not-activated': text('未開局', 'not activated'), configured: text('設定済み(未テスト)', 'configured'),
       tested: text('テスト通報済み', 'tested'), active: text('運用中', 'active'), ended: text('サービス終了', 'service ended'),
-      paused: text('保守中(通報停止)', 'paused for maintenance'),
+      // An older version's pause (now an overlay on 運用中): still read, migrated at once, never written (docs/activation.md).
+      paused: text('保守中(旧形式)', 'paused (older version)'),
     },
     label: text('状態', 'State'), guide: text('通報サービスの状態です。', 'The state of the reporting service.'),
   }),

@@ -40,5 +40,7 @@ export function fakeHost(initial: AppSnapshot): Fake {
     testEvent: vi.fn<HostApi['testEvent']>(async () => ({ ok: true, outcome: { result: 'accepted', reportId: 'r-123' } })),
     rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
     forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
+    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
+    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
   };
 }

@@ -49,6 +49,8 @@ function fakeHost(settings: Partial<Settings>, list: RememberedList): Fake {
     testEvent: vi.fn(async () => ({ ok: true as const, outcome: { result: 'ignored' as const, reason: 'not-active' as const } })),
     rememberedSecrets: vi.fn(async () => list),
     forgetSecret: vi.fn(async () => ({ available: true as const, accounts: [] })),
+    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
+    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
   };
 }
 

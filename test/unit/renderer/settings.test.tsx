@@ -47,6 +47,8 @@ function fakeHost(initial: AppSnapshot): Fake {
     testEvent: vi.fn(async () => ({ ok: true as const, outcome: { result: 'ignored' as const, reason: 'not-active' as const } })),
     rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
     forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
+    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
+    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
   };
 }
 

@@ -72,6 +72,8 @@ function fakeHost(snapshot: AppSnapshot, read?: KeyFileRead): FakeHost {
     testEvent: vi.fn<HostApi['testEvent']>(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } })),
     rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
     forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
+    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
+    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
   };
 }
 
