@@ -150,14 +150,14 @@ export const catalogue = {
   ER_3054: { kind: 'validation', ja: '{label}を記憶する、または記憶したものを使用するには、先に{needs}を入力してください。', en: 'To remember {label} or use a remembered one, fill in {needs} first.' },
   ER_3060: { kind: 'validation', ja: '{label}は設定情報の変更では変更できません。開局し直す(開局情報の入力)か、通報基本設定で変更してください。', en: '{label} cannot be changed as registration information: activate again (Activation information) or change it in the basic notification settings.' },
   ER_3061: { kind: 'validation', ja: '{key} はテスト通報・開局通報の一時的な値として使用できません。', en: '{key} cannot be used as a temporary value for a test or activation notification.' },
-  ER_3080: { kind: 'validation', ja: 'サービスの終了は、サービスの開始後(運用中)にだけ行えます。現在の状態: {state}。', en: 'The service can be ended only once it has started (active). Current state: {state}.' },
-  ER_3081: { kind: 'validation', ja: 'サービス有効期限の変更は、サービスの終了後にだけ行えます。現在の状態: {state}。', en: 'The expiry can be changed only after the service has ended. Current state: {state}.' },
-  ER_3082: { kind: 'validation', ja: '保守センターの宛先ファイル {path} を読み込めないため、開局できません: {reason}', en: 'Cannot activate: the center\'s destination file {path} cannot be read: {reason}' },
   ER_3070: { kind: 'validation', ja: '{label}は半角数字で入力してください(全角の数字は使用できません: 「{value}」)。', en: '{label} must be typed in half-width digits (0-9), not full-width ones: "{value}".' },
   ER_3071: { kind: 'validation', ja: '{label}に指定したファイル {path} がありません: {reason}', en: 'The file {path} given in {label} does not exist: {reason}' },
   ER_3072: { kind: 'validation', ja: '{label}に指定したファイル {path} を読み込めません: {reason}', en: 'The file {path} given in {label} cannot be read: {reason}' },
   ER_3073: { kind: 'validation', ja: '{label}に指定したファイル {path} は PEM 形式の CA 証明書ではありません(-----BEGIN CERTIFICATE----- で始まる証明書が必要です)。', en: 'The file {path} given in {label} is not a CA certificate in PEM form (a certificate starting with -----BEGIN CERTIFICATE----- is needed).' },
   ER_3074: { kind: 'validation', ja: '{label}に指定したファイル {path} の {index} 番目の証明書を読み取れません: {reason}', en: 'Certificate {index} in the file {path} given in {label} cannot be read: {reason}' },
+  ER_3080: { kind: 'validation', ja: 'サービスの終了は、サービスの開始後(運用中)にだけ行えます。現在の状態: {state}。', en: 'The service can be ended only once it has started (active). Current state: {state}.' },
+  ER_3081: { kind: 'validation', ja: 'サービス有効期限の変更は、サービスの終了後にだけ行えます。現在の状態: {state}。', en: 'The expiry can be changed only after the service has ended. Current state: {state}.' },
+  ER_3082: { kind: 'validation', ja: '保守センターの宛先ファイル {path} を読み込めないため、開局できません: {reason}', en: 'Cannot activate: the center\'s destination file {path} cannot be read: {reason}' },
 
   // ---- definition files (file:line is always given)
   ER_4001: { kind: 'definition', ja: 'セクション名 [{section}] は使用できません。[Tool001]~[Tool999] の 3 桁の番号で指定してください。', en: 'Section [{section}] is not allowed: use [Tool001] to [Tool999], a three-digit number.' },
