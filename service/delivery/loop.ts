@@ -55,7 +55,7 @@ export class DeliveryLoop {
   private readonly watch: ClockWatch;
   private readonly log: LogSink;
   /** dueMono: when (monotonic) the earliest wait ends; the timer itself may ring earlier, to look at the wall clock. */
-  private timer: { handle: TimerHandle; dueMono: number } | undefined;
+  private timer: { handle: TimerHandle; dueMono: number; dueWall: number } | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -110,7 +110,11 @@ export class DeliveryLoop {
 
   /** When the loop will wake by itself to do something, if at all, on today's clock (status page, tests). */
   nextWake(): Date | undefined {
-    return this.timer ? new Date(this.clock.now().getTime() + Math.max(0, this.timer.dueMono - this.mono())) : undefined;
+    if (!this.timer) return undefined;
+    const estimate = this.clock.now().getTime() + Math.max(0, this.timer.dueMono - this.mono());
+    // The two clocks are read one after the other, so the estimate can be off by a millisecond; unless the wall clock
+    // was stepped since the timer was armed, the wall time planned then (a window's opening, to the minute) is exact.
+    return new Date(Math.abs(estimate - this.timer.dueWall) <= 1_000 ? this.timer.dueWall : estimate);
   }
 
   /**
@@ -175,13 +179,14 @@ export class DeliveryLoop {
     const now = this.clock.now();
     const policy = this.o.policy();
     const state = this.o.state();
-    let wake: { ms: number; sleep: number } | undefined;
+    let wake: { ms: number; sleep: number; at: number } | undefined;
     for (const rec of this.o.spool.pending()) {
       if (this.stopped || this.o.held?.()) return; // a pause that began during this pass (after an expiry's write)
       const d = this.decide(rec, now, policy, state);
       if (d.kind === 'wait') {
         const sleep = d.wall ? Math.min(d.ms, WALL_RECHECK_MS) : d.ms;
-        wake = { ms: Math.min(wake?.ms ?? Infinity, d.ms), sleep: Math.min(wake?.sleep ?? Infinity, sleep) };
+        const earliest = wake === undefined || d.ms < wake.ms ? { ms: d.ms, at: d.at.getTime() } : wake;
+        wake = { ...earliest, sleep: Math.min(wake?.sleep ?? Infinity, sleep) };
       } else if (d.kind === 'expire') {
         await this.guard(rec, policy, () => this.o.spool.expire(rec.report.id, d.problem));
         this.log(problemEntry(d.problem, rec.report.id));
@@ -191,7 +196,7 @@ export class DeliveryLoop {
         return;
       }
     }
-    if (wake !== undefined && !this.stopped) this.arm(wake.ms, wake.sleep);
+    if (wake !== undefined && !this.stopped) this.arm(wake.ms, wake.sleep, wake.at);
   }
 
   private async attempt(claimed: SpoolRecord, policy: RetryPolicy): Promise<void> {
@@ -263,10 +268,13 @@ export class DeliveryLoop {
     }
   }
 
-  /** One timer: `ms` until the earliest wait ends, ringing after `sleep` (<= ms) to look at the clocks again. */
-  private arm(ms: number, sleep: number): void {
+  /**
+   * One timer: `ms` until the earliest wait ends (at `dueWall` on the wall clock, as planned), ringing after `sleep`
+   * (<= ms) to look at the clocks again.
+   */
+  private arm(ms: number, sleep: number, dueWall: number): void {
     const dueMono = this.mono() + Math.max(0, ms);
-    this.timer = { dueMono, handle: this.clock.setTimer(() => {
+    this.timer = { dueMono, dueWall, handle: this.clock.setTimer(() => {
       this.timer = undefined;
       void this.wake();
     }, Math.min(Math.max(0, sleep), MAX_DELAY)) };
