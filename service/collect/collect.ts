@@ -15,7 +15,7 @@ import { toolSection, type LogModel } from '../../shared/inf/log.js';
 import { planFor, type EventRef } from '../../shared/inf/log-match.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { formatEventId, type Report, type ReportLogs } from '../../shared/report/model.js';
-import { type AttachmentFor } from '../routes/registry.js';
+import { type AttachmentFor } from '../routes/route.js';
 import { maxBytesOf } from './limits.js';
 import { runTools, type ToolCommand } from './run-tools.js';
 import { checkTrusted, type TrustOptions } from './trust.js';

@@ -1,17 +1,9 @@
 /** What the service does for its callers (the local API, the drop folder, the command line, the UI through HostApi). */
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../../shared/host/service-types.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
+import { type IncomingEvent } from '../sources/event-source.js';
 
 export type { EventOutcome, ServiceStatus } from '../../shared/host/service-types.js';
-
-export interface IncomingEvent {
-  source: string;
-  /** Full 32-bit id. */
-  id: number;
-  message: string;
-  /** ISO time; now when absent. */
-  time?: string;
-}
 
 export interface ServiceCore {
   acceptEvent(e: IncomingEvent): Promise<EventOutcome>;

@@ -4,25 +4,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Readable } from 'node:stream';
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
-import { HttpsRoute } from './https.js';
+import { HttpsRoute } from './https/route.js';
 import { dialupBudgetMs } from './modem/timeouts.js';
 import { REMOTE_TIMEOUT_MS } from './remote-access.js';
-import { type Outcome, type Route, type RouteContext } from './route.js';
+import { type Outcome, type Route, type RouteContext, type RouteDeps } from './route.js';
 
 export type RouteName = Settings['express.route'];
-
-/** The zip that goes with a report (collected logs), if any; a fresh stream per call (one per destination tried). */
-export type AttachmentFor = (report: Report) => (() => Readable) | undefined;
-
-export interface RouteDeps {
-  attachmentFor?: AttachmentFor;
-  /** The center's certificate (PEM) from the key file, for S/MIME; undefined when there is none (key-code activation). */
-  centerCertificate?: () => Promise<string | undefined>;
-}
 
 /** `<config>/center-cert.pem`, written by key-file activation. */
 export function centerCertificateIn(configDir: string): () => Promise<string | undefined> {

@@ -1,7 +1,9 @@
 /**
  * A way to the center (HTTPS, mail, modem, manager). The delivery loop owns retries, the time window and expiry;
- * a route makes one attempt and says how it went.
+ * a route makes one attempt and says how it went. Each route lives in its own folder (https/, mail/, modem/; frame/
+ * is the report frame the modem carries); this file is what they share with the loop and routes/registry.ts.
  */
+import { type Readable } from 'node:stream';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
@@ -21,6 +23,16 @@ export type Outcome =
     /** Not retried, and nothing refused it: the report expires with this reason instead of ER_2104 (no route enabled: ER_2107). */
     reason?: Problem;
   };
+
+/** The zip that goes with a report (collected logs), if any; a fresh stream per call (one per destination tried). */
+export type AttachmentFor = (report: Report) => (() => Readable) | undefined;
+
+/** What the service gives every route it builds (routes/registry.ts); each route takes the ones it uses. */
+export interface RouteDeps {
+  attachmentFor?: AttachmentFor;
+  /** The center's certificate (PEM) from the key file, for S/MIME; undefined when there is none (key-code activation). */
+  centerCertificate?: () => Promise<string | undefined>;
+}
 
 export interface Route {
   readonly name: string;

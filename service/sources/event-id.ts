@@ -9,7 +9,7 @@
  *         no priority known (a plain syslog file line) -> 0x00000000
  */
 import { MAX_MESSAGE } from './event-source.js';
-import { type IncomingEvent } from '../daemon/core.js';
+import { type IncomingEvent } from './event-source.js';
 
 // `ID=` must not be the tail of another word (PID=, UID=), hence the boundary; `[...]` exactly, so `[0x1]` is not one.
 const EXPLICIT = /(?:\b(?:EventID|ID)=0x([0-9a-f]{8})\b|\[0x([0-9a-f]{8})\])/i;

@@ -4,9 +4,16 @@
  * service as a coded Problem through `onProblem`, and the source carries on (restarting a dead reader with backoff).
  */
 import { problem, type Problem } from '../../shared/messages/problem.js';
-import { type IncomingEvent } from '../daemon/core.js';
 
-export type { IncomingEvent } from '../daemon/core.js';
+/** One event for the service's intake: from an OS source here, or from the drop folder and the local API. */
+export interface IncomingEvent {
+  source: string;
+  /** Full 32-bit id. */
+  id: number;
+  message: string;
+  /** ISO time; now when absent. */
+  time?: string;
+}
 
 export interface EventSource {
   /** Resolves once the source is watching (or has decided to stay idle, which it reports once). */

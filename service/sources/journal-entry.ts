@@ -4,7 +4,7 @@
  * too long to show (over 4096 bytes without --all) as null.
  */
 import { toEvent } from './event-id.js';
-import { type IncomingEvent } from '../daemon/core.js';
+import { type IncomingEvent } from './event-source.js';
 
 const utf8 = new TextDecoder('utf-8');
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
-import { HttpsRoute } from '../../service/routes/https.js';
+import { HttpsRoute } from '../../service/routes/https/route.js';
 import { type Outcome } from '../../service/routes/route.js';
 import { makeServerCert, makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { closedPort, startReceiver, startSilentServer, type Answer, type Receiver, type Received } from '../helpers/peers/https-receiver.js';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatCheck, testConnection, type ConnectionCheck } from '../../service/connection/test-connection.js';
+import { formatCheck, testConnection, type ConnectionCheck } from '../../service/routes/https/test-connection.js';
 import { type Config } from '../../shared/config/model.js';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { closedPort, startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';

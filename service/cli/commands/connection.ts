@@ -1,6 +1,6 @@
 import { ConfigStore } from '../../../shared/node/config-store.js';
 import { loadPrivateKey, openSealed } from '../../../shared/node/secrets.js';
-import { formatCheck, testConnection } from '../../connection/test-connection.js';
+import { formatCheck, testConnection } from '../../routes/https/test-connection.js';
 import { type CliContext } from '../context.js';
 
 /** `test-connection`: one SUCCESS / FAILURE line per check; exit 1 when any failed. */

@@ -7,9 +7,8 @@ import { type Readable } from 'node:stream';
 import { problem } from '../../../shared/messages/problem.js';
 import { type Report } from '../../../shared/report/model.js';
 import { type Settings } from '../../../shared/settings/schema.js';
-import { type AttachmentFor } from '../registry.js';
 import { dialUp, type RemoteAccessOptions } from '../remote-access.js';
-import { type Outcome, type Route, type RouteContext } from '../route.js';
+import { type Outcome, type Route, type RouteContext, type RouteDeps } from '../route.js';
 import { smimeEntity } from '../smime.js';
 import { authenticate } from './auth.js';
 import { composeReport, headerFields } from './compose.js';
@@ -18,11 +17,7 @@ import { oneLine, smtpProblem, type Failed, type SmtpAt } from './smtp-errors.js
 import { SmtpFailure, SmtpSession, type SmtpTarget } from './smtp-session.js';
 import { splitMessage } from './split.js';
 
-export interface MailRouteOptions {
-  /** The zip that goes with a report (collected logs), if any. */
-  attachmentFor?: AttachmentFor;
-  /** The center's certificate (PEM) for S/MIME; undefined when there is none (key-code activation). */
-  centerCertificate?: () => Promise<string | undefined>;
+export interface MailRouteOptions extends RouteDeps {
   /** Remote access: the command runner (a fake in tests), platform and dial timeout. */
   remote?: RemoteAccessOptions;
   /** Trusted CAs for the SMTP server's certificate, replacing Node's default store: tests only. */

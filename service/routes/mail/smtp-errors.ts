@@ -5,7 +5,7 @@
  */
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { text, type LocalizedText } from '../../../shared/messages/text.js';
-import { isVerifyError } from '../../connection/classify.js';
+import { isVerifyError } from '../https/classify.js';
 import { type Security, type SmtpError, type SmtpFailure, type SmtpPhase } from './smtp-session.js';
 
 export type Failed = { problem: Problem; retry: boolean };

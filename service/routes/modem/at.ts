@@ -3,7 +3,8 @@
  * the command (E1, the state after ATZ) and unsolicited lines such as RING are skipped; everything else the modem said
  * is kept, so a message can quote it.
  */
-import { type SerialLine, type Step, type Waited } from './serial-line.js';
+import { lineStep } from '../frame/step.js';
+import { type SerialLine, type Waited } from './serial-line.js';
 
 export type ResultCode = 'OK' | 'CONNECT' | 'ERROR' | 'BUSY' | 'NO CARRIER' | 'NO DIALTONE' | 'NO ANSWER' | 'DELAYED';
 
@@ -22,16 +23,6 @@ const FINAL: ReadonlyArray<[RegExp, ResultCode]> = [
 const UNSOLICITED = /^RING$/;
 
 export const codeOf = (line: string): ResultCode | undefined => FINAL.find(([re]) => re.test(line))?.[1];
-
-/** The first complete line in the bytes (CR, LF or CR LF ends a line; empty lines are skipped). */
-export const lineStep: Step<string> = (b) => {
-  let start = 0;
-  while (start < b.length && (b[start] === 0x0d || b[start] === 0x0a)) start++;
-  for (let i = start; i < b.length; i++) {
-    if (b[i] === 0x0d || b[i] === 0x0a) return { value: b.toString('latin1', start, i).trim(), used: b[i] === 0x0d && b[i + 1] === 0x0a ? i + 2 : i + 1 };
-  }
-  return undefined;
-};
 
 /** What the modem said so far, in one line for a message (or a note that it said nothing). */
 export const quote = (said: readonly string[], seen?: Buffer): string => {

@@ -5,11 +5,13 @@
  */
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { isCodedError, reasonOf } from '../../../shared/node/coded-error.js';
-import { FRAME_MAGIC, FrameDecoder, type Frame } from '../frame.js';
-import { at, lineStep, quote, type Reply } from './at.js';
+import { answerStep } from '../frame/ack-reader.js';
+import { FrameDecoder, type Frame } from '../frame/codec.js';
+import { lineStep } from '../frame/step.js';
+import { at, quote, type Reply } from './at.js';
 import { type Destination } from './dial-plan.js';
 import { openFailure, uucpLock } from './port-errors.js';
-import { SerialLine, type LineOptions, type Missed, type Step } from './serial-line.js';
+import { SerialLine, type LineOptions, type Missed } from './serial-line.js';
 
 export { DEFAULT_TIMEOUTS, INIT_COMMANDS, type ModemTimeouts } from './timeouts.js';
 import { INIT_COMMANDS, type ModemTimeouts } from './timeouts.js';
@@ -141,38 +143,6 @@ function answered(f: Frame, dest: Destination, reportId: string, connect: string
   }
   const reason = f.type === 'ack' || f.type === 'nak' ? `${f.type.toUpperCase()} for report ${f.id}, not ${reportId}` : `a ${f.type} frame instead of ACK or NAK`;
   return fail(problem('ER_2269', { ...where, reason }), true, true);
-}
-
-type Answer = { frame: Frame } | { modem: string };
-
-/**
- * Between frames a modem line can come instead (`\r\nNO CARRIER\r\n` when the line drops): a frame starts with its
- * magic, a whole line before it is read as the modem's. CR and LF before a frame (the tail of `CONNECT ...\r\n`) are
- * skipped, and so is line noise that is neither: it must not hide the ACK behind it (a lost ACK means a second call).
- */
-export function answerStep(decoder: FrameDecoder): Step<Answer> {
-  let fed = 0; // bytes of the growing receive buffer already handed to the decoder
-  return (b) => {
-    if (fed === 0) {
-      let k = 0;
-      while (k < b.length && (b[k] === 0x0d || b[k] === 0x0a)) k++;
-      if (k === b.length) return undefined;
-      if (b[k] !== FRAME_MAGIC[0]) {
-        const magic = b.indexOf(FRAME_MAGIC, k);
-        const l = lineStep(b);
-        if (l && (magic < 0 || l.used <= magic)) return { value: { modem: l.value }, used: l.used };
-        if (magic < 0) return undefined;
-        k = magic;
-      }
-      fed = k;
-    }
-    decoder.feed(b.subarray(fed));
-    fed = b.length;
-    const f = decoder.next();
-    if (!f) return undefined;
-    fed = 0;
-    return { value: { frame: f }, used: b.length };
-  };
 }
 
 /**

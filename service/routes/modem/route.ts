@@ -1,25 +1,21 @@
 /**
  * Express Report over dial-up (docs/design.md section 8.2): a modem on a serial port calls the center and sends the report frame
- * (service/routes/frame.ts); the center's ACK means delivered. Primary number, then the secondary after
+ * (service/routes/frame/); the center's ACK means delivered. Primary number, then the secondary after
  * `dialup.intervalSeconds`; a test or activation notification dials only the number it names. How it behaves, and
  * every failure: docs/modem.md.
  */
-import { type Readable } from 'node:stream';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { type Report } from '../../../shared/report/model.js';
-import { type Outcome, type Route, type RouteContext } from '../route.js';
+import { type Outcome, type Route, type RouteContext, type RouteDeps } from '../route.js';
+import { outgoingFrame } from '../frame/outgoing.js';
 import { call, cancelledProblem, DEFAULT_TIMEOUTS, type Attempt, type ModemTimeouts } from './call.js';
 import { dialPlan } from './dial-plan.js';
-import { outgoingFrame } from './outgoing.js';
 import { delay, type LineOptions } from './serial-line.js';
 
 export { dialupBudgetMs } from './timeouts.js';
 
-export interface ModemRouteOptions {
-  /** The zip that goes with a report (collected logs), if any. */
-  attachmentFor?: (report: Report) => (() => Readable) | undefined;
-  /** The center certificate (PEM) from the key file, for `mail.smime`. */
-  centerCertificate?: () => Promise<string | undefined>;
+/** `centerCertificate` seals the frame when `mail.smime` is on. */
+export interface ModemRouteOptions extends RouteDeps {
   /** Shorter limits for tests; the defaults are in call.ts (documented in docs/modem.md). */
   timeouts?: Partial<ModemTimeouts>;
   /** The computer-to-modem speed (default 115200 bit/s) and RTS/CTS flow control (default on). */

@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SerialPort } from 'serialport';
 import { reasonOf } from '../../../shared/node/coded-error.js';
+import { type Step } from '../frame/step.js';
 
 export interface LineOptions {
   baudRate: number;
@@ -16,9 +17,6 @@ export interface LineOptions {
 /** What a wait ended with when it found nothing: and the bytes that had come in, for the message. */
 export type Missed = { ok: false; why: 'timeout' | 'aborted' | 'closed'; seen: Buffer };
 export type Waited<T> = { ok: true; value: T } | Missed;
-
-/** Looks at the bytes received so far: a value and how many bytes it used, or undefined to wait for more. */
-export type Step<T> = (received: Buffer) => { value: T; used: number } | undefined;
 
 export class SerialLine {
   private received: Buffer = Buffer.alloc(0);

@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
-import { encodeFrame, FrameDecoder, openSealedContent, type Frame } from '../../../service/routes/frame.js';
+import { encodeFrame, FrameDecoder, openSealedContent, type Frame } from '../../../service/routes/frame/codec.js';
 
 export type DialAnswer = 'CONNECT 9600' | 'BUSY' | 'NO CARRIER' | 'NO DIALTONE' | 'NO ANSWER' | 'ERROR' | 'silence';
 export type CenterAnswer = 'ack' | { nak: string; permanent?: boolean } | 'silence' | 'hangup' | { ackId: string };

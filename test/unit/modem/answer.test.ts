@@ -1,7 +1,7 @@
 /** What comes back after the frame is sent: the center's ACK frame, a modem line, or line noise before the ACK. */
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, FrameDecoder } from '../../../service/routes/frame.js';
-import { answerStep } from '../../../service/routes/modem/call.js';
+import { encodeFrame, FrameDecoder } from '../../../service/routes/frame/codec.js';
+import { answerStep } from '../../../service/routes/frame/ack-reader.js';
 
 const ID = '8c1f3e2a-1b2c-4d5e-8f90-123456789abc';
 const ack = encodeFrame({ type: 'ack', id: ID });

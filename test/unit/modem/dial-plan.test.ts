@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../shared/settings/schema.js';
 import { dialCommand, dialPlan } from '../../../service/routes/modem/dial-plan.js';
-import { codeOf, lineStep, quote } from '../../../service/routes/modem/at.js';
+import { codeOf, quote } from '../../../service/routes/modem/at.js';
+import { lineStep } from '../../../service/routes/frame/step.js';
 
 const settings = (changes: Partial<Settings>): Settings => ({ ...defaultSettings(), 'express.route': 'dialup', ...changes });
 

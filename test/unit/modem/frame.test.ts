@@ -1,8 +1,8 @@
-/** The report frame (service/routes/frame.ts): round trips through any split of the byte stream, and refusals. */
+/** The report frame (service/routes/frame/codec.ts): round trips through any split of the byte stream, and refusals. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { crc32 } from 'node:zlib';
-import { encodeFrame, FrameDecoder, FRAME_LIMITS, openSealedContent, sealedContent, type Frame } from '../../../service/routes/frame.js';
+import { encodeFrame, FrameDecoder, FRAME_LIMITS, openSealedContent, sealedContent, type Frame } from '../../../service/routes/frame/codec.js';
 import { isCodedError } from '../../../shared/node/coded-error.js';
 
 const id = fc.stringMatching(/^[\x21-\x7e]{1,64}$/);

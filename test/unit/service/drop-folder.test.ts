@@ -11,7 +11,7 @@ import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import { DropFolder } from '../../../service/daemon/drop-folder.js';
 import { ServiceLog } from '../../../service/daemon/service-log.js';
-import { type IncomingEvent } from '../../../service/daemon/core.js';
+import { type IncomingEvent } from '../../../service/sources/event-source.js';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { problemEntry } from '../../../service/spool/log-entry.js';
 import { tempDirs } from '../../helpers/tmp.js';

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { isIP } from 'node:net';
-import { type Config } from '../../shared/config/model.js';
-import { problem, type Problem } from '../../shared/messages/problem.js';
-import { text, type LocalizedText } from '../../shared/messages/text.js';
+import { type Config } from '../../../shared/config/model.js';
+import { problem, type Problem } from '../../../shared/messages/problem.js';
+import { text, type LocalizedText } from '../../../shared/messages/text.js';
 
 export type Made<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 

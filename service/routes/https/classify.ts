@@ -2,8 +2,8 @@
  * Node's socket, DNS and TLS errors as coded problems. Each keeps the peer's own words (Node's / OpenSSL's reason and
  * code), because "could not send" alone sends the operator guessing (docs/design.md section 8.6).
  */
-import { problem, type Problem } from '../../shared/messages/problem.js';
-import { type LocalizedText } from '../../shared/messages/text.js';
+import { problem, type Problem } from '../../../shared/messages/problem.js';
+import { type LocalizedText } from '../../../shared/messages/text.js';
 
 export type Stage = 'resolve' | 'connect' | 'proxy' | 'tls-verify' | 'tls' | 'timeout' | 'broken' | 'cancelled' | 'attachment';
 

@@ -7,7 +7,7 @@ import { type Readable } from 'node:stream';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { isCodedError, reasonOf } from '../../../shared/node/coded-error.js';
 import { type Report } from '../../../shared/report/model.js';
-import { encodeFrame, FRAME_LIMITS, sealedContent } from '../frame.js';
+import { encodeFrame, FRAME_LIMITS, sealedContent } from './codec.js';
 import { envelopeDer } from '../smime.js';
 
 export type Built = { ok: true; bytes: Buffer } | { ok: false; problem: Problem; retry: boolean };

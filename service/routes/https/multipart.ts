@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { type Report } from '../../shared/report/model.js';
+import { type Report } from '../../../shared/report/model.js';
 
 export interface MultipartBody {
   contentType: string;

@@ -5,8 +5,8 @@
  * docs/report-format.md, "Frame (modem and manager relay)".
  */
 import { crc32 } from 'node:zlib';
-import { codedError } from '../../shared/node/coded-error.js';
-import { type LocalizedText } from '../../shared/messages/text.js';
+import { codedError } from '../../../shared/node/coded-error.js';
+import { type LocalizedText } from '../../../shared/messages/text.js';
 
 export const FRAME_MAGIC = Buffer.from('ERPF', 'ascii');
 export const FRAME_VERSION = 1;

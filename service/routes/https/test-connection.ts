@@ -6,11 +6,11 @@
  */
 import { lookup } from 'node:dns/promises';
 import { connect } from 'node:net';
-import { type Config } from '../../shared/config/model.js';
-import { problem, type Problem } from '../../shared/messages/problem.js';
-import { text, type Lang, type LocalizedText } from '../../shared/messages/text.js';
-import { packageVersion } from '../app-paths.js';
-import { dialUp, type RemoteAccessOptions } from '../routes/remote-access.js';
+import { type Config } from '../../../shared/config/model.js';
+import { problem, type Problem } from '../../../shared/messages/problem.js';
+import { text, type Lang, type LocalizedText } from '../../../shared/messages/text.js';
+import { packageVersion } from '../../app-paths.js';
+import { dialUp, type RemoteAccessOptions } from '../remote-access.js';
 import { classifyError, replySnippet, statusReply } from './classify.js';
 import { exchange, type Exchange } from './exchange.js';
 import { destinationsFor, hostPort, proxyPeer, transportFrom, type Destination, type ProxyConfig, type Transport } from './transport.js';

@@ -3,19 +3,18 @@
  * URL2. Wire format, TLS and proxy behaviour: docs/report-format.md.
  */
 import { type Readable } from 'node:stream';
-import { problem, type Problem } from '../../shared/messages/problem.js';
-import { type Report } from '../../shared/report/model.js';
-import { packageVersion } from '../app-paths.js';
-import { exchange, type Exchange } from '../connection/exchange.js';
-import { replySnippet, statusReply } from '../connection/classify.js';
-import { destinationsFor, transportFrom, type Destination, type Transport } from '../connection/transport.js';
-import { multipartReport } from './https-multipart.js';
-import { dialUp, type RemoteAccessOptions } from './remote-access.js';
-import { type Outcome, type Route, type RouteContext } from './route.js';
+import { problem, type Problem } from '../../../shared/messages/problem.js';
+import { type Report } from '../../../shared/report/model.js';
+import { packageVersion } from '../../app-paths.js';
+import { exchange, type Exchange } from './exchange.js';
+import { replySnippet, statusReply } from './classify.js';
+import { destinationsFor, transportFrom, type Destination, type Transport } from './transport.js';
+import { multipartReport } from './multipart.js';
+import { dialUp, type RemoteAccessOptions } from '../remote-access.js';
+import { type Outcome, type Route, type RouteContext, type RouteDeps } from '../route.js';
 
-export interface HttpsRouteOptions {
-  /** The zip that goes with a report (collected logs), if any; called once per destination tried. */
-  attachmentFor?: (report: Report) => (() => Readable) | undefined;
+/** `attachmentFor` is called once per destination tried. */
+export interface HttpsRouteOptions extends Pick<RouteDeps, 'attachmentFor'> {
   /** Remote access: the command runner (a fake in tests), platform and dial timeout. */
   remote?: RemoteAccessOptions;
   /** For User-Agent; the package's version by default. */

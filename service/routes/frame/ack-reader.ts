@@ -1,0 +1,35 @@
+/** The center's answer to a report frame, read off the line: its ACK or NAK frame, or a line of text that came instead. */
+import { FRAME_MAGIC, type Frame, type FrameDecoder } from './codec.js';
+import { lineStep, type Step } from './step.js';
+
+export type Answer = { frame: Frame } | { modem: string };
+
+/**
+ * Between frames a modem line can come instead (`\r\nNO CARRIER\r\n` when the line drops): a frame starts with its
+ * magic, a whole line before it is read as the modem's. CR and LF before a frame (the tail of `CONNECT ...\r\n`) are
+ * skipped, and so is line noise that is neither: it must not hide the ACK behind it (a lost ACK means a second call).
+ */
+export function answerStep(decoder: FrameDecoder): Step<Answer> {
+  let fed = 0; // bytes of the growing receive buffer already handed to the decoder
+  return (b) => {
+    if (fed === 0) {
+      let k = 0;
+      while (k < b.length && (b[k] === 0x0d || b[k] === 0x0a)) k++;
+      if (k === b.length) return undefined;
+      if (b[k] !== FRAME_MAGIC[0]) {
+        const magic = b.indexOf(FRAME_MAGIC, k);
+        const l = lineStep(b);
+        if (l && (magic < 0 || l.used <= magic)) return { value: { modem: l.value }, used: l.used };
+        if (magic < 0) return undefined;
+        k = magic;
+      }
+      fed = k;
+    }
+    decoder.feed(b.subarray(fed));
+    fed = b.length;
+    const f = decoder.next();
+    if (!f) return undefined;
+    fed = 0;
+    return { value: { frame: f }, used: b.length };
+  };
+}
