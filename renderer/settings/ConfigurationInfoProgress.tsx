@@ -1,7 +1,7 @@
 /**
  * 構成情報の通報 after a successful 開局通報 (the manual: 「開局通報に続いて構成情報の通報が実行されます。構成情報の採取、
  * 通報に数分が必要です。構成情報の通報後、結果が表示されます。」). The running service queues it when it sees the state
- * become 運用中; this follows that report through the service's status (HostApi serviceStatus, a query without side
+ * become 運用中 (after the dialog's OK when 開局通報 went with unsaved values); this follows that report through the service's status (HostApi serviceStatus, a query without side
  * effects) every 2 s until it is delivered or expired: ログ採取中 → 送信待ち → 送信中 → 送信済み / 期限切れ.
  */
 import { useEffect, useState, type ReactNode } from 'react';
@@ -25,7 +25,13 @@ export function heartbeatAfter(reports: readonly ReportProgress[] | undefined, s
 
 type Seen = { kind: 'waiting' } | { kind: 'no-service' } | { kind: 'error'; problems: readonly Problem[] } | { kind: 'report'; report: ReportProgress };
 
-export function ConfigurationInfoProgress({ since, intervalMs = 2000, giveUpMs = 900_000 }: { since: string; intervalMs?: number; giveUpMs?: number }): ReactNode {
+/**
+ * `afterSave`: the 開局通報 went with the dialog's values not saved yet, so the service queues the configuration
+ * information once OK has saved them (service/daemon/activation-marker.ts); until then this says so.
+ */
+export function ConfigurationInfoProgress({ since, afterSave = false, intervalMs = 2000, giveUpMs = 900_000 }: {
+  since: string; afterSave?: boolean; intervalMs?: number; giveUpMs?: number;
+}): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
@@ -54,7 +60,10 @@ export function ConfigurationInfoProgress({ since, intervalMs = 2000, giveUpMs =
 
   let line: string;
   switch (seen.kind) {
-    case 'waiting': line = t('構成情報の採取を待っています。構成情報の採取、通報には数分かかります。', 'Waiting for the configuration information to be collected; collecting and sending it takes a few minutes.'); break;
+    case 'waiting': line = afterSave
+      ? t('構成情報は、この画面の設定を[OK]で保存した後に通報されます。構成情報の採取、通報には数分かかります。',
+        'The configuration information is sent once OK has saved this window\'s settings; collecting and sending it takes a few minutes.')
+      : t('構成情報の採取を待っています。構成情報の採取、通報には数分かかります。', 'Waiting for the configuration information to be collected; collecting and sending it takes a few minutes.'); break;
     case 'no-service': line = t('通報サービスが起動していません。構成情報は通報サービスの起動後に送信されます。', 'The reporting service is not running: the configuration information is sent once it starts.'); break;
     case 'error': line = `${t('通報サービスの状態を取得できません: ', 'Cannot read the reporting service\'s status: ')}${seen.problems.map((p) => problemText(p, lang)).join(' ')}`; break;
     case 'report': {

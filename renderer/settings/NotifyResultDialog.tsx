@@ -60,7 +60,7 @@ export function NotifyResultDialog({ run, dialup, onClose }: { run: NotifyRun; d
       buttons={<button type="button" {...DEFAULT_BUTTON} onClick={onClose}>OK</button>}>
       <div data-testid="notify-result-dialog">
         {run.lines.map((l, i) => <Attempt key={i} line={l} dialup={dialup} />)}
-        {activated && configured ? <ConfigurationInfoProgress since={activated.at} /> : null}
+        {activated && configured ? <ConfigurationInfoProgress since={activated.at} afterSave={run.unsaved} /> : null}
       </div>
     </Dialog>
   );

@@ -35,6 +35,11 @@ export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string
 export interface NotifyRun {
   kind: NotifyKind;
   lines: NotifyLine[];
+  /**
+   * Sent with the dialog's values not saved yet: the service sends the configuration information that follows 開局通報
+   * once OK has saved them (service/daemon/activation-marker.ts).
+   */
+  unsaved: boolean;
 }
 
 export interface NotifyPrompts {
@@ -94,8 +99,15 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
   };
   const hasSecondary = route !== 'mail' && whereOf('secondary') !== '';
   const fallback = snapshot ? snapshot.settings['customer.email'] || snapshot.settings['activation.replyMail'] : '';
-  /** The dialog as it is now, this route chosen: sent with, never saved by the notification. */
-  const override = (): NotifyOverride => ({ values: { ...form.changed, [ROUTE_KEY]: route }, ...(destinations ? { destinations } : {}) });
+  /**
+   * The dialog as it is now, this route chosen: sent with, never saved by the notification. Only what differs from the
+   * saved settings; none when nothing does, so the host's log line does not say 「画面の未保存の値で」 of saved values.
+   */
+  const override = (): { override?: NotifyOverride } => {
+    const values: NotifyOverride['values'] = { ...form.changed, [ROUTE_KEY]: route };
+    if (snapshot?.settings[ROUTE_KEY] === route) delete values[ROUTE_KEY];
+    return Object.keys(values).length > 0 || destinations ? { override: { values, ...(destinations ? { destinations } : {}) } } : {};
+  };
 
   /** One call to the host; its answer becomes a line (and the new snapshot, when it succeeded). */
   const send = async (kind: NotifyKind, target: NotifyTarget, call: () => Promise<Notified>, run: NotifyLine[]): Promise<Notified | undefined> => {
@@ -123,11 +135,12 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     setBusy(kind);
     setLines([]);
     const run: NotifyLine[] = [];
+    const unsaved = override().override !== undefined;
     try {
       await body(run);
     } finally {
       setBusy(undefined);
-      if (run.length > 0) setShown({ kind, lines: run });
+      if (run.length > 0) setShown({ kind, lines: run, unsaved });
       void refresh(); // the host's event log has the outcome
     }
   };
@@ -150,7 +163,7 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     const req = route === 'dialup' ? {} : await resultRequest();
     if (!req) return;
     await runAll('test', async (run) => {
-      await send('test', target, () => host.testNotify({ ...req, target, override: override() }), run);
+      await send('test', target, () => host.testNotify({ ...req, target, ...override() }), run);
     });
   };
 
@@ -159,7 +172,7 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
       let ignore = false;
       let target: NotifyTarget = 'primary';
       for (;;) {
-        const req = { target, ...(ignore ? { ignoreDefinitionErrors: true } : {}), override: override() };
+        const req = { target, ...(ignore ? { ignoreDefinitionErrors: true } : {}), ...override() };
         const r = await send('activation', target, () => host.activateNotify(req), run);
         if (!r || r.ok) return;
         if (!ignore && r.problems.some((p) => p.code === 'ER_5002')) {

@@ -3,9 +3,7 @@
  * the command line sees the result. A successful test makes the state 'tested'; the activation notification is allowed
  * only after that, and its success starts the service ('active'). Primary first; the secondary only when asked.
  */
-import { join } from 'node:path';
 import { ConfigStore } from '../../shared/node/config-store.js';
-import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { isError, problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
@@ -14,11 +12,11 @@ import { budgetMs, buildRoutes, centerCertificateIn } from '../routes/registry.j
 import { applyOverride } from '../../shared/config/override.js';
 import { recordTested } from '../../shared/node/tested-record.js';
 import { readMaintenance } from '../../shared/node/maintenance-file.js';
+import { overrideDiffers, writeActivationMarker } from './activation-marker.js';
 
 export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
 
-/** Left by a successful 開局通報 until the service has queued the configuration information that follows it. */
-export const activationMarker = (stateDir: string): string => join(stateDir, 'activation-notified');
+export { activationMarker } from './activation-marker.js';
 
 const DEFINITION_FILES = ['WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'];
 
@@ -65,8 +63,11 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   });
   if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
   const next = req.kind === 'activation' ? 'active' : state === 'configured' ? 'tested' : state;
-  // Before the state changes: the service, seeing 'active', sends the configuration information once (service.ts).
-  if (req.kind === 'activation') await writeFileAtomic(activationMarker(dirs.stateDir), new Date().toISOString(), { mode: 0o600 });
+  // Before the state changes: the service, seeing 'active', sends the configuration information once (service.ts); after
+  // the dialog's OK when this went with values not saved yet (./activation-marker.ts).
+  if (req.kind === 'activation') {
+    await writeActivationMarker(dirs.stateDir, { at: new Date().toISOString(), untilSaved: overrideDiffers(store.config, c, req.override) });
+  }
   // Only the state is written (to the config as saved, not the override); a test records what it proved (変更後未テスト).
   if (next !== state) {
     await store.save({ ...store.config, settings: { ...store.config.settings, 'activation.state': next } },

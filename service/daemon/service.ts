@@ -25,7 +25,8 @@ import { MonitoredEvents } from './monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { type ApiLimits } from './api-guard.js';
 import { DropFolder, type DropFolderOptions } from './drop-folder.js';
-import { activationMarker, notify } from './notify.js';
+import { notify } from './notify.js';
+import { activationMarker, onlyStateChanged, readActivationMarker } from './activation-marker.js';
 import { progressOf } from './progress.js';
 import { Collector, collects } from './collector.js';
 import { attachmentFor } from '../collect/collect.js';
@@ -153,7 +154,7 @@ export class ReportingService implements ServiceCore {
           if (before) {
             log.problem(problem('ER_6012', { files: o.configDir }));
             if (heartbeatStarted) background('heartbeat schedule', heartbeat.update(c.inf.hbi?.schedule));
-            background('configuration information after activation', s.heartbeatAfterActivation());
+            background('configuration information after activation', s.heartbeatAfterActivation({ before, after: c }));
           }
           // The route switched off: what waits is expired first (ER_2107), so the loop does not hold it for the limit.
           background('delivery loop', s.expireUnroutable().then(() => s.loop?.wake())); // made once the first config is read
@@ -259,13 +260,16 @@ export class ReportingService implements ServiceCore {
   /**
    * 開局通報 succeeded (in this process or another: notify.ts leaves a marker in the state folder): the configuration
    * information goes right after it (docs/design.md section 8.3), once; without AMHTPHBI.INF there is nothing to send.
+   * `change` is the settings change that called (none at start-up). A 開局通報 sent with a dialog's unsaved values
+   * waits for them to be saved: a change that is only its own state write is not that (./activation-marker.ts).
    */
-  async heartbeatAfterActivation(): Promise<void> {
-    const marker = activationMarker(this.dirs.stateDir);
-    if (!(await stat(marker).then(() => true, () => false))) return;
+  async heartbeatAfterActivation(change?: { before: Config; after: Config }): Promise<void> {
+    const marker = await readActivationMarker(this.dirs.stateDir);
+    if (!marker) return;
     const c = this.held.config;
     if (c?.settings['activation.state'] !== 'active') return;
-    await rm(marker, { force: true });
+    if (marker.untilSaved && change && onlyStateChanged(change.before, change.after)) return;
+    await rm(activationMarker(this.dirs.stateDir), { force: true });
     await this.queueHeartbeat({ ja: '開局通報の後', en: 'after the activation notification' });
   }
 

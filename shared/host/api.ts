@@ -138,8 +138,9 @@ export interface Resources {
 }
 
 /**
- * A route dialog's values not saved yet (typed, like SaveRequest.values; the route itself among them), and the
- * destinations read by 宛先の読み込み: the notification is sent with them, and they are never written by it (OK saves).
+ * A route dialog's values not saved yet (typed, like SaveRequest.values; the route itself among them when it is not the
+ * saved one), and the destinations read by 宛先の読み込み: the notification is sent with them, and they are never written
+ * by it (OK saves). The window sends none when nothing differs from the saved settings.
  */
 export interface NotifyOverride {
   values: TypedValues;

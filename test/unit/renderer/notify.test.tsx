@@ -68,7 +68,8 @@ describe('テスト通報 (HTTPS)', () => {
     expect(attempt.textContent).toContain('一次通報先 (https://primary.example/report)');
     expect(attempt.querySelector('time')?.getAttribute('datetime')).toMatch(/^\d{4}-\d\d-\d\dT/);
     expect(attempt.textContent).toContain('HTTP 200');
-    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'result@example.jp', target: 'primary', override: ROUTE_ONLY }]);
+    // Nothing differs from the saved settings (HTTPS is the saved route): no override, so the host does not log 「画面の未保存の値で」.
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'result@example.jp', target: 'primary' }]);
     await click(button('OK', result));
     expect(screen.queryByRole('dialog', { name: 'テスト通報の結果' })).toBeNull();
     await waitFor(() => expect(button('開局通報(O)')).toHaveProperty('disabled', false));
@@ -95,7 +96,7 @@ describe('テスト通報 (HTTPS)', () => {
     expect(q.textContent).toContain('ファクシミリにて送付されます');
     await click(button('はい', q));
     await resultDialog();
-    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultVia: 'fax', target: 'primary', override: ROUTE_ONLY }]);
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultVia: 'fax', target: 'primary' }]);
   });
 
   it('shows progress while the host works, and the coded problem in the result dialog when it fails', async () => {
@@ -128,7 +129,7 @@ describe('テスト通報 (HTTPS)', () => {
     await click(button('はい', await question()));
     expect(within(await resultDialog()).getByTestId('notify-attempt').textContent).toContain('https://read.example/report');
     expect(host.testNotify.mock.calls[0]![0].override).toEqual({
-      values: { 'https.timeoutSeconds': '120', 'express.route': 'https' }, destinations: { url1: 'https://read.example/report' },
+      values: { 'https.timeoutSeconds': '120' }, destinations: { url1: 'https://read.example/report' },
     });
     await click(button('OK', await resultDialog()));
     await click(button('キャンセル', d));
@@ -156,7 +157,6 @@ describe('テスト通報 (HTTPS)', () => {
 });
 
 describe('開局通報', () => {
-  const withRoute = (req: object) => ({ ...req, override: ROUTE_ONLY });
 
   it('lists definition-file errors (ER_5002): OK sends anyway with ignoreDefinitionErrors', async () => {
     const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
@@ -170,7 +170,7 @@ describe('開局通報', () => {
     const result = await resultDialog('開局通報の結果');
     expect(result.textContent).toContain('開局通報: 成功しました');
     expect(result.textContent).toContain('エクスプレス通報サービスを開始しました');
-    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([withRoute({ target: 'primary' }), withRoute({ target: 'primary', ignoreDefinitionErrors: true })]);
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary' }, { target: 'primary', ignoreDefinitionErrors: true }]);
   });
 
   it('キャンセル on the definition errors sends nothing more', async () => {
@@ -193,7 +193,7 @@ describe('開局通報', () => {
     expect(attempts.map((a) => a.getAttribute('data-ok'))).toEqual(['false', 'true']);
     expect(attempts[0]!.textContent).toContain('ER_2008');
     expect(attempts[1]!.textContent).toContain('二次通報先');
-    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([withRoute({ target: 'primary' }), withRoute({ target: 'secondary' })]);
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary' }, { target: 'secondary' }]);
   });
 
   it('follows the configuration information that follows it, in the result dialog', async () => {
@@ -207,6 +207,16 @@ describe('開局通報', () => {
     await waitFor(() => expect(progress.getAttribute('data-phase')).toBe('sent'), { timeout: 5000 });
     expect(progress.textContent).toContain('送信済み: URL1 answered 200 OK');
   });
+
+  it('sent with the dialog\'s unsaved values: the configuration information is said to follow once OK has saved them', async () => {
+    const { host } = await show({ ...snapshotOf({ 'activation.state': 'tested' }), hasConfigurationInfo: true }, ['https']);
+    host.serviceStatus.mockResolvedValue({ state: 'active', pending: 0, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z', reports: [] });
+    fireEvent.change(screen.getByLabelText(/タイムアウト時間/), { target: { value: '120' } });
+    await click(button('開局通報(O)'));
+    const progress = within(await resultDialog('開局通報の結果')).getByTestId('configuration-info');
+    expect(progress.textContent).toContain('構成情報は、この画面の設定を[OK]で保存した後に通報されます。');
+    expect(host.activateNotify.mock.calls.map((c) => c[0])).toEqual([{ target: 'primary', override: { values: { 'https.timeoutSeconds': '120' } } }]);
+  });
 });
 
 describe('テスト通報 (mail) in English', () => {
@@ -219,7 +229,7 @@ describe('テスト通報 (mail) in English', () => {
     expect(q.textContent).toContain('customer@example.jp');
     await click(button('Yes', q));
     expect((await screen.findByRole('dialog', { name: 'Test notification result' })).textContent).toContain('Succeeded');
-    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'customer@example.jp', target: 'primary', override: { values: { 'express.route': 'mail' } } }]);
+    expect(host.testNotify.mock.calls.map((c) => c[0])).toEqual([{ resultMail: 'customer@example.jp', target: 'primary' }]);
   });
 });
 
