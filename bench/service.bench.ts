@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { makeTestPki } from '../test/helpers/peers/test-ca.js';
 import { startReceiver } from '../test/helpers/peers/https-receiver.js';
-import { ServiceClient } from '../service/daemon/client.js';
+import { ServiceClient } from '../shared/node/service-client.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;

@@ -12,7 +12,8 @@ import { runningServiceBridge } from '../shared/node/host/service-bridge.js';
 import { registerHostIpc } from './ipc.js';
 import { startServiceIfNone } from './service-child.js';
 import { registerSchemePrivileges, serveRenderer } from './protocol.js';
-import { APP_ORIGIN } from './channel.js';
+import { HOST_METHODS } from '../shared/host/schemas.js';
+import { APP_ORIGIN, hostMethodsArgument } from './channel.js';
 
 registerSchemePrivileges();
 
@@ -30,7 +31,10 @@ function createWindow(preload: string): BrowserWindow {
     width: 1100,
     height: 760,
     title: 'アラートマネージャ設定ウィンドウ',
-    webPreferences: { preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false },
+    webPreferences: {
+      preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false,
+      additionalArguments: [hostMethodsArgument(HOST_METHODS)],
+    },
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (e, url) => { if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault(); });

@@ -5,26 +5,21 @@
  * HostCallError carrying the host's Problems whole (both languages, field, file:line, the system's detail), and what
  * cannot be carried at all (serve gone, a reply that is not a HostReply) becomes one too, coded (ER_1100, ER_1101).
  */
-import { HOST_METHODS, type HostApi, type HostMethod } from '../shared/host/api.js';
+import { type HostApi, type HostMethod } from '../shared/host/api.js';
+import { HOST_METHODS } from '../shared/host/schemas.js';
+import { BRIDGE_KEY, type HostBridge } from '../shared/host/bridge.js';
 import { HostCallError, resultOf } from '../shared/host/errors.js';
 import { problem } from '../shared/messages/problem.js';
-
-export { HostCallError } from '../shared/host/errors.js';
-
-/** One call carried to the host; answers the HostReply as it came (unchecked). */
-export interface Bridge {
-  invoke(method: HostMethod, arg: unknown): Promise<unknown>;
-}
 
 declare global {
   interface Window {
     /** Set by electron/preload.ts (contextBridge); absent in the browser. */
-    expressReport?: Bridge;
+    [BRIDGE_KEY]?: HostBridge;
   }
 }
 
-/** `serve`'s HTTP: `base` is the page's own origin ('' in the page; a full URL in tests). */
-export function httpBridge(token: string, base = ''): Bridge {
+/** `serve`'s HTTP, standing in for the desktop bridge: `base` is the page's own origin ('' in the page; a full URL in tests). */
+export function httpBridge(token: string, base = ''): HostBridge {
   return {
     async invoke(method, arg) {
       let res: Response;
@@ -49,7 +44,7 @@ export function httpBridge(token: string, base = ''): Bridge {
   };
 }
 
-export function hostApiOver(bridge: Bridge): HostApi {
+export function hostApiOver(bridge: HostBridge): HostApi {
   const api: Partial<Record<HostMethod, (arg?: unknown) => Promise<unknown>>> = {};
   for (const m of HOST_METHODS) api[m] = async (arg?: unknown) => resultOf(m, await bridge.invoke(m, arg));
   return api as unknown as HostApi;
@@ -60,7 +55,8 @@ export function hostApiOver(bridge: Bridge): HostApi {
  * answered with (a meta element, removed once read), or from this tab's sessionStorage after a reload.
  */
 export function connectHost(): HostApi {
-  if (window.expressReport) return hostApiOver(window.expressReport);
+  const desktop = window[BRIDGE_KEY];
+  if (desktop) return hostApiOver(desktop);
   const params = new URLSearchParams(window.location.search);
   const meta = document.querySelector<HTMLMetaElement>('meta[name="express-report-session"]');
   const token = params.get('token') ?? meta?.content ?? sessionStorage.getItem('express-report-token') ?? '';

@@ -3,8 +3,6 @@ import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceS
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 import { type IncomingEvent } from '../sources/event-source.js';
 
-export type { EventOutcome, ServiceStatus } from '../../shared/host/service-types.js';
-
 export interface ServiceCore {
   acceptEvent(e: IncomingEvent): Promise<EventOutcome>;
   status(): Promise<ServiceStatus>;

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
 import { errnoCode, isCodedError, reasonOf } from '../../shared/node/coded-error.js';
+import { issuesText } from '../../shared/messages/zod-issues.js';
 import { eventBody } from './intake-api.js';
 import { type IncomingEvent } from '../sources/event-source.js';
 import { DROP_FILE_MAX, moveToRejected, pathIn, readDropEntry, signature } from './drop-entry.js';
@@ -153,7 +154,7 @@ export class DropFolder {
       parsed = undefined;
     }
     if (!parsed?.success) {
-      const reason = parsed ? parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'not JSON';
+      const reason = parsed ? issuesText(parsed.error) : 'not JSON';
       return this.reject(name, signature(entry.stats), (moved) => problem('ER_1033', { path: shown, reason, moved }, { file: shown, line: 1 }));
     }
     const e = parsed.data;

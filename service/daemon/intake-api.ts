@@ -14,11 +14,10 @@ import { serviceInfoPath, type ServiceInfo } from '../../shared/node/service-cli
 import { configOverride } from '../../shared/host/schemas.js';
 import { MAX_REASON_LENGTH } from '../../shared/host/maintenance.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
+import { issuesText } from '../../shared/messages/zod-issues.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
 import { type ServiceCore } from './core.js';
 import { API_LIMITS, CHECK_INTERVAL_MS, guardServer, readLimited, type ApiLimits } from './api-guard.js';
-
-export { serviceInfoPath, type ServiceInfo } from '../../shared/node/service-client.js';
 
 export const eventBody = z.object({
   source: z.string().min(1).max(256),
@@ -62,7 +61,7 @@ async function jsonBody<T>(req: IncomingMessage, schema: z.ZodType<T>, reply: Re
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  reply(400, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+  reply(400, { error: issuesText(parsed.error) });
   return undefined;
 }
 

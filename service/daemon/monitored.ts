@@ -1,9 +1,6 @@
 /** Which events make a report: the monitored events of resources/ (source + full 32-bit id), with their severity. */
 import { type MonitoredEvent } from '../../shared/host/api.js';
 
-export type Severity = MonitoredEvent['severity'];
-export const SEVERITY_RANK: Record<Severity, number> = { information: 0, warning: 1, error: 2 };
-
 export class MonitoredEvents {
   private readonly byKey: Map<string, MonitoredEvent>;
 

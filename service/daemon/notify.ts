@@ -14,8 +14,6 @@ import { recordTested } from '../../shared/node/tested-record.js';
 import { readMaintenance } from '../../shared/node/maintenance-file.js';
 import { overrideDiffers, writeActivationMarker } from './activation-marker.js';
 
-export type { NotifyRequest, NotifyResult } from '../../shared/host/service-types.js';
-
 export { activationMarker } from './activation-marker.js';
 
 const DEFINITION_FILES = ['WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'];

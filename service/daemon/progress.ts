@@ -1,7 +1,8 @@
 /** The reports as the window follows them (ServiceStatus.reports): all waiting ones and the newest finished ones. */
 import { formatEventId } from '../../shared/report/model.js';
 import { type ReportProgress } from '../../shared/host/service-types.js';
-import { type Spool, type SpoolEntry } from '../spool/spool.js';
+import { type Spool } from '../spool/spool.js';
+import { type SpoolEntry } from '../spool/record.js';
 
 const LIMIT = 50;
 

@@ -13,7 +13,8 @@ import { type RetryPolicy } from '../../shared/schedule/window.js';
 import { type Outcome, type Route, type RouteContext } from '../routes/route.js';
 import { ageFromCreation } from '../spool/age.js';
 import { logEntry, problemEntry, type LogSink } from '../spool/log-entry.js';
-import { type Spool, type SpoolRecord } from '../spool/spool.js';
+import { type Spool } from '../spool/spool.js';
+import { type SpoolRecord } from '../spool/record.js';
 import { ClockWatch, monoOf, span, systemClock, type Clock, type TimerHandle } from './clock.js';
 import { afterFailure, decide, plan, type ActivationState, type Decision, type Moment } from './policy.js';
 

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { catalogue, type MessageCode } from '../../shared/messages/catalogue.js';
 import { type Problem } from '../../shared/messages/problem.js';
+import { issuesText } from '../../shared/messages/zod-issues.js';
 import { type Report } from '../../shared/report/model.js';
 import { type AgeStamp } from './age.js';
 
@@ -108,7 +109,7 @@ export function parseRecord(text: string, expectedId: string): SpoolRecord | str
     return e instanceof Error ? e.message : String(e);
   }
   const r = record.safeParse(json);
-  if (!r.success) return r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ');
+  if (!r.success) return issuesText(r.error);
   if (r.data.report.id !== expectedId) return `the file name does not match the report id ${r.data.report.id}`;
   return r.data;
 }

@@ -14,8 +14,6 @@ import { ageFromCreation, currentBootId, monotonicNow, resumeAges, span } from '
 import { loadFolder, settleDoubles } from './recover.js';
 import { serializeRecord, UUID, type Folder, type HistoryEntry, type SpoolEntry, type SpoolRecord } from './record.js';
 
-export type { Folder, HistoryEntry, SpoolEntry, SpoolRecord } from './record.js';
-
 export interface SpoolOptions {
   now?: () => Date;
   /** The monotonic clock (ms, never stepped; clock.ts monotonicNow by default): what a report's age counts. */

@@ -217,9 +217,5 @@ export interface HostApi {
   forgetSecret(account: RememberedAccount): Promise<RememberedList>;
 }
 
+/** The methods' names at run time: HOST_METHODS, read off the request schemas (shared/host/schemas.ts). */
 export type HostMethod = keyof HostApi;
-export const HOST_METHODS = [
-  'snapshot', 'resources', 'check', 'saveSettings', 'deviceInfo', 'readKeyFile', 'activate', 'updateRegistration', 'endService',
-  'extendExpiry', 'readDestinations', 'eventLog', 'testNotify', 'activateNotify', 'serviceStatus', 'testEvent', 'rememberedSecrets', 'forgetSecret',
-  'pauseService', 'resumeService',
-] as const satisfies readonly HostMethod[];

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { catalogue, type MessageCode } from '../messages/catalogue.js';
 import { problem, type Problem } from '../messages/problem.js';
+import { issuesText } from '../messages/zod-issues.js';
 
 export interface HostRefusal {
   ok: false;
@@ -55,8 +56,7 @@ export class HostCallError extends Error {
 export function resultOf(method: string, raw: unknown): unknown {
   const r = hostReplySchema.safeParse(raw);
   if (!r.success) {
-    const reason = r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(reply)'}: ${i.message}`).join('; ');
-    throw new HostCallError(method, [problem('ER_1101', { method, reason })]);
+    throw new HostCallError(method, [problem('ER_1101', { method, reason: issuesText(r.error, '(reply)') })]);
   }
   if (r.data.ok) return r.data.result;
   throw new HostCallError(method, r.data.problems as Problem[]);

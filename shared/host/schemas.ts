@@ -3,7 +3,7 @@
  * (the renderer is not trusted to send well-formed data).
  */
 import { z } from 'zod';
-import { type HostMethod } from './api.js';
+import { type HostApi, type HostMethod } from './api.js';
 import { REMEMBERABLE_SECRETS } from './remembered.js';
 import { MAX_REASON_LENGTH } from './maintenance.js';
 
@@ -74,3 +74,44 @@ export const requestSchemas = {
   }).strict(),
   resumeService: z.object({ expireHeld: z.boolean().optional() }).strict(),
 } as const satisfies Record<HostMethod, z.ZodType>;
+
+/**
+ * Every HostApi method, read off the schemas (one per method, no more: `satisfies` above). The dispatcher, and through it
+ * both transports, accept only these; the window's client builds its HostApi from them; the desktop preload gets them
+ * from the main process (electron/main.ts), so its bundle stays without zod.
+ */
+export const HOST_METHODS = Object.keys(requestSchemas) as HostMethod[];
+
+export function isHostMethod(m: unknown): m is HostMethod {
+  return typeof m === 'string' && Object.hasOwn(requestSchemas, m);
+}
+
+/**
+ * The compile-time check that each schema says what its HostApi method takes, both ways: what the schema lets through is
+ * that parameter (the host gets what its type promises), and every value of that parameter passes the schema: same
+ * types, and no key, at any depth, on one side only (`.strict()` would refuse a key the schema lacks at run time; a key
+ * only the schema has is one the host never reads). A method without a parameter takes `none`. A drifted method fails
+ * `tsc` here, by name: "Type '"testNotify"' does not satisfy the constraint 'never'".
+ */
+type Schema<M extends HostMethod> = (typeof requestSchemas)[M];
+type Param<M extends HostMethod> = Parameters<HostApi[M]>[0];
+type KeysOf<T> = T extends unknown ? keyof T : never;
+type At<T, K> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
+/** true (or boolean, for a union) when P names a key, at any depth, that I does not have (a record's keys are any). */
+type UnknownKey<P, I> = P extends readonly (infer E)[]
+  ? UnknownKey<E, I extends readonly (infer F)[] ? F : never>
+  : P extends object
+    ? string extends keyof P ? false : [Exclude<keyof P, KeysOf<I>>] extends [never]
+      ? true extends { [K in keyof P]-?: UnknownKey<NonNullable<P[K]>, NonNullable<At<I, K>>> }[keyof P] ? true : false
+      : true
+    : false;
+type Matches<M extends HostMethod> = Parameters<HostApi[M]> extends []
+  ? Schema<M> extends typeof none ? true : false
+  : [z.output<Schema<M>>] extends [Param<M>]
+    ? [Param<M>] extends [z.input<Schema<M>>]
+      ? true extends UnknownKey<Param<M>, z.input<Schema<M>>> | UnknownKey<z.output<Schema<M>>, Param<M>> ? false : true
+      : false
+    : false;
+type Drifted = { [M in HostMethod]: Matches<M> extends true ? never : M }[HostMethod];
+type NoneOf<T extends never> = T;
+export type RequestSchemasMatchHostApi = NoneOf<Drifted>;

@@ -13,8 +13,6 @@ import { collectMessages } from './catalogue/collect.js';
 import { sourcesMessages } from './catalogue/sources.js';
 import { lifecycleMessages } from './catalogue/lifecycle.js';
 
-export type { MessageDef, MessageKind } from './message-def.js';
-
 export const catalogue = {
   ...mailMessages,
   ...modemMessages,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { type MaintenanceOverlay } from '../host/maintenance.js';
 import { problem, type Problem } from '../messages/problem.js';
+import { issuesText } from '../messages/zod-issues.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { codedError, errnoCode, reasonOf } from './coded-error.js';
 import { ConfigStore } from './config-store.js';
@@ -47,7 +48,7 @@ export async function readMaintenance(stateDir: string): Promise<{ overlay?: Mai
     return unreadable(path, reasonOf(e));
   }
   const parsed = overlaySchema.safeParse(json);
-  if (!parsed.success) return unreadable(path, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; '));
+  if (!parsed.success) return unreadable(path, issuesText(parsed.error));
   const o = parsed.data;
   return {
     overlay: {

@@ -13,6 +13,7 @@ import { serve, type Served } from '../../service/serve/server.js';
 import { createHost } from '../../service/host-factory.js';
 import { type NodeHost } from '../../shared/node/host/host.js';
 import { type HostApi, type HostMethod } from '../../shared/host/api.js';
+import { HOST_METHODS } from '../../shared/host/schemas.js';
 import { HostCallError, problemsOf, resultOf } from '../../shared/host/errors.js';
 import { codedError, CodedError } from '../../shared/node/coded-error.js';
 import { type Problem } from '../../shared/messages/problem.js';
@@ -55,7 +56,7 @@ const overHttp = (s: Served, token = s.token): HostApi => hostApiOver(httpBridge
 /** Main process -> IPC (structured clone, as Electron serializes) -> preload -> renderer. */
 function overIpc(api: HostApi, sender = `${APP_ORIGIN}/index.html`): HostApi {
   const send = async (method: HostMethod, arg: unknown) => structuredClone(await answerHostCall(api, sender, method, arg));
-  return hostApiOver({ invoke: preloadInvoke(send) });
+  return hostApiOver({ invoke: preloadInvoke(HOST_METHODS, send) });
 }
 
 async function refusalOf(call: Promise<unknown>): Promise<HostCallError> {
@@ -116,7 +117,7 @@ describe('what the transport itself refuses is coded too', () => {
   it('the desktop bridge: a frame that is not the settings window, and a name that is not a HostApi method, get ER_1021', async () => {
     const foreign = await refusalOf(overIpc(host, 'https://example.com/').resources());
     expect(foreign.problems[0]).toMatchObject({ code: 'ER_1021', detail: 'sender is not the settings window' });
-    const invoke = preloadInvoke(() => Promise.reject(new Error('must not be sent')));
+    const invoke = preloadInvoke(HOST_METHODS, () => Promise.reject(new Error('must not be sent')));
     const r = await invoke('deleteEverything' as HostMethod, null);
     expect(() => resultOf('deleteEverything', r)).toThrow(HostCallError);
     expect(r).toMatchObject({ ok: false, problems: [{ code: 'ER_1021', detail: 'not a HostApi method' }] });

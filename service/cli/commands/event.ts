@@ -1,4 +1,4 @@
-import { ServiceClient } from '../../daemon/client.js';
+import { ServiceClient } from '../../../shared/node/service-client.js';
 import { message } from '../../../shared/messages/problem.js';
 import { say } from '../io.js';
 import { type CliContext } from '../context.js';

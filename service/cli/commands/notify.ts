@@ -1,5 +1,6 @@
 import { message } from '../../../shared/messages/problem.js';
-import { notify, type NotifyRequest } from '../../daemon/notify.js';
+import { notify } from '../../daemon/notify.js';
+import { type NotifyRequest } from '../../../shared/host/service-types.js';
 import { printProblems } from '../io.js';
 import { type CliContext } from '../context.js';
 

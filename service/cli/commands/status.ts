@@ -1,4 +1,4 @@
-import { ServiceClient } from '../../daemon/client.js';
+import { ServiceClient } from '../../../shared/node/service-client.js';
 import { ConfigStore } from '../../../shared/node/config-store.js';
 import { lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
 import { type CliContext } from '../context.js';

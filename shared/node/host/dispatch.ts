@@ -3,24 +3,20 @@
  * its argument must match its schema, or nothing runs. The answer is a HostReply (shared/host/errors.ts): the result,
  * or the Problems whole (a coded problem, never a stack trace), which both transports carry to the window unchanged.
  */
-import { HOST_METHODS, type HostApi, type HostMethod } from '../../host/api.js';
-import { requestSchemas } from '../../host/schemas.js';
+import { type HostApi } from '../../host/api.js';
+import { isHostMethod, requestSchemas } from '../../host/schemas.js';
 import { refusal, type HostReply } from '../../host/errors.js';
 import { problem } from '../../messages/problem.js';
+import { issuesText } from '../../messages/zod-issues.js';
 import { CodedError } from '../coded-error.js';
 
 export type DispatchResult = HostReply;
-
-export function isHostMethod(m: string): m is HostMethod {
-  return (HOST_METHODS as readonly string[]).includes(m);
-}
 
 export async function dispatch(api: HostApi, method: string, arg: unknown): Promise<HostReply> {
   if (!isHostMethod(method)) return refusal(problem('ER_1021', { method, reason: 'unknown method' }));
   const parsed = requestSchemas[method].safeParse(arg);
   if (!parsed.success) {
-    const reason = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    return refusal(problem('ER_1021', { method, reason }));
+    return refusal(problem('ER_1021', { method, reason: issuesText(parsed.error) }));
   }
   try {
     const call = api[method] as (a: unknown) => Promise<unknown>;
