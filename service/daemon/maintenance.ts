@@ -18,7 +18,7 @@ import { type Outcome, type Route, type RouteContext } from '../routes/route.js'
 import { budgetMs } from '../routes/registry.js';
 import { currentBootId, gapSince } from '../spool/age.js';
 import { type Spool } from '../spool/spool.js';
-import { monoOf, systemClock, type Clock, type TimerHandle } from '../delivery/clock.js';
+import { monoOf, systemClock, type Clock, type TimerHandle } from '../common/clock.js';
 import { WALL_RECHECK_MS } from '../delivery/loop.js';
 
 export interface MaintenanceDeps {

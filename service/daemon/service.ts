@@ -14,7 +14,7 @@ import { platformSources } from '../sources/platform.js';
 import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { loadResources } from '../../shared/node/host/resources.js';
 import { Spool, type NewReport } from '../spool/spool.js';
-import { type LogEntry } from '../spool/log-entry.js';
+import { type LogEntry } from '../common/log-entry.js';
 import { DeliveryLoop, policySources } from '../delivery/loop.js';
 import { Suppressor, suppressionSettings } from '../delivery/suppression.js';
 import { buildRoutes, centerCertificateIn } from '../routes/registry.js';

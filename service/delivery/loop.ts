@@ -12,14 +12,13 @@ import { type Report } from '../../shared/report/model.js';
 import { type RetryPolicy } from '../../shared/schedule/window.js';
 import { type Outcome, type Route, type RouteContext } from '../routes/route.js';
 import { ageFromCreation } from '../spool/age.js';
-import { logEntry, problemEntry, type LogSink } from '../spool/log-entry.js';
+import { logEntry, problemEntry, type LogSink } from '../common/log-entry.js';
 import { type Spool } from '../spool/spool.js';
 import { type SpoolRecord } from '../spool/record.js';
-import { ClockWatch, monoOf, span, systemClock, type Clock, type TimerHandle } from './clock.js';
+import { ClockWatch, monoOf, span, systemClock, type Clock, type TimerHandle } from '../common/clock.js';
 import { afterFailure, decide, plan, type ActivationState, type Decision, type Moment } from './policy.js';
 
 export { decide, maySend, policySources, type ActivationState, type Decision } from './policy.js';
-export { systemClock, type Clock, type TimerHandle } from './clock.js';
 
 /** A reason quoted inside a sentence that goes on after it: without its own closing 。 or . (no "。。" / ".."). */
 const sentence = (t: LocalizedText): LocalizedText => ({ ja: t.ja.replace(/[。.]+$/u, ''), en: t.en.replace(/\.+$/u, '') });

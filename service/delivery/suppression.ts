@@ -11,7 +11,7 @@
  */
 import { formatEventId, type Report, type ReportEvent } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
-import { logEntry, type LogSink } from '../spool/log-entry.js';
+import { logEntry, type LogSink } from '../common/log-entry.js';
 import { type NewReport, type Spool } from '../spool/spool.js';
 
 export type EventSeverity = 'error' | 'warning' | 'information';

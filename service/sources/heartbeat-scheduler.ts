@@ -15,7 +15,7 @@ import { problem, type Problem } from '../../shared/messages/problem.js';
 import { missedRun, nextRun } from '../../shared/schedule/heartbeat.js';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { errnoCode, reasonOf } from '../../shared/node/coded-error.js';
-import { systemClock, type Clock, type TimerHandle } from '../delivery/loop.js';
+import { systemClock, type Clock, type TimerHandle } from '../common/clock.js';
 
 export interface HeartbeatState {
   since: string;

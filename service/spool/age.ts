@@ -12,18 +12,7 @@
  *   from a clock that came up far ahead is that an attempt due before the limit is still made, once, before it expires.
  */
 import { readFileSync } from 'node:fs';
-import { type LocalizedText } from '../../shared/messages/text.js';
-import { type Folder, type SpoolRecord } from './record.js';
-
-export interface AgeStamp {
-  /** The age (ms) when the record was written. */
-  ms: number;
-  /** The wall clock then (ISO 8601): the estimate across a reboot. */
-  at: string;
-  /** The boot id and the monotonic clock (ms) then: the exact gap within one boot. */
-  boot?: string;
-  mono?: number;
-}
+import { type AgeStamp, type Folder, type SpoolRecord } from './record.js';
 
 /** The largest retry limit (720 h): a longer gap changes nothing but the number, so a clock set years ahead is capped. */
 export const MAX_GAP_MS = 720 * 3_600_000;
@@ -90,15 +79,4 @@ export function resumeAges(records: Record<Folder, Map<string, SpoolRecord>>, no
     }
   }
   return out;
-}
-
-/** process.hrtime is CLOCK_MONOTONIC on Linux (system-wide, since boot); performance.now() would be per process. */
-export const monotonicNow = (): number => Number(process.hrtime.bigint()) / 1e6;
-
-/** A duration for a log line: "26.0 h", "4.5 min", "12 s". */
-export function span(ms: number): LocalizedText {
-  const a = Math.abs(ms);
-  if (a >= 3_600_000) return { ja: `${(a / 3_600_000).toFixed(1)} 時間`, en: `${(a / 3_600_000).toFixed(1)} h` };
-  if (a >= 60_000) return { ja: `${(a / 60_000).toFixed(1)} 分`, en: `${(a / 60_000).toFixed(1)} min` };
-  return { ja: `${Math.round(a / 1000)} 秒`, en: `${Math.round(a / 1000)} s` };
 }

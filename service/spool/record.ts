@@ -7,9 +7,19 @@ import { catalogue, type MessageCode } from '../../shared/messages/catalogue.js'
 import { type Problem } from '../../shared/messages/problem.js';
 import { issuesText } from '../../shared/messages/zod-issues.js';
 import { type Report } from '../../shared/report/model.js';
-import { type AgeStamp } from './age.js';
 
 export type Folder = 'pending' | 'sent' | 'expired';
+
+/** A report's age as each write stamps it (age.ts: how a restarted service resumes it). */
+export interface AgeStamp {
+  /** The age (ms) when the record was written. */
+  ms: number;
+  /** The wall clock then (ISO 8601): the estimate across a reboot. */
+  at: string;
+  /** The boot id and the monotonic clock (ms) then: the exact gap within one boot. */
+  boot?: string;
+  mono?: number;
+}
 
 export interface HistoryEntry {
   at: string;

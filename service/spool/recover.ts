@@ -5,7 +5,7 @@
 import { readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { reasonOf } from '../../shared/node/coded-error.js';
-import { logEntry, type LogSink } from './log-entry.js';
+import { logEntry, type LogSink } from '../common/log-entry.js';
 import { parseRecord, type Folder, type SpoolRecord } from './record.js';
 
 /** writeFileAtomic's temp files (`.<name>.<pid>.<random>.tmp`): left behind only by a crash mid-write. */

@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
-import { logEntry, type LogSink } from './log-entry.js';
-import { ageFromCreation, currentBootId, monotonicNow, resumeAges, span } from './age.js';
+import { logEntry, type LogSink } from '../common/log-entry.js';
+import { monotonicNow, span } from '../common/clock.js';
+import { ageFromCreation, currentBootId, resumeAges } from './age.js';
 import { loadFolder, settleDoubles } from './recover.js';
 import { serializeRecord, UUID, type Folder, type HistoryEntry, type SpoolEntry, type SpoolRecord } from './record.js';
 
 export interface SpoolOptions {
   now?: () => Date;
-  /** The monotonic clock (ms, never stepped; clock.ts monotonicNow by default): what a report's age counts. */
+  /** The monotonic clock (ms, never stepped; common/clock.ts monotonicNow by default): what a report's age counts. */
   mono?: () => number;
   /** The boot id (age.ts; read from the system by default); null: none, every restart is estimated by the wall clock. */
   bootId?: string | null;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HeartbeatScheduler } from '../../service/sources/heartbeat-scheduler.js';
-import { type Clock } from '../../service/delivery/loop.js';
+import { type Clock } from '../../service/common/clock.js';
 import { tempDirs } from '../helpers/tmp.js';
 
 const tmp = tempDirs();

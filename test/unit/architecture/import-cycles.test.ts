@@ -21,6 +21,10 @@ describe('no import circle in service/', () => {
     expect(routes).toEqual(expect.arrayContaining(['routes', 'routes/https', 'routes/frame', 'routes/mail', 'routes/modem']));
     expect(routes.flatMap((f) => folderCycles(service, f))).toEqual([]);
   });
+
+  it('between the files of any one folder (spool/age.ts and spool/record.ts were one, through a type)', () => {
+    expect(foldersOf(service).filter((f) => f !== '').flatMap((f) => folderCycles(service, f))).toEqual([]);
+  });
 });
 
 describe('the check finds a circle', () => {

@@ -5,7 +5,7 @@
 import { problem } from '../../../shared/messages/problem.js';
 import { type Report } from '../../../shared/report/model.js';
 import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
-import { type Clock } from '../../../service/delivery/loop.js';
+import { type Clock } from '../../../service/common/clock.js';
 import { type Outcome, type Route, type RouteContext } from '../../../service/routes/route.js';
 import { type NewReport } from '../../../service/spool/spool.js';
 

@@ -3,7 +3,7 @@ import { problem } from '../../../shared/messages/problem.js';
 import { defaultSettings } from '../../../shared/settings/schema.js';
 import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
 import { DeliveryLoop, type ActivationState } from '../../../service/delivery/loop.js';
-import { type LogEntry } from '../../../service/spool/log-entry.js';
+import { type LogEntry } from '../../../service/common/log-entry.js';
 import { Spool } from '../../../service/spool/spool.js';
 import { type Outcome } from '../../../service/routes/route.js';
 import { tempDirs } from '../../helpers/tmp.js';

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { problem } from '../../../shared/messages/problem.js';
 import { defaultSettings } from '../../../shared/settings/schema.js';
 import { DeliveryLoop } from '../../../service/delivery/loop.js';
-import { type LogEntry } from '../../../service/spool/log-entry.js';
+import { type LogEntry } from '../../../service/common/log-entry.js';
 import { Spool } from '../../../service/spool/spool.js';
 import { type Outcome, type Route } from '../../../service/routes/route.js';
 import { tempDirs } from '../../helpers/tmp.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type ReportEvent } from '../../../shared/report/model.js';
 import { Suppressor, type EventSeverity, type SuppressionSettings } from '../../../service/delivery/suppression.js';
-import { type LogEntry } from '../../../service/spool/log-entry.js';
+import { type LogEntry } from '../../../service/common/log-entry.js';
 import { Spool } from '../../../service/spool/spool.js';
 import { tempDirs } from '../../helpers/tmp.js';
 import { MIN, sample } from './delivery-helpers.js';

@@ -13,7 +13,7 @@ import { DropFolder } from '../../../service/daemon/drop-folder.js';
 import { ServiceLog } from '../../../service/daemon/service-log.js';
 import { type IncomingEvent } from '../../../service/sources/event-source.js';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
-import { problemEntry } from '../../../service/spool/log-entry.js';
+import { problemEntry } from '../../../service/common/log-entry.js';
 import { tempDirs } from '../../helpers/tmp.js';
 
 const tmp = tempDirs();

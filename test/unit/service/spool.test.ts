@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { problem } from '../../../shared/messages/problem.js';
 import { Spool } from '../../../service/spool/spool.js';
-import { type LogEntry } from '../../../service/spool/log-entry.js';
+import { type LogEntry } from '../../../service/common/log-entry.js';
 import { tempDirs } from '../../helpers/tmp.js';
 import { sample } from './delivery-helpers.js';
 

@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HeartbeatScheduler, MAX_TIMER_MS } from '../../../service/sources/heartbeat-scheduler.js';
-import { type Clock, type TimerHandle } from '../../../service/delivery/loop.js';
+import { type Clock, type TimerHandle } from '../../../service/common/clock.js';
 import { type Schedule } from '../../../shared/inf/hbi.js';
 import { type Problem } from '../../../shared/messages/problem.js';
 import { tempDirs } from '../../helpers/tmp.js';

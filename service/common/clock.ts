@@ -1,11 +1,10 @@
 /**
  * The two clocks of the delivery loop (docs/delivery.md, "Clock steps"): the wall clock (what the time window and the
  * log read) and a monotonic clock (what retry intervals and the retry limit count), and the watch that notices when the
- * wall clock is stepped (by hand, by NTP after a wrong start) by comparing how far each has moved.
+ * wall clock is stepped (by hand, by NTP after a wrong start) by comparing how far each has moved. Here, not in delivery/,
+ * because the spool (a report's age), the heartbeat schedule and 保守中 count on the same two clocks.
  */
-import { monotonicNow } from '../spool/age.js';
-
-export { monotonicNow, span } from '../spool/age.js';
+import { type LocalizedText } from '../../shared/messages/text.js';
 
 export type TimerHandle = unknown;
 
@@ -19,6 +18,9 @@ export interface Clock {
    */
   mono?(): number;
 }
+
+/** process.hrtime is CLOCK_MONOTONIC on Linux (system-wide, since boot); performance.now() would be per process. */
+export const monotonicNow = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 export const systemClock: Clock = {
   now: () => new Date(),
@@ -63,4 +65,12 @@ export class ClockWatch {
     const ms = wall - expected;
     return Math.abs(ms) > this.threshold ? { ms, expected: new Date(expected), actual: new Date(wall) } : undefined;
   }
+}
+
+/** A duration for a log line: "26.0 h", "4.5 min", "12 s". */
+export function span(ms: number): LocalizedText {
+  const a = Math.abs(ms);
+  if (a >= 3_600_000) return { ja: `${(a / 3_600_000).toFixed(1)} 時間`, en: `${(a / 3_600_000).toFixed(1)} h` };
+  if (a >= 60_000) return { ja: `${(a / 60_000).toFixed(1)} 分`, en: `${(a / 60_000).toFixed(1)} min` };
+  return { ja: `${Math.round(a / 1000)} 秒`, en: `${Math.round(a / 1000)} s` };
 }
