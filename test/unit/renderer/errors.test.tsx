@@ -16,6 +16,7 @@ import { createAppStore, type AppStore } from '../../../renderer/store.js';
 import { StoreContext } from '../../../renderer/store-context.js';
 import { HttpsDialog } from '../../../renderer/settings/HttpsDialog.js';
 import { EventPanel } from '../../../renderer/components/EventPanel.js';
+import { fakeHost } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -25,14 +26,8 @@ const snapshot: AppSnapshot = {
   destinations: { url1: 'https://primary.example/report' },
 };
 
-function hostWith(saveSettings: HostApi['saveSettings']): HostApi {
-  const idle = () => new Promise<never>(() => undefined);
-  const host = new Proxy({} as HostApi, { get: (_t, name) => (name === 'saveSettings' ? saveSettings : name === 'rememberedSecrets' ? async () => ({ available: true, accounts: [] }) : name === 'eventLog' ? async () => [] : idle) });
-  return host;
-}
-
 function showHttps(save: HostApi['saveSettings']): AppStore {
-  const store = createAppStore(hostWith(vi.fn(save)));
+  const store = createAppStore(fakeHost(snapshot, { saveSettings: save }));
   store.setState({ dialogs: ['https'], lang: 'ja', snapshot });
   render(<StoreContext.Provider value={store}><HttpsDialog /></StoreContext.Provider>);
   return store;
@@ -128,7 +123,7 @@ describe('a refused field', () => {
 describe('the event panel', () => {
   it('numbers warnings and errors with their code, not success lines', () => {
     Element.prototype.scrollIntoView ??= () => undefined;
-    const store = createAppStore(hostWith(async () => ({ ok: true, snapshot })));
+    const store = createAppStore(fakeHost(snapshot, { saveSettings: async () => ({ ok: true, snapshot }) }));
     store.setState({ lang: 'ja', events: [
       { at: '2025-01-02T03:00:00.000Z', level: 'info', text: { ja: 'テスト通報に成功しました。', en: 'The test notification succeeded.' }, code: 'ER_6020' },
       { at: '2025-01-02T03:01:00.000Z', level: 'error', text: { ja: '接続できません。', en: 'Cannot connect.' }, code: 'ER_2002' },

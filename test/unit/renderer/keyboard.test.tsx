@@ -6,41 +6,14 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { defaultSettings, type Settings } from '../../../shared/settings/schema.js';
+import { type Settings } from '../../../shared/settings/schema.js';
 import { type AppSnapshot, type HostApi, type SaveRequest } from '../../../shared/host/api.js';
-import { previewSettings } from '../../../renderer/components/use-settings-form.js';
 import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
 import { StoreContext } from '../../../renderer/store-context.js';
 import { App } from '../../../renderer/app/App.js';
+import { fakeHost, snapshotOf, type FakeHost as Fake } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-function snapshotOf(over: Partial<Settings> = {}): AppSnapshot {
-  return {
-    version: '0.1.0', hostName: 'srv01', configDir: '/tmp/er', problems: [], optionDevices: [],
-    settings: { ...defaultSettings(), ...over },
-  };
-}
-
-/** A host whose every method answers something harmless; saving applies the values (the HostApi grows, this does not care). */
-type Fake = Record<string, ReturnType<typeof vi.fn>> & { saveSettings: ReturnType<typeof vi.fn> };
-
-function fakeHost(initial: AppSnapshot): Fake {
-  let current = initial;
-  const known: Fake = {
-    snapshot: vi.fn(async () => current),
-    resources: vi.fn(async () => ({ deviceCodes: [], dealers: [], monitoredEvents: [] })),
-    check: vi.fn(async () => []),
-    eventLog: vi.fn(async () => []),
-    deviceInfo: vi.fn(async () => ({})),
-    serviceStatus: vi.fn(async () => undefined),
-    rememberedSecrets: vi.fn(async () => ({ available: false, accounts: [] })),
-    saveSettings: vi.fn(async (req: SaveRequest) => ({ ok: true, snapshot: (current = { ...current, settings: previewSettings(current.settings, req.values) }) })),
-  };
-  return new Proxy(known, {
-    get: (t, k: string) => (t[k] ??= vi.fn(async () => ({ ok: true, snapshot: current }))),
-  }) as Fake;
-}
 
 async function showWindow(dialogs: DialogId[] = [], over: Partial<Settings> = {}): Promise<{ host: Fake; store: AppStore }> {
   const host = fakeHost(snapshotOf(over));

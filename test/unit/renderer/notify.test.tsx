@@ -7,12 +7,13 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { problem } from '../../../shared/messages/problem.js';
 import { type AppSnapshot, type HostApi, type Notified, type ServiceStatus } from '../../../shared/host/api.js';
-import { fakeHost, snapshotOf, type Fake } from './notify-fake.js';
+import { configuredSnapshot as snapshotOf, fakeHost as sharedFake, notifying, type FakeHost as Fake } from './fake-host.js';
 import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
 import { StoreContext } from '../../../renderer/store-context.js';
 import { App } from '../../../renderer/app/App.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const fakeHost = (s: AppSnapshot): Fake => sharedFake(s, notifying);
 
 async function show(snapshot: AppSnapshot, dialogs: DialogId[], lang: 'ja' | 'en' = 'ja'): Promise<{ host: Fake; store: AppStore }> {
   const host = fakeHost(snapshot);

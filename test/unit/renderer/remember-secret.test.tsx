@@ -3,55 +3,27 @@
  * 「このパスワードをこのコンピュータに記憶する」 / 「記憶したパスワードを使用」 beside the password fields (RememberSecret.tsx),
  * against a fake HostApi: what is asked of the host, and that the window never holds a remembered password.
  */
-import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { type ReactNode } from 'react';
-import { defaultSettings, type Settings } from '../../../shared/settings/schema.js';
+import { type Settings } from '../../../shared/settings/schema.js';
 import { problem } from '../../../shared/messages/problem.js';
-import { type AppSnapshot, type HostApi, type RememberedList, type SaveRequest } from '../../../shared/host/api.js';
+import { type HostApi, type RememberedList, type SaveRequest } from '../../../shared/host/api.js';
 import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
 import { StoreContext, useApp } from '../../../renderer/store-context.js';
 import { settingsDialogs } from '../../../renderer/settings/index.js';
-import { previewSettings } from '../../../renderer/components/use-settings-form.js';
+import { fakeHost as sharedFake, snapshotOf, type FakeHost as Fake } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-type Fake = { [K in keyof HostApi]: Mock<HostApi[K]> };
 
 const PROXY: Partial<Settings> = {
   'express.route': 'https', 'https.proxy.use': true, 'https.proxy.host': 'proxy.example.jp', 'https.proxy.port': 8080, 'https.proxy.user': 'ops',
 };
 
+/** A host that accepts every value (saving applies it to its snapshot) and remembers `list`. */
 function fakeHost(settings: Partial<Settings>, list: RememberedList): Fake {
-  let current: AppSnapshot = {
-    version: '0.1.0', hostName: 'srv01', configDir: '/tmp/er', settings: { ...defaultSettings(), ...settings }, optionDevices: [], problems: [],
-    destinations: { url1: 'https://primary.example/report', url2: '' },
-  };
-  return {
-    snapshot: vi.fn(async () => current),
-    resources: vi.fn(async () => ({ deviceCodes: [], dealers: [], monitoredEvents: [] })),
-    check: vi.fn(async () => []),
-    saveSettings: vi.fn(async (req: SaveRequest) => {
-      current = { ...current, settings: previewSettings(current.settings, req.values) };
-      return { ok: true as const, snapshot: current };
-    }),
-    deviceInfo: vi.fn(async () => ({})),
-    readKeyFile: vi.fn(async () => ({ ok: false as const, problems: [] })),
-    activate: vi.fn(async () => ({ ok: true as const, snapshot: current })),
-    endService: vi.fn(async () => ({ ok: true as const, snapshot: current })),
-    extendExpiry: vi.fn(async () => ({ ok: true as const, snapshot: current })),
-    updateRegistration: vi.fn(async () => ({ ok: true as const, snapshot: current })),
-    readDestinations: vi.fn(async () => ({ ok: true as const, destinations: { url1: 'https://read.example/report' } })),
-    eventLog: vi.fn(async () => []),
-    testNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
-    activateNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
-    serviceStatus: vi.fn(async () => undefined),
-    testEvent: vi.fn(async () => ({ ok: true as const, outcome: { result: 'ignored' as const, reason: 'not-active' as const } })),
-    rememberedSecrets: vi.fn(async () => list),
-    forgetSecret: vi.fn(async () => ({ available: true as const, accounts: [] })),
-    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
-    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
-  };
+  const initial = snapshotOf(settings, { destinations: { url1: 'https://primary.example/report', url2: '' } });
+  return sharedFake(initial, { rememberedSecrets: async () => list });
 }
 
 function Dialogs(): ReactNode {

@@ -2,55 +2,25 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { type ReactNode } from 'react';
-import { defaultSettings, settingDef, type Settings } from '../../../shared/settings/schema.js';
+import { settingDef, type Settings } from '../../../shared/settings/schema.js';
 import { problem } from '../../../shared/messages/problem.js';
-import { type AppSnapshot, type HostApi, type SaveRequest, type Saved } from '../../../shared/host/api.js';
+import { type AppSnapshot, type HostApi } from '../../../shared/host/api.js';
 import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
 import { StoreContext, useApp } from '../../../renderer/store-context.js';
 import { settingsDialogs } from '../../../renderer/settings/index.js';
-import { previewSettings } from '../../../renderer/components/use-settings-form.js';
+import { fakeHost as sharedFake, snapshotOf as sharedSnapshot, type FakeHost as Fake } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-function snapshotOf(over: Partial<Settings> = {}): AppSnapshot {
-  return {
-    version: '0.1.0', hostName: 'srv01', configDir: '/tmp/express-report', settings: { ...defaultSettings(), ...over },
-    optionDevices: [], problems: [], destinations: { url1: 'https://primary.example/report', url2: 'https://secondary.example/report' },
-  };
-}
-
-type Fake = { [K in keyof HostApi]: ReturnType<typeof vi.fn<HostApi[K]>> };
+const snapshotOf = (over: Partial<Settings> = {}): AppSnapshot => sharedSnapshot(over, {
+  configDir: '/tmp/express-report', destinations: { url1: 'https://primary.example/report', url2: 'https://secondary.example/report' },
+});
 
 /** A host that accepts every value (saving applies it to its snapshot), unless a test says otherwise. */
-function fakeHost(initial: AppSnapshot): Fake {
-  let current = initial;
-  const accept = (s: AppSnapshot): Saved => {
-    current = s;
-    return { ok: true, snapshot: s };
-  };
-  return {
-    snapshot: vi.fn(async () => current),
-    resources: vi.fn(async () => ({ deviceCodes: [], dealers: [], monitoredEvents: [] })),
-    check: vi.fn(async () => []),
-    saveSettings: vi.fn(async (req: SaveRequest) => accept({ ...current, settings: previewSettings(current.settings, req.values) })),
-    deviceInfo: vi.fn(async () => ({})),
-    readKeyFile: vi.fn(async () => ({ ok: false as const, problems: [] })),
-    activate: vi.fn(async () => accept(current)),
-    endService: vi.fn(async () => accept({ ...current, settings: { ...current.settings, 'activation.state': 'ended' } })),
-    extendExpiry: vi.fn(async () => accept(current)),
-    updateRegistration: vi.fn(async () => accept(current)),
-    readDestinations: vi.fn(async () => ({ ok: true as const, destinations: { url1: 'https://x.example/' } })),
-    eventLog: vi.fn(async () => []),
-    testNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
-    activateNotify: vi.fn(async () => ({ ok: true as const, detail: '', snapshot: current })),
-    serviceStatus: vi.fn(async () => undefined),
-    testEvent: vi.fn(async () => ({ ok: true as const, outcome: { result: 'ignored' as const, reason: 'not-active' as const } })),
-    rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
-    forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
-    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
-    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
-  };
-}
+const fakeHost = (initial: AppSnapshot): Fake => sharedFake(initial, (held) => ({
+  endService: async () => ({ ok: true, snapshot: held.keep({ ...held.current, settings: { ...held.current.settings, 'activation.state': 'ended' } }) }),
+  readDestinations: async () => ({ ok: true, destinations: { url1: 'https://x.example/' } }),
+}));
 
 function Dialogs(): ReactNode {
   const dialogs = useApp((s) => s.dialogs);

@@ -17,9 +17,10 @@ import { StatusBar } from '../../../renderer/components/StatusBar.js';
 import { MenuBar } from '../../../renderer/components/MenuBar.js';
 import { useLiveState } from '../../../renderer/components/use-live-state.js';
 import { settingsDialogs } from '../../../renderer/settings/index.js';
-import { fakeHost, snapshotOf, type Fake } from './notify-fake.js';
+import { configuredSnapshot as snapshotOf, fakeHost as sharedFake, notifying, type FakeHost as Fake } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+const fakeHost = (s: AppSnapshot): Fake => sharedFake(s, notifying);
 
 const machine: Partial<Settings> = { 'machine.serverName': 'SERVER001', 'machine.deviceCode': 'N8100-2810', 'machine.serialNumber': '00000001' };
 

@@ -3,11 +3,11 @@
  * The setup utility (renderer/wizard) against a fake HostApi: the key-code and key-file paths to 完了, the host-name
  * mismatch warning (続行 / 終了), required fields, the individual customer, キャンセル and re-activation.
  */
-import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { type ReactNode } from 'react';
-import { type AppSnapshot, type HostApi, type KeyFileRead, type Resources } from '../../../shared/host/api.js';
-import { defaultSettings, type Settings } from '../../../shared/settings/schema.js';
+import { type AppSnapshot, type KeyFileRead, type Resources } from '../../../shared/host/api.js';
+import { type Settings } from '../../../shared/settings/schema.js';
 import { validateSettings } from '../../../shared/settings/validate.js';
 import { problem } from '../../../shared/messages/problem.js';
 import { type KeyFileSummary } from '../../../shared/keyfile/model.js';
@@ -15,16 +15,13 @@ import { previewSettings } from '../../../renderer/components/use-settings-form.
 import { createAppStore, type AppStore } from '../../../renderer/store.js';
 import { StoreContext, useApp } from '../../../renderer/store-context.js';
 import { SetupWizard } from '../../../renderer/wizard/SetupWizard.js';
+import { fakeHost as sharedFake, snapshotOf as sharedSnapshot, type FakeHost } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const HOST = 'SERVER001';
 
-function snapshotOf(over: Partial<Settings> = {}): AppSnapshot {
-  return {
-    version: '0.1.0', hostName: HOST, configDir: '/tmp/cfg', settings: { ...defaultSettings(), ...over }, optionDevices: [], problems: [],
-  };
-}
+const snapshotOf = (over: Partial<Settings> = {}): AppSnapshot => sharedSnapshot(over, { hostName: HOST, configDir: '/tmp/cfg' });
 
 const resources: Resources = {
   deviceCodes: [{ code: 'N8100-2810', name: 'Express5800/R120h-1M' }],
@@ -49,32 +46,16 @@ const summary: KeyFileSummary = {
   centerCertificateSubject: 'CN=Center',
 };
 
-type FakeHost = { [K in keyof HostApi]: Mock<HostApi[K]> };
-
+/** The host for the wizard: it keeps its snapshot; checking answers every problem; activating makes it 'configured'. */
 function fakeHost(snapshot: AppSnapshot, read?: KeyFileRead): FakeHost {
-  return {
-    snapshot: vi.fn<HostApi['snapshot']>(async () => snapshot),
-    resources: vi.fn<HostApi['resources']>(async () => resources),
+  return sharedFake(snapshot, {
+    resources: async () => resources,
     // Like the host: every problem of the settings as they would be with these values.
-    check: vi.fn<HostApi['check']>(async (req) => validateSettings(previewSettings(snapshot.settings, req.values))),
-    saveSettings: vi.fn<HostApi['saveSettings']>(async () => ({ ok: true, snapshot })),
-    deviceInfo: vi.fn<HostApi['deviceInfo']>(async () => ({})),
-    readKeyFile: vi.fn<HostApi['readKeyFile']>(async () => read ?? { ok: true, summary, hostNameMismatch: false }),
-    activate: vi.fn<HostApi['activate']>(async () => ({ ok: true, snapshot: snapshotOf({ 'activation.state': 'configured' }) })),
-    endService: vi.fn<HostApi['endService']>(async () => ({ ok: true, snapshot })),
-    extendExpiry: vi.fn<HostApi['extendExpiry']>(async () => ({ ok: true, snapshot })),
-    updateRegistration: vi.fn<HostApi['updateRegistration']>(async () => ({ ok: true, snapshot })),
-    readDestinations: vi.fn<HostApi['readDestinations']>(async () => ({ ok: true, destinations: { url1: 'https://read.example/report' } })),
-    eventLog: vi.fn<HostApi['eventLog']>(async () => []),
-    testNotify: vi.fn<HostApi['testNotify']>(async () => ({ ok: true, detail: '', snapshot })),
-    activateNotify: vi.fn<HostApi['activateNotify']>(async () => ({ ok: true, detail: '', snapshot })),
-    serviceStatus: vi.fn<HostApi['serviceStatus']>(async () => undefined),
-    testEvent: vi.fn<HostApi['testEvent']>(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } })),
-    rememberedSecrets: vi.fn<HostApi['rememberedSecrets']>(async () => ({ available: true, accounts: [] })),
-    forgetSecret: vi.fn<HostApi['forgetSecret']>(async () => ({ available: true, accounts: [] })),
-    pauseService: vi.fn<HostApi['pauseService']>(async () => ({ ok: false, problems: [] })),
-    resumeService: vi.fn<HostApi['resumeService']>(async () => ({ ok: false, problems: [] })),
-  };
+    check: async (req) => validateSettings(previewSettings(snapshot.settings, req.values)),
+    saveSettings: async () => ({ ok: true, snapshot }),
+    readKeyFile: async () => read ?? { ok: true, summary, hostNameMismatch: false },
+    activate: async () => ({ ok: true, snapshot: snapshotOf({ 'activation.state': 'configured' }) }),
+  });
 }
 
 function DialogHost(): ReactNode {
