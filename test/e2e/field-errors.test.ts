@@ -11,20 +11,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
 
 let browser: Browser;
-let app: RunningApp;
+const app = servePerTest({
+  prepare: async (fresh) => {
+    await promisify(execFile)(process.execPath, [...fresh.cli, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810',
+      '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
+  },
+});
 
 beforeAll(async () => {
-  app = await startServe();
-  await promisify(execFile)(process.execPath, [...app.cli, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810',
-    '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
   browser = await launchChromium();
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
 });
 
 const routes = () => readFile(join(app.configDir, 'routes.ini'), 'utf8');

@@ -1,6 +1,10 @@
 /**
  * End-to-end harness: the real command (`express-report serve`) on its own folders, and Debian's chromium driven by
  * playwright-core, as a new user would meet them. Screenshots go to test-results/screenshots/ (a CI artifact).
+ *
+ * Each test gets its own configuration and state folders (`servePerTest`, the default); a file whose tests are the steps
+ * of one story shares one app among them (`servePerStory`, or `startServe` in its beforeAll). Either way the folders are
+ * removed when the app stops.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -9,6 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { stopChild } from '../helpers/peers/child.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,8 +30,12 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-export async function startServe(env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+/** The environment of serve, or a function making it inside the app's fresh folder (removed with it on stop). */
+export type ServeEnv = NodeJS.ProcessEnv | ((base: string) => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv>);
+
+export async function startServe(given: ServeEnv = {}): Promise<RunningApp> {
   const base = await mkdtemp(join(tmpdir(), 'er-e2e-'));
+  const env = typeof given === 'function' ? await given(base) : given;
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
   const cli = [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', configDir, '--state-dir', stateDir];
@@ -49,6 +58,60 @@ export async function startServe(env: NodeJS.ProcessEnv = {}): Promise<RunningAp
       await rm(base, { recursive: true, force: true });
     },
   };
+}
+
+export interface ServeOptions {
+  env?: ServeEnv;
+  /** Readies the fresh app before the test (activation, files): what a field engineer did before opening the window. */
+  prepare?: (app: RunningApp) => Promise<void>;
+}
+
+/** The app of the test running now, read through: `app.url` is the current test's own app. */
+function current(get: () => RunningApp | undefined): RunningApp {
+  const app = (): RunningApp => {
+    const a = get();
+    if (!a) throw new Error("no app: serve starts in the test's hooks");
+    return a;
+  };
+  return {
+    get url() { return app().url; },
+    get base() { return app().base; },
+    get configDir() { return app().configDir; },
+    get stateDir() { return app().stateDir; },
+    get cli() { return app().cli; },
+    stop: () => app().stop(),
+  };
+}
+
+/**
+ * The default: serve on its own fresh folders for each test of the file (or describe) this is called in, stopped and
+ * its folders removed after the test.
+ */
+export function servePerTest(o: ServeOptions = {}): RunningApp {
+  let app: RunningApp | undefined;
+  beforeEach(async () => {
+    app = await startServe(o.env);
+    await o.prepare?.(app);
+  }, 90_000);
+  afterEach(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+  return current(() => app);
+}
+
+/** For tests that are the steps of one story: one app on fresh folders for all of them, stopped and removed after. */
+export function servePerStory(o: ServeOptions = {}): RunningApp {
+  let app: RunningApp | undefined;
+  beforeAll(async () => {
+    app = await startServe(o.env);
+    await o.prepare?.(app);
+  }, 90_000);
+  afterAll(async () => {
+    await app?.stop();
+    app = undefined;
+  });
+  return current(() => app);
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -3,27 +3,32 @@
  * F10 / Alt and arrows in the menu bar, Enter on a menu item and on the dialog's default button, the keyboard back on the
  * opener, Alt + access keys in the dialog in front; and the manual's labels, access keys and units by accessible name.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
 
 let browser: Browser;
-let app: RunningApp;
 let page: Page;
+// No firmware identity: 装置の固有情報の入力 appears.
+const app = servePerTest({
+  env: async (base) => {
+    const dmi = join(base, 'dmi');
+    await mkdir(dmi);
+    return { EXPRESS_REPORT_DMI_DIR: dmi };
+  },
+});
 
 beforeAll(async () => {
-  // No firmware identity: 装置の固有情報の入力 appears.
-  app = await startServe({ EXPRESS_REPORT_DMI_DIR: await mkdtemp(join(tmpdir(), 'er-dmi-')) });
   browser = await launchChromium();
+}, 90_000);
+beforeEach(async () => {
   page = await openWindow(browser, app.url);
   page.setDefaultTimeout(10_000); // a missing control fails the step, with its name, well before the test's limit
-}, 90_000);
+});
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
 });
 
 const hasFocus = (l: Locator): Promise<boolean> => l.evaluate((el) => el === document.activeElement);

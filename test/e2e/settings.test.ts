@@ -1,27 +1,30 @@
 /** The settings window's dialogs, clicked through in Debian chromium against `express-report serve`. */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
 
 let browser: Browser;
-let app: RunningApp;
 let page: Page;
+const app = servePerTest({
+  // Activated for the HTTPS service, headless, as a field engineer would before opening the window.
+  prepare: async (fresh) => {
+    await promisify(execFile)(process.execPath, [...fresh.cli, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810',
+      '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
+  },
+});
 
 beforeAll(async () => {
-  app = await startServe();
-  // Activated for the HTTPS service, headless, as a field engineer would before opening the window.
-  await promisify(execFile)(process.execPath, [...app.cli, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810',
-    '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
   browser = await launchChromium();
-  page = await openWindow(browser, app.url);
 }, 90_000);
+beforeEach(async () => {
+  page = await openWindow(browser, app.url);
+});
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
 });
 
 const menu = async (top: string, item: string) => {

@@ -1,17 +1,15 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { type Browser } from 'playwright-core';
-import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
 
-let app: RunningApp;
 let browser: Browser;
+const app = servePerTest();
 
 beforeAll(async () => {
-  app = await startServe();
   browser = await launchChromium();
 }, 90_000);
 afterAll(async () => {
   await browser?.close();
-  await app?.stop();
 });
 
 describe('the settings window in chromium (serve)', () => {
