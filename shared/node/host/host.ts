@@ -9,21 +9,21 @@ import {
   type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DestinationsRead, type DeviceInfo, type EventEntry, type EventTested,
   type EventTestRequest, type FileRef, type HostApi, type KeyFileRead, type Notified, type NotifyOverride, type RegistrationRequest, type Resources,
   type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest, type RememberedAccount, type RememberedList,
-  type Paused, type Resumed,
+  type Paused, type Resumed, type TypedValues,
 } from '../../host/api.js';
 import { accountName } from '../../host/remembered.js';
 import { type NotifyRequest, type NotifyResult } from '../../host/service-types.js';
 import { isRegistrationKey } from '../../host/registration.js';
 import { endServiceRefusal, extendExpiryRefusal } from '../../host/lifecycle-actions.js';
 import { areasText, type UntestedChanges } from '../../host/untested.js';
-import { settingDef } from '../../settings/schema.js';
+import { settingDef, type SettingKey, type Settings } from '../../settings/schema.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { type LocalizedText } from '../../messages/text.js';
 import { type Config } from '../../config/model.js';
 import { type LifecycleChange } from '../../config/lifecycle.js';
 import { validateSettings } from '../../settings/validate.js';
 import { validateOptionDevices } from '../../settings/options.js';
-import { withValues } from '../../settings/access.js';
+import { errorsIntroduced, withValues } from '../../settings/access.js';
 import { IniDocument } from '../../ini/document.js';
 import { decodeAdr } from '../../inf/adr.js';
 import { ConfigStore, SaveRefused } from '../config-store.js';
@@ -32,7 +32,7 @@ import { ensureServiceKey } from '../secrets.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { decodeText } from '../encoding.js';
 import { EventLog } from './event-log.js';
-import { convertTypedValues, redactSettings, sealTo } from './typed-values.js';
+import { convertTypedValues, redactSettings, sealTo, type Sealer } from './typed-values.js';
 import { loadResources } from './resources.js';
 import { readDeviceInfo } from './device-info.js';
 import { tryReadFileRef } from './file-ref.js';
@@ -67,9 +67,18 @@ export interface HostOptions {
   keychain?: Keychain;
 }
 
+/** `config set`'s answer (NodeHost.setValues): the keys written, or the problems (nothing written). */
+export type ValuesSet = { ok: true; changed: SettingKey[]; warnings?: Problem[] } | { ok: false; problems: Problem[] };
+
 /** What a typed secret stands for while checking: a sealed value, without sealing (nothing is written). */
 const CHECK_PLACEHOLDER_SECRET = 'sealed:v1:check:unsaved';
 const t = (ja: string, en: string): LocalizedText => ({ ja, en });
+
+/** Saved, and the center must re-learn something: reports go on, but a test is advisable (ER_6090, what is new only). */
+function newlyUntested(before: UntestedChanges | undefined, after: AppSnapshot): Problem[] {
+  const areas = (after.untested?.areas ?? []).filter((a) => !before?.areas.includes(a));
+  return areas.length > 0 ? [problem('ER_6090', { areas: areasText(areas) })] : [];
+}
 
 export class NodeHost implements HostApi {
   private queue: Promise<unknown> = Promise.resolve();
@@ -125,6 +134,13 @@ export class NodeHost implements HostApi {
     return req.values[CA_FIELD] === undefined ? Promise.resolve([]) : checkCaFile(settings[CA_FIELD]);
   }
 
+  /** Typed values applied to `base`: `(remembered)` read from the keychain, text parsed, secrets given to `sealer`. */
+  private async typed(values: TypedValues, base: Settings, sealer: Sealer) {
+    const resolved = await resolveRemembered(values, base, this.keychain);
+    const typed = await convertTypedValues(resolved.values, sealer);
+    return { resolved, typed, settings: withValues(base, typed.changes) };
+  }
+
   private async snapshotOf(store: ConfigStore): Promise<AppSnapshot> {
     const c = store.config;
     const untested = await this.untested(c);
@@ -144,8 +160,11 @@ export class NodeHost implements HostApi {
     };
   }
 
-  /** Saves a config; refusals and conflicts come back as problems, and what happened goes to the event log. */
-  private async save(store: ConfigStore, next: Config, done: LocalizedText, code?: string, lifecycle?: LifecycleChange): Promise<Saved> {
+  /**
+   * Saves a config; refusals and conflicts come back as problems, and what happened goes to the event log. `summary`:
+   * a refusal of the store ends with its ER_1004 line (the command line prints it after the located problems).
+   */
+  private async save(store: ConfigStore, next: Config, done: LocalizedText, code?: string, lifecycle?: LifecycleChange, summary = false): Promise<Saved> {
     try {
       const written = await store.save(next, { lifecycle });
       if (written.length > 0) await this.log.add('info', { ja: `${done.ja} (${written.join(', ')})`, en: `${done.en} (${written.join(', ')})` }, code);
@@ -155,7 +174,7 @@ export class NodeHost implements HostApi {
       if (!problems) throw e;
       const first = problems[0]!;
       await this.log.add('error', first.message, first.code);
-      return { ok: false, problems };
+      return { ok: false, problems: summary && e instanceof SaveRefused ? [...problems, e.problem] : problems };
     }
   }
 
@@ -170,9 +189,7 @@ export class NodeHost implements HostApi {
 
   async check(req: SaveRequest): Promise<Problem[]> {
     const store = await ConfigStore.open(this.opts.configDir);
-    const resolved = await resolveRemembered(req.values, store.config.settings, this.keychain);
-    const typed = await convertTypedValues(resolved.values, async () => CHECK_PLACEHOLDER_SECRET);
-    const settings = withValues(store.config.settings, typed.changes);
+    const { resolved, typed, settings } = await this.typed(req.values, store.config.settings, async () => CHECK_PLACEHOLDER_SECRET);
     return [
       ...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings), ...resolved.warnings,
       ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices),
@@ -188,9 +205,7 @@ export class NodeHost implements HostApi {
     return this.serial(async () => {
       const store = await ConfigStore.open(this.opts.configDir);
       const c = store.config;
-      const resolved = await resolveRemembered(req.values, c.settings, this.keychain);
-      const typed = await convertTypedValues(resolved.values, this.sealer);
-      const settings = withValues(c.settings, typed.changes);
+      const { resolved, typed, settings } = await this.typed(req.values, c.settings, this.sealer);
       const problems = [...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings)];
       if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...await this.caFileProblems(req, settings));
       if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
@@ -201,12 +216,33 @@ export class NodeHost implements HostApi {
       if (!saved.ok) return resolved.warnings.length > 0 ? { ok: false, problems: [...saved.problems, ...resolved.warnings] } : saved;
       const kept = await rememberTyped(req.remember, req.values, settings, this.keychain);
       for (const r of kept.remembered) await this.log.add('info', rememberedMessage(r.key, r.account), 'ER_6007');
-      // Saved, and the center must re-learn something: reports go on, but the window says a test is advisable.
-      const areas = (saved.snapshot.untested?.areas ?? []).filter((a) => !before?.areas.includes(a));
-      const untested = areas.length > 0 ? [problem('ER_6090', { areas: areasText(areas) })] : [];
-      const warnings = [...resolved.warnings, ...kept.warnings, ...untested];
+      const warnings = [...resolved.warnings, ...kept.warnings, ...newlyUntested(before, saved.snapshot)];
       for (const w of warnings) await this.log.add('warning', w.message, w.code);
       return warnings.length > 0 ? { ...saved, warnings } : saved;
+    });
+  }
+
+  /**
+   * `config set KEY VALUE ...` (not part of HostApi: the window checks first, then saves what it shows): the values
+   * typed the window's way (`(remembered)` read from the keychain, parsed, secrets sealed, the CA file checked), refused
+   * whole on their problems, else on the errors the change brings (a route that makes other settings required), else on
+   * the store's refusal (located, then its ER_1004). Written and logged like saveSettings, with its warnings (ER_6090).
+   */
+  setValues(values: TypedValues): Promise<ValuesSet> {
+    return this.serial(async () => {
+      const store = await ConfigStore.open(this.opts.configDir);
+      const c = store.config;
+      const { resolved, typed, settings } = await this.typed(values, c.settings, this.sealer);
+      const problems = [...resolved.problems, ...typed.problems];
+      if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...await this.caFileProblems({ values }, settings));
+      if (problems.length === 0) problems.push(...errorsIntroduced(c.settings, settings, typed.changes.keys()));
+      if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
+      const before = await this.untested(c);
+      const saved = await this.save(store, { ...c, settings }, t('設定を保存しました', 'Settings saved'), undefined, undefined, true);
+      if (!saved.ok) return { ok: false, problems: [...saved.problems, ...resolved.warnings] };
+      const warnings = [...resolved.warnings, ...newlyUntested(before, saved.snapshot)];
+      for (const w of warnings) await this.log.add('warning', w.message, w.code);
+      return { ok: true, changed: [...typed.changes.keys()], ...(warnings.length > 0 ? { warnings } : {}) };
     });
   }
 
