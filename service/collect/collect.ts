@@ -12,7 +12,7 @@ import { isAbsolute } from 'node:path';
 import { type Readable } from 'node:stream';
 import { type Collection, type ToolPaths } from '../../shared/inf/collect.js';
 import { toolSection, type LogModel } from '../../shared/inf/log.js';
-import { planFor, type EventRef } from '../../shared/inf/log-match.js';
+import { planFor, type EventRef, type LogPlan } from '../../shared/inf/log-match.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { formatEventId, type Report, type ReportLogs } from '../../shared/report/model.js';
 import { type AttachmentFor } from '../routes/route.js';
@@ -100,10 +100,10 @@ async function collect(sections: readonly Section[], c: Collection, o: CollectOp
   return { paths, maxBytes, notes };
 }
 
-/** AMHTPLOG.INF for one failure event. */
-export async function collectForEvent(event: EventRef, model: LogModel, o: CollectOptions): Promise<CollectResult> {
+/** AMHTPLOG.INF for one failure event: by the plan intake made (service/intake/plan.ts), or planned here (a resumed one). */
+export async function collectForEvent(event: EventRef, model: LogModel, o: CollectOptions, planned?: LogPlan): Promise<CollectResult> {
   const ev = { source: event.source, id: formatEventId(event.id) };
-  const plan = planFor(model, event);
+  const plan = planned ?? planFor(model, event);
   if (plan.via === 'none') return { logs: undefined, notes: [problem(plan.why === 'none-trouble' ? 'ER_6301' : 'ER_6302', ev)] };
   const sections: Section[] = plan.via === 'tools'
     ? plan.tools.map((t) => ({ section: toolSection(t.index), command: t.command, logFile: t.logFile, directory: t.directory }))

@@ -20,6 +20,7 @@ import { currentBootId, gapSince } from '../spool/age.js';
 import { type Spool } from '../spool/spool.js';
 import { monoOf, systemClock, type Clock, type TimerHandle } from '../common/clock.js';
 import { WALL_RECHECK_MS } from '../delivery/loop.js';
+import { machineOf } from '../intake/machine.js';
 
 export interface MaintenanceDeps {
   stateDir: string;
@@ -127,7 +128,7 @@ export class Maintenance {
 
   /** The start notice: one attempt through the route now; kept waiting (held) when it cannot go. */
   private async sendStartNotice(c: Config, overlay: MaintenanceOverlay): Promise<{ sent: true; detail: string } | { sent: false; problem: Problem }> {
-    const report = await this.d.spool.accept({ kind: 'maintenance', machine: machineOf(c), maintenance: noticeOf('start', overlay) });
+    const report = await this.d.spool.accept({ kind: 'maintenance', machine: machineOf(c.settings), maintenance: noticeOf('start', overlay) });
     const route = this.d.routeFor(report);
     let outcome: Outcome;
     try {
@@ -183,7 +184,7 @@ export class Maintenance {
       // The end notice goes the normal way (the loop, with retries); an ended service sends nothing, so none is made.
       if (c?.settings['activation.state'] === 'active') {
         const notice: MaintenanceNotice = { ...noticeOf('end', overlay), endedAt: now.toISOString(), endedBy: req.by, held, expiredHeld: expired };
-        noticeId = (await this.d.spool.accept({ kind: 'maintenance', machine: machineOf(c), maintenance: notice })).id;
+        noticeId = (await this.d.spool.accept({ kind: 'maintenance', machine: machineOf(c.settings), maintenance: notice })).id;
       }
       this.d.log(req.expireHeld ? problem('ER_6113', { by: BY[req.by], expired }) : problem('ER_6112', { by: BY[req.by], held }));
       this.d.wake();
@@ -221,11 +222,6 @@ export class Maintenance {
     this.chain = run.catch(() => undefined);
     return run;
   }
-}
-
-function machineOf(c: Config): Report['machine'] {
-  const s = c.settings;
-  return { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] };
 }
 
 function noticeOf(phase: 'start' | 'end', o: MaintenanceOverlay): MaintenanceNotice {

@@ -12,6 +12,7 @@ import { budgetMs, buildRoutes, centerCertificateIn } from '../routes/registry.j
 import { applyOverride } from '../../shared/config/override.js';
 import { recordTested } from '../../shared/node/tested-record.js';
 import { readMaintenance } from '../../shared/node/maintenance-file.js';
+import { machineOf } from '../intake/machine.js';
 import { overrideDiffers, writeActivationMarker } from './activation-marker.js';
 
 export { activationMarker } from './activation-marker.js';
@@ -51,7 +52,7 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
     createdAt: new Date().toISOString(),
     count: 1,
     target: req.target ?? 'primary',
-    machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
+    machine: machineOf(s),
     ...(req.kind === 'test' ? resultTo(req, s['customer.email'] || s['activation.replyMail']) : {}),
   };
   const outcome = await route.send(report, {

@@ -9,26 +9,29 @@ import { mkdir, rm, stat } from 'node:fs/promises';
 import { codedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
-import { formatEventId, type Report, type ReportEvent } from '../../shared/report/model.js';
+import { formatEventId, type Report } from '../../shared/report/model.js';
 import { platformSources } from '../sources/platform.js';
 import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { loadResources } from '../../shared/node/host/resources.js';
-import { Spool, type NewReport } from '../spool/spool.js';
+import { Spool } from '../spool/spool.js';
 import { type LogEntry } from '../common/log-entry.js';
 import { DeliveryLoop, policySources } from '../delivery/loop.js';
-import { Suppressor, suppressionSettings } from '../delivery/suppression.js';
+import { Suppressor, suppressionSettings } from '../intake/suppression.js';
+import { buildIntake, type Intake } from '../intake/pipeline.js';
+import { collects } from '../intake/plan.js';
+import { machineOf } from '../intake/machine.js';
 import { buildRoutes, centerCertificateIn } from '../routes/registry.js';
 import { acquireLock, type Lock } from './lock.js';
 import { ServiceLog, serviceLogDir } from './service-log.js';
 import { ConfigWatcher } from './config-watch.js';
-import { MonitoredEvents } from './monitored.js';
+import { MonitoredEvents } from '../intake/monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { type ApiLimits } from './api-guard.js';
 import { DropFolder, type DropFolderOptions } from './drop-folder.js';
 import { notify } from './notify.js';
 import { activationMarker, onlyStateChanged, readActivationMarker } from './activation-marker.js';
 import { progressOf } from './progress.js';
-import { Collector, collects } from './collector.js';
+import { Collector } from '../collect/collector.js';
 import { attachmentFor } from '../collect/collect.js';
 import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type ServiceCore } from './core.js';
@@ -56,9 +59,6 @@ export interface ServiceOptions {
   drop?: DropFolderOptions;
 }
 
-/** Failure reports are made only while the service is in use; test/activation notifications go their own way. */
-const ACCEPTING = new Set(['active', 'paused']);
-
 /** Without a valid config nothing reaches a route (the loop reads the state as 'paused'), so this never throws there. */
 function current(held: Current): Config {
   if (!held.config) throw new Error('no valid configuration yet');
@@ -76,6 +76,8 @@ export class ReportingService implements ServiceCore {
   private closers: Array<() => Promise<void> | void> = [];
   /** Set once start() has built it; status asks it when the next report really goes (retry time or window opening). */
   private loop: DeliveryLoop | undefined;
+  /** The intake stages (../intake/pipeline.ts), built once with the parts they use. */
+  private intake!: Intake;
   /** 保守中 (./maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
   private maintenance: Maintenance | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
@@ -97,8 +99,6 @@ export class ReportingService implements ServiceCore {
     private readonly held: Current,
     private readonly log: ServiceLog,
     private readonly spool: Spool,
-    private readonly monitored: MonitoredEvents,
-    private readonly suppressor: Suppressor,
     private readonly collector: Collector,
     private readonly dirs: { configDir: string; stateDir: string },
   ) {}
@@ -125,7 +125,10 @@ export class ReportingService implements ServiceCore {
         onEvent: sink,
       });
       const collector = new Collector({ spool, configDir: o.configDir, config: () => held.config, log: (p) => log.problem(p) });
-      const s = new ReportingService(held, log, spool, monitored, suppressor, collector, { configDir: o.configDir, stateDir: o.stateDir });
+      const s = new ReportingService(held, log, spool, collector, { configDir: o.configDir, stateDir: o.stateDir });
+      s.intake = buildIntake({
+        monitored, suppressor, spool, collector, config: () => held.config, log: (p) => log.problem(p), noRoute: (what) => s.countNoRoute(what),
+      });
       // Closers run first to last: each part is added at the front as soon as it runs, so a start that fails half-way
       // stops exactly what had started, the newest first, and the lock goes last.
       s.closers.push(() => collector.stop(), () => lock.release(), () => log.flush());
@@ -231,31 +234,9 @@ export class ReportingService implements ServiceCore {
     }
   }
 
-  async acceptEvent(e: IncomingEvent): Promise<EventOutcome> {
-    if (!this.monitored.match(e.source, e.id)) return { result: 'ignored', reason: 'not-monitored' };
-    const c = this.held.config;
-    if (!c || !ACCEPTING.has(c.settings['activation.state'])) return { result: 'ignored', reason: 'not-active' };
-    // No route enabled (a disabled method): nothing could send it, so it is not queued for the retry limit; logged once.
-    if (c.settings['express.route'] === 'off') {
-      this.log.problem(problem('ER_2106', { source: e.source, eventId: formatEventId(e.id) }));
-      this.countNoRoute(`${e.source} ${formatEventId(e.id)}`);
-      return { result: 'ignored', reason: 'no-route' };
-    }
-    const event: ReportEvent = { source: e.source, id: e.id >>> 0, time: e.time ?? new Date().toISOString(), message: e.message };
-    const s = c.settings;
-    const build = (ev: ReportEvent): NewReport => ({
-      kind: 'failure',
-      event: ev,
-      machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
-    });
-    const plan = collects('failure', c, event);
-    const collecting = plan.yes;
-    const r = await this.suppressor.intake(event, build, { collecting });
-    if (plan.why && r.action === 'reported') this.log.problem(plan.why);
-    if (r.action === 'folded') return { result: 'folded', reportId: r.report.id, count: r.report.count };
-    if (r.action === 'suppressed') return { result: 'folded', reportId: r.reportId, count: r.suppressed };
-    if (collecting) this.collector.start(r.report);
-    return { result: 'accepted', reportId: r.report.id };
+  /** An event in (local API, drop folder, OS sources): through the intake stages (../intake/pipeline.ts). */
+  acceptEvent(e: IncomingEvent): Promise<EventOutcome> {
+    return this.intake.event(e);
   }
 
   /**
@@ -283,12 +264,8 @@ export class ReportingService implements ServiceCore {
       this.countNoRoute(`heartbeat (${why.en})`);
       return;
     }
-    const s = c.settings;
     const collecting = collects('heartbeat', c).yes;
-    const report = await this.spool.accept({
-      kind: 'heartbeat',
-      machine: { serverName: s['machine.serverName'], deviceCode: s['machine.deviceCode'], serialNumber: s['machine.serialNumber'], userSystemCode: s['activation.userSystemCode'] },
-    }, { collecting });
+    const report = await this.spool.accept({ kind: 'heartbeat', machine: machineOf(c.settings) }, { collecting });
     this.log.problem(problem('ER_6408', { id: report.id, why }));
     if (collecting) this.collector.start(report);
   }

@@ -1,5 +1,7 @@
 /** Which events make a report: the monitored events of resources/ (source + full 32-bit id), with their severity. */
 import { type MonitoredEvent } from '../../shared/host/api.js';
+import { type ReportEvent } from '../../shared/report/model.js';
+import { end, next, type Stage } from './stage.js';
 
 export class MonitoredEvents {
   private readonly byKey: Map<string, MonitoredEvent>;
@@ -14,4 +16,9 @@ export class MonitoredEvents {
     const e = this.byKey.get(`${source.toLowerCase()}|${id >>> 0}`);
     return e?.report ? e : undefined;
   }
+}
+
+/** Intake's second stage: an event that is not on the list (or not to be reported) ends here, ignored. */
+export function matchStage(monitored: MonitoredEvents): Stage<ReportEvent, ReportEvent> {
+  return (e) => (monitored.match(e.source, e.id) ? next(e) : end({ result: 'ignored', reason: 'not-monitored' }));
 }

@@ -13,6 +13,8 @@ import { formatEventId, type Report, type ReportEvent } from '../../shared/repor
 import { type Settings } from '../../shared/settings/schema.js';
 import { logEntry, type LogSink } from '../common/log-entry.js';
 import { type NewReport, type Spool } from '../spool/spool.js';
+import { type Admitted, type Fresh } from './passing.js';
+import { end, next, type Stage } from './stage.js';
 
 export type EventSeverity = 'error' | 'warning' | 'information';
 export interface SuppressionSettings {
@@ -23,6 +25,9 @@ export type IntakeResult =
   | { action: 'reported'; report: Report; escalated: boolean }
   | { action: 'folded'; report: Report }
   | { action: 'suppressed'; reportId: string; suppressed: number };
+
+/** What suppression decided before the spool: folded, counted in the log, or a new report (then made by the caller). */
+export type Decision = Exclude<IntakeResult, { action: 'reported' }> | { action: 'new'; escalated: boolean };
 
 export interface SuppressorOptions {
   spool: Spool;
@@ -51,14 +56,29 @@ export class Suppressor {
     this.log = o.onEvent ?? (() => undefined);
   }
 
-  /** One matched event. `build` makes the report when one is needed. Events are handled one at a time, in order. */
+  /**
+   * One matched event, as the whole of suppression and the spool: `build` makes the report when one is needed. Events
+   * are handled one at a time, in order. The intake pipeline (./pipeline.ts) runs decide() and reported() itself, with
+   * the collection plan and the spool as stages of their own between them.
+   */
   intake(event: ReportEvent, build: (event: ReportEvent) => NewReport, accept: { collecting?: boolean } = {}): Promise<IntakeResult> {
-    const run = this.chain.then(() => this.handle(event, build, accept));
+    const run = this.chain.then(async (): Promise<IntakeResult> => {
+      const d = await this.decide(event);
+      if (d.action !== 'new') return d;
+      const report = await this.o.spool.accept({ ...build(event), count: 1 }, accept);
+      this.reported(event, report, d.escalated);
+      return { action: 'reported', report, escalated: d.escalated };
+    });
     this.chain = run.catch(() => undefined);
     return run;
   }
 
-  private async handle(event: ReportEvent, build: (event: ReportEvent) => NewReport, accept: { collecting?: boolean }): Promise<IntakeResult> {
+  /**
+   * Folds the event into the waiting report, or counts it against the one sent in the window; else says a new report is
+   * due, and whether it is more severe than every recent report of its source. The caller serialises the calls, up to
+   * the new report's acceptance in the spool (the next event must see it).
+   */
+  async decide(event: ReportEvent): Promise<Decision> {
     const { use, windowMinutes } = this.o.settings();
     const since = this.now().getTime() - windowMinutes * 60_000;
     const recent = use ? this.o.spool.list().filter((e) => e.folder !== 'expired' && e.report.event?.source === event.source
@@ -81,12 +101,29 @@ export class Suppressor {
 
     const severity = this.rank(event.source, event.id);
     const escalated = recent.length > 0 && recent.every((e) => this.rank(e.report.event?.source ?? '', e.report.event?.id ?? 0) < severity);
-    const report = await this.o.spool.accept({ ...build(event), count: 1 }, accept);
+    return { action: 'new', escalated };
+  }
+
+  /** The new report is in the spool: an escalation (the REMCS rule) is logged with its id (ER_6055). */
+  reported(event: ReportEvent, report: Report, escalated: boolean): void {
+    const names = { source: event.source, eventId: formatEventId(event.id) };
     if (escalated) this.log(logEntry('ER_6055', { ...names, severity: this.o.severityOf(event.source, event.id) ?? 'error', id: report.id }, report.id));
-    return { action: 'reported', report, escalated };
   }
 
   private rank(source: string, id: number): number {
     return RANK[this.o.severityOf(source, id) ?? 'error'];
   }
+}
+
+/**
+ * Intake's fourth stage: a folded or counted event ends here (outcome folded); a new report goes on to be planned and
+ * spooled, and once spooled its escalation is logged. Runs inside the pipeline's one-at-a-time section.
+ */
+export function suppressStage(s: Suppressor): Stage<Admitted, Fresh> {
+  return async (x) => {
+    const d = await s.decide(x.event);
+    if (d.action === 'folded') return end({ result: 'folded', reportId: d.report.id, count: d.report.count });
+    if (d.action === 'suppressed') return end({ result: 'folded', reportId: d.reportId, count: d.suppressed });
+    return next({ ...x, onSpooled: (report: Report) => s.reported(x.event, report, d.escalated) });
+  };
 }

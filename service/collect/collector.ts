@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { type Config } from '../../shared/config/model.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
-import { formatEventId, type Report } from '../../shared/report/model.js';
-import { planFor } from '../../shared/inf/log-match.js';
-import { collectForEvent, collectTools, type CollectResult } from '../collect/collect.js';
+import { type Report } from '../../shared/report/model.js';
+import { type LogPlan } from '../../shared/inf/log-match.js';
+import { type LogModel } from '../../shared/inf/log.js';
+import { collectForEvent, collectTools, type CollectResult } from './collect.js';
 import { type Spool } from '../spool/spool.js';
 
 export interface CollectorOptions {
@@ -20,28 +21,18 @@ export interface CollectorOptions {
   log: (p: Problem, reportId?: string) => void;
 }
 
-/**
- * Whether a report has anything to collect under the current definition files. A failure event that no section of
- * AMHTPLOG.INF applies to is not held at all (the answer says why, for the log); the check is an index lookup.
- */
-export function collects(kind: Report['kind'], c: Config | undefined, event?: { source: string; id: number }): { yes: boolean; why?: Problem } {
-  if (kind === 'heartbeat') return { yes: c?.inf.hbi !== undefined };
-  if (kind !== 'failure' || !c?.inf.log || !event) return { yes: false };
-  const plan = planFor(c.inf.log, event);
-  if (plan.via !== 'none') return { yes: true };
-  const ev = { source: event.source, id: formatEventId(event.id) };
-  return { yes: false, why: problem(plan.why === 'none-trouble' ? 'ER_6301' : 'ER_6302', ev) };
-}
-
 export class Collector {
   private readonly abort = new AbortController();
   private chain: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: CollectorOptions) {}
 
-  /** Queues the collection for a report accepted with `collecting`; returns at once. */
-  start(report: Report): void {
-    this.chain = this.chain.then(() => this.run(report));
+  /**
+   * Queues the collection for a report accepted with `collecting`; returns at once. `planned`: the plan intake made
+   * (service/intake/plan.ts), followed while AMHTPLOG.INF is still the one it was made from; else planned again.
+   */
+  start(report: Report, planned?: { plan: LogPlan; model: LogModel }): void {
+    this.chain = this.chain.then(() => this.run(report, planned));
   }
 
   /** Reports left `collecting` by a stop: collected again, oldest first. */
@@ -58,11 +49,11 @@ export class Collector {
     await this.chain;
   }
 
-  private async run(report: Report): Promise<void> {
+  private async run(report: Report, planned?: { plan: LogPlan; model: LogModel }): Promise<void> {
     if (this.abort.signal.aborted) return;
     let result: CollectResult = { logs: undefined, notes: [] };
     try {
-      result = await this.collect(report);
+      result = await this.collect(report, planned);
     } catch (e) {
       result = { logs: undefined, notes: [problem('ER_1305', { id: report.id, reason: reasonOf(e) })] };
     }
@@ -77,7 +68,7 @@ export class Collector {
     }
   }
 
-  private collect(report: Report): Promise<CollectResult> {
+  private collect(report: Report, planned?: { plan: LogPlan; model: LogModel }): Promise<CollectResult> {
     const c = this.o.config();
     const dir = join(this.o.configDir, 'WebReprt');
     const signal = this.abort.signal;
@@ -86,7 +77,8 @@ export class Collector {
     const bound = <T extends { timeoutSeconds: number }>(m: T): T =>
       (m.timeoutSeconds > 0 || !c ? m : { ...m, timeoutSeconds: c.settings['schedule.retry.limitHours'] * 3600 });
     if (report.kind === 'failure' && report.event && c?.inf.log) {
-      return collectForEvent(report.event, bound(c.inf.log), { definitionFile: join(dir, 'AMHTPLOG.INF'), signal });
+      const plan = planned?.model === c.inf.log ? planned.plan : undefined;
+      return collectForEvent(report.event, bound(c.inf.log), { definitionFile: join(dir, 'AMHTPLOG.INF'), signal }, plan);
     }
     if (report.kind === 'heartbeat' && c?.inf.hbi) {
       const hbi = bound(c.inf.hbi);

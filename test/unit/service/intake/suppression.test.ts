@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ReportEvent } from '../../../shared/report/model.js';
-import { Suppressor, type EventSeverity, type SuppressionSettings } from '../../../service/delivery/suppression.js';
-import { type LogEntry } from '../../../service/common/log-entry.js';
-import { Spool } from '../../../service/spool/spool.js';
-import { tempDirs } from '../../helpers/tmp.js';
-import { MIN, sample } from './delivery-helpers.js';
+import { type ReportEvent } from '../../../../shared/report/model.js';
+import { Suppressor, type EventSeverity, type SuppressionSettings } from '../../../../service/intake/suppression.js';
+import { type LogEntry } from '../../../../service/common/log-entry.js';
+import { Spool } from '../../../../service/spool/spool.js';
+import { tempDirs } from '../../../helpers/tmp.js';
+import { MIN, sample } from '../delivery-helpers.js';
 
 const tmp = tempDirs();
 const severities: Record<string, EventSeverity> = { 'disk/1': 'information', 'disk/2': 'warning', 'disk/3': 'error', 'net/3': 'error' };
