@@ -2,7 +2,7 @@
  * Batched, minimal edits of one IniDocument, for the encoders. IniDocument.get/set rescan the whole document on
  * every call, which makes writing a 999-tool AMHTPLOG.INF quadratic (minutes); here the document is indexed once,
  * changed values are replaced in place, and removals, insertions and new sections are applied in one pass at the end.
- * The result says what the same IniDocument.set/delete/deleteSection calls would make it say (test/unit/inf/edit.test.ts
+ * The result says what the same IniDocument.set/delete/deleteSection calls would make it say (test/unit/shared/inf/edit.test.ts
  * checks this), with a blank line before each section we add. One editor serves one batch: finish() spends it.
  */
 import { IniDocument, type EntryLine, type EntryRef, type Eol, type Line, type SectionRef } from '../ini/document.js';

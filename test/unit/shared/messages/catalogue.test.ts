@@ -1,0 +1,34 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../../../shared/messages/catalogue.js';
+import { mailMessages } from '../../../../shared/messages/catalogue/mail.js';
+import { modemMessages } from '../../../../shared/messages/catalogue/modem.js';
+import { collectMessages } from '../../../../shared/messages/catalogue/collect.js';
+import { sourcesMessages } from '../../../../shared/messages/catalogue/sources.js';
+import { lifecycleMessages } from '../../../../shared/messages/catalogue/lifecycle.js';
+
+const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+
+describe('message catalogue', () => {
+  it('no code is defined twice (a spread part would silently lose to the main list)', async () => {
+    const main = await readFile(new URL('../../../../shared/messages/catalogue.ts', import.meta.url), 'utf8');
+    const mainCodes = [...main.matchAll(/^\s+(ER_\d{4}):/gm)].map((m) => m[1]!);
+    const parts = [mailMessages, modemMessages, collectMessages, sourcesMessages, lifecycleMessages].flatMap((p) => Object.keys(p));
+    const all = [...mainCodes, ...parts];
+    expect(all.length).toBe(new Set(all).size);
+    expect(Object.keys(catalogue).length).toBe(all.length);
+  });
+
+  it('every part is merged into the catalogue', async () => {
+    const files = await readdir(new URL('../../../../shared/messages/catalogue/', import.meta.url));
+    expect(files.sort()).toEqual(['collect.ts', 'lifecycle.ts', 'mail.ts', 'modem.ts', 'sources.ts']);
+  });
+
+  it('each code has the same placeholders in Japanese and English, and a kind matching its number', () => {
+    const kinds: Record<string, string[]> = { '1': ['internal'], '2': ['network', 'warning'], '3': ['validation', 'warning'], '4': ['definition', 'warning'], '5': ['confirmation'], '6': ['information', 'warning'] };
+    for (const [code, def] of Object.entries(catalogue)) {
+      expect(placeholders(def.ja), code).toEqual(placeholders(def.en));
+      expect(kinds[code[3]!], code).toContain(def.kind);
+    }
+  });
+});
