@@ -1,6 +1,6 @@
 /**
  * The main process's end of the desktop bridge, without Electron itself (unit-tested with the preload's end,
- * preload-invoke.ts, in test/unit/host-errors.test.ts). Each call is answered with a HostReply (shared/host/errors.ts):
+ * preload-invoke.ts, in test/integration/host-errors.test.ts). Each call is answered with a HostReply (shared/host/errors.ts):
  * plain data that IPC's structured clone carries whole, Problems included.
  */
 import { type HostApi } from '../shared/host/api.js';

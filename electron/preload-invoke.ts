@@ -1,5 +1,5 @@
 /**
- * The preload's end of the desktop bridge, without Electron itself (unit-tested in test/unit/host-errors.test.ts):
+ * The preload's end of the desktop bridge, without Electron itself (unit-tested in test/integration/host-errors.test.ts):
  * HostApi methods only (`methods`: HOST_METHODS, handed over by the main process, channel.ts), and the HostReply goes to
  * the page as the main process sent it. An Error thrown across contextBridge would arrive as a bare message, so nothing
  * is thrown here: the renderer checks the reply and rebuilds a refusal as a typed error with its Problems
