@@ -13,7 +13,7 @@ import { type Problem } from '../../shared/messages/problem.js';
 import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
 import { CloseButton, Note, useT } from './parts.js';
-import { userSystemCodeText } from '../../shared/host/state-summary.js';
+import { configText, userSystemCodeText } from '../../shared/host/state-summary.js';
 
 type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; problems: readonly Problem[] };
 
@@ -100,6 +100,10 @@ export function ServiceStatusDialog(): ReactNode {
               {t(`${s.notSent.noRoute} 件(最後: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what})。再送されません。`,
                 `${s.notSent.noRoute} (last: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what}); not retried.`)}
             </dd>
+          </> : null}
+          {s.config && configText(s) ? <>
+            <dt>{t('設定', 'Settings')}</dt>
+            <dd data-testid="status-config" className={configText(s)?.error ? 'warning' : undefined} title={s.config.lastReload?.at}>{configText(s)?.text[lang]}</dd>
           </> : null}
           <dt>{t('プロセス', 'Process')}</dt>
           <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>

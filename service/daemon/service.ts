@@ -23,7 +23,7 @@ import { machineOf } from '../intake/machine.js';
 import { buildRoutes, centerCertificateIn } from '../routes/registry.js';
 import { acquireLock, type Lock } from './lock.js';
 import { ServiceLog, serviceLogDir } from './service-log.js';
-import { ConfigWatcher } from './config-watch.js';
+import { ConfigCoordinator } from '../config/coordinator.js';
 import { MonitoredEvents } from '../intake/monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { type ApiLimits } from './api-guard.js';
@@ -76,6 +76,9 @@ export class ReportingService implements ServiceCore {
   private closers: Array<() => Promise<void> | void> = [];
   /** Set once start() has built it; status asks it when the next report really goes (retry time or window opening). */
   private loop: DeliveryLoop | undefined;
+  private afterActivation: Promise<unknown> = Promise.resolve();
+  /** The configuration's one way in (../config/coordinator.ts): status shows its last reload. */
+  private coordinator: ConfigCoordinator | undefined;
   /** The intake stages (../intake/pipeline.ts), built once with the parts they use. */
   private intake!: Intake;
   /** 保守中 (./maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
@@ -117,7 +120,9 @@ export class ReportingService implements ServiceCore {
       const sink = (e: LogEntry) => log.entry(e);
       const spool = await Spool.open(o.stateDir, { onEvent: sink });
       const monitored = new MonitoredEvents((await loadResources(o.resourcesDir)).monitoredEvents);
-      const held: Current = {};
+      const coordinator = new ConfigCoordinator(o.configDir, (p) => log.problem(p));
+      // The last good config is the coordinator's: every part reads it there, never a copy.
+      const held: Current = { get config() { return coordinator.current(); } };
       const suppressor = new Suppressor({
         spool,
         settings: () => suppressionSettings(current(held).settings),
@@ -150,29 +155,17 @@ export class ReportingService implements ServiceCore {
       };
       await migrate().catch((e: unknown) => log.problem(problem('ER_1040', { reason: `State=paused: ${reasonOf(e)}` })));
       let heartbeatStarted = false; // a change during start-up is picked up by heartbeat.start() itself
-      const watcher = new ConfigWatcher(o.configDir, {
-        applied: (c) => {
-          const before = held.config;
-          held.config = c;
-          if (c.settings['activation.state'] === 'paused') background('State=paused', migrate());
-          if (before) {
-            log.problem(problem('ER_6012', { files: o.configDir }));
-            if (heartbeatStarted) background('heartbeat schedule', heartbeat.update(c.inf.hbi?.schedule));
-            background('configuration information after activation', s.heartbeatAfterActivation({ before, after: c }));
-          }
-          // The route switched off: what waits is expired first (ER_2107), so the loop does not hold it for the limit.
-          background('delivery loop', s.expireUnroutable().then(() => s.loop?.wake())); // made once the first config is read
-        },
-        refused: (ps) => {
-          ps.forEach((p) => log.problem(p));
-          log.problem(problem('ER_1031', { count: ps.length }));
-        },
-        notice: (p) => log.problem(p), // the folder missing / replaced / not watchable (config-watch.ts)
-      });
+      // Told only after a successful load, in this order (../config/coordinator.ts); a failure of one is logged.
+      coordinator.subscribe('State=paused', ({ after }) => (after.settings['activation.state'] === 'paused' ? migrate() : undefined));
+      coordinator.subscribe('heartbeat schedule', ({ before, after }) => (before && heartbeatStarted ? heartbeat.update(after.inf.hbi?.schedule) : undefined));
+      coordinator.subscribe('configuration information after activation', ({ before, after }) => (before ? s.heartbeatAfterActivation({ before, after }) : undefined));
+      // The route switched off: what waits is expired first (ER_2107), so the loop does not hold it for the limit.
+      coordinator.subscribe('delivery loop', () => s.expireUnroutable().then(() => s.loop?.wake())); // made once the first config is read
       // Watching before the first read, so a change made while the service starts is not missed.
-      watcher.start();
-      s.closers.unshift(() => watcher.stop(), () => heartbeat.stop());
-      await watcher.reload();
+      coordinator.start();
+      s.coordinator = coordinator;
+      s.closers.unshift(() => coordinator.stop(), () => heartbeat.stop());
+      await coordinator.reload();
       const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
       const loop = new DeliveryLoop({
@@ -245,7 +238,14 @@ export class ReportingService implements ServiceCore {
    * `change` is the settings change that called (none at start-up). A 開局通報 sent with a dialog's unsaved values
    * waits for them to be saved: a change that is only its own state write is not that (./activation-marker.ts).
    */
-  async heartbeatAfterActivation(change?: { before: Config; after: Config }): Promise<void> {
+  heartbeatAfterActivation(change?: { before: Config; after: Config }): Promise<void> {
+    // One at a time: a direct reload after a 開局通報 and the watch's own pass must not both queue it.
+    const run = this.afterActivation.then(() => this.afterActivationOnce(change));
+    this.afterActivation = run.catch(() => undefined);
+    return run;
+  }
+
+  private async afterActivationOnce(change?: { before: Config; after: Config }): Promise<void> {
     const marker = await readActivationMarker(this.dirs.stateDir);
     if (!marker) return;
     const c = this.held.config;
@@ -299,6 +299,12 @@ export class ReportingService implements ServiceCore {
     const r = await notify(this.dirs, req);
     if (r.ok) this.log.problem(problem(req.kind === 'test' ? 'ER_6020' : 'ER_6021', { detail: r.detail, state: r.state }));
     else r.problems.forEach((p) => this.log.problem(p));
+    // Sent here: the state write is applied now, and with it the configuration information starts (or, sent with a
+    // dialog's unsaved values, waits for them: ./activation-marker.ts), without waiting for the watch to see the write.
+    // The marker stays the durable record until it is queued, and the way a 開局通報 sent by another process is told.
+    if (r.ok && req.kind === 'activation' && this.coordinator) {
+      await this.coordinator.reload().catch((e: unknown) => this.log.problem(problem('ER_1040', { reason: `configuration information after activation: ${reasonOf(e)}` })));
+    }
     return r;
   }
 
@@ -337,6 +343,7 @@ export class ReportingService implements ServiceCore {
       reports,
       ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
       ...(this.noRoute.last ? { notSent: { noRoute: this.noRoute.count, last: this.noRoute.last } } : {}),
+      ...(this.coordinator ? { config: this.coordinator.status() } : {}),
     };
   }
 

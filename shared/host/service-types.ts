@@ -57,6 +57,24 @@ export interface ReportProgress {
   logPaths: number;
 }
 
+/** One load of the config folder by the running service (service/config/coordinator.ts). */
+export interface ConfigReload {
+  at: string;
+  ok: boolean;
+  /** A refused change's errors (the first ones; `count` says how many in all, the service log lists every one). */
+  problems: Problem[];
+  count?: number;
+  /** sha256 over the files loaded (a successful load). */
+  hash?: string;
+}
+
+/** The settings the service runs on (loaded at `since`, the files' `hash`) and its last reload, failed or not. */
+export interface ConfigStatus {
+  since?: string;
+  hash?: string;
+  lastReload?: ConfigReload;
+}
+
 export interface ServiceStatus {
   state: string;
   pending: number;
@@ -75,4 +93,6 @@ export interface ServiceStatus {
    * reported (ER_2106), reports expired at once (ER_2107) and configuration information not sent (ER_2108). None is retried.
    */
   notSent?: { noRoute: number; last: { at: string; what: string } };
+  /** The settings in use and the last change's result: "runs on the settings of HH:MM; your last change has 2 errors". */
+  config?: ConfigStatus;
 }

@@ -55,3 +55,22 @@ export function lastResult(st: ServiceStatus): { ok: boolean; at: string; text: 
   if (bad) return { ok: false, at: bad.at, text: { ja: `失敗 ${bad.problem.code}`, en: `failed ${bad.problem.code}` } };
   return undefined;
 }
+
+/**
+ * Which settings the service runs on, and whether the last change was refused (service/config/coordinator.ts): "the
+ * service runs on the settings of 09:30; your last change has 2 errors". `error`: the last change was refused.
+ */
+export function configText(st: ServiceStatus): { error: boolean; text: LocalizedText } | undefined {
+  const c = st.config;
+  if (!c?.since) return c?.lastReload && !c.lastReload.ok ? { error: true, text: text('設定を読み込めていません(誤りがあります)', 'no settings loaded (they have errors)') } : undefined;
+  const d = new Date(c.since);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const today = new Date().toDateString() === d.toDateString();
+  const at = `${today ? '' : `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} `}${two(d.getHours())}:${two(d.getMinutes())}`;
+  const r = c.lastReload;
+  if (r && !r.ok) {
+    const n = r.count ?? r.problems.length;
+    return { error: true, text: text(`${at} の設定で動作中です。最後の変更には誤りが ${n} 件あり、適用されていません`, `the service runs on the settings of ${at}; your last change has ${n} error${n === 1 ? '' : 's'} and was not applied`) };
+  }
+  return { error: false, text: text(`${at} の設定で動作中です`, `the service runs on the settings of ${at}`) };
+}

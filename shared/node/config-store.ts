@@ -170,6 +170,11 @@ export class ConfigStore {
     return structuredClone(this.loaded);
   }
 
+  /** One sha256 over the files as loaded (each file's hash, in CONFIG_FILES order; an absent file counts as such). */
+  get hash(): string {
+    return createHash('sha256').update(CONFIG_FILES.map((f) => `${f.rel}:${this.states.get(f.rel)?.hash ?? '-'}`).join('\n')).digest('hex');
+  }
+
   /** Problems found when loading (syntax, values, rules; warnings included). */
   get problems(): readonly Problem[] {
     return this.loadProblems;

@@ -48,6 +48,10 @@ describe('the running service and its folders', () => {
     const e = JSON.parse((await cli(['event', '--source', 'atapi', '--id', '0xc0040006'])).out.trim().split('\n').at(-1)!) as { result: string };
     expect(e.result).toBe('accepted');
     await until(() => receiver.received.length > before);
+    // status shows the settings it runs on and the refused change (--json, and the line of `status`).
+    const st = JSON.parse((await cli(['status', '--json'])).out) as { config?: { since?: string; hash?: string; lastReload?: { ok: boolean; count?: number } } };
+    expect(st.config).toMatchObject({ since: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), lastReload: { ok: false, count: expect.any(Number) } });
+    expect((await cli(['status'])).out).toMatch(/settings: the service runs on the settings of \S+; your last change has \d+ errors? and was not applied/);
     await writeFile(path, good);
   });
 

@@ -1,6 +1,6 @@
 import { ServiceClient } from '../../../shared/node/service-client.js';
 import { ConfigStore } from '../../../shared/node/config-store.js';
-import { lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
+import { configText, lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
 import { type CliContext } from '../context.js';
 import { formatLocalTime } from '../../../shared/host/maintenance.js';
 
@@ -25,6 +25,9 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
     return 0;
   }
   ctx.io.out(`${ja ? '状態' : 'state'}: ${s.state}`);
+  // The settings in use, and a refused last change (service/config/coordinator.ts); its errors are in the service log.
+  const settingsInUse = configText(s);
+  if (settingsInUse) ctx.io.out(`${ja ? '設定' : 'settings'}: ${settingsInUse.text[lang]}`);
   // 保守中 is an overlay on the state: why nothing is sent, and until when (docs/delivery.md, "Maintenance pause").
   const m = s.maintenance;
   if (m) {

@@ -7,7 +7,7 @@
 import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigWatcher } from '../../../service/daemon/config-watch.js';
+import { ConfigWatcher } from '../../../service/config/watch.js';
 import { ConfigStore } from '../../../shared/node/config-store.js';
 import { type Config } from '../../../shared/config/model.js';
 import { type Problem } from '../../../shared/messages/problem.js';

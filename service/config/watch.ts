@@ -20,7 +20,8 @@ import { isError, problem, type Problem } from '../../shared/messages/problem.js
 import { errnoCode, reasonOf } from '../../shared/node/coded-error.js';
 
 export interface WatchHandlers {
-  applied(config: Config): void;
+  /** A valid folder was read: its config and the hash of its files (ConfigStore.hash). */
+  applied(config: Config, hash: string): void;
   refused(problems: Problem[]): void;
   /** The watching itself: the folder went missing (ER_1060), was replaced (ER_6014), cannot be watched (ER_1061). */
   notice(p: Problem): void;
@@ -85,7 +86,8 @@ export class ConfigWatcher {
   }
 
   private queuePass(): void {
-    this.chain = this.chain.then(() => this.pass()).catch(() => undefined); // a handler's throw must not end the service
+    // A handler's throw must not end the service, nor be lost: it is logged (ER_1040).
+    this.chain = this.chain.then(() => this.pass()).catch((e: unknown) => this.on.notice(problem('ER_1040', { reason: `config ${this.dir}: ${reasonOf(e)}` })));
   }
 
   private async pass(): Promise<void> {
@@ -185,6 +187,13 @@ export class ConfigWatcher {
     this.retryMs = RETRY_FIRST_MS;
   }
 
+  /** Loads the folder after any pass under way (never two at once); returns the config when it is valid. */
+  reloadQueued(): Promise<Config | undefined> {
+    const run = this.chain.then(() => this.reload());
+    this.chain = run.then(() => undefined, () => undefined);
+    return run;
+  }
+
   /** Loads the folder; returns the config when it is valid. */
   async reload(): Promise<Config | undefined> {
     try {
@@ -194,11 +203,12 @@ export class ConfigWatcher {
         this.on.refused(errors);
         return undefined;
       }
-      this.on.applied(store.config);
+      this.on.applied(store.config, store.hash);
       return store.config;
     } catch (e) {
+      // A coded failure (the folder gone: ER_1005) as it is; any other is ER_1040, never dropped.
       const p = (e as { problem?: Problem }).problem;
-      if (p) this.on.refused([p]);
+      this.on.refused([p ?? problem('ER_1040', { reason: `config ${this.dir}: ${reasonOf(e)}` })]);
       return undefined;
     }
   }
