@@ -11,38 +11,12 @@ import { rm } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { serviceInfoPath, type ServiceInfo } from '../../shared/node/service-client.js';
-import { configOverride } from '../../shared/host/schemas.js';
-import { MAX_REASON_LENGTH } from '../../shared/host/maintenance.js';
+import { eventBody, notifyBody, pauseBody, resumeBody } from '../../shared/host/service-api.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { issuesText } from '../../shared/messages/zod-issues.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
 import { type ServiceCore } from './core.js';
 import { API_LIMITS, CHECK_INTERVAL_MS, guardServer, readLimited, type ApiLimits } from './api-guard.js';
-
-export const eventBody = z.object({
-  source: z.string().min(1).max(256),
-  id: z.string().regex(/^0x[0-9a-fA-F]{8}$/),
-  message: z.string().max(8192).optional(),
-  time: z.string().datetime({ offset: true }).optional(),
-}).strict();
-
-export const notifyBody = z.object({
-  kind: z.enum(['test', 'activation']),
-  target: z.enum(['primary', 'secondary']).optional(),
-  resultMail: z.string().max(256).optional(),
-  resultVia: z.enum(['mail', 'fax']).optional(),
-  ignoreDefinitionErrors: z.boolean().optional(),
-  // The desktop app's test with a route dialog's unsaved values (checked again by notify: shared/config/override.ts).
-  override: configOverride.optional(),
-}).strict();
-
-/** 保守中にする: the end time is absolute (the caller turned --until / --hours into one); the service checks it again. */
-export const pauseBody = z.object({
-  until: z.string().datetime({ offset: true }),
-  reason: z.string().max(MAX_REASON_LENGTH),
-}).strict();
-
-export const resumeBody = z.object({ expireHeld: z.boolean().optional() }).strict();
 
 type Reply = (status: number, body: unknown) => void;
 

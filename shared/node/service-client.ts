@@ -1,15 +1,22 @@
 /**
  * The way to the running service (the command line, `serve` and the desktop app): `<state>/service.json` names the
  * local API's port and token (mode 0600, so only the service's own user or root can call it). Node-only and free of
- * service/ code, so the desktop shell can use it too.
+ * service/ code, so the desktop shell can use it too. The requests and replies are declared once with the service's
+ * side (shared/host/service-api.ts); every reply is checked against them, and every failure is a CodedError with a
+ * catalogue code (ER_1032, ER_1034, ER_1092-ER_1094), never a plain Error.
  */
 import { readFile } from 'node:fs/promises';
-import { request } from 'node:http';
+import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { codedError, reasonOf } from './coded-error.js';
 import { text, type LocalizedText } from '../messages/text.js';
+import { issuesText } from '../messages/zod-issues.js';
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../host/service-types.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../host/maintenance.js';
+import {
+  eventOutcomeSchema, notifyResultSchema, pauseResultSchema, resumeResultSchema, serviceStatusSchema, type eventBody,
+} from '../host/service-api.js';
 
 export interface ServiceInfo {
   port: number;
@@ -19,10 +26,20 @@ export interface ServiceInfo {
 
 export const serviceInfoPath = (stateDir: string): string => join(stateDir, 'service.json');
 
+const serviceInfoSchema = z.object({ port: z.number().int().min(1).max(65535), token: z.string().min(1).max(1024), pid: z.number().int() });
+
+/** service.json, read and checked: anything missing or not of this shape is "no service runs here" (ER_1032). */
 async function info(stateDir: string): Promise<ServiceInfo> {
   const text = await readFile(serviceInfoPath(stateDir), 'utf8').catch(() => undefined);
-  if (!text) throw codedError('ER_1032', { path: stateDir });
-  return JSON.parse(text) as ServiceInfo;
+  let json: unknown;
+  try {
+    json = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const parsed = serviceInfoSchema.safeParse(json);
+  if (!parsed.success) throw codedError('ER_1032', { path: stateDir });
+  return parsed.data;
 }
 
 /** The most of an answer that is read: a status or an outcome is a few KB; a longer error text is cut for the message. */
@@ -40,12 +57,13 @@ function refusalReason(status: number): LocalizedText | undefined {
 /**
  * Every answer of the local API becomes either the result or a coded error naming the request and the HTTP status:
  * 5xx ER_1092 (the service failed: with its error text), 503 and other 4xx / 3xx ER_1093 (refused, and why), an answer that is not
- * JSON ER_1094, a broken connection ER_1034. So `event` getting a 500 says the service could not take the event, never
- * "cannot understand".
+ * JSON or not of the request's reply shape ER_1094, a broken connection ER_1034. So `event` getting a 500 says the
+ * service could not take the event, never "cannot understand".
  */
-function call<T>(i: ServiceInfo, method: string, path: string, request_: string, body?: unknown): Promise<T> {
+function call<T>(i: ServiceInfo, reply: z.ZodType<T>, method: string, path: string, request_: string, body?: unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: i.port, method, path, headers: { authorization: `Bearer ${i.token}`, 'content-type': 'application/json' } }, (res) => {
+    const broken = (e: unknown) => reject(codedError('ER_1034', { request: request_, reason: reasonOf(e) }, {}, e));
+    const answered = (res: IncomingMessage) => {
       const status = res.statusCode ?? 0;
       const chunks: Buffer[] = [];
       let size = 0;
@@ -55,9 +73,9 @@ function call<T>(i: ServiceInfo, method: string, path: string, request_: string,
       });
       res.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        let json: (T & { error?: unknown }) | undefined;
+        let json: { error?: unknown } | undefined;
         try {
-          json = size > MAX_ANSWER ? undefined : JSON.parse(raw) as T & { error?: unknown };
+          json = size > MAX_ANSWER ? undefined : JSON.parse(raw) as { error?: unknown };
         } catch {
           json = undefined;
         }
@@ -72,11 +90,19 @@ function call<T>(i: ServiceInfo, method: string, path: string, request_: string,
         if (json === undefined) {
           return reject(codedError('ER_1094', { request: request_, status, reason: size > MAX_ANSWER ? `more than ${MAX_ANSWER} bytes` : 'not JSON' }));
         }
-        resolve(json);
+        const checked = reply.safeParse(json);
+        if (!checked.success) return reject(codedError('ER_1094', { request: request_, status, reason: issuesText(checked.error, '(reply)') }));
+        resolve(checked.data);
       });
-      res.on('error', (e) => reject(codedError('ER_1034', { request: request_, reason: reasonOf(e) }, {}, e)));
-    });
-    req.on('error', (e) => reject(codedError('ER_1034', { request: request_, reason: reasonOf(e) }, {}, e)));
+      res.on('error', broken);
+    };
+    let req: ClientRequest;
+    try {
+      req = request({ host: '127.0.0.1', port: i.port, method, path, headers: { authorization: `Bearer ${i.token}`, 'content-type': 'application/json' } }, answered);
+    } catch (e) {
+      return broken(e); // refused by Node before anything is sent (not expected with a checked service.json)
+    }
+    req.on('error', broken);
     req.end(body === undefined ? undefined : JSON.stringify(body));
   });
 }
@@ -87,30 +113,30 @@ export class ServiceClient {
   /** Fails with ER_1032 when no service runs for this state folder (no service.json, or nobody answers). */
   static async connect(stateDir: string): Promise<ServiceClient> {
     const i = await info(stateDir).catch(() => { throw codedError('ER_1032', { path: stateDir }); });
-    const c = new ServiceClient(i);
-    await c.status().catch(() => { throw codedError('ER_1032', { path: stateDir }); });
-    return c;
+    // Alive when it answers status with a JSON object; its whole shape is checked by status() itself.
+    await call(i, z.looseObject({}), 'GET', '/v1/status', 'status').catch(() => { throw codedError('ER_1032', { path: stateDir }); });
+    return new ServiceClient(i);
   }
 
   status(): Promise<ServiceStatus> {
-    return call(this.i, 'GET', '/v1/status', 'status');
+    return call(this.i, serviceStatusSchema, 'GET', '/v1/status', 'status');
   }
 
-  event(e: { source: string; id: string; message?: string }): Promise<EventOutcome> {
-    return call(this.i, 'POST', '/v1/events', `event ${e.source} ${e.id}`, e);
+  event(e: z.input<typeof eventBody>): Promise<EventOutcome> {
+    return call(this.i, eventOutcomeSchema, 'POST', '/v1/events', `event ${e.source} ${e.id}`, e);
   }
 
   /** テスト通報 / 開局通報 sent by the service (it holds the key that opens sealed secrets). */
   notify(req: NotifyRequest): Promise<NotifyResult> {
-    return call(this.i, 'POST', '/v1/notify', req.kind === 'test' ? 'test-notify' : 'activate-notify', req);
+    return call(this.i, notifyResultSchema, 'POST', '/v1/notify', req.kind === 'test' ? 'test-notify' : 'activate-notify', req);
   }
 
   /** 保守中にする (an absolute end time) and 保守を終了: the service holds the reports and tells the center. */
   pause(order: PauseOrder): Promise<PauseResult> {
-    return call(this.i, 'POST', '/v1/pause', 'pause', order);
+    return call(this.i, pauseResultSchema, 'POST', '/v1/pause', 'pause', order);
   }
 
   resume(req: ResumeRequest): Promise<ResumeResult> {
-    return call(this.i, 'POST', '/v1/resume', 'resume', req);
+    return call(this.i, resumeResultSchema, 'POST', '/v1/resume', 'resume', req);
   }
 }
