@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, type MaintenanceOverlay, type PauseResult, type ResumeResult } from './maintenance.js';
 import { problemSchema } from './errors.js';
-import { type EventOutcome, type NotifyResult, type ReportProgress, type ServiceStatus } from './service-types.js';
+import { type ConfigStatus, type EventOutcome, type NotifyResult, type ReportProgress, type ServiceStatus } from './service-types.js';
 import { type Problem } from '../messages/problem.js';
 
 // ---- requests -------------------------------------------------------------------------------------------------------
@@ -113,6 +113,14 @@ const reportProgress: z.ZodType<ReportProgress> = z.looseObject({
   logPaths: z.number(),
 });
 
+const configStatus: z.ZodType<ConfigStatus> = z.looseObject({
+  since: time.optional(),
+  hash: z.string().optional(),
+  lastReload: z.looseObject({
+    at: time, ok: z.boolean(), problems, count: z.number().optional(), hash: z.string().optional(),
+  }).optional(),
+});
+
 export const serviceStatusSchema: z.ZodType<ServiceStatus> = z.looseObject({
   state: z.string(),
   pending: z.number(),
@@ -125,4 +133,5 @@ export const serviceStatusSchema: z.ZodType<ServiceStatus> = z.looseObject({
   reports: z.array(reportProgress).max(1000).optional(),
   maintenance: maintenanceOverlay.optional(),
   notSent: z.looseObject({ noRoute: z.number(), last: z.looseObject({ at: time, what: z.string() }) }).optional(),
+  config: configStatus.optional(),
 });

@@ -15,7 +15,10 @@ import { tempDirs } from '../../../helpers/tmp.js';
 
 const tmp = tempDirs();
 let server: Server | undefined;
-afterEach(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => (s.listening ? s.close(() => r()) : r()))));
+});
 
 const STATUS = { state: 'active', pending: 0, expired: 0, pid: 1, startedAt: '2026-01-01T00:00:00.000Z' };
 
@@ -29,6 +32,7 @@ async function fakeService(answers: { status?: unknown; events?: unknown }): Pro
       res.end(JSON.stringify(req.url === '/v1/events' ? answers.events : answers.status ?? STATUS));
     });
   });
+  servers.push(server);
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   await writeFile(serviceInfoPath(state), JSON.stringify({ port: (server.address() as AddressInfo).port, token: 't', pid: 1 }));
   return state;
@@ -53,6 +57,8 @@ describe('ServiceClient', () => {
     expect(status).toBeInstanceOf(CodedError);
     expect((status as CodedError).problem.message.en).toMatch(/^The answer of the reporting service to status cannot be read \(HTTP 200\): pending: /);
     expect(await codeOf(client.event({ source: 'disk', id: '0xC0040006' }))).toBe('ER_1094');
+    const reload = await ServiceClient.connect(await fakeService({ status: { ...STATUS, config: { lastReload: { at: 'x', ok: 'yes', problems: [] } } } }));
+    expect(await codeOf(reload.status())).toBe('ER_1094');
   });
 
   it('an unreadable or missing service.json is ER_1032, never a SyntaxError', async () => {
@@ -67,7 +73,6 @@ describe('ServiceClient', () => {
   it('nobody listening is ER_1032', async () => {
     const state = await fakeService({});
     await new Promise<void>((r) => server!.close(() => r()));
-    server = undefined;
     expect(await codeOf(ServiceClient.connect(state))).toBe('ER_1032');
   });
 });
