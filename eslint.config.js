@@ -28,19 +28,28 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/node/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ is isomorphic: no Node built-ins (use shared/node/).' })),
-        patterns: [ours.electron, ours.renderer, ours.service, ours.sharedNode],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'shared/ is isomorphic: no Node built-ins (use shared/node/).' })),
+          patterns: [ours.electron, ours.renderer, ours.service, ours.sharedNode],
+        },
+      ],
     },
   },
   { files: ['shared/node/**/*.ts'], rules: restrict(ours.electron, ours.renderer, ours.service) },
-  { files: ['renderer/**/*.ts', 'renderer/**/*.tsx'], rules: {
-    'no-restricted-imports': ['error', {
-      paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer talks only to HostApi.' })),
-      patterns: [ours.electron, ours.service, { group: ['**/shared/node/**'], message: 'The renderer may import only shared/ (not shared/node/).' }],
-    }],
-  } },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer talks only to HostApi.' })),
+          patterns: [ours.electron, ours.service, { group: ['**/shared/node/**'], message: 'The renderer may import only shared/ (not shared/node/).' }],
+        },
+      ],
+    },
+  },
   { files: ['electron/**/*.ts'], rules: restrict(ours.renderer, ours.service) },
   { files: ['service/**/*.ts'], rules: restrict(ours.electron, ours.renderer) },
 );

@@ -27,7 +27,7 @@ function textBlock(seed: number, bytes: number): Buffer {
   const lines: string[] = [];
   let size = 0;
   let x = seed * 2654435761;
-  const rnd = (): number => ((x = (x * 1103515245 + 12345) >>> 0) >>> 8);
+  const rnd = (): number => (x = (x * 1103515245 + 12345) >>> 0) >>> 8;
   for (let i = 0; size < bytes; i++) {
     const t = new Date(Date.UTC(2025, 0, 1) + i * 137).toISOString();
     const line = `${t} host${rnd() % 4} ${services[rnd() % services.length]}[${1000 + (rnd() % 9000)}]: ${words[rnd() % words.length]} ${words[rnd() % words.length]} id=0x${rnd().toString(16).padStart(8, '0')} n=${rnd() % 100000}\n`;
@@ -68,7 +68,15 @@ async function generate(root: string, totalMB: number): Promise<number> {
 
 function countingSink(): { sink: Writable; bytes: () => number } {
   let n = 0;
-  return { sink: new Writable({ write(chunk: Buffer, _e, done) { n += chunk.length; done(); } }), bytes: () => n };
+  return {
+    sink: new Writable({
+      write(chunk: Buffer, _e, done) {
+        n += chunk.length;
+        done();
+      },
+    }),
+    bytes: () => n,
+  };
 }
 
 async function freeBytes(path: string): Promise<number> {
@@ -133,7 +141,9 @@ function matching(): void {
   const t1 = performance.now();
   for (let r = 0; r < rounds; r++) for (const e of events) matcher.plan(e);
   const ns = ((performance.now() - t1) * 1e6) / (rounds * events.length);
-  console.log(`collect matching, 999 tools x 99 rules (${model.tools.reduce((n, t) => n + t.matches.length, 0)} pairs): index built in ${buildMs.toFixed(1)} ms; ${ns.toFixed(0)} ns per event (${hits}/${events.length} events hit a tool)`);
+  console.log(
+    `collect matching, 999 tools x 99 rules (${model.tools.reduce((n, t) => n + t.matches.length, 0)} pairs): index built in ${buildMs.toFixed(1)} ms; ${ns.toFixed(0)} ns per event (${hits}/${events.length} events hit a tool)`,
+  );
 }
 
 export async function run(opts: { megabytes?: number } = {}): Promise<void> {
@@ -148,10 +158,16 @@ export async function run(opts: { megabytes?: number } = {}): Promise<void> {
     const info = await runInfoZip(root);
     const rate = (ms: number) => total / MiB / (ms / 1000);
     console.log(`collect zip of ${(total / MiB).toFixed(0)} MiB of logs (${mb} MB asked; text, random and 2000 small files):`);
-    console.log(`  zipLogs (yazl, deflate 6): ${rate(ours.ms).toFixed(1)} MiB/s, ${(ours.ms / 1000).toFixed(1)} s, archive ${(ours.bytes / MiB).toFixed(1)} MiB`);
-    console.log(`  Info-ZIP zip -r -q -:      ${rate(info.ms).toFixed(1)} MiB/s, ${(info.ms / 1000).toFixed(1)} s, archive ${(info.bytes / MiB).toFixed(1)} MiB`);
+    console.log(
+      `  zipLogs (yazl, deflate 6): ${rate(ours.ms).toFixed(1)} MiB/s, ${(ours.ms / 1000).toFixed(1)} s, archive ${(ours.bytes / MiB).toFixed(1)} MiB`,
+    );
+    console.log(
+      `  Info-ZIP zip -r -q -:      ${rate(info.ms).toFixed(1)} MiB/s, ${(info.ms / 1000).toFixed(1)} s, archive ${(info.bytes / MiB).toFixed(1)} MiB`,
+    );
     console.log(`  throughput ratio zipLogs / Info-ZIP: ${(rate(ours.ms) / rate(info.ms)).toFixed(2)}`);
-    console.log(`  our run: peak extra disk ${(ours.peakDisk / MiB).toFixed(1)} MiB by statfs (whole file system, other writers included), temp folder ${duBefore} -> ${duAfter} bytes; resident memory ${(ours.baseRss / MiB).toFixed(0)} MiB before, peak ${(ours.peakRss / MiB).toFixed(0)} MiB (+${((ours.peakRss - ours.baseRss) / MiB).toFixed(0)} MiB)`);
+    console.log(
+      `  our run: peak extra disk ${(ours.peakDisk / MiB).toFixed(1)} MiB by statfs (whole file system, other writers included), temp folder ${duBefore} -> ${duAfter} bytes; resident memory ${(ours.baseRss / MiB).toFixed(0)} MiB before, peak ${(ours.peakRss / MiB).toFixed(0)} MiB (+${((ours.peakRss - ours.baseRss) / MiB).toFixed(0)} MiB)`,
+    );
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -11,7 +11,6 @@ import { decodeInf } from '../shared/inf/files.js';
 import { decodeText } from '../shared/node/encoding.js';
 import { bigLogInf, fmt, time } from './lib.js';
 
-
 export async function run(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'er-bench-'));
   try {
@@ -22,15 +21,21 @@ export async function run(): Promise<void> {
       let problems = -1;
       let tools = 0;
       const read = await time(() => readFile(path));
-      const full = await time(async () => {
-        const d = decodeInf('log', IniDocument.parse(decodeText(await readFile(path)).text), path);
-        problems = d.problems.length;
-        tools = d.model.tools.length;
-      }, 9, 2);
+      const full = await time(
+        async () => {
+          const d = decodeInf('log', IniDocument.parse(decodeText(await readFile(path)).text), path);
+          problems = d.problems.length;
+          tools = d.model.tools.length;
+        },
+        9,
+        2,
+      );
       const bytes = (await readFile(path)).length;
       console.log(`inf-parse [${encoding}] AMHTPLOG.INF ${tools} tools x 99 rules, ${(bytes / 1e6).toFixed(1)} MB, ${problems} problems`);
       console.log(`  read only            median ${fmt(read.medianMs)} (min ${fmt(read.minMs)})`);
-      console.log(`  read+decode+parse+validate median ${fmt(full.medianMs)} (min ${fmt(full.minMs)})  = ${(full.medianMs / read.medianMs).toFixed(1)}x reading`);
+      console.log(
+        `  read+decode+parse+validate median ${fmt(full.medianMs)} (min ${fmt(full.minMs)})  = ${(full.medianMs / read.medianMs).toFixed(1)}x reading`,
+      );
     }
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -28,14 +28,25 @@ export const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} 
  */
 export function bigLogInf(root = 'c:\\ESM', sep = '\\'): string {
   const p = (...parts: string[]) => [root, ...parts].join(sep);
-  const lines = ['; ベンチマーク用 AMHTPLOG.INF: 999 tools x 99 rules', '[Configuration]', 'TimeOut=600', 'MaxSize=0', '[DefaultTools]',
-    `Command="${p('tools', 'default.bat')}"`, `LogFile="${p('logs')}"`, `Directory="${p('tools')}"`];
+  const lines = [
+    '; ベンチマーク用 AMHTPLOG.INF: 999 tools x 99 rules',
+    '[Configuration]',
+    'TimeOut=600',
+    'MaxSize=0',
+    '[DefaultTools]',
+    `Command="${p('tools', 'default.bat')}"`,
+    `LogFile="${p('logs')}"`,
+    `Directory="${p('tools')}"`,
+  ];
   for (let t = 1; t <= 999; t++) {
     lines.push(`[Tool${String(t).padStart(3, '0')}]`);
     for (let r = 1; r <= 99; r++) {
       const n = String(r).padStart(2, '0');
       const id = (t * 100 + r) >>> 0;
-      lines.push(`SourceName${n}=source${t % 50}`, `EventID${n}=0x${id.toString(16).padStart(8, '0')},0x${((id | 0xc0000000) >>> 0).toString(16).padStart(8, '0')}`);
+      lines.push(
+        `SourceName${n}=source${t % 50}`,
+        `EventID${n}=0x${id.toString(16).padStart(8, '0')},0x${((id | 0xc0000000) >>> 0).toString(16).padStart(8, '0')}`,
+      );
     }
     lines.push(`Command="${p('tools', `tool${t}.bat`)}"`, `LogFile="${p('logs', `tool${t}`)}"`, `Directory="${p('tools')}"`);
   }

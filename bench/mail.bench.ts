@@ -46,7 +46,9 @@ export async function run(opts: { reports?: number } = {}): Promise<void> {
         const ms = performance.now() - t0;
         const size = server.received.at(-1)!.raw.length;
         if (server.received.length - before !== reports) throw new Error('a report is missing at the server');
-        console.log(`mail ${encoding.padEnd(8)} S/MIME ${smime ? 'on ' : 'off'}: ${(reports / (ms / 1000)).toFixed(1)} reports/s with a 1 MB zip (${fmt(ms / reports)} each, ${(size / MB).toFixed(2)} MB on the wire)`);
+        console.log(
+          `mail ${encoding.padEnd(8)} S/MIME ${smime ? 'on ' : 'off'}: ${(reports / (ms / 1000)).toFixed(1)} reports/s with a 1 MB zip (${fmt(ms / reports)} each, ${(size / MB).toFixed(2)} MB on the wire)`,
+        );
       }
     }
   } finally {
@@ -60,7 +62,9 @@ export async function run(opts: { reports?: number } = {}): Promise<void> {
   const message = await composeReport(report, { from: 'a@b.jp', to: 'c@d.jp', encoding: 'uuencode', attachment: zip });
   const env = await time(() => smimeEntity(message, centerPem), 5, 1);
   const perMb = (ms: number, bytes: number): string => `${fmt(ms / (bytes / MB))} per MB`;
-  console.log(`mail encode cost: uuencode ${perMb(uu.medianMs, zip.length)}; whole message with uuencode ${perMb(uuMail.medianMs, zip.length)}, with Base64 (MailComposer) ${perMb(b64.medianMs, zip.length)}`);
+  console.log(
+    `mail encode cost: uuencode ${perMb(uu.medianMs, zip.length)}; whole message with uuencode ${perMb(uuMail.medianMs, zip.length)}, with Base64 (MailComposer) ${perMb(b64.medianMs, zip.length)}`,
+  );
   console.log(`mail S/MIME envelope (forge CMS structure, node:crypto AES-256-CBC): ${perMb(env.medianMs, message.length)} of message`);
 }
 

@@ -42,12 +42,35 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
   try {
     await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
     await cli(['init']);
-    await cli(['activate', '--key-code', '01239', '--server-name', 'BENCH', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
+    await cli([
+      'activate',
+      '--key-code',
+      '01239',
+      '--server-name',
+      'BENCH',
+      '--device-code',
+      'N8100-2810',
+      '--serial',
+      '1',
+      '--warranty',
+      '1',
+      '--reply-mail',
+      'r@example.jp',
+    ]);
     const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');
     await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
     await cli(['config', 'set', 'https.caFile', join(base, 'ca.pem'), 'suppression.use', 'off', 'activation.state', 'active']);
     child = spawn(process.execPath, [...argv, 'service'], { stdio: 'ignore' });
-    for (let i = 0; i < 200 && !(await access(join(base, 'state', 'service.json')).then(() => true, () => false)); i++) await sleep(100);
+    for (
+      let i = 0;
+      i < 200 &&
+      !(await access(join(base, 'state', 'service.json')).then(
+        () => true,
+        () => false,
+      ));
+      i++
+    )
+      await sleep(100);
     const client = await ServiceClient.connect(join(base, 'state'));
 
     // Baseline: the same receiver, a plain POST from here (a new TLS connection each time, as the service makes).
@@ -55,7 +78,10 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
     for (let i = 0; i < 50; i++) {
       const t0 = performance.now();
       await new Promise<void>((resolve, reject) => {
-        const req = request(receiver.url, { method: 'POST', ca: pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } }, (res) => { res.resume(); res.on('end', resolve); });
+        const req = request(receiver.url, { method: 'POST', ca: pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          res.on('end', resolve);
+        });
         req.on('error', reject);
         req.end('{}');
       });
@@ -71,7 +97,9 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
       latency.push(arrived.get(r.reportId)! - t0);
     }
     console.log(`service direct HTTPS POST to the receiver (baseline): p50 ${pct(direct, 50).toFixed(1)} ms, p99 ${pct(direct, 99).toFixed(1)} ms`);
-    console.log(`service event -> delivered (${events} one at a time): p50 ${pct(latency, 50).toFixed(1)} ms (${(pct(latency, 50) / pct(direct, 50)).toFixed(1)}x baseline), p99 ${pct(latency, 99).toFixed(1)} ms`);
+    console.log(
+      `service event -> delivered (${events} one at a time): p50 ${pct(latency, 50).toFixed(1)} ms (${(pct(latency, 50) / pct(direct, 50)).toFixed(1)}x baseline), p99 ${pct(latency, 99).toFixed(1)} ms`,
+    );
 
     const burst = events;
     const before = arrived.size;
@@ -80,7 +108,9 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
     const acceptedMs = performance.now() - t0;
     while (arrived.size < before + burst) await sleep(5);
     const total = performance.now() - t0;
-    console.log(`service burst of ${burst}: accepted (fsync'd) in ${acceptedMs.toFixed(0)} ms (${(burst / (acceptedMs / 1000)).toFixed(0)}/s), all delivered in ${total.toFixed(0)} ms (${(burst / (total / 1000)).toFixed(1)} reports/s)`);
+    console.log(
+      `service burst of ${burst}: accepted (fsync'd) in ${acceptedMs.toFixed(0)} ms (${(burst / (acceptedMs / 1000)).toFixed(0)}/s), all delivered in ${total.toFixed(0)} ms (${(burst / (total / 1000)).toFixed(1)} reports/s)`,
+    );
     if (accepted.some((a) => a.result !== 'accepted')) throw new Error('a burst event was not accepted');
 
     await sleep(2000);
@@ -88,7 +118,9 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
     await sleep(idleSeconds * 1000);
     const b = await procSample(child.pid!);
     const ticks = b.cpuTicks - a.cpuTicks;
-    console.log(`service idle ${idleSeconds} s: resident memory ${(b.rssKiB / 1024).toFixed(1)} MiB, CPU ${ticks} ticks (${((ticks / 100 / idleSeconds) * 100).toFixed(3)}% of one core)`);
+    console.log(
+      `service idle ${idleSeconds} s: resident memory ${(b.rssKiB / 1024).toFixed(1)} MiB, CPU ${ticks} ticks (${((ticks / 100 / idleSeconds) * 100).toFixed(3)}% of one core)`,
+    );
   } finally {
     if (child && child.exitCode === null) {
       child.kill('SIGTERM');

@@ -31,7 +31,10 @@ export async function run(): Promise<void> {
   await writeFile(join(RENDERER_DIR, 'blank.html'), '<!doctype html><title>blank</title><p>blank</p>');
   const host = await createHost({ configDir: join(base, 'config'), stateDir: join(base, 'state') });
   const served = await serve(host, { rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
   try {
     const blank: number[] = [];
     const ready: number[] = [];
@@ -53,7 +56,9 @@ export async function run(): Promise<void> {
       await ctx.close();
     }
     console.log(`ui-load blank page from the same server: median ${median(blank).toFixed(1)} ms`);
-    console.log(`ui-load page load -> window ready (host answered): median ${median(ready).toFixed(1)} ms (${(median(ready) / median(blank)).toFixed(1)}x blank)`);
+    console.log(
+      `ui-load page load -> window ready (host answered): median ${median(ready).toFixed(1)} ms (${(median(ready) / median(blank)).toFixed(1)}x blank)`,
+    );
     console.log(`ui-load page load -> wizard interactive (menu clicks included): median ${median(wizard).toFixed(1)} ms (${RUNS} runs)`);
   } finally {
     await browser.close();

@@ -32,12 +32,19 @@ function createWindow(preload: string): BrowserWindow {
     height: 760,
     title: 'アラートマネージャ設定ウィンドウ',
     webPreferences: {
-      preload, contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, spellcheck: false,
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
       additionalArguments: [hostMethodsArgument(HOST_METHODS)],
     },
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (e, url) => { if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault(); });
+  win.webContents.on('will-navigate', (e, url) => {
+    if (!url.startsWith(`${APP_ORIGIN}/`)) e.preventDefault();
+  });
   win.webContents.on('will-attach-webview', (e) => e.preventDefault());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
@@ -55,7 +62,12 @@ async function start(): Promise<void> {
   // テスト通報 / 開局通報, the status and 通報テスト go to the running service (its local API): the service ships in this
   // package but electron/ may not import service/, and only the service can open the sealed proxy password.
   // Remembered passwords live in the desktop user's OS keychain (loaded on first use; absent keychain = ER_1012).
-  const host = await createNodeHost({ ...dirs, resourcesDir: p.resources, version: app.getVersion() }, process.env, runningServiceBridge(dirs.stateDir), new OsKeychain());
+  const host = await createNodeHost(
+    { ...dirs, resourcesDir: p.resources, version: app.getVersion() },
+    process.env,
+    runningServiceBridge(dirs.stateDir),
+    new OsKeychain(),
+  );
   registerHostIpc(host);
   serveRenderer(p.renderer);
   const service = await startServiceIfNone(app.getAppPath(), dirs);
@@ -65,10 +77,14 @@ async function start(): Promise<void> {
     if (win.isMinimized()) win.restore();
     win.focus();
   });
-  app.on('activate', () => { if (BrowserWindow.getAllWindows().length === 0) win = createWindow(p.preload); });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) win = createWindow(p.preload);
+  });
   app.on('window-all-closed', () => app.quit());
   app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (ev, url) => { if (!url.startsWith(`${APP_ORIGIN}/`)) ev.preventDefault(); });
+    contents.on('will-navigate', (ev, url) => {
+      if (!url.startsWith(`${APP_ORIGIN}/`)) ev.preventDefault();
+    });
     contents.setWindowOpenHandler(({ url }) => {
       if (url.startsWith('https://')) void shell.openExternal(url);
       return { action: 'deny' };

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { ServiceClient } from '../shared/node/service-client.js';
 
 export async function startServiceIfNone(appPath: string, dirs: { configDir: string; stateDir: string }): Promise<ChildProcess | undefined> {
-  const running = await ServiceClient.connect(dirs.stateDir).then(() => true, () => false);
+  const running = await ServiceClient.connect(dirs.stateDir).then(
+    () => true,
+    () => false,
+  );
   if (running) return undefined;
   const bin = join(appPath, 'bin', 'express-report.mjs');
   if (!existsSync(bin)) return undefined;

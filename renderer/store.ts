@@ -10,14 +10,21 @@ import { initialLang } from './i18n.js';
 export type DialogId =
   | 'methods' // 通報基本設定 → 通報手段の設定
   | 'express' // エクスプレス通報サービスの基本設定
-  | 'mail' | 'mail-auth' | 'dialup' | 'manager' | 'https' | 'suppression'
+  | 'mail'
+  | 'mail-auth'
+  | 'dialup'
+  | 'manager'
+  | 'https'
+  | 'suppression'
   | 'relay'
   | 'destinations' // 通報先リストの設定
-  | 'id-settings' | 'schedule'
+  | 'id-settings'
+  | 'schedule'
   | 'wizard' // 設定ユーティリティ
   | 'service-end' // サービスの終了 (once 運用中)
   | 'service-expiry' // サービス有効期限の変更 (once ended)
-  | 'maintenance' | 'maintenance-end' // 保守中にする / 保守を終了 (an overlay on 運用中)
+  | 'maintenance'
+  | 'maintenance-end' // 保守中にする / 保守を終了 (an overlay on 運用中)
   | 'version'
   | 'service-status'; // 通報サービスの状態
 
@@ -53,7 +60,11 @@ function echoed(e: EventEntry, host: EventEntry[]): boolean {
 
 /** Host entries and local notes in time order (stable), the newest MAX_EVENTS. */
 function merge(host: EventEntry[], local: EventEntry[]): EventEntry[] {
-  return [...host, ...local.filter((e) => !echoed(e, host))].map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map((x) => x.e).slice(-MAX_EVENTS);
+  return [...host, ...local.filter((e) => !echoed(e, host))]
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i)
+    .map((x) => x.e)
+    .slice(-MAX_EVENTS);
 }
 
 export function createAppStore(host: HostApi) {

@@ -8,8 +8,15 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** The command and the service, bundled: what a packaged install runs (a checkout runs the sources through tsx). */
 export async function buildService(): Promise<void> {
   await esbuild({
-    bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', absWorkingDir: root,
-    entryPoints: ['service/cli/main.ts'], outfile: 'out/service/cli.mjs', format: 'esm', packages: 'external',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    entryPoints: ['service/cli/main.ts'],
+    outfile: 'out/service/cli.mjs',
+    format: 'esm',
+    packages: 'external',
   });
 }
 
@@ -22,7 +29,11 @@ export async function buildAll(): Promise<void> {
   await buildService();
   // The keychain binding is native (a prebuilt .node per platform): loaded from node_modules, not bundled.
   await esbuild({
-    ...common, entryPoints: ['electron/main.ts'], outfile: 'out/electron/main.mjs', format: 'esm', external: ['electron', '@napi-rs/keyring'],
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'out/electron/main.mjs',
+    format: 'esm',
+    external: ['electron', '@napi-rs/keyring'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 }

@@ -28,21 +28,28 @@ export function configKeysDoc(): string {
   for (const d of settingDefs) {
     const def = d.kind === 'secret' ? '' : formatValue(d, d.default);
     const req = d.requiredWhen === always ? 'always' : d.requiredWhen ? 'conditional (see below)' : '';
-    out.push(`| \`${d.key}\` | ${d.label.ja} / ${d.label.en} | ${d.file} \`[${d.section}] ${d.name}\` | ${def === '' ? '' : `\`${def}\``} | ${describeLimits(d)} | ${req} |`);
+    out.push(
+      `| \`${d.key}\` | ${d.label.ja} / ${d.label.en} | ${d.file} \`[${d.section}] ${d.name}\` | ${def === '' ? '' : `\`${def}\``} | ${describeLimits(d)} | ${req} |`,
+    );
   }
-  out.push('', '## Rules between settings', '',
+  out.push(
+    '',
+    '## Rules between settings',
+    '',
     '- `express.route` holds one route, so Express (mail / dial-up / manager) and Express (HTTPS) are never enabled together.',
     '- Customer fields (`customer.*`) take part only with key-file activation; `customer.department`, `customer.contact` and',
     '  `customer.contactKana` must stay empty for an individual customer (ER_3017).',
     '- Machine fields are required once activated (`activation.method` is not `none`); `activation.keyCode` with key-code activation;',
     '  `activation.replyMail` with key-code activation of the HTTPS service.',
-    '- Each route\'s own fields are required only while that route is selected: `mail.*` for mail, `mail.pop.*` only with',
+    "- Each route's own fields are required only while that route is selected: `mail.*` for mail, `mail.pop.*` only with",
     '  `mail.pop.use`, `mail.auth.*` only with `mail.auth.use`, `dialup.*` for dial-up (`dialup.serial.port` only with the serial',
     '  method), `manager.host` for manager, `https.proxy.*` only with `https.proxy.use`, `remote.*` only with `remote.use`.',
     '  Values of an inactive field are kept but not required.',
     '- `mail.smime` on the mail or dial-up route needs key-file activation (ER_3018).',
     '- `relay.express.port` and `relay.https.port` differ when both relays are on (ER_3030); the retry interval is shorter',
-    '  than the retry limit (ER_3031).', '');
+    '  than the retry limit (ER_3031).',
+    '',
+  );
   return out.join('\n');
 }
 

@@ -23,10 +23,13 @@ await buildAll();
 const electron = electronBinary();
 const display = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const args = process.argv.slice(2);
-const child = electron && display
-  ? spawn(electron, [`${root}/out/electron/main.mjs`, ...args], { stdio: 'inherit' })
-  : (console.error(electron
-      ? 'No display: opening the settings window in a browser instead (express-report serve).'
-      : 'The Electron runtime is not installed (run `node node_modules/electron/install.js` where it can be downloaded): opening the settings window in a browser instead (express-report serve).'),
-    spawn(process.execPath, [`${root}/bin/express-report.mjs`, 'serve', '--open', ...args], { stdio: 'inherit' }));
+const child =
+  electron && display
+    ? spawn(electron, [`${root}/out/electron/main.mjs`, ...args], { stdio: 'inherit' })
+    : (console.error(
+        electron
+          ? 'No display: opening the settings window in a browser instead (express-report serve).'
+          : 'The Electron runtime is not installed (run `node node_modules/electron/install.js` where it can be downloaded): opening the settings window in a browser instead (express-report serve).',
+      ),
+      spawn(process.execPath, [`${root}/bin/express-report.mjs`, 'serve', '--open', ...args], { stdio: 'inherit' }));
 child.on('exit', (code) => process.exit(code ?? 0));

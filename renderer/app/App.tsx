@@ -30,7 +30,9 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
   const snapshot = useApp((s) => s.snapshot);
   const note = useApp((s) => s.note);
   const host = useApp((s) => s.host);
-  useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
   const [tracked, setTracked] = useState<Tracked | undefined>();
 
   /** 通報テスト: the event goes to the running service as if it had happened; its outcome goes to the event panel. */
@@ -49,7 +51,9 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
       note('error', { ja: `通報テストに失敗しました(${e.source} ${e.id}): ${why('ja')}`, en: `The test report failed (${e.source} ${e.id}): ${why('en')}` });
     }
   };
-  useEffect(() => { document.documentElement.lang = lang; }, [lang]);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
   // Alt + an underlined letter, in the dialog in front or else in the main window (docs/desktop-app.md, Keyboard).
   useEffect(() => installAccessKeys(document), []);
 
@@ -60,9 +64,19 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
       </header>
       <MenuBar onExit={onExit} />
       <main className="main">
-        <EventTree onTest={(e) => { void testEvent(e); }} />
+        <EventTree
+          onTest={(e) => {
+            void testEvent(e);
+          }}
+        />
         <div className="content">
-          {loadError ? <div role="alert" className="field-error">{loadError.map((p, i) => <ProblemView key={i} problem={p} />)}</div> : null}
+          {loadError ? (
+            <div role="alert" className="field-error">
+              {loadError.map((p, i) => (
+                <ProblemView key={i} problem={p} />
+              ))}
+            </div>
+          ) : null}
           {tracked ? <EventTestProgress key={tracked.reportId} tracked={tracked} onDone={() => setTracked(undefined)} /> : null}
           {snapshot ? (
             <p className="welcome">
@@ -75,7 +89,9 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
       </main>
       <EventPanel />
       <StatusBar />
-      {dialogs.map((d) => <DialogHost key={d} id={d} />)}
+      {dialogs.map((d) => (
+        <DialogHost key={d} id={d} />
+      ))}
     </div>
   );
 }

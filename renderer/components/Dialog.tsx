@@ -22,8 +22,13 @@ function trapTab(e: KeyboardEvent<HTMLDivElement>, root: HTMLElement | null): vo
   if (items.length === 0) return;
   const first = items[0]!;
   const last = items[items.length - 1]!;
-  if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
-  else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 /**
@@ -68,8 +73,15 @@ export function Dialog({ title, onCancel, children, buttons, wide }: DialogProps
   }, []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.key === 'Escape') { e.stopPropagation(); onCancel(); return; }
-    if (e.key === 'Tab') { trapTab(e, ref.current); return; }
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onCancel();
+      return;
+    }
+    if (e.key === 'Tab') {
+      trapTab(e, ref.current);
+      return;
+    }
     if (e.key !== 'Enter' || e.defaultPrevented || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
     const self = ref.current;
     // Enter in a message box over this dialog is that box's; Enter that means something itself is left alone.
@@ -83,9 +95,10 @@ export function Dialog({ title, onCancel, children, buttons, wide }: DialogProps
 
   return (
     <div className="dialog-backdrop">
-      <div ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId}
-        onKeyDown={onKeyDown}>
-        <h2 id={titleId} className="dialog-title">{title}</h2>
+      <div ref={ref} className={`dialog${wide ? ' dialog-wide' : ''}`} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+        <h2 id={titleId} className="dialog-title">
+          {title}
+        </h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-buttons">{buttons}</div>
       </div>

@@ -10,7 +10,9 @@ export function EventPanel(): ReactNode {
   const lang = useApp((s) => s.lang);
   const events = useApp((s) => s.events);
   const list = useRef<HTMLOListElement>(null);
-  useEffect(() => { list.current?.lastElementChild?.scrollIntoView({ block: 'nearest' }); }, [events.length]);
+  useEffect(() => {
+    list.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }, [events.length]);
   return (
     <section className="event-panel" aria-label={lang === 'ja' ? 'イベント' : 'Events'}>
       <ol ref={list}>

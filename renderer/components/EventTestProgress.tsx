@@ -16,8 +16,16 @@ export interface Tracked {
   id: string;
 }
 
-export function EventTestProgress({ tracked, onDone, intervalMs = 1000, giveUpMs = 600_000 }: {
-  tracked: Tracked; onDone(): void; intervalMs?: number; giveUpMs?: number;
+export function EventTestProgress({
+  tracked,
+  onDone,
+  intervalMs = 1000,
+  giveUpMs = 600_000,
+}: {
+  tracked: Tracked;
+  onDone(): void;
+  intervalMs?: number;
+  giveUpMs?: number;
 }): ReactNode {
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
@@ -43,7 +51,10 @@ export function EventTestProgress({ tracked, onDone, intervalMs = 1000, giveUpMs
       if (Date.now() < until) timer = setTimeout(() => void poll(), intervalMs);
     };
     let timer = setTimeout(() => void poll(), 0);
-    return () => { stopped = true; clearTimeout(timer); };
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
   }, [host, note, tracked, intervalMs, giveUpMs]);
 
   const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
@@ -52,8 +63,12 @@ export function EventTestProgress({ tracked, onDone, intervalMs = 1000, giveUpMs
   const reached = phase ? steps.indexOf(phase) : -1;
   return (
     <section className="event-test-progress" aria-label={t('通報テストの経過', 'Test report progress')} data-testid="event-test-progress">
-      <h2>{t('通報テストの経過', 'Test report progress')}: {tracked.source} {tracked.id}</h2>
-      <p>{KIND_LABEL.failure[lang]} {tracked.reportId}</p>
+      <h2>
+        {t('通報テストの経過', 'Test report progress')}: {tracked.source} {tracked.id}
+      </h2>
+      <p>
+        {KIND_LABEL.failure[lang]} {tracked.reportId}
+      </p>
       <ol aria-live="polite">
         {steps.map((s, i) => (
           <li key={s} data-phase={s} aria-current={s === phase ? 'step' : undefined} className={i < reached ? 'done' : s === phase ? 'current' : 'todo'}>
@@ -63,8 +78,14 @@ export function EventTestProgress({ tracked, onDone, intervalMs = 1000, giveUpMs
           </li>
         ))}
       </ol>
-      {lost ? <p role="status" className="warning">{t('通報サービスから応答がありません。', 'The reporting service does not answer.')}</p> : null}
-      <button type="button" onClick={onDone}>{phase && isFinal(phase) ? t('閉じる', 'Close') : t('経過の表示をやめる', 'Stop following')}</button>
+      {lost ? (
+        <p role="status" className="warning">
+          {t('通報サービスから応答がありません。', 'The reporting service does not answer.')}
+        </p>
+      ) : null}
+      <button type="button" onClick={onDone}>
+        {phase && isFinal(phase) ? t('閉じる', 'Close') : t('経過の表示をやめる', 'Stop following')}
+      </button>
     </section>
   );
 }

@@ -23,13 +23,29 @@ export function EventTree({ onTest }: { onTest(e: MonitoredEvent): void }): Reac
                   <li key={src} role="treeitem" aria-expanded="true" aria-selected="false">
                     <span>{src}</span>
                     <ul role="group">
-                      {events.filter((e) => e.source === src).map((e) => (
-                        <li key={e.id} role="treeitem" aria-selected="false" tabIndex={0} title={e.text[lang]}
-                          onContextMenu={(ev) => { ev.preventDefault(); setMenu({ x: ev.clientX, y: ev.clientY, event: e }); }}
-                          onKeyDown={(ev) => { if (ev.key === 'ContextMenu' || (ev.shiftKey && ev.key === 'F10')) { const r = ev.currentTarget.getBoundingClientRect(); setMenu({ x: r.left + 20, y: r.bottom, event: e }); } }}>
-                          {e.id} / {parseInt(e.id, 16) & 0xffff}
-                        </li>
-                      ))}
+                      {events
+                        .filter((e) => e.source === src)
+                        .map((e) => (
+                          <li
+                            key={e.id}
+                            role="treeitem"
+                            aria-selected="false"
+                            tabIndex={0}
+                            title={e.text[lang]}
+                            onContextMenu={(ev) => {
+                              ev.preventDefault();
+                              setMenu({ x: ev.clientX, y: ev.clientY, event: e });
+                            }}
+                            onKeyDown={(ev) => {
+                              if (ev.key === 'ContextMenu' || (ev.shiftKey && ev.key === 'F10')) {
+                                const r = ev.currentTarget.getBoundingClientRect();
+                                setMenu({ x: r.left + 20, y: r.bottom, event: e });
+                              }
+                            }}
+                          >
+                            {e.id} / {parseInt(e.id, 16) & 0xffff}
+                          </li>
+                        ))}
                     </ul>
                   </li>
                 ))}
@@ -40,7 +56,15 @@ export function EventTree({ onTest }: { onTest(e: MonitoredEvent): void }): Reac
       </ul>
       {menu ? (
         <div className="context-menu" role="menu" style={{ left: menu.x, top: menu.y }}>
-          <button type="button" role="menuitem" autoFocus onClick={() => { setMenu(null); onTest(menu.event); }}>
+          <button
+            type="button"
+            role="menuitem"
+            autoFocus
+            onClick={() => {
+              setMenu(null);
+              onTest(menu.event);
+            }}
+          >
             {lang === 'ja' ? '通報テスト' : 'Test report'}
           </button>
         </div>

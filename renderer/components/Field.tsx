@@ -30,21 +30,47 @@ export interface FieldProps {
   accessKey?: string;
 }
 
-export function FieldLabel({ text, accessKey, required, htmlFor, id }: { text: string; accessKey?: string; required?: boolean; htmlFor?: string; id?: string }): ReactNode {
+export function FieldLabel({
+  text,
+  accessKey,
+  required,
+  htmlFor,
+  id,
+}: {
+  text: string;
+  accessKey?: string;
+  required?: boolean;
+  htmlFor?: string;
+  id?: string;
+}): ReactNode {
   return (
     <label htmlFor={htmlFor} id={id} className="field-label">
-      {required ? <span className="required" aria-hidden="true">※</span> : null}
+      {required ? (
+        <span className="required" aria-hidden="true">
+          ※
+        </span>
+      ) : null}
       <Mnemonic text={text} k={accessKey} />
     </label>
   );
 }
 
 /** The field's refused value, said beside it: with `shown`, the message names the field as this window labels it. */
-export function FieldErrors({ id, problems, shown }: { id: string; problems: readonly Problem[]; shown?: { def: LocalizedText; label: LocalizedText } }): ReactNode {
+export function FieldErrors({
+  id,
+  problems,
+  shown,
+}: {
+  id: string;
+  problems: readonly Problem[];
+  shown?: { def: LocalizedText; label: LocalizedText };
+}): ReactNode {
   if (problems.length === 0) return null;
   return (
     <div id={id} className="field-error" role="alert">
-      {problems.map((p, i) => <ProblemView key={i} problem={shown ? relabel(p, shown.def, shown.label) : p} />)}
+      {problems.map((p, i) => (
+        <ProblemView key={i} problem={shown ? relabel(p, shown.def, shown.label) : p} />
+      ))}
     </div>
   );
 }
@@ -63,10 +89,13 @@ export function Field({ def, value, onChange, problems = [], required = false, d
   const key = accessKey ?? def.accessKey;
   const unit = def.kind === 'int' ? def.unit?.[lang] : undefined;
   // The guide area shows the field's guide message and, when its value was refused, the coded message too.
-  const guide = said.length === 0 ? def.guide : {
-    ja: `${def.guide.ja} ${said.map((p) => problemLine(p, 'ja')).join(' ')}`,
-    en: `${def.guide.en} ${said.map((p) => problemLine(p, 'en')).join(' ')}`,
-  };
+  const guide =
+    said.length === 0
+      ? def.guide
+      : {
+          ja: `${def.guide.ja} ${said.map((p) => problemLine(p, 'ja')).join(' ')}`,
+          en: `${def.guide.en} ${said.map((p) => problemLine(p, 'en')).join(' ')}`,
+        };
   const common = {
     id,
     name: def.key,
@@ -94,14 +123,24 @@ export function Field({ def, value, onChange, problems = [], required = false, d
     case 'enum':
       control = (
         <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          {def.choices.map((c) => <option key={c} value={c}>{def.choiceLabels?.[c]?.[lang] ?? c}</option>)}
+          {def.choices.map((c) => (
+            <option key={c} value={c}>
+              {def.choiceLabels?.[c]?.[lang] ?? c}
+            </option>
+          ))}
         </select>
       );
       break;
     case 'list': {
       const chosen = new Set(value.split(',').filter(Boolean));
       return (
-        <fieldset className="field field-list" disabled={disabled} aria-invalid={problems.length > 0 || undefined} aria-describedby={problems.length > 0 ? errId : undefined} onFocus={() => setGuide(guide)}>
+        <fieldset
+          className="field field-list"
+          disabled={disabled}
+          aria-invalid={problems.length > 0 || undefined}
+          aria-describedby={problems.length > 0 ? errId : undefined}
+          onFocus={() => setGuide(guide)}
+        >
           <legend>{text}</legend>
           {def.choices.map((c) => (
             <label key={c}>
@@ -125,18 +164,35 @@ export function Field({ def, value, onChange, problems = [], required = false, d
       control = (
         <span className="field-number">
           <input type="text" inputMode="numeric" {...common} value={value} onChange={(e) => onChange(e.target.value)} />
-          {unit ? <span id={unitId} className="field-unit">{unit}</span> : null}
+          {unit ? (
+            <span id={unitId} className="field-unit">
+              {unit}
+            </span>
+          ) : null}
         </span>
       );
       break;
     case 'secret': {
       // `(set)`: a stored password, left as it is; `(remembered)`: the one this computer remembers (the host reads it).
-      const placeholder = value === '(set)' ? (lang === 'ja' ? '(設定済み)' : '(set)')
-        : value === '(remembered)' ? (lang === 'ja' ? '(記憶したパスワード)' : '(remembered password)') : '';
+      const placeholder =
+        value === '(set)'
+          ? lang === 'ja'
+            ? '(設定済み)'
+            : '(set)'
+          : value === '(remembered)'
+            ? lang === 'ja'
+              ? '(記憶したパスワード)'
+              : '(remembered password)'
+            : '';
       control = (
-        <input type="password" autoComplete="off" {...common} value={placeholder ? '' : value}
+        <input
+          type="password"
+          autoComplete="off"
+          {...common}
+          value={placeholder ? '' : value}
           placeholder={placeholder}
-          onChange={(e) => onChange(e.target.value === '' ? (placeholder ? value : '') : e.target.value)} />
+          onChange={(e) => onChange(e.target.value === '' ? (placeholder ? value : '') : e.target.value)}
+        />
       );
       break;
     }
@@ -147,7 +203,11 @@ export function Field({ def, value, onChange, problems = [], required = false, d
           <input type="text" {...common} value={value} list={listId} onChange={(e) => onChange(e.target.value)} />
           {suggestions ? (
             <datalist id={listId}>
-              {suggestions.map((s) => <option key={s.value} value={s.value}>{s.label}</option>)}
+              {suggestions.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
             </datalist>
           ) : null}
         </>

@@ -21,13 +21,24 @@ export function FilePicker({ label, accept, disabled, testId, onPick, onError }:
   return (
     <>
       <KeyButton text={label} disabled={disabled} onClick={() => input.current?.click()} />
-      <input ref={input} type="file" hidden tabIndex={-1} aria-hidden="true" accept={accept} data-testid={testId}
+      <input
+        ref={input}
+        type="file"
+        hidden
+        tabIndex={-1}
+        aria-hidden="true"
+        accept={accept}
+        data-testid={testId}
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          readBase64(file).then((contentBase64) => onPick({ name: file.name, contentBase64 }), (err: unknown) => onError(String(err)));
-        }} />
+          readBase64(file).then(
+            (contentBase64) => onPick({ name: file.name, contentBase64 }),
+            (err: unknown) => onError(String(err)),
+          );
+        }}
+      />
     </>
   );
 }

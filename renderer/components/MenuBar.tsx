@@ -38,33 +38,69 @@ export interface Menu {
  * decides whether サービスの終了 (once started) and サービス有効期限の変更 (once ended) can be chosen (manual chapter 5).
  * `paused`: the maintenance overlay is on (保守中にする only while 運用中 and not paused; 保守を終了 only while paused).
  */
-export function windowMenus(lang: 'ja' | 'en', open: (d: DialogId) => void, setLang: (l: 'ja' | 'en') => void, onExit: () => void, state = 'not-activated', paused?: MaintenanceOverlay): Menu[] {
+export function windowMenus(
+  lang: 'ja' | 'en',
+  open: (d: DialogId) => void,
+  setLang: (l: 'ja' | 'en') => void,
+  onExit: () => void,
+  state = 'not-activated',
+  paused?: MaintenanceOverlay,
+): Menu[] {
   const dialog = (d: DialogId) => () => open(d);
   const why = (p: Problem | undefined): { disabled?: LocalizedText } => (p ? { disabled: p.message } : {});
   return [
     { id: 'file', ja: 'ファイル', en: 'File', key: 'F', items: [{ id: 'exit', ja: '終了', en: 'Exit', key: 'X', run: onExit }] },
-    { id: 'settings', ja: '設定', en: 'Settings', key: 'S', items: [
-      { id: 'methods', ja: '通報基本設定', en: 'Basic notification settings', key: 'B', run: dialog('methods') },
-      { id: 'destinations', ja: '通報先リストの設定', en: 'Destination list', key: 'L', run: dialog('destinations') },
-    ] },
-    { id: 'tools', ja: 'ツール', en: 'Tools', key: 'T', items: [
-      { id: 'wizard', ja: 'エクスプレス通報サービス → サーバー', en: 'Express Report Service → Server', key: 'E', run: dialog('wizard') },
-      { id: 'service-end', ja: 'サービスの終了', en: 'End the service', key: 'Q', run: dialog('service-end'), ...why(endServiceRefusal(state)) },
-      { id: 'service-expiry', ja: 'サービス有効期限の変更', en: 'Change the expiry', key: 'R', run: dialog('service-expiry'), ...why(extendExpiryRefusal(state)) },
-      { id: 'maintenance', ja: '保守中にする…', en: 'Pause for maintenance…', key: 'M', run: dialog('maintenance'), ...why(pauseRefusal(state, paused)) },
-      { id: 'maintenance-end', ja: '保守を終了', en: 'End the maintenance pause', key: 'U', run: dialog('maintenance-end'), ...why(resumeRefusal(paused)) },
-      { id: 'service-status', ja: '通報サービスの状態', en: 'Reporting service status', key: 'S', run: dialog('service-status') },
-    ] },
-    { id: 'help', ja: 'ヘルプ', en: 'Help', key: 'H', items: [
-      { id: 'version', ja: 'バージョン情報', en: 'Version information', key: 'A', run: dialog('version') },
-      { id: 'lang', ja: 'English', en: '日本語', key: 'L', run: () => setLang(lang === 'ja' ? 'en' : 'ja') },
-    ] },
+    {
+      id: 'settings',
+      ja: '設定',
+      en: 'Settings',
+      key: 'S',
+      items: [
+        { id: 'methods', ja: '通報基本設定', en: 'Basic notification settings', key: 'B', run: dialog('methods') },
+        { id: 'destinations', ja: '通報先リストの設定', en: 'Destination list', key: 'L', run: dialog('destinations') },
+      ],
+    },
+    {
+      id: 'tools',
+      ja: 'ツール',
+      en: 'Tools',
+      key: 'T',
+      items: [
+        { id: 'wizard', ja: 'エクスプレス通報サービス → サーバー', en: 'Express Report Service → Server', key: 'E', run: dialog('wizard') },
+        { id: 'service-end', ja: 'サービスの終了', en: 'End the service', key: 'Q', run: dialog('service-end'), ...why(endServiceRefusal(state)) },
+        {
+          id: 'service-expiry',
+          ja: 'サービス有効期限の変更',
+          en: 'Change the expiry',
+          key: 'R',
+          run: dialog('service-expiry'),
+          ...why(extendExpiryRefusal(state)),
+        },
+        { id: 'maintenance', ja: '保守中にする…', en: 'Pause for maintenance…', key: 'M', run: dialog('maintenance'), ...why(pauseRefusal(state, paused)) },
+        { id: 'maintenance-end', ja: '保守を終了', en: 'End the maintenance pause', key: 'U', run: dialog('maintenance-end'), ...why(resumeRefusal(paused)) },
+        { id: 'service-status', ja: '通報サービスの状態', en: 'Reporting service status', key: 'S', run: dialog('service-status') },
+      ],
+    },
+    {
+      id: 'help',
+      ja: 'ヘルプ',
+      en: 'Help',
+      key: 'H',
+      items: [
+        { id: 'version', ja: 'バージョン情報', en: 'Version information', key: 'A', run: dialog('version') },
+        { id: 'lang', ja: 'English', en: '日本語', key: 'L', run: () => setLang(lang === 'ja' ? 'en' : 'ja') },
+      ],
+    },
   ];
 }
 
 /** `終了(X)` with the X underlined; the accessible name is the plain text `終了(X)`. */
 function Mnemonic({ text, k }: { text: string; k: string }): ReactNode {
-  return <>{text}(<u>{k}</u>)</>;
+  return (
+    <>
+      {text}(<u>{k}</u>)
+    </>
+  );
 }
 
 export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
@@ -121,11 +157,20 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
   };
   const act = (a: MenuAction): boolean => {
     switch (a.kind) {
-      case 'focus-title': focusTitle(a.top); return true;
-      case 'open': openMenu(a.top, a.item); return true;
-      case 'run': run(a.top, a.item); return true;
-      case 'leave': leave(); return true;
-      case 'none': return false;
+      case 'focus-title':
+        focusTitle(a.top);
+        return true;
+      case 'open':
+        openMenu(a.top, a.item);
+        return true;
+      case 'run':
+        run(a.top, a.item);
+        return true;
+      case 'leave':
+        leave();
+        return true;
+      case 'none':
+        return false;
     }
   };
 
@@ -138,14 +183,21 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
   // Not while a modal dialog is in front: its own access keys apply there (keyboard.ts).
   useEffect(() => {
     let altAlone = false;
-    const enter = (): void => { remember(); focusTitle(0); };
+    const enter = (): void => {
+      remember();
+      focusTitle(0);
+    };
     const down = (e: globalThis.KeyboardEvent): void => {
-      if (e.key === 'Alt') { altAlone = !e.repeat; return; }
+      if (e.key === 'Alt') {
+        altAlone = !e.repeat;
+        return;
+      }
       altAlone = false;
       if (e.defaultPrevented || topModal()) return;
       if (e.key === 'F10' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey) {
         e.preventDefault();
-        if (inBar()) leave(); else enter();
+        if (inBar()) leave();
+        else enter();
         return;
       }
       if (e.altKey && !e.ctrlKey && !e.metaKey && !e.isComposing) {
@@ -163,14 +215,17 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
       altAlone = false;
       if (topModal()) return;
       e.preventDefault();
-      if (inBar()) leave(); else enter();
+      if (inBar()) leave();
+      else enter();
     };
     const mouse = (e: MouseEvent): void => {
       altAlone = false;
       if (!bar.current?.contains(e.target as Node)) setOpenTop(null);
     };
     // Alt+Tab to another window sends no key in between: its release must not enter the menu bar.
-    const away = (): void => { altAlone = false; };
+    const away = (): void => {
+      altAlone = false;
+    };
     // Capture: the menu bar's keys come before any control's and before the dialogs' access keys (keyboard.ts).
     document.addEventListener('keydown', down, true);
     document.addEventListener('keyup', up, true);
@@ -189,30 +244,63 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
     if (e.altKey || e.ctrlKey || e.metaKey || e.nativeEvent.isComposing) return;
     if (e.key === 'F10') return; // the document listener's
     const a = menuKey(shape, { top, item: openTop === null ? undefined : item }, e.key, accessLetter(e.nativeEvent));
-    if (a.kind === 'leave' && e.key === 'Tab') { leave(); return; } // Tab goes on from where the keyboard was
-    if (act(a)) { e.preventDefault(); e.stopPropagation(); }
+    if (a.kind === 'leave' && e.key === 'Tab') {
+      leave();
+      return;
+    } // Tab goes on from where the keyboard was
+    if (act(a)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   };
 
   return (
-    <div ref={bar} className="menubar" role="menubar" aria-label={lang === 'ja' ? 'メニュー' : 'Menu'} onKeyDown={onKeyDown}
-      onMouseDownCapture={remember}>
+    <div ref={bar} className="menubar" role="menubar" aria-label={lang === 'ja' ? 'メニュー' : 'Menu'} onKeyDown={onKeyDown} onMouseDownCapture={remember}>
       {menus.map((m, t) => (
         <div key={m.id} className="menu">
-          <button type="button" role="menuitem" aria-haspopup="menu" aria-expanded={openTop === t} tabIndex={t === top ? 0 : -1}
-            ref={(el) => { titles.current[t] = el; }} aria-keyshortcuts={`Alt+${m.key}`}
-            onClick={() => { if (openTop === t) setOpenTop(null); else openMenu(t, 0); }}
-            onMouseEnter={() => { if (openTop !== null && openTop !== t) openMenu(t, 0); }}>
+          <button
+            type="button"
+            role="menuitem"
+            aria-haspopup="menu"
+            aria-expanded={openTop === t}
+            tabIndex={t === top ? 0 : -1}
+            ref={(el) => {
+              titles.current[t] = el;
+            }}
+            aria-keyshortcuts={`Alt+${m.key}`}
+            onClick={() => {
+              if (openTop === t) setOpenTop(null);
+              else openMenu(t, 0);
+            }}
+            onMouseEnter={() => {
+              if (openTop !== null && openTop !== t) openMenu(t, 0);
+            }}
+          >
             <Mnemonic text={m[lang]} k={m.key} />
           </button>
           {openTop === t ? (
             <div className="menu-items" role="menu" aria-label={m[lang]}>
               {m.items.map((it, i) => (
-                <button key={it.id} type="button" role="menuitem" tabIndex={-1} ref={(el) => { items.current[i] = el; }}
-                  aria-keyshortcuts={it.key.toUpperCase()} data-item={it.id}
+                <button
+                  key={it.id}
+                  type="button"
+                  role="menuitem"
+                  tabIndex={-1}
+                  ref={(el) => {
+                    items.current[i] = el;
+                  }}
+                  aria-keyshortcuts={it.key.toUpperCase()}
+                  data-item={it.id}
                   // Greyed but still reachable by the arrows, so its reason can be read (title, guide line, description).
                   {...(it.disabled ? { 'aria-disabled': true, className: 'disabled', title: it.disabled[lang], 'aria-description': it.disabled[lang] } : {})}
-                  onFocus={() => setGuide(it.disabled)} onBlur={() => setGuide(undefined)}
-                  onClick={() => run(t, i)} onMouseEnter={() => { setItem(i); if (it.disabled) setGuide(it.disabled); }}>
+                  onFocus={() => setGuide(it.disabled)}
+                  onBlur={() => setGuide(undefined)}
+                  onClick={() => run(t, i)}
+                  onMouseEnter={() => {
+                    setItem(i);
+                    if (it.disabled) setGuide(it.disabled);
+                  }}
+                >
                   <Mnemonic text={it[lang]} k={it.key} />
                 </button>
               ))}

@@ -11,7 +11,13 @@ export function Mnemonic({ text, k }: { text: string; k?: string }): ReactNode {
   const m = [...full.matchAll(/\(([A-Za-z0-9])\)/g)].at(-1);
   if (!m || m.index === undefined) return full;
   const at = m.index + 1;
-  return <>{full.slice(0, at)}<u>{full.slice(at, at + 1)}</u>{full.slice(at + 1)}</>;
+  return (
+    <>
+      {full.slice(0, at)}
+      <u>{full.slice(at, at + 1)}</u>
+      {full.slice(at + 1)}
+    </>
+  );
 }
 
 export interface KeyButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'type'> {

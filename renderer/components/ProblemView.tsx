@@ -16,7 +16,10 @@ export function ProblemView({ problem: p, withField = false }: { problem: Proble
   const detail = [where, p.detail ? printable(p.detail) : undefined].filter((x) => x !== undefined).join(' ');
   return (
     <div className="problem" data-code={p.code}>
-      <span className="problem-text">{label ? `${label}: ` : ''}{problemHead(p, lang)}</span>
+      <span className="problem-text">
+        {label ? `${label}: ` : ''}
+        {problemHead(p, lang)}
+      </span>
       {detail ? (
         <details className="problem-detail">
           <summary>{lang === 'ja' ? '詳細' : 'Details'}</summary>

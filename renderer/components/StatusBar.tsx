@@ -29,7 +29,9 @@ export function shortTime(iso: string, now = new Date()): string {
 function Part({ id, className, title, children }: { id: string; className?: string; title?: string; children: ReactNode }): ReactNode {
   return (
     <>
-      <span data-testid={id} className={className} title={title}>{children}</span>
+      <span data-testid={id} className={className} title={title}>
+        {children}
+      </span>
       <span className="sr-only">; </span>
     </>
   );
@@ -45,8 +47,14 @@ function maintenanceWords(m: MaintenanceOverlay, lang: Lang): { text: string; ti
     m.until ? (lang === 'ja' ? `終了予定: ${formatLocalTime(m.until)}` : `Ends ${formatLocalTime(m.until)}`) : '',
     m.reason ? (lang === 'ja' ? `理由: ${m.reason}` : `Reason: ${m.reason}`) : '',
     lang === 'ja' ? '保守中は通報を保留し、保守センターに接続しません。' : 'Reports are held; no connection is made to the center.',
-    overdue ? (lang === 'ja' ? '終了予定時刻を過ぎています: 通報サービスの開始時に終了します。' : 'The end time has passed: the pause ends when the reporting service starts.') : '',
-  ].filter(Boolean).join('\n');
+    overdue
+      ? lang === 'ja'
+        ? '終了予定時刻を過ぎています: 通報サービスの開始時に終了します。'
+        : 'The end time has passed: the pause ends when the reporting service starts.'
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { text, title };
 }
 
@@ -59,10 +67,21 @@ function Overlays({ snapshot, lang }: { snapshot: AppSnapshot | undefined; lang:
   const paused = snapshot?.maintenance ? maintenanceWords(snapshot.maintenance, lang) : undefined;
   return (
     <>
-      {paused ? <Part id="maintenance" className="maintenance" title={paused.title}>{paused.text}</Part> : null}
+      {paused ? (
+        <Part id="maintenance" className="maintenance" title={paused.title}>
+          {paused.text}
+        </Part>
+      ) : null}
       {untested ? (
-        <Part id="untested" className="untested"
-          title={lang === 'ja' ? `${areasText(untested.areas).ja}が変更されました。テスト通報をお勧めします。` : `The ${areasText(untested.areas).en} changed: a test notification is advisable.`}>
+        <Part
+          id="untested"
+          className="untested"
+          title={
+            lang === 'ja'
+              ? `${areasText(untested.areas).ja}が変更されました。テスト通報をお勧めします。`
+              : `The ${areasText(untested.areas).en} changed: a test notification is advisable.`
+          }
+        >
           {UNTESTED_LABEL[lang]}
         </Part>
       ) : null}
@@ -73,10 +92,14 @@ function Overlays({ snapshot, lang }: { snapshot: AppSnapshot | undefined; lang:
 function serviceWords(live: ServiceLiveness, lang: Lang): { text: string; title?: string; running: boolean | undefined } {
   const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
   switch (live.kind) {
-    case 'loading': return { text: t('サービス: 確認中', 'Service: checking'), running: undefined };
-    case 'running': return { text: t('サービス: 稼働中', 'Service: running'), running: true };
-    case 'stopped': return { text: t('サービス: 停止中', 'Service: stopped'), running: false };
-    case 'unknown': return { text: t('サービス: 応答なし', 'Service: not answering'), title: live.problem ? problemText(live.problem, lang) : live.reason, running: false };
+    case 'loading':
+      return { text: t('サービス: 確認中', 'Service: checking'), running: undefined };
+    case 'running':
+      return { text: t('サービス: 稼働中', 'Service: running'), running: true };
+    case 'stopped':
+      return { text: t('サービス: 停止中', 'Service: stopped'), running: false };
+    case 'unknown':
+      return { text: t('サービス: 応答なし', 'Service: not answering'), title: live.problem ? problemText(live.problem, lang) : live.reason, running: false };
   }
 }
 
@@ -90,9 +113,8 @@ function queueWords(live: ServiceLiveness, lang: Lang): { text: string; title?: 
   const lastText = last ? `${last.text[lang]} ${shortTime(last.at)}` : lang === 'ja' ? 'なし' : 'none';
   const title = last && !last.ok && s.lastFailure ? problemText(s.lastFailure.problem, lang) : last?.at;
   return {
-    text: lang === 'ja'
-      ? `送信待ち ${s.pending} 件・期限切れ ${s.expired} 件・最終: ${lastText}`
-      : `Waiting ${s.pending}, expired ${s.expired}, last: ${lastText}`,
+    text:
+      lang === 'ja' ? `送信待ち ${s.pending} 件・期限切れ ${s.expired} 件・最終: ${lastText}` : `Waiting ${s.pending}, expired ${s.expired}, last: ${lastText}`,
     ...(title ? { title } : {}),
   };
 }
@@ -120,7 +142,9 @@ export function StatusBar(): ReactNode {
       </div>
       <div className="statusbar" role="status" aria-label={lang === 'ja' ? '状態' : 'State'} data-testid="statusbar">
         {settings ? <Part id="machine" className="machine">{`${lang === 'ja' ? '装置' : 'Machine'}: ${say(machineText(settings), lang)}`}</Part> : null}
-        <span data-testid="state" className={`state state-${state}`}>{say(stateLabel(state), lang)}</span>
+        <span data-testid="state" className={`state state-${state}`}>
+          {say(stateLabel(state), lang)}
+        </span>
         <span className="sr-only">; </span>
         {idle ? (
           <Part id="service-warning" className="service-warning">
@@ -128,17 +152,34 @@ export function StatusBar(): ReactNode {
           </Part>
         ) : null}
         <Overlays snapshot={snapshot} lang={lang} />
-        {settings ? <Part id="route" className={settings['express.route'] === 'off' ? 'route route-off' : 'route'}>{`${lang === 'ja' ? '通報手段' : 'Route'}: ${say(routeText(settings), lang)}`}</Part> : null}
-        <Part id="service" className={service.running === false ? 'service service-stopped' : 'service'} {...(service.title ? { title: service.title } : {})}>{service.text}</Part>
-        <Part id="queue" {...(queue.title ? { title: queue.title } : {})}>{queue.text}</Part>
+        {settings ? (
+          <Part
+            id="route"
+            className={settings['express.route'] === 'off' ? 'route route-off' : 'route'}
+          >{`${lang === 'ja' ? '通報手段' : 'Route'}: ${say(routeText(settings), lang)}`}</Part>
+        ) : null}
+        <Part id="service" className={service.running === false ? 'service service-stopped' : 'service'} {...(service.title ? { title: service.title } : {})}>
+          {service.text}
+        </Part>
+        <Part id="queue" {...(queue.title ? { title: queue.title } : {})}>
+          {queue.text}
+        </Part>
         {notSent ? (
           <Part id="not-sent" className="not-sent" title={`${notSent.last.at} ${notSent.last.what}`}>
             {lang === 'ja' ? `未送信(通報手段なし) ${notSent.noRoute} 件` : `Not sent (no route enabled): ${notSent.noRoute}`}
           </Part>
         ) : null}
-        {state === 'ended' ? <Part id="ended" className="ended">{lang === 'ja' ? 'エクスプレス通報サービスは終了しています。' : 'The Express Report Service has ended.'}</Part> : null}
+        {state === 'ended' ? (
+          <Part id="ended" className="ended">
+            {lang === 'ja' ? 'エクスプレス通報サービスは終了しています。' : 'The Express Report Service has ended.'}
+          </Part>
+        ) : null}
         {expiry ? <Part id="expiry">{lang === 'ja' ? `有効期限: ${expiry}` : `Expires: ${expiry}`}</Part> : null}
-        {errors > 0 ? <Part id="problems" className="problems">{lang === 'ja' ? `設定の誤り: ${errors} 件` : `${errors} problem(s) in the settings`}</Part> : null}
+        {errors > 0 ? (
+          <Part id="problems" className="problems">
+            {lang === 'ja' ? `設定の誤り: ${errors} 件` : `${errors} problem(s) in the settings`}
+          </Part>
+        ) : null}
         <span className="config-dir">{snapshot?.configDir}</span>
       </div>
     </footer>

@@ -10,9 +10,12 @@ import { topModal } from './keyboard.js';
 export function focusFirstInvalid(root: ParentNode | undefined = topModal()): HTMLElement | undefined {
   const marked = root?.querySelector<HTMLElement>('[aria-invalid="true"]:not([disabled])') ?? undefined;
   // A group (radio buttons, check boxes) is marked as a whole: the keyboard goes to its chosen or first control.
-  const el = marked && !marked.matches('input, select, textarea')
-    ? marked.querySelector<HTMLElement>('input:checked:not([disabled])') ?? marked.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])') ?? undefined
-    : marked;
+  const el =
+    marked && !marked.matches('input, select, textarea')
+      ? (marked.querySelector<HTMLElement>('input:checked:not([disabled])') ??
+        marked.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled])') ??
+        undefined)
+      : marked;
   if (!el) return undefined;
   el.focus();
   if (el instanceof HTMLInputElement && (el.type === 'text' || el.type === 'password')) el.select();

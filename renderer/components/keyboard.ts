@@ -55,7 +55,8 @@ function usable(el: HTMLElement): boolean {
   return el.getAttribute('aria-hidden') !== 'true';
 }
 
-const EDITABLE = 'input:not([type="hidden"]):not([type="button"]):not([type="submit"]):not([type="reset"]):not([type="file"]):not([type="image"]), select, textarea';
+const EDITABLE =
+  'input:not([type="hidden"]):not([type="button"]):not([type="submit"]):not([type="reset"]):not([type="file"]):not([type="image"]), select, textarea';
 
 /** The first field a user can change (not read-only, not disabled); for a radio group, its checked radio. */
 export function firstEditable(root: ParentNode): HTMLElement | undefined {
@@ -87,7 +88,19 @@ export function initialFocus(dialog: HTMLElement): HTMLElement | undefined {
   return [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].find((el) => usable(el) && el.tabIndex >= 0 && modalOf(el) === dialog);
 }
 
-const OWN_ENTER_ROLES = new Set(['button', 'link', 'menuitem', 'menuitemcheckbox', 'menuitemradio', 'tab', 'option', 'treeitem', 'combobox', 'listbox', 'gridcell']);
+const OWN_ENTER_ROLES = new Set([
+  'button',
+  'link',
+  'menuitem',
+  'menuitemcheckbox',
+  'menuitemradio',
+  'tab',
+  'option',
+  'treeitem',
+  'combobox',
+  'listbox',
+  'gridcell',
+]);
 
 /**
  * Whether Enter on this element presses the dialog's default button. Not where Enter means something itself: a
@@ -105,13 +118,12 @@ export function enterPressesDefault(target: Element): boolean {
 
 /** The elements of a window with this access key, in document order (not those of a modal window inside it). */
 export function accessKeyTargets(scope: ParentNode, letter: string, scopeModal: HTMLElement | undefined): HTMLElement[] {
-  return [...scope.querySelectorAll<HTMLElement>(`[data-accesskey="${letter.toLowerCase()}"]`)]
-    .filter((el) => usable(el) && modalOf(el) === scopeModal);
+  return [...scope.querySelectorAll<HTMLElement>(`[data-accesskey="${letter.toLowerCase()}"]`)].filter((el) => usable(el) && modalOf(el) === scopeModal);
 }
 
 /** What an access key does to its control, as on Windows: a button is pressed, a check box toggled, a radio chosen, a field focused. */
 export function actOn(el: HTMLElement): void {
-  const target = el instanceof HTMLLabelElement && el.control ? el.control as HTMLElement : el;
+  const target = el instanceof HTMLLabelElement && el.control ? (el.control as HTMLElement) : el;
   if (target instanceof HTMLInputElement && (target.type === 'checkbox' || target.type === 'radio')) {
     target.focus();
     target.click();
@@ -145,7 +157,7 @@ export function runAccessKey(doc: Document, letter: string): boolean {
   const active = doc.activeElement;
   const at = targets.findIndex((t) => t === active || (t instanceof HTMLLabelElement && t.control === active));
   const next = targets[(at + 1) % targets.length]!;
-  const focusable = next instanceof HTMLLabelElement && next.control ? next.control as HTMLElement : next;
+  const focusable = next instanceof HTMLLabelElement && next.control ? (next.control as HTMLElement) : next;
   focusable.focus();
   return true;
 }

@@ -41,13 +41,25 @@ export function menuKey(shape: MenuShape, at: MenuPosition, key: string, letter?
 
   if (at.item === undefined) {
     switch (key) {
-      case 'ArrowLeft': return { kind: 'focus-title', top: wrap(at.top - 1, menus) };
-      case 'ArrowRight': return { kind: 'focus-title', top: wrap(at.top + 1, menus) };
-      case 'Home': return { kind: 'focus-title', top: 0 };
-      case 'End': return { kind: 'focus-title', top: menus - 1 };
-      case 'ArrowDown': case 'Enter': case ' ': return open(at.top);
-      case 'ArrowUp': return open(at.top, true);
-      case 'Escape': case 'Tab': case 'F10': case 'Alt': return { kind: 'leave' };
+      case 'ArrowLeft':
+        return { kind: 'focus-title', top: wrap(at.top - 1, menus) };
+      case 'ArrowRight':
+        return { kind: 'focus-title', top: wrap(at.top + 1, menus) };
+      case 'Home':
+        return { kind: 'focus-title', top: 0 };
+      case 'End':
+        return { kind: 'focus-title', top: menus - 1 };
+      case 'ArrowDown':
+      case 'Enter':
+      case ' ':
+        return open(at.top);
+      case 'ArrowUp':
+        return open(at.top, true);
+      case 'Escape':
+      case 'Tab':
+      case 'F10':
+      case 'Alt':
+        return { kind: 'leave' };
     }
     if (letter) {
       const top = byLetter(shape.titleKeys, letter);
@@ -58,15 +70,27 @@ export function menuKey(shape: MenuShape, at: MenuPosition, key: string, letter?
 
   const n = items(at.top);
   switch (key) {
-    case 'ArrowDown': return { kind: 'open', top: at.top, item: wrap(at.item + 1, n) };
-    case 'ArrowUp': return { kind: 'open', top: at.top, item: wrap(at.item - 1, n) };
-    case 'Home': return { kind: 'open', top: at.top, item: 0 };
-    case 'End': return { kind: 'open', top: at.top, item: n - 1 };
-    case 'ArrowLeft': return open(wrap(at.top - 1, menus));
-    case 'ArrowRight': return open(wrap(at.top + 1, menus));
-    case 'Escape': return { kind: 'focus-title', top: at.top };
-    case 'Enter': case ' ': return { kind: 'run', top: at.top, item: at.item };
-    case 'Tab': case 'F10': case 'Alt': return { kind: 'leave' };
+    case 'ArrowDown':
+      return { kind: 'open', top: at.top, item: wrap(at.item + 1, n) };
+    case 'ArrowUp':
+      return { kind: 'open', top: at.top, item: wrap(at.item - 1, n) };
+    case 'Home':
+      return { kind: 'open', top: at.top, item: 0 };
+    case 'End':
+      return { kind: 'open', top: at.top, item: n - 1 };
+    case 'ArrowLeft':
+      return open(wrap(at.top - 1, menus));
+    case 'ArrowRight':
+      return open(wrap(at.top + 1, menus));
+    case 'Escape':
+      return { kind: 'focus-title', top: at.top };
+    case 'Enter':
+    case ' ':
+      return { kind: 'run', top: at.top, item: at.item };
+    case 'Tab':
+    case 'F10':
+    case 'Alt':
+      return { kind: 'leave' };
   }
   if (letter) {
     const item = byLetter(shape.itemKeys[at.top] ?? [], letter);

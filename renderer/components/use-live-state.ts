@@ -15,10 +15,7 @@ export const LIVE_STATE_INTERVAL_MS = 5000;
 
 /** running: the service answered; stopped: no service runs for the state folder; unknown: the query failed (why). */
 export type ServiceLiveness =
-  | { kind: 'loading' }
-  | { kind: 'running'; status: ServiceStatus }
-  | { kind: 'stopped' }
-  | { kind: 'unknown'; reason: string; problem?: Problem };
+  { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'unknown'; reason: string; problem?: Problem };
 
 const visible = (): boolean => typeof document === 'undefined' || document.visibilityState !== 'hidden';
 
@@ -54,8 +51,12 @@ export function useLiveState(intervalMs = LIVE_STATE_INTERVAL_MS): ServiceLivene
       }
     };
     void ask(false); // the snapshot just changed (or was just loaded): only the service is asked now
-    const timer = setInterval(() => { void ask(true); }, intervalMs);
-    const onVisible = (): void => { if (visible()) void ask(true); };
+    const timer = setInterval(() => {
+      void ask(true);
+    }, intervalMs);
+    const onVisible = (): void => {
+      if (visible()) void ask(true);
+    };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       gone = true;

@@ -112,12 +112,13 @@ export function useSettingsForm(keys: readonly SettingKey[], shown?: { current?:
     changed,
     busy,
     remember,
-    setRemember: (key, on) => setRememberSet((r) => {
-      const next = new Set(r);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    }),
+    setRemember: (key, on) =>
+      setRememberSet((r) => {
+        const next = new Set(r);
+        if (on) next.add(key);
+        else next.delete(key);
+        return next;
+      }),
     set: (key, value) => setValues((v) => ({ ...v, [key]: value })),
     problemsOf: (key) => problems.filter((p) => p.field === key),
     otherProblems: problems.filter((p) => !p.field || !mine.has(p.field)),

@@ -14,8 +14,13 @@ export type Weekday = (typeof WEEKDAYS)[number];
 export const ALL_DAY = '00:00-24:00';
 const PART_TIME = '09:00-17:00';
 const DAY_NAMES: Record<Weekday, [string, string]> = {
-  sun: ['日曜日', 'Sunday'], mon: ['月曜日', 'Monday'], tue: ['火曜日', 'Tuesday'], wed: ['水曜日', 'Wednesday'],
-  thu: ['木曜日', 'Thursday'], fri: ['金曜日', 'Friday'], sat: ['土曜日', 'Saturday'],
+  sun: ['日曜日', 'Sunday'],
+  mon: ['月曜日', 'Monday'],
+  tue: ['火曜日', 'Tuesday'],
+  wed: ['水曜日', 'Wednesday'],
+  thu: ['木曜日', 'Thursday'],
+  fri: ['金曜日', 'Friday'],
+  sat: ['土曜日', 'Saturday'],
 };
 
 /** The parts of a window as typed so far (loosely, so typing into the start or end never loses characters). */
@@ -42,34 +47,67 @@ export function DayWindow({ form, day }: { form: DialogForm; day: Weekday }): Re
   const times = w.none || w.allDay;
   return (
     <tr data-day={day}>
-      <th scope="row"><FieldLabel text={def.label[lang]} htmlFor={`${id}-text`} required={form.required(def)} /></th>
+      <th scope="row">
+        <FieldLabel text={def.label[lang]} htmlFor={`${id}-text`} required={form.required(def)} />
+      </th>
       <td>
-        <input id={`${id}-text`} type="text" name={k} data-key={k} value={value} maxLength={def.kind === 'text' ? def.maxLength : 11}
-          aria-invalid={problems.length > 0 || undefined} aria-describedby={problems.length > 0 ? `${id}-err` : undefined}
-          onFocus={guide} onChange={(e) => set(e.target.value)} />
+        <input
+          id={`${id}-text`}
+          type="text"
+          name={k}
+          data-key={k}
+          value={value}
+          maxLength={def.kind === 'text' ? def.maxLength : 11}
+          aria-invalid={problems.length > 0 || undefined}
+          aria-describedby={problems.length > 0 ? `${id}-err` : undefined}
+          onFocus={guide}
+          onChange={(e) => set(e.target.value)}
+        />
         <FieldErrors id={`${id}-err`} problems={problems} />
       </td>
       <td>
         <label>
           <input type="checkbox" checked={w.allDay} onFocus={guide} onChange={(e) => set(e.target.checked ? ALL_DAY : PART_TIME)} />
-          {t('全日', 'All day')}<span className="sr-only">({dayName})</span>
+          {t('全日', 'All day')}
+          <span className="sr-only">({dayName})</span>
         </label>
       </td>
       <td>
         <label>
           <input type="checkbox" checked={w.none} onFocus={guide} onChange={(e) => set(e.target.checked ? 'none' : ALL_DAY)} />
-          {t('通報しない', 'No reports')}<span className="sr-only">({dayName})</span>
+          {t('通報しない', 'No reports')}
+          <span className="sr-only">({dayName})</span>
         </label>
       </td>
       <td>
         <label className="sr-only" htmlFor={`${id}-from`}>{`${dayName} ${t('開始', 'from')}`}</label>
-        <input id={`${id}-from`} type="text" inputMode="numeric" placeholder="HH:MM" maxLength={5} size={5} disabled={times}
-          value={w.from} onFocus={guide} onChange={(e) => set(`${e.target.value}-${w.to}`)} />
+        <input
+          id={`${id}-from`}
+          type="text"
+          inputMode="numeric"
+          placeholder="HH:MM"
+          maxLength={5}
+          size={5}
+          disabled={times}
+          value={w.from}
+          onFocus={guide}
+          onChange={(e) => set(`${e.target.value}-${w.to}`)}
+        />
       </td>
       <td>
         <label className="sr-only" htmlFor={`${id}-to`}>{`${dayName} ${t('終了', 'to')}`}</label>
-        <input id={`${id}-to`} type="text" inputMode="numeric" placeholder="HH:MM" maxLength={5} size={5} disabled={times}
-          value={w.to} onFocus={guide} onChange={(e) => set(`${w.from}-${e.target.value}`)} />
+        <input
+          id={`${id}-to`}
+          type="text"
+          inputMode="numeric"
+          placeholder="HH:MM"
+          maxLength={5}
+          size={5}
+          disabled={times}
+          value={w.to}
+          onFocus={guide}
+          onChange={(e) => set(`${w.from}-${e.target.value}`)}
+        />
       </td>
     </tr>
   );

@@ -18,11 +18,17 @@ export function DestinationListDialog(): ReactNode {
   const close = useApp((s) => s.close);
   const id = useReportId();
   return (
-    <Dialog title={t('通報先リストの設定', 'Destination list')} onCancel={() => close('destinations')}
-      buttons={<CloseButton onClose={() => close('destinations')} />}>
+    <Dialog
+      title={t('通報先リストの設定', 'Destination list')}
+      onCancel={() => close('destinations')}
+      buttons={<CloseButton onClose={() => close('destinations')} />}
+    >
       <table className="list" aria-label={t('ID リスト', 'ID list')}>
         <thead>
-          <tr><th scope="col">ID</th><th scope="col">{t('状態', 'State')}</th></tr>
+          <tr>
+            <th scope="col">ID</th>
+            <th scope="col">{t('状態', 'State')}</th>
+          </tr>
         </thead>
         <tbody>
           <tr aria-selected="true">
@@ -32,7 +38,9 @@ export function DestinationListDialog(): ReactNode {
         </tbody>
       </table>
       <div className="button-row">
-        <button type="button" onClick={() => open('id-settings')}>{t('修正...', 'Edit...')}</button>
+        <button type="button" onClick={() => open('id-settings')}>
+          {t('修正...', 'Edit...')}
+        </button>
       </div>
     </Dialog>
   );

@@ -47,12 +47,24 @@ export function HttpsDestinations({ draft, onRead }: { draft?: AdrModel; onRead(
       <div className="field">
         <span className="field-label">{t('宛先定義ファイル(AMHTPADR.INF)', 'Destination file (AMHTPADR.INF)')}</span>
         <div className="field-control">
-          <FilePicker label={t('宛先の読み込み...', 'Load destinations...')} accept=".inf,.INF,.txt" disabled={busy} testId="destinations-picker"
-            onPick={(f) => { void load(f); }} onError={setStatus} />
+          <FilePicker
+            label={t('宛先の読み込み...', 'Load destinations...')}
+            accept=".inf,.INF,.txt"
+            disabled={busy}
+            testId="destinations-picker"
+            onPick={(f) => {
+              void load(f);
+            }}
+            onError={setStatus}
+          />
         </div>
       </div>
-      <Note>{t('通報の宛先は自動的に適切に設定されています。特に保守契約先から指定がないかぎり、宛先定義ファイルの読み込みはおこなわないでください。',
-        'The destinations are set automatically. Do not load a destination file unless the maintenance contractor tells you to.')}</Note>
+      <Note>
+        {t(
+          '通報の宛先は自動的に適切に設定されています。特に保守契約先から指定がないかぎり、宛先定義ファイルの読み込みはおこなわないでください。',
+          'The destinations are set automatically. Do not load a destination file unless the maintenance contractor tells you to.',
+        )}
+      </Note>
       {status ? <p role="status">{status}</p> : null}
       <ProblemList problems={problems} />
     </fieldset>

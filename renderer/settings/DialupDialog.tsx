@@ -14,8 +14,17 @@ import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 
 const KEYS: readonly SettingKey[] = [
-  ROUTE_KEY, 'dialup.method', 'dialup.primary.number', 'dialup.primary.comment', 'dialup.secondary.number', 'dialup.secondary.comment',
-  'dialup.serial.port', 'dialup.serial.shareWithRemote', 'dialup.intervalSeconds', 'dialup.mode', 'dialup.zeroDial',
+  ROUTE_KEY,
+  'dialup.method',
+  'dialup.primary.number',
+  'dialup.primary.comment',
+  'dialup.secondary.number',
+  'dialup.secondary.comment',
+  'dialup.serial.port',
+  'dialup.serial.shareWithRemote',
+  'dialup.intervalSeconds',
+  'dialup.mode',
+  'dialup.zeroDial',
 ];
 const ASSUME: TypedValues = { 'express.route': 'dialup' };
 
@@ -27,8 +36,20 @@ export function DialupDialog(): ReactNode {
   const box = useMessageBox();
   const ok = useRouteOk('dialup', 'dialup', form, box);
   return (
-    <Dialog title={t('エクスプレス通報(ダイヤルアップ経由)の設定', 'Express report via dial-up: settings')} wide onCancel={() => close('dialup')}
-      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('dialup')} />}>
+    <Dialog
+      title={t('エクスプレス通報(ダイヤルアップ経由)の設定', 'Express report via dial-up: settings')}
+      wide
+      onCancel={() => close('dialup')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('dialup')}
+        />
+      }
+    >
       <Radios form={form} k="dialup.method" />
       <fieldset>
         <legend>{t('通報先', 'Destinations')}</legend>
@@ -37,8 +58,9 @@ export function DialupDialog(): ReactNode {
         <SettingField form={form} k="dialup.secondary.number" />
         <SettingField form={form} k="dialup.secondary.comment" />
         <SettingField form={form} k="dialup.zeroDial" />
-        <Note>{t('ゼロ発信(0 発信)の回線では、通報先電話番号の前に "0," が付加されます。',
-          'On a line that dials 0 first, "0," is put before the numbers.')}</Note>
+        <Note>
+          {t('ゼロ発信(0 発信)の回線では、通報先電話番号の前に "0," が付加されます。', 'On a line that dials 0 first, "0," is put before the numbers.')}
+        </Note>
       </fieldset>
       <fieldset>
         <legend>{t('シリアルポートの設定', 'Serial port')}</legend>
@@ -48,10 +70,16 @@ export function DialupDialog(): ReactNode {
         <Radios form={form} k="dialup.mode" choices={['pulse', 'tone']} />
       </fieldset>
       <div className="button-row">
-        <button type="button" onClick={() => open('wizard')}>{t('設定情報の変更...', 'Change the registration...')}</button>
+        <button type="button" onClick={() => open('wizard')}>
+          {t('設定情報の変更...', 'Change the registration...')}
+        </button>
       </div>
-      <Note>{t('ダイヤルアップ経由のテスト通報では結果のメールは送られません。「通報成功」と表示されれば完了です。',
-        'A dial-up test report sends no result mail: "report succeeded" means it is done.')}</Note>
+      <Note>
+        {t(
+          'ダイヤルアップ経由のテスト通報では結果のメールは送られません。「通報成功」と表示されれば完了です。',
+          'A dial-up test report sends no result mail: "report succeeded" means it is done.',
+        )}
+      </Note>
       <NotifyButtons route="dialup" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}

@@ -24,7 +24,9 @@ export function ExpressDialog(): ReactNode {
   const keyFile = useApp((s) => s.snapshot?.settings['activation.method'] === 'keyfile');
   const form = useDialogForm('express', KEYS);
   const box = useMessageBox();
-  const done = (ok: boolean) => { if (ok) close('express'); };
+  const done = (ok: boolean) => {
+    if (ok) close('express');
+  };
 
   const ok = async () => {
     const chosen = form.values['express.route'];
@@ -46,27 +48,55 @@ export function ExpressDialog(): ReactNode {
   const routeDef = defOf('express.route');
 
   return (
-    <Dialog title={t('エクスプレス通報サービスの基本設定', 'Express Report Service: basic settings')} onCancel={() => close('express')}
-      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('express')} />}>
-      <Radios form={form} k="express.route" choices={EXPRESS_ROUTES} legend={t('通報経路', 'Route')}
+    <Dialog
+      title={t('エクスプレス通報サービスの基本設定', 'Express Report Service: basic settings')}
+      onCancel={() => close('express')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('express')}
+        />
+      }
+    >
+      <Radios
+        form={form}
+        k="express.route"
+        choices={EXPRESS_ROUTES}
+        legend={t('通報経路', 'Route')}
         after={(c) => {
           const d = ROUTE_DIALOG[c];
           const name = routeDef.kind === 'enum' ? (routeDef.choiceLabels?.[c]?.[lang] ?? c) : c;
           return d ? (
-            <button type="button" aria-label={`${name}${t('の設定', ' settings')}`} onClick={() => open(d)}>{t('設定', 'Settings')}</button>
+            <button type="button" aria-label={`${name}${t('の設定', ' settings')}`} onClick={() => open(d)}>
+              {t('設定', 'Settings')}
+            </button>
           ) : null;
-        }} />
+        }}
+      />
       <SettingField form={form} k="mail.smime" disabled={!keyFile} />
       <Note>
-        {t('S/MIME はインターネットメール経由またはダイヤルアップ経由で、開局キーファイルで開局した場合だけ使用できます。',
-          'S/MIME is for the e-mail and dial-up routes, after activation with a key file only.')}
+        {t(
+          'S/MIME はインターネットメール経由またはダイヤルアップ経由で、開局キーファイルで開局した場合だけ使用できます。',
+          'S/MIME is for the e-mail and dial-up routes, after activation with a key file only.',
+        )}
       </Note>
       <div className="button-row">
-        <button type="button" onClick={() => open('suppression')}>{t('通報の抑制...', 'Report suppression...')}</button>
-        <button type="button" onClick={() => open('wizard')}>{t('開局情報の入力...', 'Activation information...')}</button>
+        <button type="button" onClick={() => open('suppression')}>
+          {t('通報の抑制...', 'Report suppression...')}
+        </button>
+        <button type="button" onClick={() => open('wizard')}>
+          {t('開局情報の入力...', 'Activation information...')}
+        </button>
       </div>
-      <Note>{t('[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
-        'Do not change the report suppression defaults unless the maintenance company tells you to.')}</Note>
+      <Note>
+        {t(
+          '[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
+          'Do not change the report suppression defaults unless the maintenance company tells you to.',
+        )}
+      </Note>
       <ProblemList problems={form.otherProblems} />
       {box.element}
     </Dialog>

@@ -19,8 +19,15 @@ import { NotifyButtons } from './NotifyButtons.js';
 import { RememberSecret } from './RememberSecret.js';
 
 const KEYS: readonly SettingKey[] = [
-  ROUTE_KEY, 'https.proxy.use', 'https.proxy.host', 'https.proxy.port', 'https.proxy.user', 'https.proxy.password',
-  'https.caFile', 'https.timeoutSeconds', ...REMOTE_KEYS,
+  ROUTE_KEY,
+  'https.proxy.use',
+  'https.proxy.host',
+  'https.proxy.port',
+  'https.proxy.user',
+  'https.proxy.password',
+  'https.caFile',
+  'https.timeoutSeconds',
+  ...REMOTE_KEYS,
 ];
 const ASSUME: TypedValues = { 'express.route': 'https' };
 
@@ -34,8 +41,20 @@ export function HttpsDialog(): ReactNode {
   const box = useMessageBox();
   const ok = useRouteOk('https', 'https', form, box);
   return (
-    <Dialog title={t('エクスプレス通報サービス(HTTPS)の基本設定', 'Express Report Service (HTTPS): basic settings')} wide onCancel={() => close('https')}
-      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('https')} />}>
+    <Dialog
+      title={t('エクスプレス通報サービス(HTTPS)の基本設定', 'Express Report Service (HTTPS): basic settings')}
+      wide
+      onCancel={() => close('https')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('https')}
+        />
+      }
+    >
       <HttpsDestinations {...(destinations ? { draft: destinations } : {})} onRead={setDestinations} />
       <fieldset>
         <legend>{t('プロキシサーバ', 'Proxy server')}</legend>
@@ -45,19 +64,31 @@ export function HttpsDialog(): ReactNode {
         <SettingField form={form} k="https.proxy.user" label={t('ユーザー名', 'User name')} />
         <SettingField form={form} k="https.proxy.password" label={t('パスワード', 'Password')} />
         <RememberSecret form={form} k="https.proxy.password" />
-        <Note>{t('[アドレス]には IP アドレスまたはホスト名(FQDN も可)を指定してください。', 'Give the proxy\'s IP address or host name (an FQDN is fine).')}</Note>
+        <Note>
+          {t('[アドレス]には IP アドレスまたはホスト名(FQDN も可)を指定してください。', "Give the proxy's IP address or host name (an FQDN is fine).")}
+        </Note>
         <Note>{t('※ BASIC 認証方式に対応しています。', '※ Only Basic authentication is supported.')}</Note>
-        <Note>{t('※ 自動構成スクリプト、プロキシの自動検出には対応していません。', '※ Proxy auto-config scripts and proxy auto-detection are not supported.')}</Note>
+        <Note>
+          {t('※ 自動構成スクリプト、プロキシの自動検出には対応していません。', '※ Proxy auto-config scripts and proxy auto-detection are not supported.')}
+        </Note>
       </fieldset>
       <SettingField form={form} k="https.caFile" />
       <SettingField form={form} k="https.timeoutSeconds" />
       <RemoteAccess form={form} entryLabel={t('接続名', 'Connection name')} />
       <div className="button-row">
-        <button type="button" onClick={() => open('suppression')}>{t('通報の抑制...', 'Report suppression...')}</button>
-        <button type="button" onClick={() => open('wizard')}>{t('開局情報の入力...', 'Activation information...')}</button>
+        <button type="button" onClick={() => open('suppression')}>
+          {t('通報の抑制...', 'Report suppression...')}
+        </button>
+        <button type="button" onClick={() => open('wizard')}>
+          {t('開局情報の入力...', 'Activation information...')}
+        </button>
       </div>
-      <Note>{t('[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
-        'Do not change the report suppression defaults unless the maintenance company tells you to.')}</Note>
+      <Note>
+        {t(
+          '[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
+          'Do not change the report suppression defaults unless the maintenance company tells you to.',
+        )}
+      </Note>
       <NotifyButtons route="https" form={form} box={box} {...(destinations ? { destinations } : {})} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}

@@ -15,12 +15,15 @@ export function IdSettingsDialog(): ReactNode {
   const route = useApp((s) => s.snapshot?.settings['express.route'] ?? 'off');
   const id = useReportId();
   return (
-    <Dialog title={t('ID設定', 'ID settings')} onCancel={() => close('id-settings')}
-      buttons={<CloseButton onClose={() => close('id-settings')} />}>
+    <Dialog title={t('ID設定', 'ID settings')} onCancel={() => close('id-settings')} buttons={<CloseButton onClose={() => close('id-settings')} />}>
       <ReadOnlyField label="ID" value={id.name} />
       <div className="button-row">
-        <button type="button" onClick={() => open(ROUTE_DIALOG[route] ?? 'express')}>{t('宛先設定...', 'Destination settings...')}</button>
-        <button type="button" onClick={() => open('schedule')}>{t('スケジュール...', 'Schedule...')}</button>
+        <button type="button" onClick={() => open(ROUTE_DIALOG[route] ?? 'express')}>
+          {t('宛先設定...', 'Destination settings...')}
+        </button>
+        <button type="button" onClick={() => open('schedule')}>
+          {t('スケジュール...', 'Schedule...')}
+        </button>
       </div>
     </Dialog>
   );

@@ -9,8 +9,14 @@ import { Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
 import { RememberSecret } from './RememberSecret.js';
 
 const KEYS: readonly SettingKey[] = [
-  'mail.pop.host', 'mail.pop.user', 'mail.pop.password', 'mail.pop.port', 'mail.pop.waitMs',
-  'mail.auth.user', 'mail.auth.password', 'mail.auth.methods',
+  'mail.pop.host',
+  'mail.pop.user',
+  'mail.pop.password',
+  'mail.pop.port',
+  'mail.pop.waitMs',
+  'mail.auth.user',
+  'mail.auth.password',
+  'mail.auth.methods',
 ];
 const ASSUME: TypedValues = { 'express.route': 'mail' };
 
@@ -19,9 +25,21 @@ export function MailAuthDialog(): ReactNode {
   const close = useApp((s) => s.close);
   const form = useDialogForm('mail-auth', KEYS, ASSUME);
   return (
-    <Dialog title={t('インターネットメール通報の認証設定', 'E-mail authentication settings')} onCancel={() => close('mail-auth')}
-      buttons={<OkCancel busy={form.busy} onCancel={() => close('mail-auth')}
-        onOk={() => { void form.save().then((ok) => { if (ok) close('mail-auth'); }); }} />}>
+    <Dialog
+      title={t('インターネットメール通報の認証設定', 'E-mail authentication settings')}
+      onCancel={() => close('mail-auth')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onCancel={() => close('mail-auth')}
+          onOk={() => {
+            void form.save().then((ok) => {
+              if (ok) close('mail-auth');
+            });
+          }}
+        />
+      }
+    >
       <fieldset>
         <legend>POP Before SMTP</legend>
         <SettingField form={form} k="mail.pop.host" />
@@ -38,8 +56,12 @@ export function MailAuthDialog(): ReactNode {
         <SettingField form={form} k="mail.auth.password" />
         <RememberSecret form={form} k="mail.auth.password" />
         <SettingField form={form} k="mail.auth.methods" />
-        <Note>{t('複数チェックされた場合は、CRAM-MD5、LOGIN、PLAIN の順に認証を行います。',
-          'When several are checked, CRAM-MD5 is tried first, then LOGIN, then PLAIN.')}</Note>
+        <Note>
+          {t(
+            '複数チェックされた場合は、CRAM-MD5、LOGIN、PLAIN の順に認証を行います。',
+            'When several are checked, CRAM-MD5 is tried first, then LOGIN, then PLAIN.',
+          )}
+        </Note>
       </fieldset>
       <ProblemList problems={form.otherProblems} />
     </Dialog>

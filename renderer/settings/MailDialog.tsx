@@ -12,8 +12,16 @@ import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 
 const KEYS: readonly SettingKey[] = [
-  ROUTE_KEY, 'mail.smtp.host', 'mail.smtp.port', 'mail.smtp.security', 'mail.sender', 'mail.encoding', 'mail.timeoutSeconds',
-  'mail.pop.use', 'mail.auth.use', ...REMOTE_KEYS,
+  ROUTE_KEY,
+  'mail.smtp.host',
+  'mail.smtp.port',
+  'mail.smtp.security',
+  'mail.sender',
+  'mail.encoding',
+  'mail.timeoutSeconds',
+  'mail.pop.use',
+  'mail.auth.use',
+  ...REMOTE_KEYS,
 ];
 const ASSUME: TypedValues = { 'express.route': 'mail' };
 
@@ -29,31 +37,56 @@ export function MailDialog(): ReactNode {
   const needsAuth = form.values['mail.pop.use'] === 'on' || form.values['mail.auth.use'] === 'on';
 
   return (
-    <Dialog title={t('エクスプレス通報(インターネット メール経由)の設定', 'Express report via e-mail: settings')} wide onCancel={() => close('mail')}
-      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('mail')} />}>
+    <Dialog
+      title={t('エクスプレス通報(インターネット メール経由)の設定', 'Express report via e-mail: settings')}
+      wide
+      onCancel={() => close('mail')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('mail')}
+        />
+      }
+    >
       <SettingField form={form} k="mail.smtp.host" />
       <SettingField form={form} k="mail.smtp.port" />
       <SettingField form={form} k="mail.smtp.security" />
       <SettingField form={form} k="mail.sender" />
-      <ReadOnlyField label={defOf('mail.to').label[lang]} value={to}
-        note={t('宛先は開局時に自動的に適切に設定されます。', 'The destination is set automatically by activation.')} />
+      <ReadOnlyField
+        label={defOf('mail.to').label[lang]}
+        value={to}
+        note={t('宛先は開局時に自動的に適切に設定されます。', 'The destination is set automatically by activation.')}
+      />
       <Radios form={form} k="mail.encoding" labels={{ uuencode: 'uuencode', base64: 'Base64' }} />
       <SettingField form={form} k="mail.timeoutSeconds" />
       <fieldset>
         <legend>{t('認証', 'Authentication')}</legend>
         <SettingField form={form} k="mail.pop.use" />
         <SettingField form={form} k="mail.auth.use" />
-        <button type="button" disabled={!needsAuth} onClick={() => open('mail-auth')}
-          aria-label={t('インターネットメール通報の認証設定', 'E-mail authentication settings')}>
+        <button
+          type="button"
+          disabled={!needsAuth}
+          onClick={() => open('mail-auth')}
+          aria-label={t('インターネットメール通報の認証設定', 'E-mail authentication settings')}
+        >
           {t('設定...', 'Settings...')}
         </button>
       </fieldset>
       <RemoteAccess form={form} />
       <div className="button-row">
-        <button type="button" onClick={() => open('wizard')}>{t('設定情報の変更...', 'Change the registration...')}</button>
+        <button type="button" onClick={() => open('wizard')}>
+          {t('設定情報の変更...', 'Change the registration...')}
+        </button>
       </div>
-      <Note>{t('エンコード方式の初期値は uuencode です。Base64 方式で通報する場合は Base64 に変更してください。',
-        'The encoding is uuencode by default; choose Base64 to report in Base64.')}</Note>
+      <Note>
+        {t(
+          'エンコード方式の初期値は uuencode です。Base64 方式で通報する場合は Base64 に変更してください。',
+          'The encoding is uuencode by default; choose Base64 to report in Base64.',
+        )}
+      </Note>
       <NotifyButtons route="mail" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}

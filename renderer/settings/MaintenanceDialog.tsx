@@ -44,7 +44,10 @@ export function MaintenanceDialog(): ReactNode {
         return;
       }
       setSnapshot(r.snapshot);
-      const shown = { ja: `${r.maintenance.until ? new Date(r.maintenance.until).toLocaleString('ja-JP') : '-'} まで`, en: `until ${r.maintenance.until ? new Date(r.maintenance.until).toLocaleString('en-GB') : '-'}` };
+      const shown = {
+        ja: `${r.maintenance.until ? new Date(r.maintenance.until).toLocaleString('ja-JP') : '-'} まで`,
+        en: `until ${r.maintenance.until ? new Date(r.maintenance.until).toLocaleString('en-GB') : '-'}`,
+      };
       const said = r.notice.sent
         ? message('ER_6110', { until: shown, reason: reason || '-', detail: r.notice.detail })
         : message('ER_6111', { until: shown, reason: reason || '-', problem: r.notice.problem.message });
@@ -56,8 +59,15 @@ export function MaintenanceDialog(): ReactNode {
 
   if (done) {
     return (
-      <Dialog title={t('保守中にする', 'Pause for maintenance')} onCancel={() => close('maintenance')}
-        buttons={<button type="button" {...DEFAULT_BUTTON} autoFocus onClick={() => close('maintenance')}>OK</button>}>
+      <Dialog
+        title={t('保守中にする', 'Pause for maintenance')}
+        onCancel={() => close('maintenance')}
+        buttons={
+          <button type="button" {...DEFAULT_BUTTON} autoFocus onClick={() => close('maintenance')}>
+            OK
+          </button>
+        }
+      >
         <p role="status" className={done.sent ? 'notify-attempt ok' : 'warning'} data-testid="maintenance-result" data-code={done.code}>
           {done.text[lang]}
         </p>
@@ -66,29 +76,64 @@ export function MaintenanceDialog(): ReactNode {
   }
 
   return (
-    <Dialog title={t('保守中にする', 'Pause for maintenance')} onCancel={() => close('maintenance')}
-      buttons={<OkCancel busy={busy} onOk={() => { void ok(); }} onCancel={() => close('maintenance')} />}>
-      <Note>{t(
-        '保守中は保守センターへ接続しません。発生した障害は保存され、保守の終了後に送信されます。保守中にしたことと終了したことは保守センターに通知されます。終了予定時刻になると自動的に保守を終了します。',
-        'While paused, no connection is made to the center. Failures are kept and sent after the pause. The center is told when the pause begins and ends. At the end time the pause ends by itself.',
-      )}</Note>
+    <Dialog
+      title={t('保守中にする', 'Pause for maintenance')}
+      onCancel={() => close('maintenance')}
+      buttons={
+        <OkCancel
+          busy={busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('maintenance')}
+        />
+      }
+    >
+      <Note>
+        {t(
+          '保守中は保守センターへ接続しません。発生した障害は保存され、保守の終了後に送信されます。保守中にしたことと終了したことは保守センターに通知されます。終了予定時刻になると自動的に保守を終了します。',
+          'While paused, no connection is made to the center. Failures are kept and sent after the pause. The center is told when the pause begins and ends. At the end time the pause ends by itself.',
+        )}
+      </Note>
       <div className="field">
         <FieldLabel text={PAUSE_LABELS.until[lang]} accessKey="T" htmlFor={untilId} />
         <div className="field-control">
-          <input id={untilId} type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} {...accessKeyProps('T')}
-            min={localInputValue(now)} max={localInputValue(new Date(now.getTime() + MAX_PAUSE_DAYS * 86_400_000))}
-            aria-invalid={of('until').length > 0 || undefined} aria-describedby={`${untilId}-note${of('until').length > 0 ? ` ${untilId}-err` : ''}`} />
-          <div id={`${untilId}-note`} className="note">{t(`最長 ${MAX_PAUSE_DAYS} 日後まで(省略時は ${DEFAULT_PAUSE_HOURS} 時間後)`, `At most ${MAX_PAUSE_DAYS} days ahead (${DEFAULT_PAUSE_HOURS} hours by default)`)}</div>
+          <input
+            id={untilId}
+            type="datetime-local"
+            value={until}
+            onChange={(e) => setUntil(e.target.value)}
+            {...accessKeyProps('T')}
+            min={localInputValue(now)}
+            max={localInputValue(new Date(now.getTime() + MAX_PAUSE_DAYS * 86_400_000))}
+            aria-invalid={of('until').length > 0 || undefined}
+            aria-describedby={`${untilId}-note${of('until').length > 0 ? ` ${untilId}-err` : ''}`}
+          />
+          <div id={`${untilId}-note`} className="note">
+            {t(
+              `最長 ${MAX_PAUSE_DAYS} 日後まで(省略時は ${DEFAULT_PAUSE_HOURS} 時間後)`,
+              `At most ${MAX_PAUSE_DAYS} days ahead (${DEFAULT_PAUSE_HOURS} hours by default)`,
+            )}
+          </div>
           <FieldErrors id={`${untilId}-err`} problems={of('until')} />
         </div>
       </div>
       <div className="field">
         <FieldLabel text={PAUSE_LABELS.reason[lang]} accessKey="R" htmlFor={reasonId} />
         <div className="field-control">
-          <input id={reasonId} type="text" value={reason} onChange={(e) => setReason(e.target.value)} {...accessKeyProps('R')}
+          <input
+            id={reasonId}
+            type="text"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            {...accessKeyProps('R')}
             placeholder={t('例: ディスク交換', 'e.g. disk replacement')}
-            aria-invalid={of('reason').length > 0 || undefined} aria-describedby={`${reasonId}-note${of('reason').length > 0 ? ` ${reasonId}-err` : ''}`} />
-          <div id={`${reasonId}-note`} className="note">{t(`${MAX_REASON_LENGTH} 文字以内。保守センターに通知されます。`, `At most ${MAX_REASON_LENGTH} characters; sent to the center.`)}</div>
+            aria-invalid={of('reason').length > 0 || undefined}
+            aria-describedby={`${reasonId}-note${of('reason').length > 0 ? ` ${reasonId}-err` : ''}`}
+          />
+          <div id={`${reasonId}-note`} className="note">
+            {t(`${MAX_REASON_LENGTH} 文字以内。保守センターに通知されます。`, `At most ${MAX_REASON_LENGTH} characters; sent to the center.`)}
+          </div>
           <FieldErrors id={`${reasonId}-err`} problems={of('reason')} />
         </div>
       </div>

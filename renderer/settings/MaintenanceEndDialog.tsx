@@ -31,9 +31,15 @@ export function MaintenanceEndDialog(): ReactNode {
         return;
       }
       setSnapshot(r.snapshot);
-      note('info', expireHeld
-        ? { ja: `保守を終了しました。保留していた通報 ${r.expired} 件を期限切れにしました。`, en: `The pause has ended; ${r.expired} held report(s) were moved to expired.` }
-        : { ja: `保守を終了しました。保留していた通報 ${r.held} 件を送信します。`, en: `The pause has ended; ${r.held} held report(s) are sent now.` });
+      note(
+        'info',
+        expireHeld
+          ? {
+              ja: `保守を終了しました。保留していた通報 ${r.expired} 件を期限切れにしました。`,
+              en: `The pause has ended; ${r.expired} held report(s) were moved to expired.`,
+            }
+          : { ja: `保守を終了しました。保留していた通報 ${r.held} 件を送信します。`, en: `The pause has ended; ${r.held} held report(s) are sent now.` },
+      );
       close('maintenance-end');
     } finally {
       setBusy(false);
@@ -41,8 +47,19 @@ export function MaintenanceEndDialog(): ReactNode {
   };
 
   return (
-    <Dialog title={t('保守を終了', 'End the maintenance pause')} onCancel={() => close('maintenance-end')}
-      buttons={<OkCancel busy={busy} onOk={() => { void ok(); }} onCancel={() => close('maintenance-end')} />}>
+    <Dialog
+      title={t('保守を終了', 'End the maintenance pause')}
+      onCancel={() => close('maintenance-end')}
+      buttons={
+        <OkCancel
+          busy={busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('maintenance-end')}
+        />
+      }
+    >
       <dl className="facts">
         <dt>{t('開始', 'Since')}</dt>
         <dd data-testid="maintenance-since">{m ? formatLocalTime(m.since) : '-'}</dd>

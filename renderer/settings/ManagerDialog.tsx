@@ -22,12 +22,27 @@ export function ManagerDialog(): ReactNode {
   const box = useMessageBox();
   const ok = useRouteOk('manager', 'manager', form, box);
   return (
-    <Dialog title={t('エクスプレス通報(マネージャ経由)の設定', 'Express report via the manager: settings')} onCancel={() => close('manager')}
-      buttons={<OkCancel busy={form.busy} onOk={() => { void ok(); }} onCancel={() => close('manager')} />}>
+    <Dialog
+      title={t('エクスプレス通報(マネージャ経由)の設定', 'Express report via the manager: settings')}
+      onCancel={() => close('manager')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('manager')}
+        />
+      }
+    >
       <SettingField form={form} k="manager.host" />
       <FieldWithDefault form={form} k="manager.port" value={https ? MANAGER_PORT_HTTPS : MANAGER_PORT} />
-      <Note>{t('初期値は 31136 (HTTPS の場合 31138) です。変更する場合はマネージャでも同一のポート番号を指定してください。',
-        'The default is 31136 (31138 for HTTPS). If you change it, set the same port on the manager.')}</Note>
+      <Note>
+        {t(
+          '初期値は 31136 (HTTPS の場合 31138) です。変更する場合はマネージャでも同一のポート番号を指定してください。',
+          'The default is 31136 (31138 for HTTPS). If you change it, set the same port on the manager.',
+        )}
+      </Note>
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}
     </Dialog>

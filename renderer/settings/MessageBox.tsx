@@ -30,10 +30,11 @@ export function useMessageBox(): MessageBox {
   const textId = useId();
   const back = useRef<HTMLElement | null>(null);
 
-  const show = (kind: Kind, text: LocalizedText, code?: string) => new Promise<Answer>((resolve) => {
-    back.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    setOpen({ kind, text, code, resolve });
-  });
+  const show = (kind: Kind, text: LocalizedText, code?: string) =>
+    new Promise<Answer>((resolve) => {
+      back.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setOpen({ kind, text, code, resolve });
+    });
   const answer = (a: Answer) => {
     open?.resolve(a);
     setOpen(null);
@@ -42,10 +43,21 @@ export function useMessageBox(): MessageBox {
 
   const element = open ? (
     <div className="message-backdrop">
-      <div className="message-box" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={textId}
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); answer('cancel'); } }}>
+      <div
+        className="message-box"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            answer('cancel');
+          }
+        }}
+      >
         <h3 id={titleId} className="dialog-title">
-          {open.kind === 'question' ? (lang === 'ja' ? '確認' : 'Confirm') : (lang === 'ja' ? 'エラー' : 'Error')}
+          {open.kind === 'question' ? (lang === 'ja' ? '確認' : 'Confirm') : lang === 'ja' ? 'エラー' : 'Error'}
         </h3>
         <p id={textId} className="message-text">
           {open.code ? <span className="code">{open.code} </span> : null}
@@ -54,11 +66,17 @@ export function useMessageBox(): MessageBox {
         <div className="dialog-buttons">
           {open.kind === 'question' ? (
             <>
-              <button type="button" autoFocus onClick={() => answer('yes')}>{lang === 'ja' ? 'はい' : 'Yes'}</button>
-              <button type="button" onClick={() => answer('no')}>{lang === 'ja' ? 'いいえ' : 'No'}</button>
+              <button type="button" autoFocus onClick={() => answer('yes')}>
+                {lang === 'ja' ? 'はい' : 'Yes'}
+              </button>
+              <button type="button" onClick={() => answer('no')}>
+                {lang === 'ja' ? 'いいえ' : 'No'}
+              </button>
             </>
           ) : (
-            <button type="button" autoFocus onClick={() => answer('ok')}>OK</button>
+            <button type="button" autoFocus onClick={() => answer('ok')}>
+              OK
+            </button>
           )}
         </div>
       </div>

@@ -36,14 +36,34 @@ export function MethodsDialog(): ReactNode {
   const route = form.values['express.route'] ?? 'off';
 
   const methods: Method[] = [
-    { id: 'express', name: METHOD_NAMES.express, dialog: 'express', enabled: (v) => isExpressRoute(v['express.route']),
-      switchTo: (on) => ({ key: 'express.route', value: on ? likelyRoute(settings) : 'off' }) },
-    { id: 'https', name: METHOD_NAMES.https, dialog: 'https', enabled: (v) => v['express.route'] === 'https',
-      switchTo: (on) => ({ key: 'express.route', value: on ? 'https' : 'off' }) },
-    { id: 'relay-express', name: METHOD_NAMES.relayExpress, dialog: 'relay', enabled: (v) => v['relay.express.enabled'] === 'on',
-      switchTo: (on) => ({ key: 'relay.express.enabled', value: on ? 'on' : 'off' }) },
-    { id: 'relay-https', name: METHOD_NAMES.relayHttps, dialog: 'relay', enabled: (v) => v['relay.https.enabled'] === 'on',
-      switchTo: (on) => ({ key: 'relay.https.enabled', value: on ? 'on' : 'off' }) },
+    {
+      id: 'express',
+      name: METHOD_NAMES.express,
+      dialog: 'express',
+      enabled: (v) => isExpressRoute(v['express.route']),
+      switchTo: (on) => ({ key: 'express.route', value: on ? likelyRoute(settings) : 'off' }),
+    },
+    {
+      id: 'https',
+      name: METHOD_NAMES.https,
+      dialog: 'https',
+      enabled: (v) => v['express.route'] === 'https',
+      switchTo: (on) => ({ key: 'express.route', value: on ? 'https' : 'off' }),
+    },
+    {
+      id: 'relay-express',
+      name: METHOD_NAMES.relayExpress,
+      dialog: 'relay',
+      enabled: (v) => v['relay.express.enabled'] === 'on',
+      switchTo: (on) => ({ key: 'relay.express.enabled', value: on ? 'on' : 'off' }),
+    },
+    {
+      id: 'relay-https',
+      name: METHOD_NAMES.relayHttps,
+      dialog: 'relay',
+      enabled: (v) => v['relay.https.enabled'] === 'on',
+      switchTo: (on) => ({ key: 'relay.https.enabled', value: on ? 'on' : 'off' }),
+    },
   ];
 
   const toggle = async (m: Method, on: boolean) => {
@@ -60,8 +80,22 @@ export function MethodsDialog(): ReactNode {
   const routeLabel = isExpressRoute(route) ? routeName(route, lang) : '';
 
   return (
-    <Dialog title={t('通報基本設定', 'Basic notification settings')} onCancel={() => close('methods')} wide
-      buttons={<OkCancel busy={form.busy} onCancel={() => close('methods')} onOk={() => { void form.save().then((ok) => { if (ok) close('methods'); }); }} />}>
+    <Dialog
+      title={t('通報基本設定', 'Basic notification settings')}
+      onCancel={() => close('methods')}
+      wide
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onCancel={() => close('methods')}
+          onOk={() => {
+            void form.save().then((ok) => {
+              if (ok) close('methods');
+            });
+          }}
+        />
+      }
+    >
       <div role="tablist" className="tabs">
         <button type="button" role="tab" id={`${tabId}-tab`} aria-selected="true" aria-controls={`${tabId}-panel`}>
           {t('通報手段の設定', 'Notification methods')}
@@ -87,7 +121,14 @@ export function MethodsDialog(): ReactNode {
                     <span className="sr-only">{on ? t('有効', 'enabled') : t('無効', 'disabled')}</span>
                   </td>
                   <td>
-                    <input type="checkbox" id={boxId} checked={on} onChange={(e) => { void toggle(m, e.target.checked); }} />
+                    <input
+                      type="checkbox"
+                      id={boxId}
+                      checked={on}
+                      onChange={(e) => {
+                        void toggle(m, e.target.checked);
+                      }}
+                    />
                     <label htmlFor={boxId}>{m.name[lang]}</label>
                     {m.id === 'express' && routeLabel ? <span className="route-note">({routeLabel})</span> : null}
                   </td>
@@ -102,11 +143,15 @@ export function MethodsDialog(): ReactNode {
           </tbody>
         </table>
         <p className="note">
-          {t('チェックした通報手段が有効(緑色)になります。エクスプレス通報サービスとエクスプレス通報サービス(HTTPS)は同時に有効にできません。',
-            'A checked method is enabled (green). Express Report Service and Express Report Service (HTTPS) cannot be enabled together.')}
+          {t(
+            'チェックした通報手段が有効(緑色)になります。エクスプレス通報サービスとエクスプレス通報サービス(HTTPS)は同時に有効にできません。',
+            'A checked method is enabled (green). Express Report Service and Express Report Service (HTTPS) cannot be enabled together.',
+          )}
         </p>
         <ProblemList problems={form.otherProblems} />
-        {KEYS.map((k) => <ProblemList key={k} problems={form.problemsOf(k)} />)}
+        {KEYS.map((k) => (
+          <ProblemList key={k} problems={form.problemsOf(k)} />
+        ))}
       </div>
       {box.element}
     </Dialog>

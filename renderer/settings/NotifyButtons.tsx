@@ -30,16 +30,39 @@ function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok
   const question = problems.find((p) => p.code === 'ER_5002');
   return (
     <div className="message-backdrop">
-      <div className="message-box" role="alertdialog" aria-modal="true" aria-labelledby={titleId} aria-describedby={textId}
-        onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); answer(false); } }}>
-        <h3 id={titleId} className="dialog-title">{t('定義ファイルの誤り', 'Errors in the definition files')}</h3>
+      <div
+        className="message-box"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        aria-describedby={textId}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.stopPropagation();
+            answer(false);
+          }
+        }}
+      >
+        <h3 id={titleId} className="dialog-title">
+          {t('定義ファイルの誤り', 'Errors in the definition files')}
+        </h3>
         <ul className="problem-list" data-testid="definition-errors">
-          {problems.filter((p) => p !== question).map((p, i) => <li key={i}>{formatProblem(p, lang)}</li>)}
+          {problems
+            .filter((p) => p !== question)
+            .map((p, i) => (
+              <li key={i}>{formatProblem(p, lang)}</li>
+            ))}
         </ul>
-        <p id={textId} className="message-text">{question ? `${question.code} ${question.message[lang]}` : ''}</p>
+        <p id={textId} className="message-text">
+          {question ? `${question.code} ${question.message[lang]}` : ''}
+        </p>
         <div className="dialog-buttons">
-          <button type="button" autoFocus onClick={() => answer(true)}>OK</button>
-          <button type="button" onClick={() => answer(false)}>{t('キャンセル', 'Cancel')}</button>
+          <button type="button" autoFocus onClick={() => answer(true)}>
+            OK
+          </button>
+          <button type="button" onClick={() => answer(false)}>
+            {t('キャンセル', 'Cancel')}
+          </button>
         </div>
       </div>
     </div>
@@ -54,11 +77,12 @@ function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNod
   const where = line.target === 'primary' ? t('一次通報先', 'primary') : t('二次通報先', 'secondary');
   const head = `${what}(${where})`;
   if (line.ok) {
-    const done = line.kind === 'test' && dialup
-      ? t(': 通報成功', ': report succeeded')
-      : line.kind === 'test'
-      ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
-      : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
+    const done =
+      line.kind === 'test' && dialup
+        ? t(': 通報成功', ': report succeeded')
+        : line.kind === 'test'
+          ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
+          : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
     return <li className="ok">{`${head}${done}${line.detail ? ` (${line.detail})` : ''}`}</li>;
   }
   const why = line.problems.map((p) => problemText(p, lang));
@@ -81,7 +105,10 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
   const untested = useApp((s) => s.snapshot?.untested);
   const [modal, setModal] = useState<Modal | null>(null);
   const notify = useNotify({
-    route, form, box, ...(destinations ? { destinations } : {}),
+    route,
+    form,
+    box,
+    ...(destinations ? { destinations } : {}),
     prompts: {
       chooseResult: (initial) => new Promise((resolve) => setModal({ kind: 'result', initial, resolve })),
       confirmDefinitions: (problems) => new Promise((resolve) => setModal({ kind: 'definitions', problems, resolve })),
@@ -91,45 +118,84 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
   const busy = notify.busy !== undefined || modal !== null;
   const activated = state !== 'not-activated' && state !== 'ended';
   const canActivate = state === 'tested' || state === 'active';
-  const done = <T,>(resolve: (v: T) => void) => (v: T) => { setModal(null); resolve(v); };
+  const done =
+    <T,>(resolve: (v: T) => void) =>
+    (v: T) => {
+      setModal(null);
+      resolve(v);
+    };
 
   return (
     <fieldset className="notify">
       <legend>{t('テスト通報 / 開局通報', 'Test and activation notifications')}</legend>
       <div className="button-row">
         {route === 'mail' ? (
-          <KeyButton text={t('テスト通報(T)', 'Test notification (T)')} disabled={busy || !activated} onClick={() => { void notify.testTo('primary'); }} />
+          <KeyButton
+            text={t('テスト通報(T)', 'Test notification (T)')}
+            disabled={busy || !activated}
+            onClick={() => {
+              void notify.testTo('primary');
+            }}
+          />
         ) : (
           <>
-            <KeyButton text={t('テスト通報(1次)(T)', 'Test notification (primary) (T)')} disabled={busy || !activated}
-              onClick={() => { void notify.testTo('primary'); }} />
-            <KeyButton text={t('テスト通報(2次)(2)', 'Test notification (secondary) (2)')} disabled={busy || !activated || !notify.hasSecondary}
-              onClick={() => { void notify.testTo('secondary'); }} />
+            <KeyButton
+              text={t('テスト通報(1次)(T)', 'Test notification (primary) (T)')}
+              disabled={busy || !activated}
+              onClick={() => {
+                void notify.testTo('primary');
+              }}
+            />
+            <KeyButton
+              text={t('テスト通報(2次)(2)', 'Test notification (secondary) (2)')}
+              disabled={busy || !activated || !notify.hasSecondary}
+              onClick={() => {
+                void notify.testTo('secondary');
+              }}
+            />
           </>
         )}
-        <KeyButton text={t('開局通報(O)', 'Activation notification (O)')} disabled={busy || !canActivate} onClick={() => { void notify.activate(); }} />
+        <KeyButton
+          text={t('開局通報(O)', 'Activation notification (O)')}
+          disabled={busy || !canActivate}
+          onClick={() => {
+            void notify.activate();
+          }}
+        />
       </div>
       {!activated ? <Note>{t('開局した後に使用できます。', 'Available once the service is activated.')}</Note> : null}
       {activated && savedRoute !== route ? (
-        <Note>{t('この画面の設定でテスト通報します。通報手段は[OK]で有効にするまで有効になりません。',
-          'The test uses this window\'s settings; the route is enabled only when you click OK and agree.')}</Note>
+        <Note>
+          {t(
+            'この画面の設定でテスト通報します。通報手段は[OK]で有効にするまで有効になりません。',
+            "The test uses this window's settings; the route is enabled only when you click OK and agree.",
+          )}
+        </Note>
       ) : null}
-      {activated && !canActivate ? <Note>{t('[開局通報]は、テスト通報終了後にクリックできます。', 'The activation notification can be sent after a test notification.')}</Note> : null}
+      {activated && !canActivate ? (
+        <Note>{t('[開局通報]は、テスト通報終了後にクリックできます。', 'The activation notification can be sent after a test notification.')}</Note>
+      ) : null}
       {untested && savedRoute === route ? (
         <p className="warning" role="status" data-testid="untested-advice">
-          {`${UNTESTED_LABEL[lang]}: ${t(`最後のテスト通報の後に${areasText(untested.areas).ja}が変更されました。テスト通報で確認することをお勧めします。`,
-            `the ${areasText(untested.areas).en} changed after the last test notification; a test notification is advisable.`)}`}
+          {`${UNTESTED_LABEL[lang]}: ${t(
+            `最後のテスト通報の後に${areasText(untested.areas).ja}が変更されました。テスト通報で確認することをお勧めします。`,
+            `the ${areasText(untested.areas).en} changed after the last test notification; a test notification is advisable.`,
+          )}`}
         </p>
       ) : null}
       {notify.busy ? (
         <p role="status" aria-busy="true" data-testid="notify-progress">
           <progress aria-label={t('送信中', 'Sending')} />{' '}
-          {notify.busy === 'test' ? t('テスト通報中です。しばらくお待ちください...', 'Sending the test notification...') : t('開局通報中です。しばらくお待ちください...', 'Sending the activation notification...')}
+          {notify.busy === 'test'
+            ? t('テスト通報中です。しばらくお待ちください...', 'Sending the test notification...')
+            : t('開局通報中です。しばらくお待ちください...', 'Sending the activation notification...')}
         </p>
       ) : null}
       {notify.lines.length > 0 ? (
         <ul className="notify-result" role="status" data-testid="notify-result">
-          {notify.lines.map((l, i) => <Line key={i} line={l} dialup={route === 'dialup'} />)}
+          {notify.lines.map((l, i) => (
+            <Line key={i} line={l} dialup={route === 'dialup'} />
+          ))}
         </ul>
       ) : null}
       {modal?.kind === 'result' ? (

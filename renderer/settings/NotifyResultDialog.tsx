@@ -23,9 +23,12 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
   let detail: string[] = [];
   if (line.ok) {
     outcome = line.kind === 'test' && dialup ? t('通報成功', 'Report succeeded') : t('成功しました', 'Succeeded');
-    const after = line.kind === 'test'
-      ? (dialup ? '' : t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.'))
-      : t('エクスプレス通報サービスを開始しました。', 'The Express Report Service has started.');
+    const after =
+      line.kind === 'test'
+        ? dialup
+          ? ''
+          : t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.')
+        : t('エクスプレス通報サービスを開始しました。', 'The Express Report Service has started.');
     detail = [line.detail, after].filter((x) => x !== '');
   } else {
     outcome = t('失敗しました', 'Failed');
@@ -37,13 +40,19 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
         <dt>{t('通報先', 'Destination')}</dt>
         <dd>{line.where ? `${target} (${line.where})` : target}</dd>
         <dt>{t('日時', 'Time')}</dt>
-        <dd><time dateTime={line.at}>{when}</time></dd>
+        <dd>
+          <time dateTime={line.at}>{when}</time>
+        </dd>
         <dt>{line.ok ? t('結果', 'Result') : t('理由', 'Reason')}</dt>
         <dd>
           {line.ok
             ? detail.map((d, i) => <div key={i}>{d}</div>)
-            // Our plain sentence first, naming the field by its label; the system's own text on a details line.
-            : line.problems.map((p, i) => <div key={i} className="field-error"><ProblemView problem={p} withField /></div>)}
+            : // Our plain sentence first, naming the field by its label; the system's own text on a details line.
+              line.problems.map((p, i) => (
+                <div key={i} className="field-error">
+                  <ProblemView problem={p} withField />
+                </div>
+              ))}
         </dd>
       </dl>
     </section>
@@ -56,10 +65,19 @@ export function NotifyResultDialog({ run, dialup, onClose }: { run: NotifyRun; d
   const title = run.kind === 'test' ? t('テスト通報の結果', 'Test notification result') : t('開局通報の結果', 'Activation notification result');
   const activated = run.kind === 'activation' ? run.lines.find((l) => l.ok) : undefined;
   return (
-    <Dialog title={title} onCancel={onClose}
-      buttons={<button type="button" {...DEFAULT_BUTTON} onClick={onClose}>OK</button>}>
+    <Dialog
+      title={title}
+      onCancel={onClose}
+      buttons={
+        <button type="button" {...DEFAULT_BUTTON} onClick={onClose}>
+          OK
+        </button>
+      }
+    >
       <div data-testid="notify-result-dialog">
-        {run.lines.map((l, i) => <Attempt key={i} line={l} dialup={dialup} />)}
+        {run.lines.map((l, i) => (
+          <Attempt key={i} line={l} dialup={dialup} />
+        ))}
         {activated && configured ? <ConfigurationInfoProgress since={activated.at} afterSave={run.unsaved} /> : null}
       </div>
     </Dialog>

@@ -26,8 +26,17 @@ export function RememberSecret({ form, k }: { form: DialogForm; k: SecretKey }):
   // Asked again after each save (a password may have been remembered).
   useEffect(() => {
     let live = true;
-    host.rememberedSecrets().then((l) => { if (live) setList(l); }, () => { if (live) setList(undefined); });
-    return () => { live = false; };
+    host.rememberedSecrets().then(
+      (l) => {
+        if (live) setList(l);
+      },
+      () => {
+        if (live) setList(undefined);
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [host, snapshot]);
 
   const def = defOf(k);
@@ -39,47 +48,73 @@ export function RememberSecret({ form, k }: { form: DialogForm; k: SecretKey }):
   const value = form.values[k];
 
   const rememberGuide = {
-    ja: 'チェックすると、OK で保存したときに入力したパスワードをこのコンピュータ(OS のキーチェーン)にも記憶します。記憶はこのコンピュータの利用者ごとで、'
-      + '利用者名とサーバ(またはエントリ)が同じ設定で「記憶したパスワードを使用」を押すと、入力せずに設定できます。',
-    en: 'When checked, OK also keeps the typed password in this computer\'s keychain (per user of this computer). In settings with the same user '
-      + 'and server (or entry), "Use the remembered password" then fills it in without typing.',
+    ja:
+      'チェックすると、OK で保存したときに入力したパスワードをこのコンピュータ(OS のキーチェーン)にも記憶します。記憶はこのコンピュータの利用者ごとで、' +
+      '利用者名とサーバ(またはエントリ)が同じ設定で「記憶したパスワードを使用」を押すと、入力せずに設定できます。',
+    en:
+      "When checked, OK also keeps the typed password in this computer's keychain (per user of this computer). In settings with the same user " +
+      'and server (or entry), "Use the remembered password" then fills it in without typing.',
   };
-  const guide = unavailable ? { ja: `${rememberGuide.ja} ${problemText(unavailable, 'ja')}`, en: `${rememberGuide.en} ${problemText(unavailable, 'en')}` } : rememberGuide;
+  const guide = unavailable
+    ? { ja: `${rememberGuide.ja} ${problemText(unavailable, 'ja')}`, en: `${rememberGuide.en} ${problemText(unavailable, 'en')}` }
+    : rememberGuide;
   const name = account ? accountName(account) : '';
-  const rememberText = t('このパスワードをこのコンピュータに記憶する', 'Remember this password on this computer')
-    + (unavailable ? t('(このコンピュータでは使用できません)', ' (not available on this computer)') : '');
+  const rememberText =
+    t('このパスワードをこのコンピュータに記憶する', 'Remember this password on this computer') +
+    (unavailable ? t('(このコンピュータでは使用できません)', ' (not available on this computer)') : '');
 
   return (
     <div className="remember-secret">
       <div className="field field-bool">
-        <input type="checkbox" id={id} checked={form.remember.has(k)} disabled={!active || unavailable !== undefined}
-          onChange={(e) => form.setRemember(k, e.target.checked)} onFocus={() => setGuide(guide)}
-          aria-label={`${rememberText} (${field})`} />
-        <label htmlFor={id} className="field-label">{rememberText}</label>
+        <input
+          type="checkbox"
+          id={id}
+          checked={form.remember.has(k)}
+          disabled={!active || unavailable !== undefined}
+          onChange={(e) => form.setRemember(k, e.target.checked)}
+          onFocus={() => setGuide(guide)}
+          aria-label={`${rememberText} (${field})`}
+        />
+        <label htmlFor={id} className="field-label">
+          {rememberText}
+        </label>
       </div>
       {known && active ? (
         <div className="button-row">
-          <button type="button" disabled={value === SECRET_REMEMBERED} onClick={() => form.set(k, SECRET_REMEMBERED)}
-            onFocus={() => setGuide({
-              ja: `このコンピュータに記憶したパスワード(${name})を使用します。パスワードは画面に表示されず、OK で保存するときに読み出されます。`,
-              en: `Uses the password this computer remembers for ${name}. It is never shown; it is read when OK saves.`,
-            })}
-            aria-label={`${t('記憶したパスワードを使用', 'Use the remembered password')} (${field})`}>
+          <button
+            type="button"
+            disabled={value === SECRET_REMEMBERED}
+            onClick={() => form.set(k, SECRET_REMEMBERED)}
+            onFocus={() =>
+              setGuide({
+                ja: `このコンピュータに記憶したパスワード(${name})を使用します。パスワードは画面に表示されず、OK で保存するときに読み出されます。`,
+                en: `Uses the password this computer remembers for ${name}. It is never shown; it is read when OK saves.`,
+              })
+            }
+            aria-label={`${t('記憶したパスワードを使用', 'Use the remembered password')} (${field})`}
+          >
             {t('記憶したパスワードを使用', 'Use the remembered password')}
           </button>
-          <button type="button"
+          <button
+            type="button"
             onClick={() => {
               if (!account) return;
-              void host.forgetSecret(account).then((l) => {
-                setList(l);
-                if (form.values[k] === SECRET_REMEMBERED) form.set(k, textOf(snapshot, k));
-              }, (e: unknown) => setList({ available: false, problem: problemsOf(e)[0]! }));
+              void host.forgetSecret(account).then(
+                (l) => {
+                  setList(l);
+                  if (form.values[k] === SECRET_REMEMBERED) form.set(k, textOf(snapshot, k));
+                },
+                (e: unknown) => setList({ available: false, problem: problemsOf(e)[0]! }),
+              );
             }}
-            onFocus={() => setGuide({
-              ja: `このコンピュータに記憶したパスワード(${name})を削除します。保存済みの設定は変わりません。`,
-              en: `Forgets the password this computer remembers for ${name}. The saved settings do not change.`,
-            })}
-            aria-label={`${t('記憶したパスワードを削除', 'Forget the remembered password')} (${field})`}>
+            onFocus={() =>
+              setGuide({
+                ja: `このコンピュータに記憶したパスワード(${name})を削除します。保存済みの設定は変わりません。`,
+                en: `Forgets the password this computer remembers for ${name}. The saved settings do not change.`,
+              })
+            }
+            aria-label={`${t('記憶したパスワードを削除', 'Forget the remembered password')} (${field})`}
+          >
             {t('記憶したパスワードを削除', 'Forget the remembered password')}
           </button>
         </div>

@@ -18,8 +18,10 @@ export function RemoteAccess({ form, entryLabel }: { form: DialogForm; entryLabe
       <SettingField form={form} k="remote.password" />
       <RememberSecret form={form} k="remote.password" />
       <Note>
-        {t('接続先はあらかじめ OS で設定してください。OS に保存されたユーザー名、パスワードは使用しません。必ずここで設定してください。',
-          'Set up the connection in the OS first. The user name and password saved in the OS are not used: always set them here.')}
+        {t(
+          '接続先はあらかじめ OS で設定してください。OS に保存されたユーザー名、パスワードは使用しません。必ずここで設定してください。',
+          'Set up the connection in the OS first. The user name and password saved in the OS are not used: always set them here.',
+        )}
       </Note>
     </fieldset>
   );

@@ -17,7 +17,12 @@ export type ResultChoice = { via: 'mail'; mail: string } | { via: 'fax' };
 
 const LABEL = text('テスト通報結果送付先(電子メール)', 'Test result address (e-mail)');
 
-export function ResultAddressDialog({ initial, fallback, onOk, onCancel }: {
+export function ResultAddressDialog({
+  initial,
+  fallback,
+  onOk,
+  onCancel,
+}: {
   initial: ResultChoice;
   fallback: string;
   onOk(c: ResultChoice): void;
@@ -39,8 +44,7 @@ export function ResultAddressDialog({ initial, fallback, onOk, onCancel }: {
   };
 
   return (
-    <Dialog title={t('テスト通報結果送付先の選択', 'Where to send the test result')} onCancel={onCancel}
-      buttons={<OkCancel onOk={ok} onCancel={onCancel} />}>
+    <Dialog title={t('テスト通報結果送付先の選択', 'Where to send the test result')} onCancel={onCancel} buttons={<OkCancel onOk={ok} onCancel={onCancel} />}>
       <fieldset className="radios">
         <legend>{t('送付先', 'Send the result by')}</legend>
         <div className="radio-row">
@@ -50,23 +54,60 @@ export function ResultAddressDialog({ initial, fallback, onOk, onCancel }: {
           </label>
         </div>
         <div className="field">
-          <label htmlFor={`${id}-mail`} className="field-label">{t('メールアドレス', 'E-mail address')}</label>
+          <label htmlFor={`${id}-mail`} className="field-label">
+            {t('メールアドレス', 'E-mail address')}
+          </label>
           <div className="field-control">
-            <input id={`${id}-mail`} type="email" value={mail} disabled={via !== 'mail'} aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-err` : undefined} onChange={(e) => { setMail(e.target.value); setError(''); }} />
-            {error ? <div id={`${id}-err`} className="field-error" role="alert">{error}</div> : null}
+            <input
+              id={`${id}-mail`}
+              type="email"
+              value={mail}
+              disabled={via !== 'mail'}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-err` : undefined}
+              onChange={(e) => {
+                setMail(e.target.value);
+                setError('');
+              }}
+            />
+            {error ? (
+              <div id={`${id}-err`} className="field-error" role="alert">
+                {error}
+              </div>
+            ) : null}
           </div>
-          <button type="button" disabled={via !== 'mail'} onClick={() => { setMail(fallback); setError(''); }}>{t('既定値', 'Default')}</button>
+          <button
+            type="button"
+            disabled={via !== 'mail'}
+            onClick={() => {
+              setMail(fallback);
+              setError('');
+            }}
+          >
+            {t('既定値', 'Default')}
+          </button>
         </div>
         <div className="radio-row">
           <label {...accessKeyProps('F')}>
-            <input type="radio" name={`${id}-via`} checked={via === 'fax'} onChange={() => { setVia('fax'); setError(''); }} />
+            <input
+              type="radio"
+              name={`${id}-via`}
+              checked={via === 'fax'}
+              onChange={() => {
+                setVia('fax');
+                setError('');
+              }}
+            />
             <Mnemonic text={t('ファクシミリ(F)', 'Fax (F)')} />
           </label>
         </div>
       </fieldset>
-      <Note>{t('メールアドレスを入力してください。既定値は設定情報のお客様メールアドレスです。',
-        'Enter the e-mail address. The default is the customer\'s e-mail address from the registration.')}</Note>
+      <Note>
+        {t(
+          'メールアドレスを入力してください。既定値は設定情報のお客様メールアドレスです。',
+          "Enter the e-mail address. The default is the customer's e-mail address from the registration.",
+        )}
+      </Note>
     </Dialog>
   );
 }

@@ -23,9 +23,22 @@ export function ScheduleDialog(): ReactNode {
     }
   };
   return (
-    <Dialog title={t('スケジュール設定', 'Schedule')} wide onCancel={() => close('schedule')}
-      buttons={<OkCancel busy={form.busy} onCancel={() => close('schedule')}
-        onOk={() => { void form.save().then((ok) => { if (ok) close('schedule'); }); }} />}>
+    <Dialog
+      title={t('スケジュール設定', 'Schedule')}
+      wide
+      onCancel={() => close('schedule')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onCancel={() => close('schedule')}
+          onOk={() => {
+            void form.save().then((ok) => {
+              if (ok) close('schedule');
+            });
+          }}
+        />
+      }
+    >
       <fieldset>
         <legend>{t('通報リトライ', 'Retry')}</legend>
         <SettingField form={form} k="schedule.retry.intervalMinutes" />
@@ -45,15 +58,23 @@ export function ScheduleDialog(): ReactNode {
             </tr>
           </thead>
           <tbody>
-            {WEEKDAYS.map((d) => <DayWindow key={d} form={form} day={d} />)}
+            {WEEKDAYS.map((d) => (
+              <DayWindow key={d} form={form} day={d} />
+            ))}
           </tbody>
         </table>
       </fieldset>
       <div className="button-row">
-        <button type="button" onClick={restore}>{t('既定値に戻す', 'Restore defaults')}</button>
+        <button type="button" onClick={restore}>
+          {t('既定値に戻す', 'Restore defaults')}
+        </button>
       </div>
-      <Note>{t('初期値は、5 分間隔で 72 時間後までのリトライ、24 時間通報できます。この値は推奨値です。特に問題がなければ変更しないでください。',
-        'By default a failed report is retried every 5 minutes for up to 72 hours, and reports may be sent 24 hours a day. These are the recommended values; keep them unless there is a reason.')}</Note>
+      <Note>
+        {t(
+          '初期値は、5 分間隔で 72 時間後までのリトライ、24 時間通報できます。この値は推奨値です。特に問題がなければ変更しないでください。',
+          'By default a failed report is retried every 5 minutes for up to 72 hours, and reports may be sent 24 hours a day. These are the recommended values; keep them unless there is a reason.',
+        )}
+      </Note>
       <ProblemList problems={form.otherProblems} />
     </Dialog>
   );

@@ -59,7 +59,7 @@ function ServiceLifecycleDialog({ part }: { part: 'end' | 'expiry' }): ReactNode
     }
   };
   const end = async () => {
-    if (await box.ask(END_QUESTION) !== 'yes') return;
+    if ((await box.ask(END_QUESTION)) !== 'yes') return;
     await run(() => host.endService(), t('エクスプレス通報サービスを終了しました。', 'The Express Report Service has ended.'));
   };
   const extend = async () => {
@@ -71,8 +71,11 @@ function ServiceLifecycleDialog({ part }: { part: 'end' | 'expiry' }): ReactNode
   const stateLabel = stateDef?.kind === 'enum' ? (stateDef.choiceLabels?.[state]?.[lang] ?? state) : state;
 
   return (
-    <Dialog title={part === 'end' ? t('サービスの終了', 'End the service') : t('サービス有効期限の変更', 'Change the expiry')} onCancel={() => close(id)}
-      buttons={<CloseButton onClose={() => close(id)} />}>
+    <Dialog
+      title={part === 'end' ? t('サービスの終了', 'End the service') : t('サービス有効期限の変更', 'Change the expiry')}
+      onCancel={() => close(id)}
+      buttons={<CloseButton onClose={() => close(id)} />}
+    >
       <dl className="facts">
         <dt>{t('状態', 'State')}</dt>
         <dd data-testid="service-state">{stateLabel}</dd>
@@ -81,34 +84,70 @@ function ServiceLifecycleDialog({ part }: { part: 'end' | 'expiry' }): ReactNode
       </dl>
       {state === 'ended' ? <p className="warning">{t('エクスプレス通報サービスは終了しています。', 'The Express Report Service has ended.')}</p> : null}
       {refusal ? <Note>{refusal.message[lang]}</Note> : null}
-      {part === 'end' ? <fieldset>
-        <legend>{t('サービスの終了', 'End the service')}</legend>
-        <Note>{t('サービスを終了すると、以後は障害が発生しても通報されません。契約期間を過ぎて通報を続けないよう、契約終了時に実行してください。',
-          'After the service ends no more reports are sent. Do this when the contract ends, so that nothing is reported past it.')}</Note>
-        <button type="button" disabled={busy || refusal !== undefined} onClick={() => { void end(); }}>
-          {t('サービスの終了...', 'End the service...')}
-        </button>
-      </fieldset> : <fieldset>
-        <legend>{t('サービス有効期限の変更', 'Change the expiry')}</legend>
-        <div className="field">
-          <label htmlFor={keyId} className="field-label">{t('期限延長キー', 'Extension key')}</label>
-          <div className="field-control">
-            <textarea id={keyId} rows={5} value={key} spellCheck={false} onChange={(e) => setKey(e.target.value)} />
+      {part === 'end' ? (
+        <fieldset>
+          <legend>{t('サービスの終了', 'End the service')}</legend>
+          <Note>
+            {t(
+              'サービスを終了すると、以後は障害が発生しても通報されません。契約期間を過ぎて通報を続けないよう、契約終了時に実行してください。',
+              'After the service ends no more reports are sent. Do this when the contract ends, so that nothing is reported past it.',
+            )}
+          </Note>
+          <button
+            type="button"
+            disabled={busy || refusal !== undefined}
+            onClick={() => {
+              void end();
+            }}
+          >
+            {t('サービスの終了...', 'End the service...')}
+          </button>
+        </fieldset>
+      ) : (
+        <fieldset>
+          <legend>{t('サービス有効期限の変更', 'Change the expiry')}</legend>
+          <div className="field">
+            <label htmlFor={keyId} className="field-label">
+              {t('期限延長キー', 'Extension key')}
+            </label>
+            <div className="field-control">
+              <textarea id={keyId} rows={5} value={key} spellCheck={false} onChange={(e) => setKey(e.target.value)} />
+            </div>
           </div>
-        </div>
-        <div className="field">
-          <label htmlFor={fileId} className="field-label">{t('期限延長キーのファイル', 'Extension key file')}</label>
-          <div className="field-control">
-            <input id={fileId} type="file" onChange={(e) => {
-              const input = e.currentTarget;
-              const f = input.files?.[0];
-              if (f) void readText(f).then((s) => { setKey(s.trim()); input.value = ''; });
-            }} />
+          <div className="field">
+            <label htmlFor={fileId} className="field-label">
+              {t('期限延長キーのファイル', 'Extension key file')}
+            </label>
+            <div className="field-control">
+              <input
+                id={fileId}
+                type="file"
+                onChange={(e) => {
+                  const input = e.currentTarget;
+                  const f = input.files?.[0];
+                  if (f)
+                    void readText(f).then((s) => {
+                      setKey(s.trim());
+                      input.value = '';
+                    });
+                }}
+              />
+            </div>
           </div>
-        </div>
-        <button type="button" disabled={busy || key.trim() === '' || refusal !== undefined} onClick={() => { void extend(); }}>{t('変更', 'Change')}</button>
-        <Note>{t('期限延長キーは、契約更新時に受付センターから送付されます。', 'The extension key comes from the reception center when the contract is renewed.')}</Note>
-      </fieldset>}
+          <button
+            type="button"
+            disabled={busy || key.trim() === '' || refusal !== undefined}
+            onClick={() => {
+              void extend();
+            }}
+          >
+            {t('変更', 'Change')}
+          </button>
+          <Note>
+            {t('期限延長キーは、契約更新時に受付センターから送付されます。', 'The extension key comes from the reception center when the contract is renewed.')}
+          </Note>
+        </fieldset>
+      )}
       {status ? <p role="status">{status}</p> : null}
       <ProblemList problems={problems} />
       {box.element}

@@ -41,13 +41,20 @@ export function ServiceStatusDialog(): ReactNode {
       setLoaded({ kind: 'failed', problems: problemsOf(e) });
     }
   }, [host]);
-  useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    void load();
+  }, [load]);
   // While a report is on its way (logs being collected, waiting, sending), follow it without a click.
   const moving = loaded.kind === 'running' && (loaded.status.reports ?? []).some((r) => !isFinal(r.phase));
   useEffect(() => {
     if (!moving) return undefined;
     const timer = setTimeout(() => {
-      void host.serviceStatus().then((status) => { if (status) setLoaded({ kind: 'running', status }); }, () => undefined);
+      void host.serviceStatus().then(
+        (status) => {
+          if (status) setLoaded({ kind: 'running', status });
+        },
+        () => undefined,
+      );
     }, 2000);
     return () => clearTimeout(timer);
   }, [moving, host, loaded]);
@@ -58,24 +65,50 @@ export function ServiceStatusDialog(): ReactNode {
   const s = loaded.kind === 'running' ? loaded.status : undefined;
 
   return (
-    <Dialog title={t('通報サービスの状態', 'Reporting service status')} wide onCancel={() => close('service-status')}
-      buttons={<>
-        <button type="button" disabled={loaded.kind === 'loading'} onClick={() => { void load(); }}>{t('最新の情報に更新', 'Refresh')}</button>
-        <CloseButton onClose={() => close('service-status')} />
-      </>}>
+    <Dialog
+      title={t('通報サービスの状態', 'Reporting service status')}
+      wide
+      onCancel={() => close('service-status')}
+      buttons={
+        <>
+          <button
+            type="button"
+            disabled={loaded.kind === 'loading'}
+            onClick={() => {
+              void load();
+            }}
+          >
+            {t('最新の情報に更新', 'Refresh')}
+          </button>
+          <CloseButton onClose={() => close('service-status')} />
+        </>
+      }
+    >
       {/* The registration, from the settings: shown whether or not the service runs (the manager-side tests need it). */}
       <dl className="facts" data-testid="status-registration">
         <dt>{t('ユーザシステムコード', 'User system code')}</dt>
         <dd data-testid="status-user-system-code">{settings ? userSystemCodeText(settings)[lang] : ''}</dd>
       </dl>
-      {loaded.kind === 'loading' ? <p role="status" aria-busy="true">{t('通報サービスに問い合わせています...', 'Asking the reporting service...')}</p> : null}
-      {loaded.kind === 'stopped' ? (
-        <p role="status" className="warning" data-testid="service-stopped">
-          {t('通報サービスは起動していません。テスト通報・開局通報以外の通報は、通報サービスの起動後に送信されます。',
-            'The reporting service is not running. Reports other than test and activation notifications are sent once it runs.')}
+      {loaded.kind === 'loading' ? (
+        <p role="status" aria-busy="true">
+          {t('通報サービスに問い合わせています...', 'Asking the reporting service...')}
         </p>
       ) : null}
-      {loaded.kind === 'failed' ? <div role="alert" className="field-error">{loaded.problems.map((p, i) => <ProblemView key={i} problem={p} />)}</div> : null}
+      {loaded.kind === 'stopped' ? (
+        <p role="status" className="warning" data-testid="service-stopped">
+          {t(
+            '通報サービスは起動していません。テスト通報・開局通報以外の通報は、通報サービスの起動後に送信されます。',
+            'The reporting service is not running. Reports other than test and activation notifications are sent once it runs.',
+          )}
+        </p>
+      ) : null}
+      {loaded.kind === 'failed' ? (
+        <div role="alert" className="field-error">
+          {loaded.problems.map((p, i) => (
+            <ProblemView key={i} problem={p} />
+          ))}
+        </div>
+      ) : null}
       {s ? (
         <dl className="facts" data-testid="service-status">
           <dt>{t('状態', 'State')}</dt>
@@ -93,18 +126,28 @@ export function ServiceStatusDialog(): ReactNode {
             {s.lastFailure ? `${when(s.lastFailure.at, lang)} ${s.lastFailure.reportId} ${problemText(s.lastFailure.problem, lang)}` : none}
           </dd>
           <dt>{t('次の再送', 'Next retry')}</dt>
-          <dd data-testid="status-next-retry" title={s.nextRetry}>{s.nextRetry ? when(s.nextRetry, lang) : none}</dd>
-          {s.notSent ? <>
-            <dt>{t('未送信(通報手段なし)', 'Not sent (no route enabled)')}</dt>
-            <dd data-testid="status-not-sent" title={s.notSent.last.at}>
-              {t(`${s.notSent.noRoute} 件(最後: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what})。再送されません。`,
-                `${s.notSent.noRoute} (last: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what}); not retried.`)}
-            </dd>
-          </> : null}
-          {s.config && configText(s) ? <>
-            <dt>{t('設定', 'Settings')}</dt>
-            <dd data-testid="status-config" className={configText(s)?.error ? 'warning' : undefined} title={s.config.lastReload?.at}>{configText(s)?.text[lang]}</dd>
-          </> : null}
+          <dd data-testid="status-next-retry" title={s.nextRetry}>
+            {s.nextRetry ? when(s.nextRetry, lang) : none}
+          </dd>
+          {s.notSent ? (
+            <>
+              <dt>{t('未送信(通報手段なし)', 'Not sent (no route enabled)')}</dt>
+              <dd data-testid="status-not-sent" title={s.notSent.last.at}>
+                {t(
+                  `${s.notSent.noRoute} 件(最後: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what})。再送されません。`,
+                  `${s.notSent.noRoute} (last: ${when(s.notSent.last.at, lang)} ${s.notSent.last.what}); not retried.`,
+                )}
+              </dd>
+            </>
+          ) : null}
+          {s.config && configText(s) ? (
+            <>
+              <dt>{t('設定', 'Settings')}</dt>
+              <dd data-testid="status-config" className={configText(s)?.error ? 'warning' : undefined} title={s.config.lastReload?.at}>
+                {configText(s)?.text[lang]}
+              </dd>
+            </>
+          ) : null}
           <dt>{t('プロセス', 'Process')}</dt>
           <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>
         </dl>
@@ -113,8 +156,13 @@ export function ServiceStatusDialog(): ReactNode {
         <table className="report-list" data-testid="status-reports">
           <caption>{t('通報の一覧(新しい順)', 'Reports (newest first)')}</caption>
           <thead>
-            <tr><th scope="col">{t('種類', 'Kind')}</th><th scope="col">{t('イベント', 'Event')}</th><th scope="col">{t('受付', 'Accepted')}</th>
-              <th scope="col">{t('状況', 'Progress')}</th><th scope="col">{t('詳細', 'Detail')}</th></tr>
+            <tr>
+              <th scope="col">{t('種類', 'Kind')}</th>
+              <th scope="col">{t('イベント', 'Event')}</th>
+              <th scope="col">{t('受付', 'Accepted')}</th>
+              <th scope="col">{t('状況', 'Progress')}</th>
+              <th scope="col">{t('詳細', 'Detail')}</th>
+            </tr>
           </thead>
           <tbody>
             {s.reports.map((r) => (
@@ -122,8 +170,11 @@ export function ServiceStatusDialog(): ReactNode {
                 <td>{KIND_LABEL[r.kind][lang]}</td>
                 <td>{r.event ?? ''}</td>
                 <td title={r.createdAt}>{when(r.createdAt, lang)}</td>
-                <td>{PHASE_LABEL[r.phase][lang]}{r.attempts > 0 && r.phase !== 'sent' ? t(`(${r.attempts} 回試行)`, ` (${r.attempts} attempt(s))`) : ''}</td>
-                <td>{r.phase === 'sent' ? r.detail ?? '' : r.problem ? problemText(r.problem, lang) : ''}</td>
+                <td>
+                  {PHASE_LABEL[r.phase][lang]}
+                  {r.attempts > 0 && r.phase !== 'sent' ? t(`(${r.attempts} 回試行)`, ` (${r.attempts} attempt(s))`) : ''}
+                </td>
+                <td>{r.phase === 'sent' ? (r.detail ?? '') : r.problem ? problemText(r.problem, lang) : ''}</td>
               </tr>
             ))}
           </tbody>

@@ -13,12 +13,26 @@ export function SuppressionDialog(): ReactNode {
   const close = useApp((s) => s.close);
   const form = useDialogForm('suppression', KEYS);
   return (
-    <Dialog title={t('通報の抑制', 'Report suppression')} onCancel={() => close('suppression')}
-      buttons={<OkCancel busy={form.busy} onCancel={() => close('suppression')}
-        onOk={() => { void form.save().then((ok) => { if (ok) close('suppression'); }); }} />}>
+    <Dialog
+      title={t('通報の抑制', 'Report suppression')}
+      onCancel={() => close('suppression')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onCancel={() => close('suppression')}
+          onOk={() => {
+            void form.save().then((ok) => {
+              if (ok) close('suppression');
+            });
+          }}
+        />
+      }
+    >
       <p className="warning" role="note">
-        {t('保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
-          'Do not change the defaults unless the maintenance company tells you to.')}
+        {t(
+          '保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
+          'Do not change the defaults unless the maintenance company tells you to.',
+        )}
       </p>
       <SettingField form={form} k="suppression.use" />
       <SettingField form={form} k="suppression.windowMinutes" />

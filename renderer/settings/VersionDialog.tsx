@@ -17,11 +17,23 @@ export function VersionDialog(): ReactNode {
   const settings = useApp((s) => s.snapshot?.settings);
   const lang = useApp((s) => s.lang);
   return (
-    <Dialog title={t('バージョン情報', 'Version information')} onCancel={() => close('version')}
-      buttons={<button type="button" {...DEFAULT_BUTTON} onClick={() => close('version')}>OK</button>}>
+    <Dialog
+      title={t('バージョン情報', 'Version information')}
+      onCancel={() => close('version')}
+      buttons={
+        <button type="button" {...DEFAULT_BUTTON} onClick={() => close('version')}>
+          OK
+        </button>
+      }
+    >
       <dl className="facts">
         <dt>{t('製品名', 'Product')}</dt>
-        <dd>{t('Express Report (エクスプレス通報サービス / エクスプレス通報サービス(HTTPS))', 'Express Report (Express Report Service / Express Report Service (HTTPS))')}</dd>
+        <dd>
+          {t(
+            'Express Report (エクスプレス通報サービス / エクスプレス通報サービス(HTTPS))',
+            'Express Report (Express Report Service / Express Report Service (HTTPS))',
+          )}
+        </dd>
         <dt>{t('バージョン', 'Version')}</dt>
         <dd data-testid="version">{version}</dd>
         <dt>{t('設定フォルダ', 'Config folder')}</dt>

@@ -62,7 +62,9 @@ export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume:
   const drafts = useDrafts((s) => s.drafts);
   const { set, changed, save } = form;
 
-  useEffect(() => { publishDraft(id, changed); }, [id, changed]);
+  useEffect(() => {
+    publishDraft(id, changed);
+  }, [id, changed]);
   useEffect(() => () => dropDraft(id), [id]);
 
   // A value saved elsewhere wins over this form's copy of it.
@@ -85,10 +87,13 @@ export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume:
     const p = pending.current;
     if (!p) return;
     pending.current = null;
-    void save().then((ok) => {
-      if (!ok) for (const [k, v] of Object.entries(p.restore)) set(k as SettingKey, v ?? '');
-      p.resolve(ok);
-    }, () => p.resolve(false));
+    void save().then(
+      (ok) => {
+        if (!ok) for (const [k, v] of Object.entries(p.restore)) set(k as SettingKey, v ?? '');
+        p.resolve(ok);
+      },
+      () => p.resolve(false),
+    );
     // Runs once per saveWith call (tick); `save` is this render's, with the extra values in it.
   }, [tick]);
 
@@ -103,15 +108,16 @@ export function useDialogForm(id: DialogId, keys: readonly SettingKey[], assume:
     view,
     active: (def) => (view ? isActive(def, view) : true),
     required: (def) => (view ? isRequired(def, view) : false),
-    saveWith: (extra) => new Promise<boolean>((resolve) => {
-      const restore: TypedValues = {};
-      for (const [k, v] of Object.entries(extra) as Array<[SettingKey, string | undefined]>) {
-        if (v === undefined) continue;
-        restore[k] = form.values[k] ?? '';
-        set(k, v);
-      }
-      pending.current = { resolve, restore };
-      setTick((t) => t + 1);
-    }),
+    saveWith: (extra) =>
+      new Promise<boolean>((resolve) => {
+        const restore: TypedValues = {};
+        for (const [k, v] of Object.entries(extra) as Array<[SettingKey, string | undefined]>) {
+          if (v === undefined) continue;
+          restore[k] = form.values[k] ?? '';
+          set(k, v);
+        }
+        pending.current = { resolve, restore };
+        setTick((t) => t + 1);
+      }),
   };
 }

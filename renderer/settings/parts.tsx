@@ -25,8 +25,15 @@ export function defOf(key: SettingKey): SettingDef {
 export function SettingField({ form, k, disabled = false, label }: { form: DialogForm; k: SettingKey; disabled?: boolean; label?: string }): ReactNode {
   const def = defOf(k);
   return (
-    <Field def={def} value={form.values[k] ?? ''} onChange={(v) => form.set(k, v)} problems={form.problemsOf(k)}
-      required={form.required(def)} disabled={disabled || !form.active(def)} label={label} />
+    <Field
+      def={def}
+      value={form.values[k] ?? ''}
+      onChange={(v) => form.set(k, v)}
+      problems={form.problemsOf(k)}
+      required={form.required(def)}
+      disabled={disabled || !form.active(def)}
+      label={label}
+    />
   );
 }
 
@@ -38,8 +45,12 @@ export function FieldWithDefault({ form, k, value, label }: { form: DialogForm; 
   return (
     <div className="with-default">
       <SettingField form={form} k={k} label={label} />
-      <button type="button" disabled={!form.active(def)} onClick={() => form.set(k, String(value))}
-        aria-label={`${t('初期値', 'Default')} (${label ?? def.label[lang]})`}>
+      <button
+        type="button"
+        disabled={!form.active(def)}
+        onClick={() => form.set(k, String(value))}
+        aria-label={`${t('初期値', 'Default')} (${label ?? def.label[lang]})`}
+      >
         {t('初期値', 'Default')}
       </button>
     </div>
@@ -68,13 +79,17 @@ export function Radios({ form, k, choices, labels, after, disabled = false, lege
   const problems = form.problemsOf(k);
   const off = disabled || !form.active(def);
   return (
-    <fieldset className="radios" aria-invalid={problems.length > 0 || undefined} aria-describedby={problems.length > 0 ? `${id}-err` : undefined} onFocus={() => setGuide(def.guide)}>
+    <fieldset
+      className="radios"
+      aria-invalid={problems.length > 0 || undefined}
+      aria-describedby={problems.length > 0 ? `${id}-err` : undefined}
+      onFocus={() => setGuide(def.guide)}
+    >
       <legend>{legend ?? def.label[lang]}</legend>
       {(choices ?? def.choices).map((c) => (
         <div key={c} className="radio-row">
           <label>
-            <input type="radio" name={`${id}-${k}`} value={c} checked={value === c} disabled={off} data-key={k}
-              onChange={() => form.set(k, c)} />
+            <input type="radio" name={`${id}-${k}`} value={c} checked={value === c} disabled={off} data-key={k} onChange={() => form.set(k, c)} />
             {labels?.[c] ?? def.choiceLabels?.[c]?.[lang] ?? c}
           </label>
           {after?.(c)}
@@ -93,7 +108,11 @@ export function ReadOnlyField({ label, value, note }: { label: string; value: st
       <FieldLabel text={label} htmlFor={id} />
       <div className="field-control">
         <input id={id} type="text" readOnly value={value} aria-describedby={note ? `${id}-note` : undefined} />
-        {note ? <div id={`${id}-note`} className="note">{note}</div> : null}
+        {note ? (
+          <div id={`${id}-note`} className="note">
+            {note}
+          </div>
+        ) : null}
       </div>
     </div>
   );
@@ -104,7 +123,9 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }): Rea
   if (problems.length === 0) return null;
   return (
     <div className="problem-list field-error" role="alert">
-      {problems.map((p, i) => <ProblemView key={i} problem={p} withField />)}
+      {problems.map((p, i) => (
+        <ProblemView key={i} problem={p} withField />
+      ))}
     </div>
   );
 }
@@ -114,8 +135,12 @@ export function OkCancel({ onOk, onCancel, busy = false }: { onOk(): void; onCan
   const t = useT();
   return (
     <>
-      <button type="button" {...DEFAULT_BUTTON} onClick={onOk} disabled={busy}>OK</button>
-      <button type="button" onClick={onCancel}>{t('キャンセル', 'Cancel')}</button>
+      <button type="button" {...DEFAULT_BUTTON} onClick={onOk} disabled={busy}>
+        OK
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('キャンセル', 'Cancel')}
+      </button>
     </>
   );
 }
@@ -123,7 +148,11 @@ export function OkCancel({ onOk, onCancel, busy = false }: { onOk(): void; onCan
 /** 閉じる, the default button of a window that only shows (Enter closes it). */
 export function CloseButton({ onClose }: { onClose(): void }): ReactNode {
   const t = useT();
-  return <button type="button" {...DEFAULT_BUTTON} onClick={onClose}>{t('閉じる', 'Close')}</button>;
+  return (
+    <button type="button" {...DEFAULT_BUTTON} onClick={onClose}>
+      {t('閉じる', 'Close')}
+    </button>
+  );
 }
 
 /** A note of the original's manual (※ ...). */

@@ -28,8 +28,9 @@ export type NotifyKind = 'test' | 'activation';
  * One answer: which notification, to which destination (and its address as the dialog shows it), when. A failure is
  * the host's problems whole, also when the call itself failed (the service or serve gone: shared/host/errors.ts).
  */
-export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string; at: string }
-  & ({ ok: true; detail: string } | { ok: false; problems: readonly Problem[] });
+export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string; at: string } & (
+  { ok: true; detail: string } | { ok: false; problems: readonly Problem[] }
+);
 
 /** A finished run, shown in the result dialog until its OK. */
 export interface NotifyRun {
@@ -52,7 +53,10 @@ export const SECONDARY_QUESTION = text('二次通報先に送信しますか?', 
 
 export function resultQuestion(c: ResultChoice): LocalizedText {
   return c.via === 'mail'
-    ? text(`テスト通報結果は、電子メールにて以下の宛先に送付されます。よろしいですか?\n${c.mail}`, `The test result will be sent by e-mail to this address. Continue?\n${c.mail}`)
+    ? text(
+        `テスト通報結果は、電子メールにて以下の宛先に送付されます。よろしいですか?\n${c.mail}`,
+        `The test result will be sent by e-mail to this address. Continue?\n${c.mail}`,
+      )
     : text('テスト通報結果は、ファクシミリにて送付されます。よろしいですか?', 'The test result will be sent by fax. Continue?');
 }
 
@@ -112,7 +116,10 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
   /** One call to the host; its answer becomes a line (and the new snapshot, when it succeeded). */
   const send = async (kind: NotifyKind, target: NotifyTarget, call: () => Promise<Notified>, run: NotifyLine[]): Promise<Notified | undefined> => {
     const head = { kind, target, where: whereOf(target) };
-    const add = (l: NotifyLine) => { run.push(l); setLines((all) => [...all, l]); };
+    const add = (l: NotifyLine) => {
+      run.push(l);
+      setLines((all) => [...all, l]);
+    };
     let r: Notified;
     try {
       r = await call();

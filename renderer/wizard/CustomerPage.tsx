@@ -28,9 +28,19 @@ export function CustomerPage({ onType, userSystemCode }: { onType(type: 'individ
         <legend>{W.customerType[lang]}</legend>
         {types.map((t) => (
           <span key={t.value}>
-            <input type="radio" id={`${id}-${t.value}`} name={`${id}-type`} value={t.value} {...accessKeyProps(t.key)}
-              checked={w.values['customer.type'] === t.value} onChange={() => onType(t.value)} onFocus={() => setGuide(typeGuide)} />
-            <label htmlFor={`${id}-${t.value}`}><Mnemonic text={`${t.label} (${t.key})`} /></label>
+            <input
+              type="radio"
+              id={`${id}-${t.value}`}
+              name={`${id}-type`}
+              value={t.value}
+              {...accessKeyProps(t.key)}
+              checked={w.values['customer.type'] === t.value}
+              onChange={() => onType(t.value)}
+              onFocus={() => setGuide(typeGuide)}
+            />
+            <label htmlFor={`${id}-${t.value}`}>
+              <Mnemonic text={`${t.label} (${t.key})`} />
+            </label>
           </span>
         ))}
         <FieldErrors id={`${id}-err`} problems={w.problemsOf('customer.type')} />

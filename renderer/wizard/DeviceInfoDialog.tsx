@@ -15,11 +15,20 @@ export function DeviceInfoDialog({ busy, onOk, onCancel }: { busy: boolean; onOk
   const lang = useApp((s) => s.lang);
   const w = useWizard();
   return (
-    <Dialog title={W.deviceTitle[lang]} onCancel={onCancel}
-      buttons={<>
-        <button type="button" {...DEFAULT_BUTTON} disabled={busy} onClick={onOk}>{W.ok[lang]}</button>
-        <button type="button" onClick={onCancel}>{W.cancel[lang]}</button>
-      </>}>
+    <Dialog
+      title={W.deviceTitle[lang]}
+      onCancel={onCancel}
+      buttons={
+        <>
+          <button type="button" {...DEFAULT_BUTTON} disabled={busy} onClick={onOk}>
+            {W.ok[lang]}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {W.cancel[lang]}
+          </button>
+        </>
+      }
+    >
       <p>{W.deviceIntro[lang]}</p>
       <WizardField k="machine.deviceCode" accessKey="P" suggestions={deviceCodeSuggestions(w.resources?.deviceCodes)} />
       <WizardField k="machine.serialNumber" accessKey="S" />

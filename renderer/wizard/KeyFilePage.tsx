@@ -14,8 +14,16 @@ import { W } from './texts.js';
 import { FilePicker } from '../components/FilePicker.js';
 
 const keyFileDef = def.text({
-  key: KEYFILE_FIELD, file: 'activation.ini', section: 'Activation', name: 'KeyFile', default: '', maxLength: 4096, charClass: 'any',
-  accessKey: 'F', label: W.keyFileLabel, guide: W.keyFileGuide,
+  key: KEYFILE_FIELD,
+  file: 'activation.ini',
+  section: 'Activation',
+  name: 'KeyFile',
+  default: '',
+  maxLength: 4096,
+  charClass: 'any',
+  accessKey: 'F',
+  label: W.keyFileLabel,
+  guide: W.keyFileGuide,
 });
 
 export interface KeyFilePageProps {
@@ -35,8 +43,7 @@ export function KeyFilePage({ path, onPath, onFile, onError, userSystemCode }: K
       <PageHeading title={W.keyFilePage} intro={W.keyFileIntro} />
       <div className="wizard-file-row">
         <Field def={keyFileDef} value={path} onChange={onPath} problems={w.problemsOf(KEYFILE_FIELD)} required />
-        <FilePicker label={W.browse[lang]} testId="keyfile-picker"
-          onPick={(f) => onFile(f, f.name)} onError={onError} />
+        <FilePicker label={W.browse[lang]} testId="keyfile-picker" onPick={(f) => onFile(f, f.name)} onError={onError} />
       </div>
       {userSystemCode ? <p className="wizard-note">{`${W.userSystemCode[lang]}: ${userSystemCode}`}</p> : null}
     </section>

@@ -31,8 +31,15 @@ export function MachinePage({ serverNameFixed }: { serverNameFixed: boolean }): 
         <div className="field">
           <FieldLabel text={keyCodeDef.label[lang]} accessKey={keyCodeDef.accessKey} htmlFor={`${id}-keycode`} />
           <div className="field-control">
-            <input type="text" id={`${id}-keycode`} readOnly value={w.values['activation.keyCode']} {...accessKeyProps(keyCodeDef.accessKey)}
-              data-key="activation.keyCode" onFocus={() => setGuide(keyCodeDef.guide)} />
+            <input
+              type="text"
+              id={`${id}-keycode`}
+              readOnly
+              value={w.values['activation.keyCode']}
+              {...accessKeyProps(keyCodeDef.accessKey)}
+              data-key="activation.keyCode"
+              onFocus={() => setGuide(keyCodeDef.guide)}
+            />
           </div>
         </div>
       ) : null}

@@ -11,8 +11,10 @@ import { useWizard } from './context.js';
 import { W } from './texts.js';
 import { type Method, type Service } from './model.js';
 
-const serviceGuide = text('開局するサービスを選択して下さい。エクスプレス通報サービスと(HTTPS)は同時に使用できません。',
-  'Choose the service to activate. Express and Express (HTTPS) cannot be used together.');
+const serviceGuide = text(
+  '開局するサービスを選択して下さい。エクスプレス通報サービスと(HTTPS)は同時に使用できません。',
+  'Choose the service to activate. Express and Express (HTTPS) cannot be used together.',
+);
 
 export function MethodPage({ onMethod, onService }: { onMethod(m: Method): void; onService(s: Service): void }): ReactNode {
   const lang = useApp((s) => s.lang);
@@ -36,9 +38,19 @@ export function MethodPage({ onMethod, onService }: { onMethod(m: Method): void;
         <legend>{W.methodQuestion[lang]}</legend>
         {methods.map((m) => (
           <div key={m.value}>
-            <input type="radio" id={`${id}-${m.value}`} name={`${id}-method`} value={m.value} {...accessKeyProps(accessKeyOf(m.label))}
-              checked={w.method === m.value} onChange={() => onMethod(m.value)} onFocus={() => setGuide(methodGuide)} />
-            <label htmlFor={`${id}-${m.value}`}><Mnemonic text={m.label} /></label>
+            <input
+              type="radio"
+              id={`${id}-${m.value}`}
+              name={`${id}-method`}
+              value={m.value}
+              {...accessKeyProps(accessKeyOf(m.label))}
+              checked={w.method === m.value}
+              onChange={() => onMethod(m.value)}
+              onFocus={() => setGuide(methodGuide)}
+            />
+            <label htmlFor={`${id}-${m.value}`}>
+              <Mnemonic text={m.label} />
+            </label>
           </div>
         ))}
       </fieldset>
@@ -46,8 +58,15 @@ export function MethodPage({ onMethod, onService }: { onMethod(m: Method): void;
         <legend>{W.serviceLegend[lang]}</legend>
         {services.map((s) => (
           <div key={s.value}>
-            <input type="radio" id={`${id}-${s.value}`} name={`${id}-service`} value={s.value}
-              checked={w.service === s.value} onChange={() => onService(s.value)} onFocus={() => setGuide(serviceGuide)} />
+            <input
+              type="radio"
+              id={`${id}-${s.value}`}
+              name={`${id}-service`}
+              value={s.value}
+              checked={w.service === s.value}
+              onChange={() => onService(s.value)}
+              onFocus={() => setGuide(serviceGuide)}
+            />
             <label htmlFor={`${id}-${s.value}`}>{s.label}</label>
           </div>
         ))}

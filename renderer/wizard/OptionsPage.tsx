@@ -16,8 +16,10 @@ export function OptionsPage({ devices, onChange }: { devices: OptionDevice[]; on
   const id = useId();
   const [selected, setSelected] = useState<number | undefined>(undefined);
   const [adding, setAdding] = useState(false);
-  const rowProblems = (i: number) => devices.length > 0 ? w.problemsOf(`options.${i + 1}.name`).concat(
-    w.problemsOf(`options.${i + 1}.deviceCode`), w.problemsOf(`options.${i + 1}.serialNumber`)) : [];
+  const rowProblems = (i: number) =>
+    devices.length > 0
+      ? w.problemsOf(`options.${i + 1}.name`).concat(w.problemsOf(`options.${i + 1}.deviceCode`), w.problemsOf(`options.${i + 1}.serialNumber`))
+      : [];
   const remove = (): void => {
     if (selected === undefined) return;
     onChange(devices.filter((_, i) => i !== selected));
@@ -29,7 +31,9 @@ export function OptionsPage({ devices, onChange }: { devices: OptionDevice[]; on
       <table className="list" aria-label={W.optionsList[lang]}>
         <thead>
           <tr>
-            <th scope="col"><span className="wizard-sr-only">{lang === 'ja' ? '選択' : 'Select'}</span></th>
+            <th scope="col">
+              <span className="wizard-sr-only">{lang === 'ja' ? '選択' : 'Select'}</span>
+            </th>
             <th scope="col">{optionFields.name.label[lang]}</th>
             <th scope="col">{optionFields.deviceCode.label[lang]}</th>
             <th scope="col">{optionFields.serialNumber.label[lang]}</th>
@@ -37,21 +41,31 @@ export function OptionsPage({ devices, onChange }: { devices: OptionDevice[]; on
         </thead>
         <tbody>
           {devices.length === 0 ? (
-            <tr><td colSpan={4}>{W.optionsEmpty[lang]}</td></tr>
-          ) : devices.map((d, i) => (
-            <tr key={i} aria-selected={selected === i} onClick={() => setSelected(i)}>
-              <td>
-                <input type="radio" name={`${id}-sel`} id={`${id}-${i}`} checked={selected === i} onChange={() => setSelected(i)}
-                  aria-label={`${i + 1}: ${d.name || d.deviceCode}`} />
-              </td>
-              <td>{d.name}</td>
-              <td>{d.deviceCode}</td>
-              <td>
-                {d.serialNumber}
-                <FieldErrors id={`${id}-${i}-err`} problems={rowProblems(i)} />
-              </td>
+            <tr>
+              <td colSpan={4}>{W.optionsEmpty[lang]}</td>
             </tr>
-          ))}
+          ) : (
+            devices.map((d, i) => (
+              <tr key={i} aria-selected={selected === i} onClick={() => setSelected(i)}>
+                <td>
+                  <input
+                    type="radio"
+                    name={`${id}-sel`}
+                    id={`${id}-${i}`}
+                    checked={selected === i}
+                    onChange={() => setSelected(i)}
+                    aria-label={`${i + 1}: ${d.name || d.deviceCode}`}
+                  />
+                </td>
+                <td>{d.name}</td>
+                <td>{d.deviceCode}</td>
+                <td>
+                  {d.serialNumber}
+                  <FieldErrors id={`${id}-${i}-err`} problems={rowProblems(i)} />
+                </td>
+              </tr>
+            ))
+          )}
         </tbody>
       </table>
       <FieldErrors id={`${id}-err`} problems={w.problemsOf('options')} />
@@ -61,9 +75,15 @@ export function OptionsPage({ devices, onChange }: { devices: OptionDevice[]; on
       </div>
       <Note text={W.optionsOptional} />
       {adding ? (
-        <OptionDeviceDialog deviceCodes={deviceCodeSuggestions(w.resources?.deviceCodes)}
+        <OptionDeviceDialog
+          deviceCodes={deviceCodeSuggestions(w.resources?.deviceCodes)}
           onCancel={() => setAdding(false)}
-          onOk={(d) => { onChange([...devices, d]); setSelected(devices.length); setAdding(false); }} />
+          onOk={(d) => {
+            onChange([...devices, d]);
+            setSelected(devices.length);
+            setAdding(false);
+          }}
+        />
       ) : null}
     </section>
   );

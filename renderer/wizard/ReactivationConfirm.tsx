@@ -9,12 +9,17 @@ import { W } from './texts.js';
 export function ReactivationConfirm({ onYes, onNo }: { onYes(): void; onNo(): void }): ReactNode {
   const lang = useApp((s) => s.lang);
   return (
-    <Dialog title={W.confirmTitle[lang]} onCancel={onNo}
-      buttons={<>
-        <KeyButton text={W.yes[lang]} onClick={onYes} />
-        {/* いいえ is the default (Enter, and the keyboard's start): re-activation erases settings. */}
-        <KeyButton text={W.no[lang]} isDefault onClick={onNo} />
-      </>}>
+    <Dialog
+      title={W.confirmTitle[lang]}
+      onCancel={onNo}
+      buttons={
+        <>
+          <KeyButton text={W.yes[lang]} onClick={onYes} />
+          {/* いいえ is the default (Enter, and the keyboard's start): re-activation erases settings. */}
+          <KeyButton text={W.no[lang]} isDefault onClick={onNo} />
+        </>
+      }
+    >
       <p data-code="ER_5001">{message('ER_5001')[lang]}</p>
     </Dialog>
   );

@@ -43,10 +43,22 @@ export function RegisteredPage({ start, choice, onChoice }: { start: AppSnapshot
         <legend>{C.choice[lang]}</legend>
         {choices.map((c) => (
           <div key={c.value}>
-            <input type="radio" id={`${id}-${c.value}`} name={`${id}-choice`} value={c.value} {...accessKeyProps(accessKeyOf(c.label))}
-              checked={choice === c.value} onChange={() => onChoice(c.value)} aria-describedby={`${id}-${c.value}-note`} />
-            <label htmlFor={`${id}-${c.value}`}><Mnemonic text={c.label} /></label>
-            <p id={`${id}-${c.value}-note`} className="wizard-note">{c.note}</p>
+            <input
+              type="radio"
+              id={`${id}-${c.value}`}
+              name={`${id}-choice`}
+              value={c.value}
+              {...accessKeyProps(accessKeyOf(c.label))}
+              checked={choice === c.value}
+              onChange={() => onChoice(c.value)}
+              aria-describedby={`${id}-${c.value}-note`}
+            />
+            <label htmlFor={`${id}-${c.value}`}>
+              <Mnemonic text={c.label} />
+            </label>
+            <p id={`${id}-${c.value}-note`} className="wizard-note">
+              {c.note}
+            </p>
           </div>
         ))}
       </fieldset>

@@ -41,8 +41,16 @@ export function SetupWizard(): ReactNode {
   const base = start ?? snapshot;
   if (!base) {
     return (
-      <Dialog title={titleOf(defaultService(undefined))[lang]} wide onCancel={() => close('wizard')}
-        buttons={<button type="button" onClick={() => close('wizard')}>{W.cancel[lang]}</button>}>
+      <Dialog
+        title={titleOf(defaultService(undefined))[lang]}
+        wide
+        onCancel={() => close('wizard')}
+        buttons={
+          <button type="button" onClick={() => close('wizard')}>
+            {W.cancel[lang]}
+          </button>
+        }
+      >
         <p role="status">{W.loading[lang]}</p>
       </Dialog>
     );
@@ -74,30 +82,56 @@ function Wizard({ start }: { start: AppSnapshot }): ReactNode {
   const serverNameFixed = w.ctx.method === 'keyfile' && w.mismatch && w.accepted;
   let content: ReactNode;
   switch (w.page) {
-    case 'registered': content = <RegisteredPage start={start} choice={w.choice} onChoice={w.setChoice} />; break;
-    case 'method': content = <MethodPage onMethod={w.setMethod} onService={w.setService} />; break;
-    case 'keyfile':
-      content = <KeyFilePage path={w.keyFilePath} onPath={w.setKeyFilePath} onFile={w.setKeyFileContent} onError={w.fail} userSystemCode={w.summary?.userSystemCode} />;
+    case 'registered':
+      content = <RegisteredPage start={start} choice={w.choice} onChoice={w.setChoice} />;
       break;
-    case 'keycode': content = <KeyCodePage />; break;
-    case 'customer': content = <CustomerPage onType={w.setCustomerType} userSystemCode={w.summary?.userSystemCode} />; break;
-    case 'machine': content = <MachinePage serverNameFixed={serverNameFixed} />; break;
-    case 'options': content = <OptionsPage devices={w.optionDevices} onChange={w.setOptionDevices} />; break;
-    case 'dealer': content = <DealerPage />; break;
+    case 'method':
+      content = <MethodPage onMethod={w.setMethod} onService={w.setService} />;
+      break;
+    case 'keyfile':
+      content = (
+        <KeyFilePage path={w.keyFilePath} onPath={w.setKeyFilePath} onFile={w.setKeyFileContent} onError={w.fail} userSystemCode={w.summary?.userSystemCode} />
+      );
+      break;
+    case 'keycode':
+      content = <KeyCodePage />;
+      break;
+    case 'customer':
+      content = <CustomerPage onType={w.setCustomerType} userSystemCode={w.summary?.userSystemCode} />;
+      break;
+    case 'machine':
+      content = <MachinePage serverNameFixed={serverNameFixed} />;
+      break;
+    case 'options':
+      content = <OptionsPage devices={w.optionDevices} onChange={w.setOptionDevices} />;
+      break;
+    case 'dealer':
+      content = <DealerPage />;
+      break;
   }
 
   const step = stepOf(w.pages, w.index);
   const buttons = (
     <>
-      <span className="wizard-step" aria-live="polite">{step ? `${step.at} / ${step.of}` : ''}</span>
+      <span className="wizard-step" aria-live="polite">
+        {step ? `${step.at} / ${step.of}` : ''}
+      </span>
       <KeyButton text={W.back[lang]} disabled={w.busy || w.index === 0} onClick={w.back} />
-      {w.last
-        ? <button type="button" {...DEFAULT_BUTTON} disabled={w.busy} onClick={() => void w.finish()}>{W.finish[lang]}</button>
-        : w.page === 'method'
-          // 開局方式選択 is answered with 続行, as in the manual.
-          ? <button type="button" {...DEFAULT_BUTTON} disabled={w.busy} onClick={() => void w.next()}>{W.continue[lang]}</button>
-          : <KeyButton text={W.next[lang]} isDefault disabled={w.busy} onClick={() => void w.next()} />}
-      <button type="button" onClick={w.cancel}>{W.cancel[lang]}</button>
+      {w.last ? (
+        <button type="button" {...DEFAULT_BUTTON} disabled={w.busy} onClick={() => void w.finish()}>
+          {W.finish[lang]}
+        </button>
+      ) : w.page === 'method' ? (
+        // 開局方式選択 is answered with 続行, as in the manual.
+        <button type="button" {...DEFAULT_BUTTON} disabled={w.busy} onClick={() => void w.next()}>
+          {W.continue[lang]}
+        </button>
+      ) : (
+        <KeyButton text={W.next[lang]} isDefault disabled={w.busy} onClick={() => void w.next()} />
+      )}
+      <button type="button" onClick={w.cancel}>
+        {W.cancel[lang]}
+      </button>
     </>
   );
 
@@ -111,7 +145,11 @@ function Wizard({ start }: { start: AppSnapshot }): ReactNode {
             </div>
           ) : null}
           {content}
-          {w.busy ? <p className="wizard-busy" role="status">{W.busy[lang]}</p> : null}
+          {w.busy ? (
+            <p className="wizard-busy" role="status">
+              {W.busy[lang]}
+            </p>
+          ) : null}
         </div>
       </Dialog>
       {w.dialog === 'mismatch' && w.summary ? (

@@ -27,8 +27,10 @@ export function registrationValues(values: WizardValues, method: Method, service
 
 export const C = {
   page: text('登録されている開局情報', 'Registered activation information'),
-  intro: text('このサーバは開局済みです。登録されている情報を変更するか、新しい開局キーファイルまたは通報開局キーコードで開局し直すかを選択し、[次へ]をクリックします。',
-    'This server is activated. Choose whether to change the registered information or to activate again with a new key file or key code, then click Next.'),
+  intro: text(
+    'このサーバは開局済みです。登録されている情報を変更するか、新しい開局キーファイルまたは通報開局キーコードで開局し直すかを選択し、[次へ]をクリックします。',
+    'This server is activated. Choose whether to change the registered information or to activate again with a new key file or key code, then click Next.',
+  ),
   service: text('通報サービス', 'Service'),
   method: text('開局方式', 'Activation method'),
   state: text('状態', 'State'),
@@ -38,5 +40,8 @@ export const C = {
   changeNote: text('通報手段、プロキシ、証明書、スケジュール、状態はそのまま保たれます。', 'The routes, proxy, certificates, schedule and state are kept.'),
   reactivate: text('新しい開局キーファイルまたは通報開局キーコードで開局し直す(R)', 'Activate again with a new key file or key code (R)'),
   reactivateNote: text('開局し直すと、以前に設定した内容はすべて消去されます。', 'Activating again erases every setting made before.'),
-  changeFailed: text('開局情報を変更できませんでした。表示された項目を確認してください。', 'The registration information was not changed: see the items shown.'),
+  changeFailed: text(
+    '開局情報を変更できませんでした。表示された項目を確認してください。',
+    'The registration information was not changed: see the items shown.',
+  ),
 } as const;

@@ -18,14 +18,36 @@ export type PageId = 'registered' | 'method' | 'keyfile' | 'keycode' | 'customer
 
 export const KEYCODE_KEYS = ['activation.keyCode', 'activation.replyMail'] as const satisfies readonly SettingKey[];
 export const CUSTOMER_KEYS = [
-  'customer.type', 'customer.nameKana', 'customer.name', 'customer.department', 'customer.postalCode', 'customer.addressKana',
-  'customer.address', 'customer.addressDetail', 'customer.phone', 'customer.email', 'customer.contactKana', 'customer.contact',
+  'customer.type',
+  'customer.nameKana',
+  'customer.name',
+  'customer.department',
+  'customer.postalCode',
+  'customer.addressKana',
+  'customer.address',
+  'customer.addressDetail',
+  'customer.phone',
+  'customer.email',
+  'customer.contactKana',
+  'customer.contact',
 ] as const satisfies readonly SettingKey[];
 /** Cleared and disabled for an individual customer. */
 export const CORPORATE_ONLY_KEYS = ['customer.department', 'customer.contactKana', 'customer.contact'] as const satisfies readonly SettingKey[];
-export const MACHINE_KEYS = ['machine.serverName', 'machine.deviceCode', 'machine.serialNumber', 'machine.warrantyNumber', 'machine.comment'] as const satisfies readonly SettingKey[];
+export const MACHINE_KEYS = [
+  'machine.serverName',
+  'machine.deviceCode',
+  'machine.serialNumber',
+  'machine.warrantyNumber',
+  'machine.comment',
+] as const satisfies readonly SettingKey[];
 export const DEALER_KEYS = [
-  'dealer.name', 'dealer.sales.department', 'dealer.sales.name', 'dealer.sales.phone', 'dealer.se.department', 'dealer.se.name', 'dealer.se.phone',
+  'dealer.name',
+  'dealer.sales.department',
+  'dealer.sales.name',
+  'dealer.sales.phone',
+  'dealer.se.department',
+  'dealer.se.name',
+  'dealer.se.phone',
 ] as const satisfies readonly SettingKey[];
 export const WIZARD_KEYS = [...KEYCODE_KEYS, ...CUSTOMER_KEYS, ...MACHINE_KEYS, ...DEALER_KEYS] as const;
 export type WizardKey = (typeof WIZARD_KEYS)[number];
@@ -35,21 +57,25 @@ export type WizardValues = Record<WizardKey, string>;
 export const KEYFILE_FIELD = 'activation.keyFile';
 
 export function pagesOf(method: Method): PageId[] {
-  return method === 'keyfile'
-    ? ['method', 'keyfile', 'customer', 'machine', 'options', 'dealer']
-    : ['method', 'keycode', 'machine', 'options', 'dealer'];
+  return method === 'keyfile' ? ['method', 'keyfile', 'customer', 'machine', 'options', 'dealer'] : ['method', 'keycode', 'machine', 'options', 'dealer'];
 }
 
 /** The settings a page lets the user type, in the page's order. */
 export function keysOfPage(page: PageId, service: Service): readonly WizardKey[] {
   switch (page) {
-    case 'keycode': return service === 'https' ? KEYCODE_KEYS : ['activation.keyCode'];
+    case 'keycode':
+      return service === 'https' ? KEYCODE_KEYS : ['activation.keyCode'];
     // A key-code HTTPS machine's reply address is registration information; its key code is not (re-activation).
-    case 'registered': return service === 'https' ? ['activation.replyMail'] : [];
-    case 'customer': return CUSTOMER_KEYS;
-    case 'machine': return MACHINE_KEYS;
-    case 'dealer': return DEALER_KEYS;
-    default: return [];
+    case 'registered':
+      return service === 'https' ? ['activation.replyMail'] : [];
+    case 'customer':
+      return CUSTOMER_KEYS;
+    case 'machine':
+      return MACHINE_KEYS;
+    case 'dealer':
+      return DEALER_KEYS;
+    default:
+      return [];
   }
 }
 
@@ -127,11 +153,7 @@ export function needsDeviceDialog(values: WizardValues): boolean {
 
 /** Every page's field of this method and service, as typed (activate's `values`). */
 export function requestValues(values: WizardValues, method: Method, service: Service): TypedValues {
-  const keys: WizardKey[] = [
-    ...(method === 'keycode' ? keysOfPage('keycode', service) : CUSTOMER_KEYS),
-    ...MACHINE_KEYS,
-    ...DEALER_KEYS,
-  ];
+  const keys: WizardKey[] = [...(method === 'keycode' ? keysOfPage('keycode', service) : CUSTOMER_KEYS), ...MACHINE_KEYS, ...DEALER_KEYS];
   const out: TypedValues = {};
   for (const k of keys) out[k] = values[k];
   return out;

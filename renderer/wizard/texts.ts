@@ -24,15 +24,22 @@ export const W = {
   serviceLegend: text('通報サービス', 'Service'),
   serviceExpress: text('エクスプレス通報サービス', 'Express Report Service'),
   serviceHttps: text('エクスプレス通報サービス(HTTPS)', 'Express Report Service (HTTPS)'),
-  smimeNote: text('開局キーファイルによる開局の場合、S/MIME 暗号化による通報が可能です。開局するときは、毎回新しい S/MIME 証明書を入手して使用してください。',
-    'Only activation with a key file allows S/MIME encrypted reports; use a fresh S/MIME certificate each time you activate.'),
+  smimeNote: text(
+    '開局キーファイルによる開局の場合、S/MIME 暗号化による通報が可能です。開局するときは、毎回新しい S/MIME 証明書を入手して使用してください。',
+    'Only activation with a key file allows S/MIME encrypted reports; use a fresh S/MIME certificate each time you activate.',
+  ),
 
   // 開局キーファイル
   keyFilePage: text('開局キーファイルの指定', 'Activation key file'),
-  keyFileIntro: text('開局キーファイルのパスを入力するか、[参照]をクリックしてファイルを指定し、[次へ]をクリックします。',
-    'Type the path of the activation key file, or click Browse to choose it, then click Next.'),
+  keyFileIntro: text(
+    '開局キーファイルのパスを入力するか、[参照]をクリックしてファイルを指定し、[次へ]をクリックします。',
+    'Type the path of the activation key file, or click Browse to choose it, then click Next.',
+  ),
   keyFileLabel: text('開局キーファイル', 'Activation key file'),
-  keyFileGuide: text('受付センターから届いた開局キーファイルのパスを入力するか、[参照]で指定して下さい。', 'Type the path of the key file from the reception center, or choose it with Browse.'),
+  keyFileGuide: text(
+    '受付センターから届いた開局キーファイルのパスを入力するか、[参照]で指定して下さい。',
+    'Type the path of the key file from the reception center, or choose it with Browse.',
+  ),
   browse: text('参照(W)...', 'Browse (W)...'),
   keyFileRead: text('読み込んだ開局キーファイル', 'Key file read'),
 
@@ -42,13 +49,17 @@ export const W = {
 
   // 装置の固有情報の入力
   deviceTitle: text('装置の固有情報の入力', 'Device identity'),
-  deviceIntro: text('装置の固有情報を自動取得できませんでした。装置コードと製造番号を入力し、[OK]をクリックします。',
-    'The device\'s identity could not be read automatically. Enter the device code and the serial number and click OK.'),
+  deviceIntro: text(
+    '装置の固有情報を自動取得できませんでした。装置コードと製造番号を入力し、[OK]をクリックします。',
+    "The device's identity could not be read automatically. Enter the device code and the serial number and click OK.",
+  ),
 
   // サーバ名称の不一致
   mismatchTitle: text('サーバ名称の確認', 'Server name'),
-  mismatchAdvice: text('申込書に記入されたサーバ名称と OS から取得したホスト名が一致しません。この場合、OS から取得したホスト名がエクスプレス通報サービスに登録されます。誤った開局キーファイルを読み込ませようとしていた場合は、[終了]をクリックしていったん終了し、正しい開局キーファイルを使用して開局作業を行ってください。',
-    'The server name on the application differs from the host name the OS reports; the OS host name will be registered with the service. If this is the wrong key file, click Exit and activate again with the right one.'),
+  mismatchAdvice: text(
+    '申込書に記入されたサーバ名称と OS から取得したホスト名が一致しません。この場合、OS から取得したホスト名がエクスプレス通報サービスに登録されます。誤った開局キーファイルを読み込ませようとしていた場合は、[終了]をクリックしていったん終了し、正しい開局キーファイルを使用して開局作業を行ってください。',
+    'The server name on the application differs from the host name the OS reports; the OS host name will be registered with the service. If this is the wrong key file, click Exit and activate again with the right one.',
+  ),
   continue: text('続行', 'Continue'),
   exit: text('終了', 'Exit'),
 
@@ -61,10 +72,18 @@ export const W = {
   individual: text('個人', 'Individual'),
   corporate: text('法人', 'Corporate'),
   individualNote: text('お客様が個人の場合、部署名と担当者名は入力できません。', 'An individual customer has no department or contact person.'),
-  deviceCodeNote: text('装置コードは一覧から選択できますが、一覧にない場合は入力が可能です。', 'Pick the device code from the list, or type it if it is not listed.'),
-  serverNameFixed: text('開局キーファイルのサーバ名称と OS のホスト名が一致しないため、OS のホスト名が登録されます。', 'The key file\'s server name differs from the OS host name, so the OS host name is registered.'),
-  optionsIntro: text('[追加]をクリックすると装置情報を追加できます。リストから装置を選択して[削除]をクリックすると、その装置情報を削除します。',
-    'Click Add to add a device; select a device in the list and click Delete to remove it.'),
+  deviceCodeNote: text(
+    '装置コードは一覧から選択できますが、一覧にない場合は入力が可能です。',
+    'Pick the device code from the list, or type it if it is not listed.',
+  ),
+  serverNameFixed: text(
+    '開局キーファイルのサーバ名称と OS のホスト名が一致しないため、OS のホスト名が登録されます。',
+    "The key file's server name differs from the OS host name, so the OS host name is registered.",
+  ),
+  optionsIntro: text(
+    '[追加]をクリックすると装置情報を追加できます。リストから装置を選択して[削除]をクリックすると、その装置情報を削除します。',
+    'Click Add to add a device; select a device in the list and click Delete to remove it.',
+  ),
   optionsOptional: text('※ 「オプションリスト」は、入力必須項目ではありません。', '※ The option list is not required.'),
   optionsList: text('オプションリスト', 'Option list'),
   optionsEmpty: text('(オプション装置はありません)', '(no option devices)'),

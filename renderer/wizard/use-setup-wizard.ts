@@ -13,9 +13,27 @@ import { problemsOf } from '../../shared/host/errors.js';
 import { useApp } from '../store-context.js';
 import { useFocusInvalid } from '../components/focus-invalid.js';
 import {
-  activationRequest, activeIn, applyDeviceInfo, applyKeyFile, checkValues, CORPORATE_ONLY_KEYS, defaultMethod, defaultService,
-  initialValues, isPageField, KEYFILE_FIELD, needsDeviceDialog, pageOfField, pagesOf, previewView, requiredIn,
-  type Method, type PageId, type Service, type WizardKey, type WizardValues,
+  activationRequest,
+  activeIn,
+  applyDeviceInfo,
+  applyKeyFile,
+  checkValues,
+  CORPORATE_ONLY_KEYS,
+  defaultMethod,
+  defaultService,
+  initialValues,
+  isPageField,
+  KEYFILE_FIELD,
+  needsDeviceDialog,
+  pageOfField,
+  pagesOf,
+  previewView,
+  requiredIn,
+  type Method,
+  type PageId,
+  type Service,
+  type WizardKey,
+  type WizardValues,
 } from './model.js';
 import { type WizardContextValue } from './context.js';
 import { W } from './texts.js';
@@ -72,8 +90,17 @@ export function useSetupWizard(start: AppSnapshot) {
   useEffect(() => {
     if (storeResources) return;
     let live = true;
-    host.resources().then((r) => { if (live) setFetched(r); }, () => { /* the lists are suggestions only */ });
-    return () => { live = false; };
+    host.resources().then(
+      (r) => {
+        if (live) setFetched(r);
+      },
+      () => {
+        /* the lists are suggestions only */
+      },
+    );
+    return () => {
+      live = false;
+    };
   }, [host, storeResources]);
 
   const pages = mode === 'change' ? changePagesOf(method) : pagesOf(method);
@@ -82,7 +109,9 @@ export function useSetupWizard(start: AppSnapshot) {
   const view = useMemo(() => previewView(start.settings, values, method, service, start), [start, values, method, service]);
 
   const ctx: WizardContextValue = {
-    method, service, values,
+    method,
+    service,
+    values,
     resources: storeResources ?? fetched,
     set: (key: WizardKey, value: string) => setValues((v) => ({ ...v, [key]: value })),
     problemsOf: (field) => problems.filter((p) => p.field === field),
@@ -117,8 +146,9 @@ export function useSetupWizard(start: AppSnapshot) {
 
   /** The host's check of every typed value; true when none of the errors concerns these fields. */
   const checkFields = async (concerns: (field: string | undefined) => boolean, vals: WizardValues = values): Promise<boolean> => {
-    const found = (await host.check({ values: checkValues(vals, method, service, start), optionDevices }))
-      .filter((p) => p.severity === 'error' && concerns(p.field));
+    const found = (await host.check({ values: checkValues(vals, method, service, start), optionDevices })).filter(
+      (p) => p.severity === 'error' && concerns(p.field),
+    );
     setProblems(found);
     setGeneral([]);
     // The page's own effect focuses its first marked field (SetupWizard.tsx); 装置の固有情報の入力 is a window of its own.
@@ -140,100 +170,167 @@ export function useSetupWizard(start: AppSnapshot) {
     else go(index + 1);
   };
 
-  const next = (): Promise<void> => run(async () => {
-    switch (page) {
-      case 'registered':
-        // 開局し直す: ER_5001 first (its default answer is いいえ); はい starts the activation pages.
-        if (choice === 'reactivate') setConfirming(true);
-        else if (await checkPage('registered')) go(index + 1);
-        return;
-      case 'method':
-        go(index + 1);
-        return;
-      case 'keyfile': {
-        if (!keyFile) {
-          setProblems([problem('ER_3001', { label: W.keyFileLabel }, { field: KEYFILE_FIELD })]);
+  const next = (): Promise<void> =>
+    run(async () => {
+      switch (page) {
+        case 'registered':
+          // 開局し直す: ER_5001 first (its default answer is いいえ); はい starts the activation pages.
+          if (choice === 'reactivate') setConfirming(true);
+          else if (await checkPage('registered')) go(index + 1);
+          return;
+        case 'method':
+          go(index + 1);
+          return;
+        case 'keyfile': {
+          if (!keyFile) {
+            setProblems([problem('ER_3001', { label: W.keyFileLabel }, { field: KEYFILE_FIELD })]);
+            return;
+          }
+          if (keyFile === readFor && summary) {
+            if (mismatch && !accepted) setDialog('mismatch');
+            else await afterIdentity(values);
+            return;
+          }
+          const r = await host.readKeyFile(keyFile);
+          if (!r.ok) {
+            setProblems(r.problems.map((p) => ({ ...p, field: KEYFILE_FIELD })));
+            return;
+          }
+          const filled = applyKeyFile(values, r.summary, start.hostName, r.hostNameMismatch);
+          setValues(filled);
+          setSummary(r.summary);
+          setReadFor(keyFile);
+          setMismatch(r.hostNameMismatch);
+          setAccepted(false);
+          setProblems([]);
+          if (r.hostNameMismatch) setDialog('mismatch');
+          else await afterIdentity(filled);
           return;
         }
-        if (keyFile === readFor && summary) {
-          if (mismatch && !accepted) setDialog('mismatch');
-          else await afterIdentity(values);
+        case 'keycode':
+          if (await checkPage('keycode')) await afterIdentity(values);
           return;
-        }
-        const r = await host.readKeyFile(keyFile);
-        if (!r.ok) {
-          setProblems(r.problems.map((p) => ({ ...p, field: KEYFILE_FIELD })));
-          return;
-        }
-        const filled = applyKeyFile(values, r.summary, start.hostName, r.hostNameMismatch);
-        setValues(filled);
-        setSummary(r.summary);
-        setReadFor(keyFile);
-        setMismatch(r.hostNameMismatch);
-        setAccepted(false);
-        setProblems([]);
-        if (r.hostNameMismatch) setDialog('mismatch');
-        else await afterIdentity(filled);
+        default:
+          if (await checkPage(page)) go(index + 1);
+      }
+    });
+
+  const finish = (): Promise<void> =>
+    run(async () => {
+      const r =
+        mode === 'change'
+          ? await host.updateRegistration({ values: registrationValues(values, method, service), optionDevices: optionDevices.map((d) => ({ ...d })) })
+          : await host.activate(
+              activationRequest({
+                method,
+                service,
+                values,
+                keyFile,
+                acceptHostNameMismatch: accepted,
+                optionDevices,
+                confirmReactivation: confirmed,
+              }),
+            );
+      if (r.ok) {
+        setSnapshot(r.snapshot);
+        if (mode === 'activate') note('info', successNote(method, service));
+        closeWizard();
         return;
       }
-      case 'keycode':
-        if (await checkPage('keycode')) await afterIdentity(values);
-        return;
-      default:
-        if (await checkPage(page)) go(index + 1);
-    }
-  });
-
-  const finish = (): Promise<void> => run(async () => {
-    const r = mode === 'change'
-      ? await host.updateRegistration({ values: registrationValues(values, method, service), optionDevices: optionDevices.map((d) => ({ ...d })) })
-      : await host.activate(activationRequest({
-        method, service, values, keyFile, acceptHostNameMismatch: accepted, optionDevices, confirmReactivation: confirmed,
-      }));
-    if (r.ok) {
-      setSnapshot(r.snapshot);
-      if (mode === 'activate') note('info', successNote(method, service));
-      closeWizard();
-      return;
-    }
-    const pageOf = (field: string | undefined) => pageOfField(field, method, service, pages);
-    const target = r.problems.map((p) => pageOf(p.field)).find((p) => p !== undefined);
-    setProblems(r.problems.filter((p) => pageOf(p.field) !== undefined));
-    const elsewhere = r.problems.filter((p) => pageOf(p.field) === undefined);
-    setGeneral([mode === 'change' ? C.changeFailed : W.activateFailed, ...elsewhere]);
-    if (target) setIndex(pages.indexOf(target));
-  });
+      const pageOf = (field: string | undefined) => pageOfField(field, method, service, pages);
+      const target = r.problems.map((p) => pageOf(p.field)).find((p) => p !== undefined);
+      setProblems(r.problems.filter((p) => pageOf(p.field) !== undefined));
+      const elsewhere = r.problems.filter((p) => pageOf(p.field) === undefined);
+      setGeneral([mode === 'change' ? C.changeFailed : W.activateFailed, ...elsewhere]);
+      if (target) setIndex(pages.indexOf(target));
+    });
 
   return {
-    ctx, problems, page, pages, index, last, busy, dialog, general, confirming, summary, mismatch, accepted, keyFilePath, optionDevices,
-    start, mode, choice, setChoice,
+    ctx,
+    problems,
+    page,
+    pages,
+    index,
+    last,
+    busy,
+    dialog,
+    general,
+    confirming,
+    summary,
+    mismatch,
+    accepted,
+    keyFilePath,
+    optionDevices,
+    start,
+    mode,
+    choice,
+    setChoice,
     // はい to ER_5001: the activation pages from 開局方式選択, the values and option devices shown so far kept.
-    confirmYes: () => { setConfirmed(true); setConfirming(false); setMode('activate'); setIndex(0); setProblems([]); setGeneral([]); },
+    confirmYes: () => {
+      setConfirmed(true);
+      setConfirming(false);
+      setMode('activate');
+      setIndex(0);
+      setProblems([]);
+      setGeneral([]);
+    },
     // いいえ (the default): back to the registered information, nothing changed.
-    confirmNo: () => { setConfirming(false); setChoice('change'); },
+    confirmNo: () => {
+      setConfirming(false);
+      setChoice('change');
+    },
     cancel: closeWizard,
-    back: () => { if (index > 0) go(index - 1); },
+    back: () => {
+      if (index > 0) go(index - 1);
+    },
     next,
     finish,
-    setMethod: (m: Method) => { setMethodState(m); setProblems([]); setGeneral([]); },
-    setService: (s: Service) => { setServiceState(s); setProblems([]); setGeneral([]); },
-    setCustomerType: (t: 'individual' | 'corporate') => setValues((v) => {
-      const out = { ...v, 'customer.type': t };
-      if (t === 'individual') for (const k of CORPORATE_ONLY_KEYS) out[k] = '';
-      return out;
-    }),
-    setKeyFilePath: (path: string) => { setKeyFilePath(path); setKeyFile(path.trim() ? { path: path.trim() } : undefined); },
-    setKeyFileContent: (ref: FileRef, shown: string) => { setKeyFilePath(shown); setKeyFile(ref); },
+    setMethod: (m: Method) => {
+      setMethodState(m);
+      setProblems([]);
+      setGeneral([]);
+    },
+    setService: (s: Service) => {
+      setServiceState(s);
+      setProblems([]);
+      setGeneral([]);
+    },
+    setCustomerType: (t: 'individual' | 'corporate') =>
+      setValues((v) => {
+        const out = { ...v, 'customer.type': t };
+        if (t === 'individual') for (const k of CORPORATE_ONLY_KEYS) out[k] = '';
+        return out;
+      }),
+    setKeyFilePath: (path: string) => {
+      setKeyFilePath(path);
+      setKeyFile(path.trim() ? { path: path.trim() } : undefined);
+    },
+    setKeyFileContent: (ref: FileRef, shown: string) => {
+      setKeyFilePath(shown);
+      setKeyFile(ref);
+    },
     fail: (reason: string) => failed(new Error(reason)),
-    setOptionDevices: (d: OptionDevice[]) => { setOptionDevices(d); setProblems((ps) => ps.filter((p) => !p.field?.startsWith('options'))); },
-    mismatchContinue: () => run(async () => { setAccepted(true); setDialog(undefined); await afterIdentity(values); }),
-    mismatchExit: closeWizard,
-    deviceOk: () => run(async () => {
-      if (await checkFields((f) => f !== undefined && DEVICE_KEYS.includes(f))) {
+    setOptionDevices: (d: OptionDevice[]) => {
+      setOptionDevices(d);
+      setProblems((ps) => ps.filter((p) => !p.field?.startsWith('options')));
+    },
+    mismatchContinue: () =>
+      run(async () => {
+        setAccepted(true);
         setDialog(undefined);
-        go(index + 1);
-      }
-    }),
-    deviceCancel: () => { setDialog(undefined); setProblems([]); },
+        await afterIdentity(values);
+      }),
+    mismatchExit: closeWizard,
+    deviceOk: () =>
+      run(async () => {
+        if (await checkFields((f) => f !== undefined && DEVICE_KEYS.includes(f))) {
+          setDialog(undefined);
+          go(index + 1);
+        }
+      }),
+    deviceCancel: () => {
+      setDialog(undefined);
+      setProblems([]);
+    },
   };
 }

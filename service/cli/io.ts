@@ -29,15 +29,17 @@ const closed = new Set<NodeJS.WriteStream>();
  * failure of the terminal is not worth a stack trace either: status 1, and the message on whichever stream still works.
  */
 function guardOutput(): void {
-  const onError = (stream: NodeJS.WriteStream) => (e: unknown): void => {
-    closed.add(stream);
-    if (errnoCode(e) === 'EPIPE') {
-      if (exitWhenOutputCloses) process.exit(0);
-      return;
-    }
-    if (stream === process.stdout) process.stderr.write(`${formatProblem(problem('ER_1002', { path: '-', reason: reasonOf(e) }), 'en')}\n`);
-    process.exit(1);
-  };
+  const onError =
+    (stream: NodeJS.WriteStream) =>
+    (e: unknown): void => {
+      closed.add(stream);
+      if (errnoCode(e) === 'EPIPE') {
+        if (exitWhenOutputCloses) process.exit(0);
+        return;
+      }
+      if (stream === process.stdout) process.stderr.write(`${formatProblem(problem('ER_1002', { path: '-', reason: reasonOf(e) }), 'en')}\n`);
+      process.exit(1);
+    };
   if (guarded) return;
   guarded = true;
   // Always our own listener, whoever else listens: a stream piped into stdout drops its listener on the first error

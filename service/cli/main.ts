@@ -48,9 +48,11 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
   const t = (x: Help): string => x[lang];
   let code = 0;
   const ctx = (cmd: Command): CliContext => contextFrom(cmd.optsWithGlobals(), out, env);
-  const run = (fn: (cmd: Command) => Promise<number>) => async (...args: unknown[]) => {
-    code = await fn(args[args.length - 1] as Command);
-  };
+  const run =
+    (fn: (cmd: Command) => Promise<number>) =>
+    async (...args: unknown[]) => {
+      code = await fn(args[args.length - 1] as Command);
+    };
 
   const program = new Command('express-report')
     .description(t(h('エクスプレス通報サービス: 設定、定義ファイル、通報サービス', 'Express Report: settings, definition files and the reporting service')))
@@ -63,36 +65,60 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .configureOutput({ writeOut: (s) => out.out(s.trimEnd()), writeErr: (s) => out.err(s.trimEnd()), outputError: () => undefined });
   program.configureHelp({ showGlobalOptions: true });
 
-  program.command('init').description(t(h('既定の設定フォルダを作成します', 'write a complete default config folder')))
+  program
+    .command('init')
+    .description(t(h('既定の設定フォルダを作成します', 'write a complete default config folder')))
     .option('--force', t(h('既存の設定を上書きします(1世代のバックアップを残します)', 'overwrite existing settings (one backup is kept)')))
     .action(run((c) => initCommand(ctx(c), c.opts())));
 
-  program.command('validate').description(t(h('設定フォルダを検査します', 'check the config folder; one line per problem')))
+  program
+    .command('validate')
+    .description(t(h('設定フォルダを検査します', 'check the config folder; one line per problem')))
     .action(run((c) => validateCommand(ctx(c))));
 
   const inf = program.command('inf').description(t(h('定義ファイル (AMHTPADR/AMHTPLOG/AMHTPHBI.INF)', 'definition files (AMHTPADR/AMHTPLOG/AMHTPHBI.INF)')));
-  inf.command('show <file>').description(t(h('定義ファイルを解析して JSON で表示します', 'print the parsed file as JSON')))
-    .addOption(new Option('--kind <kind>', t(h('ファイルの種類 (省略時はファイル名から)', 'file kind (default: from the file name)'))).choices(['adr', 'log', 'hbi']))
+  inf
+    .command('show <file>')
+    .description(t(h('定義ファイルを解析して JSON で表示します', 'print the parsed file as JSON')))
+    .addOption(
+      new Option('--kind <kind>', t(h('ファイルの種類 (省略時はファイル名から)', 'file kind (default: from the file name)'))).choices(['adr', 'log', 'hbi']),
+    )
     .action(run((c) => infShowCommand(ctx(c), c.args[0]!, c.opts())));
 
-  const config = program.command('config').description(t(h('設定の参照と変更 (キーは docs/config-keys.md)', 'read and change settings (keys: docs/config-keys.md)')));
-  config.command('get <key>').description(t(h('設定値を表示します', 'print one setting')))
+  const config = program
+    .command('config')
+    .description(t(h('設定の参照と変更 (キーは docs/config-keys.md)', 'read and change settings (keys: docs/config-keys.md)')));
+  config
+    .command('get <key>')
+    .description(t(h('設定値を表示します', 'print one setting')))
     .action(run((c) => configGet(ctx(c), c.args[0]!)));
-  config.command('set <pairs...>').description(t(h('設定値を検査して保存します: KEY VALUE [KEY VALUE ...]', 'validate and save: KEY VALUE [KEY VALUE ...]')))
+  config
+    .command('set <pairs...>')
+    .description(t(h('設定値を検査して保存します: KEY VALUE [KEY VALUE ...]', 'validate and save: KEY VALUE [KEY VALUE ...]')))
     .option('--stdin', t(h('値を標準入力から読みます(パスワード向け)', 'read the value from standard input (for passwords)')))
     .action(run((c) => configSet(ctx(c), c.args, c.opts())));
-  config.command('list').description(t(h('すべての設定を表示します(パスワードは (set))', 'print every setting (secrets as (set))')))
+  config
+    .command('list')
+    .description(t(h('すべての設定を表示します(パスワードは (set))', 'print every setting (secrets as (set))')))
     .option('--json', 'JSON')
     .action(run((c) => configList(ctx(c), c.opts())));
-  config.command('export').description(t(h('サポート向けに設定を INI で出力します(パスワードは出力しません)', 'print the settings as one INI for support (no secrets)')))
+  config
+    .command('export')
+    .description(t(h('サポート向けに設定を INI で出力します(パスワードは出力しません)', 'print the settings as one INI for support (no secrets)')))
     .action(run((c) => configExport(ctx(c))));
 
-  program.command('serve').description(t(h('設定画面をブラウザで表示します(127.0.0.1 のみ、起動ごとのトークン付き)', 'the settings window in a browser (127.0.0.1 only, a token per start)')))
+  program
+    .command('serve')
+    .description(
+      t(h('設定画面をブラウザで表示します(127.0.0.1 のみ、起動ごとのトークン付き)', 'the settings window in a browser (127.0.0.1 only, a token per start)')),
+    )
     .option('--port <n>', t(h('待ち受けポート(省略時は空きポート)', 'port to listen on (default: any free port)')))
     .option('--open', t(h('ブラウザを開きます', 'open the browser')))
     .action(run((c) => serveCommand(ctx(c), c.opts())));
 
-  program.command('activate').description(t(h('画面なしで開局します(設定ユーティリティと同じ処理)', 'activate without a display (what the setup utility does)')))
+  program
+    .command('activate')
+    .description(t(h('画面なしで開局します(設定ユーティリティと同じ処理)', 'activate without a display (what the setup utility does)')))
     .option('--key-file <file>', t(h('開局キーファイル', 'activation key file')))
     .option('--key-code <code>', t(h('通報開局キーコード(5桁)', 'activation key code (5 digits)')))
     .option('--server-name <name>', t(h('サーバ名称', 'server name')))
@@ -102,50 +128,94 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .option('--comment <text>', t(h('コメント', 'comment')))
     .option('--reply-mail <m>', t(h('テスト・開局結果返信メールアドレス(HTTPS)', 'reply address for results (HTTPS)')))
     .addOption(new Option('--service <s>', t(h('エクスプレス通報サービスの種類', 'which service'))).choices(['express', 'https']).default('https'))
-    .option('--accept-host-name-mismatch', t(h('サーバ名称とホスト名の不一致を承知で続行します(続行)', 'continue although the server name differs from the host name')))
+    .option(
+      '--accept-host-name-mismatch',
+      t(h('サーバ名称とホスト名の不一致を承知で続行します(続行)', 'continue although the server name differs from the host name')),
+    )
     .option('--reactivate', t(h('以前の設定をすべて消去して再開局します', 'erase every previous setting and activate again')))
     .action(run((c) => activateCommand(ctx(c), c.opts())));
 
-  program.command('service').description(t(h('通報サービスをフォアグラウンドで実行します(状態フォルダごとに 1 つ)', 'run the reporting service in the foreground (one per state folder)')))
+  program
+    .command('service')
+    .description(
+      t(h('通報サービスをフォアグラウンドで実行します(状態フォルダごとに 1 つ)', 'run the reporting service in the foreground (one per state folder)')),
+    )
     .option('--no-os-events', t(h('OS のイベント(systemd ジャーナル、syslog)を監視しません', 'do not watch the OS events (systemd journal, syslog)')))
     .option('--syslog-file <path...>', t(h('追跡する syslog ファイル(ジャーナルに加えて)', 'syslog files to follow (besides the journal)')))
     .option('--journalctl <path>', t(h('journalctl コマンドのパス', 'path of the journalctl command')))
     .action(run((c) => serviceCommand(ctx(c), c.opts())));
 
-  program.command('event').description(t(h('イベントを 1 件、動作中の通報サービスに渡します(擬似障害テスト)', 'hand one event to the running service (pseudo failure test)')))
+  program
+    .command('event')
+    .description(t(h('イベントを 1 件、動作中の通報サービスに渡します(擬似障害テスト)', 'hand one event to the running service (pseudo failure test)')))
     .requiredOption('--source <s>', t(h('イベントのソース名', 'event source')))
     .requiredOption('--id <0xXXXXXXXX>', t(h('イベント ID(0x と 8 桁の 16 進数)', 'event id (0x and 8 hex digits)')))
     .option('--message <m>', t(h('イベントの説明', 'event message')))
     .action(run((c) => eventCommand(ctx(c), c.opts())));
 
-  program.command('status').description(t(h('状態、送信待ち件数、最終送信と最終失敗、次の再送', 'state, queue depth, last delivery and failure, next retry')))
+  program
+    .command('status')
+    .description(t(h('状態、送信待ち件数、最終送信と最終失敗、次の再送', 'state, queue depth, last delivery and failure, next retry')))
     .option('--json', 'JSON')
     .action(run((c) => statusCommand(ctx(c), c.opts())));
 
-  program.command('test-notify').description(t(h('テスト通報を送信します', 'send a test notification')))
+  program
+    .command('test-notify')
+    .description(t(h('テスト通報を送信します', 'send a test notification')))
     .addOption(new Option('--target <t>', t(h('通報先', 'destination'))).choices(['primary', 'secondary']).default('primary'))
     .option('--result-mail <m>', t(h('テスト通報結果の送付先メールアドレス', 'address for the test result')))
     .action(run((c) => notifyCommand(ctx(c), { ...c.opts(), kind: 'test' })));
 
-  program.command('activate-notify').description(t(h('開局通報を送信します(テスト通報の成功後)', 'send the activation notification (after a successful test)')))
-    .addOption(new Option('--target <t>', t(h('通報先(一次が失敗した場合に二次)', 'destination (the secondary after the primary failed)'))).choices(['primary', 'secondary']).default('primary'))
+  program
+    .command('activate-notify')
+    .description(t(h('開局通報を送信します(テスト通報の成功後)', 'send the activation notification (after a successful test)')))
+    .addOption(
+      new Option('--target <t>', t(h('通報先(一次が失敗した場合に二次)', 'destination (the secondary after the primary failed)')))
+        .choices(['primary', 'secondary'])
+        .default('primary'),
+    )
     .option('--ignore-definition-errors', t(h('定義ファイルの誤りを承知で送信します(OK)', 'send although the definition files have errors (OK)')))
     .action(run((c) => notifyCommand(ctx(c), { ...c.opts(), kind: 'activation' })));
 
-  program.command('end-service').description(t(h('サービスを終了します(以後通報しません)', 'end the service (no more reports)')))
+  program
+    .command('end-service')
+    .description(t(h('サービスを終了します(以後通報しません)', 'end the service (no more reports)')))
     .action(run((c) => endServiceCommand(ctx(c))));
 
-  program.command('pause').description(t(h('保守中にします(運用中のみ。終了まで通報を保留し、保守センターに通知します)', 'pause for maintenance (only while active): reports are held until it ends; the center is told')))
-    .option('--until <time>', t(h('終了予定時刻: YYYY-MM-DD HH:MM、HH:MM または ISO 8601(省略時は 8 時間後、最長 30 日)', 'end time: YYYY-MM-DD HH:MM, HH:MM or ISO 8601 (default: in 8 hours; at most 30 days)')))
+  program
+    .command('pause')
+    .description(
+      t(
+        h(
+          '保守中にします(運用中のみ。終了まで通報を保留し、保守センターに通知します)',
+          'pause for maintenance (only while active): reports are held until it ends; the center is told',
+        ),
+      ),
+    )
+    .option(
+      '--until <time>',
+      t(
+        h(
+          '終了予定時刻: YYYY-MM-DD HH:MM、HH:MM または ISO 8601(省略時は 8 時間後、最長 30 日)',
+          'end time: YYYY-MM-DD HH:MM, HH:MM or ISO 8601 (default: in 8 hours; at most 30 days)',
+        ),
+      ),
+    )
     .option('--hours <n>', t(h('終了までの時間数(--until の代わりに)', 'hours until the end (instead of --until)')))
     .option('--reason <text>', t(h('理由(保守センターに通知します)', 'reason (sent to the center)')))
     .action(run((c) => pauseCommand(ctx(c), c.opts())));
 
-  program.command('resume').description(t(h('保守を終了します(保留した通報を送信し、保守センターに通知します)', 'end the maintenance pause: the held reports are sent; the center is told')))
+  program
+    .command('resume')
+    .description(
+      t(h('保守を終了します(保留した通報を送信し、保守センターに通知します)', 'end the maintenance pause: the held reports are sent; the center is told')),
+    )
     .option('--expire-held', t(h('保留した通報を送信せず期限切れにします', 'move the held reports to expired instead of sending them')))
     .action(run((c) => resumeCommand(ctx(c), c.opts())));
 
-  program.command('test-connection').description(t(h('通報先への接続を確認します(確認ごとに SUCCESS / FAILURE)', 'check the way to the center (one SUCCESS / FAILURE line per check)')))
+  program
+    .command('test-connection')
+    .description(t(h('通報先への接続を確認します(確認ごとに SUCCESS / FAILURE)', 'check the way to the center (one SUCCESS / FAILURE line per check)')))
     .action(run((c) => testConnectionCommand(ctx(c))));
 
   try {

@@ -47,7 +47,10 @@ interface Section extends ToolPaths {
 }
 
 async function isFolder(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** A command that may run, or the note saying why not. */
@@ -85,11 +88,13 @@ async function collect(sections: readonly Section[], c: Collection, o: CollectOp
     if ('code' in r) notes.push(r);
     else commands.push(r);
   }
-  notes.push(...(await runTools(commands, {
-    timeoutSeconds: c.timeoutSeconds,
-    ...(o.signal ? { signal: o.signal } : {}),
-    ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
-  })));
+  notes.push(
+    ...(await runTools(commands, {
+      timeoutSeconds: c.timeoutSeconds,
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(o.killGraceMs !== undefined ? { killGraceMs: o.killGraceMs } : {}),
+    })),
+  );
   const paths: string[] = [];
   for (const s of sections) {
     const p = s.logFile.trim();
@@ -105,9 +110,10 @@ export async function collectForEvent(event: EventRef, model: LogModel, o: Colle
   const ev = { source: event.source, id: formatEventId(event.id) };
   const plan = planned ?? planFor(model, event);
   if (plan.via === 'none') return { logs: undefined, notes: [problem(plan.why === 'none-trouble' ? 'ER_6301' : 'ER_6302', ev)] };
-  const sections: Section[] = plan.via === 'tools'
-    ? plan.tools.map((t) => ({ section: toolSection(t.index), command: t.command, logFile: t.logFile, directory: t.directory }))
-    : [{ section: 'DefaultTools', ...plan.tool }];
+  const sections: Section[] =
+    plan.via === 'tools'
+      ? plan.tools.map((t) => ({ section: toolSection(t.index), command: t.command, logFile: t.logFile, directory: t.directory }))
+      : [{ section: 'DefaultTools', ...plan.tool }];
   const logs = await collect(sections, model, o);
   logs.notes.unshift(problem('ER_6300', { ...ev, sections: sections.map((s) => `[${s.section}]`).join(', ') }));
   return { logs, notes: logs.notes };

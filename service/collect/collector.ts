@@ -75,7 +75,7 @@ export class Collector {
     // TimeOut=0 is "no limit" in the manual; one hung command would then hold every later report (collections run one
     // at a time) until each expired. The report's own retry limit bounds it instead.
     const bound = <T extends { timeoutSeconds: number }>(m: T): T =>
-      (m.timeoutSeconds > 0 || !c ? m : { ...m, timeoutSeconds: c.settings['schedule.retry.limitHours'] * 3600 });
+      m.timeoutSeconds > 0 || !c ? m : { ...m, timeoutSeconds: c.settings['schedule.retry.limitHours'] * 3600 };
     if (report.kind === 'failure' && report.event && c?.inf.log) {
       const plan = planned?.model === c.inf.log ? planned.plan : undefined;
       return collectForEvent(report.event, bound(c.inf.log), { definitionFile: join(dir, 'AMHTPLOG.INF'), signal }, plan);

@@ -36,11 +36,7 @@ export function noteLines(p: Problem): string[] {
 
 export function collectionText(header: readonly string[], notes: readonly Problem[]): Buffer {
   const lines = notes.length === 0 ? ['(記録なし / nothing to report)'] : notes.flatMap(noteLines);
-  return bounded(
-    [...header, ''],
-    lines,
-    (n) => `... 他 ${n} 行 / ${n} more line(s)`,
-  );
+  return bounded([...header, ''], lines, (n) => `... 他 ${n} 行 / ${n} more line(s)`);
 }
 
 export interface LeftOut {

@@ -42,7 +42,10 @@ function spawnCommand(c: ToolCommand, platform: NodeJS.Platform): ChildProcess {
   const win = platform === 'win32';
   if (win && /\.(bat|cmd)$/i.test(c.command)) {
     return spawn(process.env['ComSpec'] ?? 'cmd.exe', ['/d', '/s', '/c', `"${c.command}"`], {
-      cwd: c.directory, stdio: ['ignore', 'ignore', 'pipe'], windowsHide: true, windowsVerbatimArguments: true,
+      cwd: c.directory,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      windowsHide: true,
+      windowsVerbatimArguments: true,
     });
   }
   return spawn(c.command, [], { cwd: c.directory, stdio: ['ignore', 'ignore', 'pipe'], detached: !win, windowsHide: true });

@@ -99,7 +99,6 @@ export function zipLogs(paths: readonly string[], maxBytes: number, o: ZipOption
   let read: Promise<void> = Promise.resolve();
   const walker = walkLogs(paths);
 
-
   const fail = (e: unknown): void => {
     if (stopped) return;
     stopped = true;

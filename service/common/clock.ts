@@ -51,7 +51,10 @@ export class ClockWatch {
   private wall: number;
   private mono: number;
 
-  constructor(private readonly clock: Clock, private readonly threshold = STEP_THRESHOLD_MS) {
+  constructor(
+    private readonly clock: Clock,
+    private readonly threshold = STEP_THRESHOLD_MS,
+  ) {
     this.mono = monoOf(clock)();
     this.wall = clock.now().getTime();
   }

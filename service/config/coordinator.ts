@@ -31,13 +31,21 @@ export class ConfigCoordinator {
   private readonly subscribers: Array<{ name: string; fn: Subscriber }> = [];
   private readonly watcher: ConfigWatcher;
 
-  constructor(readonly dir: string, private readonly log: (p: Problem) => void, o: { debounceMs?: number; now?: () => Date } = {}) {
+  constructor(
+    readonly dir: string,
+    private readonly log: (p: Problem) => void,
+    o: { debounceMs?: number; now?: () => Date } = {},
+  ) {
     const now = o.now ?? (() => new Date());
-    this.watcher = new ConfigWatcher(dir, {
-      applied: (c, hash) => this.applied(c, hash, now().toISOString()),
-      refused: (ps) => this.refused(ps, now().toISOString()),
-      notice: (p) => log(p), // the folder missing / replaced / not watchable (./watch.ts)
-    }, o.debounceMs);
+    this.watcher = new ConfigWatcher(
+      dir,
+      {
+        applied: (c, hash) => this.applied(c, hash, now().toISOString()),
+        refused: (ps) => this.refused(ps, now().toISOString()),
+        notice: (p) => log(p), // the folder missing / replaced / not watchable (./watch.ts)
+      },
+      o.debounceMs,
+    );
   }
 
   /** The last good configuration; undefined until one was loaded. */

@@ -66,7 +66,11 @@ export class ConfigWatcher {
   /** The config folder was found missing (ER_1060 told); cleared when it is back. */
   private missing = false;
 
-  constructor(private readonly dir: string, private readonly on: WatchHandlers, private readonly debounceMs = 200) {
+  constructor(
+    private readonly dir: string,
+    private readonly on: WatchHandlers,
+    private readonly debounceMs = 200,
+  ) {
     this.web = join(dir, 'WebReprt');
     const abs = resolve(dir);
     this.parent = dirname(abs) === abs ? undefined : dirname(abs);
@@ -190,7 +194,10 @@ export class ConfigWatcher {
   /** Loads the folder after any pass under way (never two at once); returns the config when it is valid. */
   reloadQueued(): Promise<Config | undefined> {
     const run = this.chain.then(() => this.reload());
-    this.chain = run.then(() => undefined, () => undefined);
+    this.chain = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   }
 

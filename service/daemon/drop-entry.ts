@@ -101,10 +101,13 @@ export async function moveToRejected(dir: string, name: Buffer, now: Date = new 
     // A name may be 255 bytes at most: a long stem is shortened to make room for the suffix.
     const candidate = Buffer.from(n === 0 ? text : `${stem.slice(0, 255 - suffix.length - ext.length)}${suffix}${ext}`, 'latin1');
     const target = pathIn(rejected, candidate);
-    const taken = await lstat(target).then(() => true, (e: unknown) => {
-      if (errnoCode(e) === 'ENOENT') return false;
-      throw e;
-    });
+    const taken = await lstat(target).then(
+      () => true,
+      (e: unknown) => {
+        if (errnoCode(e) === 'ENOENT') return false;
+        throw e;
+      },
+    );
     if (taken) continue;
     await rename(pathIn(dir, name), target);
     return candidate.toString('utf8');

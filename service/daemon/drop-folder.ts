@@ -66,9 +66,11 @@ export class DropFolder {
   scan(): Promise<void> {
     if (this.again || this.stopped) return this.running;
     this.again = true;
-    this.running = this.running.then(() => this.pass()).catch((e: unknown) => {
-      this.trouble(FOLDER, 'ER_1036', e); // a bug, not a file: still logged and retried rather than ending intake
-    });
+    this.running = this.running
+      .then(() => this.pass())
+      .catch((e: unknown) => {
+        this.trouble(FOLDER, 'ER_1036', e); // a bug, not a file: still logged and retried rather than ending intake
+      });
     return this.running;
   }
 
@@ -145,7 +147,9 @@ export class DropFolder {
       return this.reject(name, signature(entry.stats), (moved) => problem('ER_1037', { path: shown, type: entry.type, moved }, { file: shown, line: 1 }));
     }
     if (entry.kind === 'too-large') {
-      return this.reject(name, signature(entry.stats), (moved) => problem('ER_1038', { path: shown, size: entry.size, limit: this.max, moved }, { file: shown, line: 1 }));
+      return this.reject(name, signature(entry.stats), (moved) =>
+        problem('ER_1038', { path: shown, size: entry.size, limit: this.max, moved }, { file: shown, line: 1 }),
+      );
     }
     let parsed;
     try {
@@ -166,7 +170,14 @@ export class DropFolder {
     } catch (err) {
       // Accepted but still there: reading it again would report the event twice.
       this.leftAlone.set(key, signature(entry.stats));
-      this.report(problem('ER_1039', { path: shown, action: { ja: '削除', en: 'removed' }, why: { ja: 'イベントは受け付け済み', en: 'its event was accepted' }, reason: reasonOf(err) }));
+      this.report(
+        problem('ER_1039', {
+          path: shown,
+          action: { ja: '削除', en: 'removed' },
+          why: { ja: 'イベントは受け付け済み', en: 'its event was accepted' },
+          reason: reasonOf(err),
+        }),
+      );
     }
   }
 
@@ -181,7 +192,14 @@ export class DropFolder {
       this.leftAlone.set(key, sig);
       const code = said('-').code; // which refusal it was (its text would say it had been moved)
       const why = { ja: `${code}: イベントとして使用できません`, en: `${code}: not usable as an event` };
-      this.report(problem('ER_1039', { path: join(this.dir, name.toString('utf8')), action: { ja: 'rejected/ に移動', en: 'moved to rejected/' }, why, reason: reasonOf(e) }));
+      this.report(
+        problem('ER_1039', {
+          path: join(this.dir, name.toString('utf8')),
+          action: { ja: 'rejected/ に移動', en: 'moved to rejected/' },
+          why,
+          reason: reasonOf(e),
+        }),
+      );
       return;
     }
     this.report(said(moved));

@@ -70,16 +70,25 @@ export async function startIntakeApi(core: ServiceCore, stateDir: string, o: Int
     };
     const auth = Buffer.from(req.headers.authorization ?? '');
     if (auth.length !== want.length || !timingSafeEqual(auth, want)) return reply(401, { error: 'token required' });
-    const body = <T>(schema: z.ZodType<T>) => jsonBody(req, schema, (status, b) => {
-      if (status === 413) log(problem('ER_1045', { limit: limits.maxBodyBytes, request: `${req.method ?? '-'} ${req.url ?? '-'}` }));
-      reply(status, b);
-    }, limits.maxBodyBytes);
+    const body = <T>(schema: z.ZodType<T>) =>
+      jsonBody(
+        req,
+        schema,
+        (status, b) => {
+          if (status === 413) log(problem('ER_1045', { limit: limits.maxBodyBytes, request: `${req.method ?? '-'} ${req.url ?? '-'}` }));
+          reply(status, b);
+        },
+        limits.maxBodyBytes,
+      );
     void (async () => {
       if (req.method === 'GET' && req.url === '/v1/status') return reply(200, await core.status());
       if (req.method === 'POST' && req.url === '/v1/events') {
         const e = await body(eventBody);
         if (!e) return;
-        return reply(202, await core.acceptEvent({ source: e.source, id: parseInt(e.id, 16) >>> 0, message: e.message ?? '', ...(e.time ? { time: e.time } : {}) }));
+        return reply(
+          202,
+          await core.acceptEvent({ source: e.source, id: parseInt(e.id, 16) >>> 0, message: e.message ?? '', ...(e.time ? { time: e.time } : {}) }),
+        );
       }
       if (req.method === 'POST' && req.url === '/v1/notify') {
         const n = await body(notifyBody);

@@ -51,9 +51,11 @@ function claimLives(name: string): { pid: number } | undefined {
   return alive(pid) ? { pid } : undefined;
 }
 
-const ignore = (...codes: string[]) => (e: unknown): void => {
-  if (!codes.includes(errnoCode(e) ?? '')) throw e;
-};
+const ignore =
+  (...codes: string[]) =>
+  (e: unknown): void => {
+    if (!codes.includes(errnoCode(e) ?? '')) throw e;
+  };
 
 /** Prepared folders of processes that died before their rename: they can never be renamed any more. */
 async function removeDeadPrepared(stateDir: string): Promise<void> {
@@ -96,7 +98,9 @@ export async function acquireLock(stateDir: string): Promise<Lock> {
   const prepared = join(stateDir, PREPARED + claim);
   await removeDeadPrepared(stateDir);
   // A full or read-only state disk fails here: a coded message naming the lock, not a raw errno.
-  const cannotWrite = (e: unknown): never => { throw isCodedError(e) ? e : codedError('ER_1002', { path, reason: reasonOf(e) }, {}, e); };
+  const cannotWrite = (e: unknown): never => {
+    throw isCodedError(e) ? e : codedError('ER_1002', { path, reason: reasonOf(e) }, {}, e);
+  };
   await mkdir(prepared, { mode: 0o700 }).catch(cannotWrite);
   held.add(claim); // before the rename: once it lands, this process's own inspect must see the claim as live
   try {

@@ -8,7 +8,16 @@
  * window, so a clock step moves it; how long the pause lasted is measured on the monotonic clock within one boot.
  */
 import { type Config } from '../../shared/config/model.js';
-import { endTimeProblems, formatLocalTime, pauseRefusal, type MaintenanceNotice, type MaintenanceOverlay, type PauseOrder, type PauseResult, type ResumeResult } from '../../shared/host/maintenance.js';
+import {
+  endTimeProblems,
+  formatLocalTime,
+  pauseRefusal,
+  type MaintenanceNotice,
+  type MaintenanceOverlay,
+  type PauseOrder,
+  type PauseResult,
+  type ResumeResult,
+} from '../../shared/host/maintenance.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
 import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
@@ -109,7 +118,10 @@ export class Maintenance {
       if (bad.length > 0) return { ok: false, problems: bad };
       const boot = currentBootId();
       const overlay: MaintenanceOverlay = {
-        since: now.toISOString(), until: new Date(order.until).toISOString(), reason: order.reason, origin: 'pause',
+        since: now.toISOString(),
+        until: new Date(order.until).toISOString(),
+        reason: order.reason,
+        origin: 'pause',
         ...(boot !== undefined && this.clock.mono ? { boot, mono: this.clock.mono() } : {}),
       };
       // Durable first: from here on, a crash or a restart keeps the hold.
@@ -150,7 +162,12 @@ export class Maintenance {
     }
     const withNotice: MaintenanceOverlay = { ...overlay, notice: { reportId: report.id, sent: outcome.ok } };
     // The notice's fate is shown by status; the hold does not depend on this write.
-    await writeMaintenance(this.d.stateDir, withNotice).then(() => { if (this.overlay === overlay) this.overlay = withNotice; }, (e: unknown) => this.d.log(isCodedError(e) ? e.problem : problem('ER_1040', { reason: reasonOf(e) })));
+    await writeMaintenance(this.d.stateDir, withNotice).then(
+      () => {
+        if (this.overlay === overlay) this.overlay = withNotice;
+      },
+      (e: unknown) => this.d.log(isCodedError(e) ? e.problem : problem('ER_1040', { reason: reasonOf(e) })),
+    );
     return outcome.ok ? { sent: true, detail: outcome.detail } : { sent: false, problem: outcome.problem };
   }
 
@@ -195,7 +212,12 @@ export class Maintenance {
   /** How long the pause has lasted: the monotonic clock within the boot it began in, else the wall clock (age.ts). */
   private lasted(o: MaintenanceOverlay, now: Date): number {
     const mono = monoOf(this.clock)();
-    return gapSince({ ms: 0, at: o.since, ...(o.boot !== undefined ? { boot: o.boot } : {}), ...(o.mono !== undefined ? { mono: o.mono } : {}) }, now, mono, currentBootId()).ms;
+    return gapSince(
+      { ms: 0, at: o.since, ...(o.boot !== undefined ? { boot: o.boot } : {}), ...(o.mono !== undefined ? { mono: o.mono } : {}) },
+      now,
+      mono,
+      currentBootId(),
+    ).ms;
   }
 
   /** The end time is wall-clock: looked at again at least once a minute, so a clock step moves it (like the time window). */
@@ -205,10 +227,21 @@ export class Maintenance {
     if (!o?.until || this.stopped) return;
     const left = Date.parse(o.until) - this.clock.now().getTime();
     if (left <= 0) {
-      void this.resume({ by: 'end-time' }).then((r) => { if (!r.ok) r.problems.forEach((p) => this.d.log(p)); }, (e: unknown) => this.d.log(problem('ER_1040', { reason: `maintenance end: ${reasonOf(e)}` })));
+      void this.resume({ by: 'end-time' }).then(
+        (r) => {
+          if (!r.ok) r.problems.forEach((p) => this.d.log(p));
+        },
+        (e: unknown) => this.d.log(problem('ER_1040', { reason: `maintenance end: ${reasonOf(e)}` })),
+      );
       return;
     }
-    this.timer = this.clock.setTimer(() => { this.timer = undefined; this.arm(); }, Math.min(left, WALL_RECHECK_MS));
+    this.timer = this.clock.setTimer(
+      () => {
+        this.timer = undefined;
+        this.arm();
+      },
+      Math.min(left, WALL_RECHECK_MS),
+    );
   }
 
   private disarm(): void {

@@ -69,8 +69,10 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   }
   // Only the state is written (to the config as saved, not the override); a test records what it proved (変更後未テスト).
   if (next !== state) {
-    await store.save({ ...store.config, settings: { ...store.config.settings, 'activation.state': next } },
-      { lifecycle: req.kind === 'activation' ? 'activation-notification' : 'test' });
+    await store.save(
+      { ...store.config, settings: { ...store.config.settings, 'activation.state': next } },
+      { lifecycle: req.kind === 'activation' ? 'activation-notification' : 'test' },
+    );
   }
   // The report was delivered: a record that cannot be written leaves 変更後未テスト showing, on the safe side.
   if (req.kind === 'test') await recordTested(dirs, c).catch(() => undefined);

@@ -8,11 +8,17 @@ const LIMIT = 50;
 
 function progress(e: SpoolEntry, sending: boolean): ReportProgress {
   const r = e.report;
-  const phase: ReportProgress['phase'] = e.folder === 'sent' ? 'sent' : e.folder === 'expired' ? 'expired' : e.collecting ? 'collecting' : sending ? 'sending' : 'waiting';
+  const phase: ReportProgress['phase'] =
+    e.folder === 'sent' ? 'sent' : e.folder === 'expired' ? 'expired' : e.collecting ? 'collecting' : sending ? 'sending' : 'waiting';
   const problem = e.expired?.problem ?? (e.folder === 'pending' ? e.lastError : undefined);
   const detail = e.folder === 'sent' ? [...e.history].reverse().find((h) => h.ok)?.detail : undefined;
   return {
-    id: r.id, kind: r.kind, phase, createdAt: r.createdAt, attempts: e.attempts, logPaths: r.logs?.paths.length ?? 0,
+    id: r.id,
+    kind: r.kind,
+    phase,
+    createdAt: r.createdAt,
+    attempts: e.attempts,
+    logPaths: r.logs?.paths.length ?? 0,
     ...(r.event ? { event: `${r.event.source} ${formatEventId(r.event.id)}` } : {}),
     ...(e.folder === 'pending' ? { nextAttemptAt: e.nextAttemptAt } : {}),
     ...(detail !== undefined ? { detail } : {}),

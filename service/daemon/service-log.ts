@@ -20,7 +20,10 @@ const MAX = 5 * 1024 * 1024;
  */
 export class ServiceLog {
   private chain: Promise<void> = Promise.resolve();
-  constructor(private readonly dir: string, private readonly echo: (line: string) => void = (l) => process.stderr.write(`${l}\n`)) {}
+  constructor(
+    private readonly dir: string,
+    private readonly echo: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
+  ) {}
 
   problem(p: Problem): void {
     this.line(p.severity === 'warning' ? 'WARN' : p.code.startsWith('ER_6') ? 'INFO' : 'ERROR', formatProblem(p, 'en'));
@@ -39,13 +42,15 @@ export class ServiceLog {
   private line(level: string, text: string): void {
     const l = `${new Date().toISOString()} ${level} ${printable(text)}`;
     this.echo(l);
-    this.chain = this.chain.then(async () => {
-      await mkdir(this.dir, { recursive: true });
-      const path = join(this.dir, 'service.log');
-      const size = (await stat(path).catch(() => undefined))?.size ?? 0;
-      if (size > MAX) await rename(path, `${path}.1`);
-      await appendFile(path, `${l}\n`, { mode: 0o600 });
-    }).catch(() => undefined);
+    this.chain = this.chain
+      .then(async () => {
+        await mkdir(this.dir, { recursive: true });
+        const path = join(this.dir, 'service.log');
+        const size = (await stat(path).catch(() => undefined))?.size ?? 0;
+        if (size > MAX) await rename(path, `${path}.1`);
+        await appendFile(path, `${l}\n`, { mode: 0o600 });
+      })
+      .catch(() => undefined);
   }
 
   flush(): Promise<void> {

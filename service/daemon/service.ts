@@ -108,7 +108,13 @@ export class ReportingService implements ServiceCore {
 
   static async start(o: ServiceOptions): Promise<ReportingService> {
     // The folder must exist (it is watched); `init` makes it. A missing one is a clear error, not a silent idle service.
-    if (!(await stat(o.configDir).then((x) => x.isDirectory(), () => false))) throw codedError('ER_1005', { path: o.configDir });
+    if (
+      !(await stat(o.configDir).then(
+        (x) => x.isDirectory(),
+        () => false,
+      ))
+    )
+      throw codedError('ER_1005', { path: o.configDir });
     await mkdir(o.stateDir, { recursive: true, mode: 0o700 });
     const lock: Lock = await acquireLock(o.stateDir);
     const log = o.log ?? new ServiceLog(serviceLogDir(o.stateDir), o.echo);
@@ -122,7 +128,11 @@ export class ReportingService implements ServiceCore {
       const monitored = new MonitoredEvents((await loadResources(o.resourcesDir)).monitoredEvents);
       const coordinator = new ConfigCoordinator(o.configDir, (p) => log.problem(p));
       // The last good config is the coordinator's: every part reads it there, never a copy.
-      const held: Current = { get config() { return coordinator.current(); } };
+      const held: Current = {
+        get config() {
+          return coordinator.current();
+        },
+      };
       const suppressor = new Suppressor({
         spool,
         settings: () => suppressionSettings(current(held).settings),
@@ -132,11 +142,21 @@ export class ReportingService implements ServiceCore {
       const collector = new Collector({ spool, configDir: o.configDir, config: () => held.config, log: (p) => log.problem(p) });
       const s = new ReportingService(held, log, spool, collector, { configDir: o.configDir, stateDir: o.stateDir });
       s.intake = buildIntake({
-        monitored, suppressor, spool, collector, config: () => held.config, log: (p) => log.problem(p), noRoute: (what) => s.countNoRoute(what),
+        monitored,
+        suppressor,
+        spool,
+        collector,
+        config: () => held.config,
+        log: (p) => log.problem(p),
+        noRoute: (what) => s.countNoRoute(what),
       });
       // Closers run first to last: each part is added at the front as soon as it runs, so a start that fails half-way
       // stops exactly what had started, the newest first, and the lock goes last.
-      s.closers.push(() => collector.stop(), () => lock.release(), () => log.flush());
+      s.closers.push(
+        () => collector.stop(),
+        () => lock.release(),
+        () => log.flush(),
+      );
       made = s;
       // Work started from a callback (a settings change) has nobody awaiting it: its failure is logged, not thrown.
       const background = (what: string, p: Promise<unknown> | undefined): void => {
@@ -144,7 +164,9 @@ export class ReportingService implements ServiceCore {
       };
       const heartbeat = new HeartbeatScheduler({
         stateFile: join(o.stateDir, 'heartbeat.json'),
-        run: async (due) => { await s.queueHeartbeat({ ja: `定期 ${due.toISOString()}`, en: `scheduled for ${due.toISOString()}` }); },
+        run: async (due) => {
+          await s.queueHeartbeat({ ja: `定期 ${due.toISOString()}`, en: `scheduled for ${due.toISOString()}` });
+        },
         onProblem: (p) => log.problem(p),
       });
 
@@ -158,13 +180,18 @@ export class ReportingService implements ServiceCore {
       // Told only after a successful load, in this order (../config/coordinator.ts); a failure of one is logged.
       coordinator.subscribe('State=paused', ({ after }) => (after.settings['activation.state'] === 'paused' ? migrate() : undefined));
       coordinator.subscribe('heartbeat schedule', ({ before, after }) => (before && heartbeatStarted ? heartbeat.update(after.inf.hbi?.schedule) : undefined));
-      coordinator.subscribe('configuration information after activation', ({ before, after }) => (before ? s.heartbeatAfterActivation({ before, after }) : undefined));
+      coordinator.subscribe('configuration information after activation', ({ before, after }) =>
+        before ? s.heartbeatAfterActivation({ before, after }) : undefined,
+      );
       // The route switched off: what waits is expired first (ER_2107), so the loop does not hold it for the limit.
       coordinator.subscribe('delivery loop', () => s.expireUnroutable().then(() => s.loop?.wake())); // made once the first config is read
       // Watching before the first read, so a change made while the service starts is not missed.
       coordinator.start();
       s.coordinator = coordinator;
-      s.closers.unshift(() => coordinator.stop(), () => heartbeat.stop());
+      s.closers.unshift(
+        () => coordinator.stop(),
+        () => heartbeat.stop(),
+      );
       await coordinator.reload();
       const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
@@ -186,7 +213,8 @@ export class ReportingService implements ServiceCore {
         stateDir: o.stateDir,
         spool,
         config: () => held.config,
-        routeFor: () => (held.config ? (held.config.settings['express.route'] === 'off' ? s.unrouted : routes[held.config.settings['express.route']]) : undefined),
+        routeFor: () =>
+          held.config ? (held.config.settings['express.route'] === 'off' ? s.unrouted : routes[held.config.settings['express.route']]) : undefined,
         context: sources.context,
         hold: () => loop.hold(),
         wake: () => background('delivery loop', loop.wake()),
@@ -198,12 +226,19 @@ export class ReportingService implements ServiceCore {
       s.closers.unshift(() => maintenance.stop());
       // Collections a stop cut short, queued before anything new can be accepted (else a new one would be listed twice).
       collector.resume();
-      const drop = new DropFolder(join(o.stateDir, 'drop'), (e) => s.acceptEvent(e), (p) => log.problem(p), o.drop);
+      const drop = new DropFolder(
+        join(o.stateDir, 'drop'),
+        (e) => s.acceptEvent(e),
+        (p) => log.problem(p),
+        o.drop,
+      );
       s.closers.unshift(() => drop.stop());
       await drop.start();
       const osSources = o.osEvents === false ? [] : await platformSources({ ...o.osEvents, onProblem: (p) => log.problem(p) });
       const started: typeof osSources = [];
-      s.closers.unshift(async () => { await Promise.all(started.map((x) => x.stop())); });
+      s.closers.unshift(async () => {
+        await Promise.all(started.map((x) => x.stop()));
+      });
       for (const source of osSources) {
         started.push(source);
         await source.start((e) => s.fromOs(e));
@@ -273,7 +308,9 @@ export class ReportingService implements ServiceCore {
   /** An event read from the OS log: most are not monitored; a failure to spool one is logged, never thrown at the reader. */
   private fromOs(e: IncomingEvent): void {
     this.acceptEvent(e).then(
-      (r) => { if (r.result !== 'ignored') this.log.problem(problem('ER_6013', { source: e.source, id: formatEventId(e.id) })); },
+      (r) => {
+        if (r.result !== 'ignored') this.log.problem(problem('ER_6013', { source: e.source, id: formatEventId(e.id) }));
+      },
       (err: unknown) => this.log.problem(problem('ER_1034', { request: `event ${e.source} ${formatEventId(e.id)}`, reason: reasonOf(err) })),
     );
   }
@@ -303,7 +340,9 @@ export class ReportingService implements ServiceCore {
     // dialog's unsaved values, waits for them: ./activation-marker.ts), without waiting for the watch to see the write.
     // The marker stays the durable record until it is queued, and the way a 開局通報 sent by another process is told.
     if (r.ok && req.kind === 'activation' && this.coordinator) {
-      await this.coordinator.reload().catch((e: unknown) => this.log.problem(problem('ER_1040', { reason: `configuration information after activation: ${reasonOf(e)}` })));
+      await this.coordinator
+        .reload()
+        .catch((e: unknown) => this.log.problem(problem('ER_1040', { reason: `configuration information after activation: ${reasonOf(e)}` })));
     }
     return r;
   }
@@ -320,12 +359,20 @@ export class ReportingService implements ServiceCore {
     const history = all.flatMap((r) => r.history.map((h) => ({ ...h, id: r.report.id, seen: seen(r, h) })));
     history.sort((a, b) => a.seen - b.seen);
     const lastOk = [...history].reverse().find((h) => h.ok);
-    const lastFail = all.filter((r) => r.lastError && r.history.length)
-      .map((r) => ({ r, seen: seen(r, r.history.at(-1)!) })).sort((a, b) => a.seen - b.seen).at(-1);
+    const lastFail = all
+      .filter((r) => r.lastError && r.history.length)
+      .map((r) => ({ r, seen: seen(r, r.history.at(-1)!) }))
+      .sort((a, b) => a.seen - b.seen)
+      .at(-1);
     const planned = (id: string) => this.loop?.plannedAttempt(id);
     // The loop's timer knows the time window; a report due now (being sent) has no timer, so take the earliest plan.
-    const next = this.loop?.nextWake() ?? this.spool.pending().map((r) => planned(r.report.id)).filter((d) => d !== undefined)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const next =
+      this.loop?.nextWake() ??
+      this.spool
+        .pending()
+        .map((r) => planned(r.report.id))
+        .filter((d) => d !== undefined)
+        .sort((a, b) => a.getTime() - b.getTime())[0];
     const iso = (t: number) => new Date(t).toISOString();
     const reports = progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false).map((p) => {
       const at = p.nextAttemptAt === undefined ? undefined : planned(p.id);

@@ -274,10 +274,17 @@ export class DeliveryLoop {
    */
   private arm(ms: number, sleep: number, dueWall: number): void {
     const dueMono = this.mono() + Math.max(0, ms);
-    this.timer = { dueMono, dueWall, handle: this.clock.setTimer(() => {
-      this.timer = undefined;
-      void this.wake();
-    }, Math.min(Math.max(0, sleep), MAX_DELAY)) };
+    this.timer = {
+      dueMono,
+      dueWall,
+      handle: this.clock.setTimer(
+        () => {
+          this.timer = undefined;
+          void this.wake();
+        },
+        Math.min(Math.max(0, sleep), MAX_DELAY),
+      ),
+    };
   }
 
   private disarm(): void {

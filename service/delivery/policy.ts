@@ -59,8 +59,10 @@ export function decide(rec: SpoolRecord, m: Moment, p: RetryPolicy, state: Activ
 /** The retry limit as an age: the policy's hours, plus the time a maintenance pause held the report (record.ts heldMs). */
 export const limitOf = (rec: Pick<SpoolRecord, 'heldMs'>, p: RetryPolicy): number => p.limitHours * 3_600_000 + (rec.heldMs ?? 0);
 
-const pastLimit = (rec: SpoolRecord, p: RetryPolicy): Decision =>
-  ({ kind: 'expire', problem: problem('ER_2102', { id: rec.report.id, kind: rec.report.kind, hours: p.limitHours, attempts: rec.attempts }) });
+const pastLimit = (rec: SpoolRecord, p: RetryPolicy): Decision => ({
+  kind: 'expire',
+  problem: problem('ER_2102', { id: rec.report.id, kind: rec.report.kind, hours: p.limitHours, attempts: rec.attempts }),
+});
 
 /** What decide() does with a report that nothing holds back (status shows it as the next attempt of a held one too). */
 export function plan(rec: SpoolRecord, m: Moment, p: RetryPolicy, notBefore = 0): Decision {
@@ -100,8 +102,13 @@ export function retryPolicy(s: Settings): RetryPolicy {
 }
 
 /** The loop's policy, state and route context, read from the current (last good) config at every pass. */
-export function policySources(config: () => Config, openSecret: (sealed: string) => string): {
-  policy(): RetryPolicy; state(): ActivationState; context(): Omit<RouteContext, 'signal'>;
+export function policySources(
+  config: () => Config,
+  openSecret: (sealed: string) => string,
+): {
+  policy(): RetryPolicy;
+  state(): ActivationState;
+  context(): Omit<RouteContext, 'signal'>;
 } {
   return {
     policy: () => retryPolicy(config().settings),

@@ -81,12 +81,16 @@ export class Suppressor {
   async decide(event: ReportEvent): Promise<Decision> {
     const { use, windowMinutes } = this.o.settings();
     const since = this.now().getTime() - windowMinutes * 60_000;
-    const recent = use ? this.o.spool.list().filter((e) => e.folder !== 'expired' && e.report.event?.source === event.source
-      && Date.parse(e.report.createdAt) >= since) : [];
+    const recent = use
+      ? this.o.spool.list().filter((e) => e.folder !== 'expired' && e.report.event?.source === event.source && Date.parse(e.report.createdAt) >= since)
+      : [];
     for (const id of this.suppressed.keys()) if (!recent.some((e) => e.report.id === id)) this.suppressed.delete(id);
     const names = { source: event.source, eventId: formatEventId(event.id) };
 
-    const same = recent.filter((e) => e.report.event?.id === event.id).sort((a, b) => Date.parse(a.report.createdAt) - Date.parse(b.report.createdAt)).at(-1);
+    const same = recent
+      .filter((e) => e.report.event?.id === event.id)
+      .sort((a, b) => Date.parse(a.report.createdAt) - Date.parse(b.report.createdAt))
+      .at(-1);
     if (same) {
       const folded = same.folder === 'pending' ? await this.o.spool.update(same.report.id, (r) => ({ ...r, count: r.count + 1 })) : undefined;
       if (folded) {

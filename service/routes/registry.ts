@@ -16,10 +16,11 @@ export type RouteName = Settings['express.route'];
 
 /** `<config>/center-cert.pem`, written by key-file activation. */
 export function centerCertificateIn(configDir: string): () => Promise<string | undefined> {
-  return () => readFile(join(configDir, 'center-cert.pem'), 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
-    throw e;
-  });
+  return () =>
+    readFile(join(configDir, 'center-cert.pem'), 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined;
+      throw e;
+    });
 }
 
 /**
@@ -29,7 +30,10 @@ export function centerCertificateIn(configDir: string): () => Promise<string | u
 export class LazyRoute implements Route {
   private made: Promise<Route> | undefined;
 
-  constructor(readonly name: string, private readonly load: () => Promise<Route>) {}
+  constructor(
+    readonly name: string,
+    private readonly load: () => Promise<Route>,
+  ) {}
 
   /** The real route (loaded once). */
   route(): Promise<Route> {
@@ -64,7 +68,10 @@ const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
   mail: {
     make: (d) => new LazyRoute('mail', async () => new (await import('./mail/route.js')).MailRoute(withDeps(d))),
     // SMTP: connecting and the message's transfer, each up to the timeout; POP before SMTP: its login and the wait.
-    budgetMs: (c) => (c.settings['mail.timeoutSeconds'] + 5) * 1000 * (c.settings['mail.pop.use'] ? 3 : 2) + (c.settings['mail.pop.use'] ? c.settings['mail.pop.waitMs'] : 0) + remoteBudgetMs(c),
+    budgetMs: (c) =>
+      (c.settings['mail.timeoutSeconds'] + 5) * 1000 * (c.settings['mail.pop.use'] ? 3 : 2) +
+      (c.settings['mail.pop.use'] ? c.settings['mail.pop.waitMs'] : 0) +
+      remoteBudgetMs(c),
   },
   dialup: {
     make: (d) => new LazyRoute('dialup', async () => new (await import('./modem/route.js')).ModemRoute(withDeps(d))),

@@ -35,7 +35,8 @@ export const runCommand: CommandRunner = (command, args, { timeoutMs, signal }) 
       const spawnFailed = e !== null && typeof e.code === 'string';
       resolve({
         code: e === null ? 0 : typeof e.code === 'number' ? e.code : null,
-        stdout, stderr,
+        stdout,
+        stderr,
         timedOut: e?.killed === true && !spawnFailed,
         ...(spawnFailed ? { error: e.message } : {}),
       });
@@ -103,7 +104,14 @@ export async function dialUp(s: Settings, openSecret: (sealed: string) => string
     return { ok: true, hangUp: () => quiet('rasdial', [entry, '/disconnect']) };
   }
   if (platform !== 'linux') {
-    return { ok: false, problem: problem('ER_2013', { entry, command: '-', reason: text(`${platform} には対応していません`, `not supported on ${platform}`) }, { field: 'remote.use' }) };
+    return {
+      ok: false,
+      problem: problem(
+        'ER_2013',
+        { entry, command: '-', reason: text(`${platform} には対応していません`, `not supported on ${platform}`) },
+        { field: 'remote.use' },
+      ),
+    };
   }
 
   const wait = String(Math.max(1, Math.ceil(timeoutMs / 1000)));

@@ -19,10 +19,12 @@ export interface RouteContext {
 export type Outcome =
   | { ok: true; /** e.g. the URL that accepted it and its status. */ detail: string }
   | {
-    ok: false; problem: Problem; /** false: retrying cannot help (e.g. the center refused the report as malformed). */ retry: boolean;
-    /** Not retried, and nothing refused it: the report expires with this reason instead of ER_2104 (no route enabled: ER_2107). */
-    reason?: Problem;
-  };
+      ok: false;
+      problem: Problem;
+      /** false: retrying cannot help (e.g. the center refused the report as malformed). */ retry: boolean;
+      /** Not retried, and nothing refused it: the report expires with this reason instead of ER_2104 (no route enabled: ER_2107). */
+      reason?: Problem;
+    };
 
 /** The zip that goes with a report (collected logs), if any; a fresh stream per call (one per destination tried). */
 export type AttachmentFor = (report: Report) => (() => Readable) | undefined;

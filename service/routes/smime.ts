@@ -23,14 +23,18 @@ export function envelopeDer(content: Buffer, certificatePem: string): Buffer {
   const recipient = (p7 as unknown as { recipients: Array<{ encryptedContent: { content?: string } }> }).recipients[0]!;
   recipient.encryptedContent.content = publicEncrypt({ key: certificatePem, padding: constants.RSA_PKCS1_PADDING }, key).toString('binary');
   (p7 as unknown as { encryptedContent: unknown }).encryptedContent = {
-    algorithm: forge.pki.oids['aes256-CBC'], parameter: bytes(iv), content: bytes(encrypted),
+    algorithm: forge.pki.oids['aes256-CBC'],
+    parameter: bytes(iv),
+    content: bytes(encrypted),
   };
   return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
 }
 
 /** A complete MIME entity (headers + base64 body) holding the envelope; `headers` are put in front (From, To, ...). */
 export function smimeEntity(content: Buffer, certificatePem: string, headers: ReadonlyArray<[string, string]> = []): Buffer {
-  const body = envelopeDer(content, certificatePem).toString('base64').replace(/.{1,76}/g, '$&\r\n');
+  const body = envelopeDer(content, certificatePem)
+    .toString('base64')
+    .replace(/.{1,76}/g, '$&\r\n');
   const head = [
     ...headers.map(([k, v]) => `${k}: ${v}`),
     'MIME-Version: 1.0',

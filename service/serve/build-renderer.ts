@@ -28,7 +28,10 @@ export function rendererIsStale(): boolean {
 /** A build error as one plain line for ER_1095: no colour codes, one line, and not the whole stack. */
 export function buildFailureReason(e: unknown): string {
   const plain = stripVTControlCharacters(e instanceof Error ? e.message : String(e));
-  const lines = plain.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '));
+  const lines = plain
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('at '));
   const one = lines.join(' / ');
   return one.length > 600 ? `${one.slice(0, 600)}…` : one;
 }
@@ -54,7 +57,9 @@ async function buildRenderer(log: (line: string) => void): Promise<void> {
   // same error); Node would end the process on it with a raw stack trace. While building, such a rejection is kept as
   // the reason instead (and the late "handled" warning is not printed).
   const stray: unknown[] = [];
-  const onUnhandled = (e: unknown): void => { stray.push(e); };
+  const onUnhandled = (e: unknown): void => {
+    stray.push(e);
+  };
   const onHandledLate = (): void => undefined;
   process.on('unhandledRejection', onUnhandled);
   process.on('rejectionHandled', onHandledLate);

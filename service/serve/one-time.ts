@@ -11,7 +11,10 @@ export const ONE_TIME_SECONDS = 60;
 export class OneTimeCodes {
   private readonly live = new Map<string, number>();
 
-  constructor(private readonly now: () => number = () => performance.now(), private readonly lifetimeMs = ONE_TIME_SECONDS * 1000) {}
+  constructor(
+    private readonly now: () => number = () => performance.now(),
+    private readonly lifetimeMs = ONE_TIME_SECONDS * 1000,
+  ) {}
 
   /** A new code; codes past their time are forgotten on the way. */
   issue(): string {

@@ -43,8 +43,10 @@ const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.ch
 /** The page a used or expired one-time link gets: the coded message in both languages, nothing else. */
 function refusedLinkPage(): string {
   const m = message('ER_1098', { seconds: ONE_TIME_SECONDS });
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ER_1098 Express Report</title></head><body>`
-    + `<h1>ER_1098</h1><p lang="ja">${escapeHtml(m.ja)}</p><p lang="en">${escapeHtml(m.en)}</p></body></html>`;
+  return (
+    `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>ER_1098 Express Report</title></head><body>` +
+    `<h1>ER_1098</h1><p lang="ja">${escapeHtml(m.ja)}</p><p lang="en">${escapeHtml(m.en)}</p></body></html>`
+  );
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
@@ -150,9 +152,10 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
     oneTimeUrl: () => `http://127.0.0.1:${port}/?code=${codes.issue()}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -37,8 +37,7 @@ export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 const p2 = (n: number): string => String(n).padStart(2, '0');
 /** Local wall-clock time, as the schedule is written. */
-const local = (d: Date): string =>
-  `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
+const local = (d: Date): string => `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}`;
 const same = (a: Schedule | undefined, b: Schedule | undefined): boolean =>
   a === b || (!!a && !!b && a.type === b.type && a.day === b.day && a.hour === b.hour && a.minute === b.minute);
 
@@ -46,9 +45,15 @@ function isState(v: unknown): v is HeartbeatState {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Record<string, unknown>;
   const s = o.schedule as Record<string, unknown> | undefined;
-  return typeof o.since === 'string' && !Number.isNaN(Date.parse(o.since)) && (o.lastRun === undefined || typeof o.lastRun === 'string')
-    && typeof s === 'object' && s !== null && (s.type === 'every month' || s.type === 'every week')
-    && [s.day, s.hour, s.minute].every((n) => Number.isInteger(n));
+  return (
+    typeof o.since === 'string' &&
+    !Number.isNaN(Date.parse(o.since)) &&
+    (o.lastRun === undefined || typeof o.lastRun === 'string') &&
+    typeof s === 'object' &&
+    s !== null &&
+    (s.type === 'every month' || s.type === 'every week') &&
+    [s.day, s.hour, s.minute].every((n) => Number.isInteger(n))
+  );
 }
 
 export class HeartbeatScheduler {
@@ -137,10 +142,13 @@ export class HeartbeatScheduler {
 
   private sleep(due: Date): void {
     const wait = Math.max(0, due.getTime() - this.clock.now().getTime());
-    this.timer = this.clock.setTimer(() => {
-      this.timer = undefined;
-      void this.serial(() => this.wake(due));
-    }, Math.min(wait, MAX_TIMER_MS));
+    this.timer = this.clock.setTimer(
+      () => {
+        this.timer = undefined;
+        void this.serial(() => this.wake(due));
+      },
+      Math.min(wait, MAX_TIMER_MS),
+    );
   }
 
   private async wake(due: Date): Promise<void> {

@@ -25,17 +25,27 @@ const PROBE_TIMEOUT_MS = 15_000;
 /** Why the journal cannot be read, or undefined when it can (journalctl shows at least one entry). */
 export function probeJournal(command: string, env?: Readonly<Record<string, string>>): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(command, ['-n', '1', '-o', 'json', '-q', '--no-pager'], {
-      timeout: PROBE_TIMEOUT_MS, env: env ? { ...process.env, ...env } : process.env,
-    }, (err, stdout, stderr) => {
-      const said = String(stderr).trim().split('\n').pop();
-      if (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        resolve(code === 'ENOENT' ? `${command} not found` : said || err.message);
-      } else if (!String(stdout).split('\n').some((l) => parseJournalLine(l))) {
-        resolve(said || `${command} shows no journal entry (no journal files, or this user may not read them)`);
-      } else resolve(undefined);
-    });
+    execFile(
+      command,
+      ['-n', '1', '-o', 'json', '-q', '--no-pager'],
+      {
+        timeout: PROBE_TIMEOUT_MS,
+        env: env ? { ...process.env, ...env } : process.env,
+      },
+      (err, stdout, stderr) => {
+        const said = String(stderr).trim().split('\n').pop();
+        if (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          resolve(code === 'ENOENT' ? `${command} not found` : said || err.message);
+        } else if (
+          !String(stdout)
+            .split('\n')
+            .some((l) => parseJournalLine(l))
+        ) {
+          resolve(said || `${command} shows no journal entry (no journal files, or this user may not read them)`);
+        } else resolve(undefined);
+      },
+    );
   });
 }
 

@@ -15,7 +15,12 @@ export class LogFile {
   /** Started in the middle of a line: its tail is not a line. */
   private dropFirst = false;
 
-  private constructor(private readonly fh: FileHandle, readonly ino: number, readonly dev: number, private offset: number) {}
+  private constructor(
+    private readonly fh: FileHandle,
+    readonly ino: number,
+    readonly dev: number,
+    private offset: number,
+  ) {}
 
   /** Opens `path` at its end (following) or its start (a new file); undefined when there is no such file. */
   static async open(path: string, at: 'end' | 'start'): Promise<LogFile | undefined> {

@@ -24,7 +24,11 @@ export interface PlatformSourcesOptions extends SourceOptions {
 
 export const FALLBACK_SYSLOG_FILES = ['/var/log/syslog', '/var/log/messages'] as const;
 
-const exists = (p: string): Promise<boolean> => access(p).then(() => true, () => false);
+const exists = (p: string): Promise<boolean> =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 export async function platformSources(o: PlatformSourcesOptions): Promise<EventSource[]> {
   if ((o.platform ?? process.platform) !== 'linux') return [];

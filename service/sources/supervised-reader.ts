@@ -48,10 +48,14 @@ export class SupervisedReader {
       env: this.o.env ? { ...process.env, ...this.o.env } : process.env,
     });
     this.child = child;
-    child.stderr?.setEncoding('utf8').on('data', (s: string) => { stderr = (stderr + s).slice(-STDERR_TAIL); });
+    child.stderr?.setEncoding('utf8').on('data', (s: string) => {
+      stderr = (stderr + s).slice(-STDERR_TAIL);
+    });
     const lines = child.stdout ? createInterface({ input: child.stdout, crlfDelay: Infinity }) : undefined;
     lines?.on('line', (l) => this.o.onLine(l));
-    child.on('error', (e) => { failure = e.message; });
+    child.on('error', (e) => {
+      failure = e.message;
+    });
     this.closed = new Promise((resolve) => {
       // 'close' comes after 'exit' (or a failed spawn's 'error') once stdout is drained: no line is lost.
       child.on('close', (code, signal) => {
@@ -62,9 +66,13 @@ export class SupervisedReader {
         const why = failure ?? (signal ? `signal ${signal}` : `exit code ${code ?? '?'}`);
         const tail = stderr.trim().split('\n').pop();
         const delay = this.backoff.next(Date.now() - started);
-        this.o.onProblem(problem('ER_1400', {
-          command: this.o.command, reason: tail && !failure ? `${why}: ${tail}` : why, seconds: Math.round(delay / 100) / 10,
-        }));
+        this.o.onProblem(
+          problem('ER_1400', {
+            command: this.o.command,
+            reason: tail && !failure ? `${why}: ${tail}` : why,
+            seconds: Math.round(delay / 100) / 10,
+          }),
+        );
         this.restart = setTimeout(() => this.run(), delay);
       });
     });

@@ -56,7 +56,9 @@ export class SyslogFileSource implements EventSource {
     const name = basename(this.o.path);
     try {
       // Names in the folder change on rotation and creation; the filename filter keeps a busy /var/log cheap.
-      this.folder = watch(dirname(this.o.path), (_ev, f) => { if (!f || f === name) void this.check(); });
+      this.folder = watch(dirname(this.o.path), (_ev, f) => {
+        if (!f || f === name) void this.check();
+      });
       this.folder.on('error', (e) => this.fail('ER_1402', e));
     } catch (e) {
       this.fail('ER_1402', e);
@@ -138,7 +140,9 @@ export class SyslogFileSource implements EventSource {
     const grace = this.o.rotatedGraceMs ?? 60_000;
     const entry: { open: Open; timer: ReturnType<typeof setTimeout> } = {
       open,
-      timer: setTimeout(() => { this.running = this.running.then(() => this.letGo(entry)); }, grace),
+      timer: setTimeout(() => {
+        this.running = this.running.then(() => this.letGo(entry));
+      }, grace),
     };
     this.rotated = entry;
   }

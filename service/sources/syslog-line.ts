@@ -48,7 +48,12 @@ export function parseSyslogLine(line: string, now: Date = new Date()): LogLine |
     const time = ts === '-' ? undefined : new Date(ts!);
     const priority = priorityOf(pri);
     // A message may start with a UTF-8 byte-order mark (RFC 5424 section 6.4).
-    return { source: app === '-' ? 'unknown' : app!, message: (msg ?? '').replace(/^\uFEFF/, ''), ...(priority !== undefined ? { priority } : {}), ...(time ? { time } : {}) };
+    return {
+      source: app === '-' ? 'unknown' : app!,
+      message: (msg ?? '').replace(/^\uFEFF/, ''),
+      ...(priority !== undefined ? { priority } : {}),
+      ...(time ? { time } : {}),
+    };
   }
   m = RFC3339.exec(l);
   if (m) {

@@ -44,7 +44,10 @@ interface Building {
 type TextField = 'eventId' | 'level' | 'recordId' | 'channel' | 'message';
 /** The text-bearing elements, by their parent: the same local name means different things in System and RenderingInfo. */
 const TEXT_OF: Readonly<Record<string, TextField>> = {
-  'System/EventID': 'eventId', 'System/Level': 'level', 'System/EventRecordID': 'recordId', 'System/Channel': 'channel',
+  'System/EventID': 'eventId',
+  'System/Level': 'level',
+  'System/EventRecordID': 'recordId',
+  'System/Channel': 'channel',
   'RenderingInfo/Message': 'message',
 };
 
@@ -101,8 +104,12 @@ export function parseRenderedXml(xml: string): ParsedEvents {
     field = parent === 'EventData' && tag.name === 'Data' ? 'data' : TEXT_OF[`${parent}/${tag.name}`];
     text = '';
   });
-  parser.on('text', (t) => { if (field) text += t; });
-  parser.on('cdata', (t) => { if (field) text += t; });
+  parser.on('text', (t) => {
+    if (field) text += t;
+  });
+  parser.on('cdata', (t) => {
+    if (field) text += t;
+  });
   parser.on('closetag', (tag) => {
     path.pop();
     if (tag.name === 'Event' && cur) {

@@ -54,8 +54,16 @@ export function ageFromCreation(createdAt: string, now: Date): number {
  * waiting reports written by an older version (no stamp: age from createdAt, due at the wall-clock nextAttemptAt, as
  * that version did), and what was estimated from the wall clock, for the log.
  */
-export function resumeAges(records: Record<Folder, Map<string, SpoolRecord>>, now: Date, mono: number, boot: string | undefined): {
-  born: Map<string, number>; dueAge: Map<string, number>; wall: { count: number; most: number }; behind: { count: number; latest: string };
+export function resumeAges(
+  records: Record<Folder, Map<string, SpoolRecord>>,
+  now: Date,
+  mono: number,
+  boot: string | undefined,
+): {
+  born: Map<string, number>;
+  dueAge: Map<string, number>;
+  wall: { count: number; most: number };
+  behind: { count: number; latest: string };
 } {
   const out = { born: new Map<string, number>(), dueAge: new Map<string, number>(), wall: { count: 0, most: 0 }, behind: { count: 0, latest: '' } };
   for (const [folder, map] of Object.entries(records) as Array<[Folder, Map<string, SpoolRecord>]>) {

@@ -70,8 +70,12 @@ const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a ti
 const code = z.custom<MessageCode>((v) => typeof v === 'string' && Object.hasOwn(catalogue, v), 'unknown message code');
 const localized = z.object({ ja: z.string(), en: z.string() });
 const problem = z.looseObject({
-  code, severity: z.enum(['error', 'warning']), message: localized,
-  field: z.string().optional(), file: z.string().optional(), line: z.number().optional(),
+  code,
+  severity: z.enum(['error', 'warning']),
+  message: localized,
+  field: z.string().optional(),
+  file: z.string().optional(),
+  line: z.number().optional(),
 });
 const report = z.looseObject({
   id: z.string().regex(UUID),
@@ -84,11 +88,18 @@ const report = z.looseObject({
   resultMail: z.string().optional(),
   resultVia: z.enum(['mail', 'fax']).optional(),
   logs: z.object({ paths: z.array(z.string()), maxBytes: z.number().int().min(0), notes: z.array(problem).optional() }).optional(),
-  maintenance: z.object({
-    phase: z.enum(['start', 'end']), since: isoTime, until: isoTime.optional(), reason: z.string(),
-    endedAt: isoTime.optional(), endedBy: z.enum(['user', 'end-time']).optional(),
-    held: z.number().int().min(0).optional(), expiredHeld: z.number().int().min(0).optional(),
-  }).optional(),
+  maintenance: z
+    .object({
+      phase: z.enum(['start', 'end']),
+      since: isoTime,
+      until: isoTime.optional(),
+      reason: z.string(),
+      endedAt: isoTime.optional(),
+      endedBy: z.enum(['user', 'end-time']).optional(),
+      held: z.number().int().min(0).optional(),
+      expiredHeld: z.number().int().min(0).optional(),
+    })
+    .optional(),
 });
 /** A timing field that does not parse is dropped (the report falls back to its wall-clock times), never set aside. */
 const ms = z.number().min(0);
@@ -101,10 +112,16 @@ const record = z.looseObject({
   heldMs: ms.optional().catch(undefined),
   age: ageStamp.optional().catch(undefined),
   lastError: problem.optional(),
-  history: z.array(z.object({
-    at: z.string(), ok: z.boolean(), route: z.string().optional(), detail: z.string().optional(), code: code.optional(),
-    ageMs: ms.optional().catch(undefined),
-  })),
+  history: z.array(
+    z.object({
+      at: z.string(),
+      ok: z.boolean(),
+      route: z.string().optional(),
+      detail: z.string().optional(),
+      code: code.optional(),
+      ageMs: ms.optional().catch(undefined),
+    }),
+  ),
   sentAt: isoTime.optional(),
   expired: z.object({ at: isoTime, problem }).optional(),
   collecting: z.object({ since: isoTime }).optional(),

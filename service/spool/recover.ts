@@ -48,7 +48,11 @@ async function setAside(path: string, moved: string, reason: string, log: LogSin
  * copy" and "remove the old one" never sends a report twice nor loses one. Returns what to remove from where.
  */
 export function settleDoubles(records: Record<Folder, Map<string, SpoolRecord>>): Array<{ id: string; kept: Folder; removed: Folder }> {
-  const order: Array<[Folder, Folder]> = [['sent', 'expired'], ['sent', 'pending'], ['expired', 'pending']];
+  const order: Array<[Folder, Folder]> = [
+    ['sent', 'expired'],
+    ['sent', 'pending'],
+    ['expired', 'pending'],
+  ];
   const out: Array<{ id: string; kept: Folder; removed: Folder }> = [];
   for (const [kept, removed] of order) {
     for (const id of [...records[removed].keys()]) {

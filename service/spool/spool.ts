@@ -40,8 +40,7 @@ export type NewReport = Omit<Report, 'id' | 'createdAt' | 'count'> & Partial<Pic
 const FOLDERS: readonly Folder[] = ['pending', 'sent', 'expired'];
 const DIR_NAME: Record<Folder, string> = { pending: 'spool', sent: 'sent', expired: 'expired' };
 
-const byCreated = (a: SpoolRecord, b: SpoolRecord): number =>
-  a.report.createdAt < b.report.createdAt ? -1 : a.report.createdAt > b.report.createdAt ? 1 : 0;
+const byCreated = (a: SpoolRecord, b: SpoolRecord): number => (a.report.createdAt < b.report.createdAt ? -1 : a.report.createdAt > b.report.createdAt ? 1 : 0);
 
 export class Spool {
   readonly dirs: Readonly<Record<Folder | 'corrupt', string>>;
@@ -56,12 +55,15 @@ export class Spool {
   private readonly log: LogSink;
   private chain: Promise<unknown> = Promise.resolve();
 
-  private constructor(stateDir: string, private readonly opts: SpoolOptions) {
+  private constructor(
+    stateDir: string,
+    private readonly opts: SpoolOptions,
+  ) {
     const d = (f: Folder) => join(stateDir, DIR_NAME[f]);
     this.dirs = { pending: d('pending'), sent: d('sent'), expired: d('expired'), corrupt: join(d('pending'), 'corrupt') };
     this.now = opts.now ?? (() => new Date());
     this.mono = opts.mono ?? monotonicNow;
-    this.boot = opts.bootId === null ? undefined : opts.bootId ?? currentBootId();
+    this.boot = opts.bootId === null ? undefined : (opts.bootId ?? currentBootId());
     this.log = opts.onEvent ?? (() => undefined);
   }
 
@@ -122,7 +124,14 @@ export class Spool {
       // A report made elsewhere (relayed) has already waited since its creation; one made here starts at 0.
       const age = init.createdAt !== undefined ? ageFromCreation(init.createdAt, wall) : 0;
       this.born.set(report.id, this.mono() - age);
-      const rec: SpoolRecord = { report, attempts: 0, nextAttemptAt: now, dueAgeMs: age, history: [], ...(opts.collecting ? { collecting: { since: now } } : {}) };
+      const rec: SpoolRecord = {
+        report,
+        attempts: 0,
+        nextAttemptAt: now,
+        dueAgeMs: age,
+        history: [],
+        ...(opts.collecting ? { collecting: { since: now } } : {}),
+      };
       await this.write('pending', rec).catch((e: unknown) => {
         this.born.delete(report.id); // not accepted: nothing of it stays
         throw e;
@@ -307,9 +316,13 @@ export class Spool {
     const id = record.report.id;
     const mono = this.mono();
     const born = this.born.get(id);
-    const rec: SpoolRecord = born === undefined ? record : {
-      ...record, age: { ms: Math.max(0, mono - born), at: this.now().toISOString(), ...(this.boot !== undefined ? { boot: this.boot, mono } : {}) },
-    };
+    const rec: SpoolRecord =
+      born === undefined
+        ? record
+        : {
+            ...record,
+            age: { ms: Math.max(0, mono - born), at: this.now().toISOString(), ...(this.boot !== undefined ? { boot: this.boot, mono } : {}) },
+          };
     await writeFileAtomic(this.path(folder, id), serializeRecord(rec), { mode: 0o600 });
     this.records[folder].set(id, rec);
   }

@@ -38,7 +38,10 @@ function byPlace(ps: Problem[]): Problem[] {
     const i = CONFIG_FILES.findIndex((f) => f.rel === p.file);
     return i < 0 ? CONFIG_FILES.length : i;
   };
-  return ps.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map((x) => x.p);
+  return ps
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => rank(a.p) - rank(b.p) || (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i)
+    .map((x) => x.p);
 }
 
 export function decodeConfig(docs: ConfigDocs): DecodedConfig {

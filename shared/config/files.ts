@@ -3,9 +3,7 @@ import { SETTINGS_FILES } from '../settings/schema.js';
 import { type InfKind } from '../inf/files.js';
 
 /** Every file of the config folder, by its path relative to the folder (docs/design.md section 4). */
-export type ConfigFile =
-  | { rel: SettingsFile; type: 'settings'; file: SettingsFile }
-  | { rel: string; type: 'inf'; kind: InfKind; required: boolean };
+export type ConfigFile = { rel: SettingsFile; type: 'settings'; file: SettingsFile } | { rel: string; type: 'inf'; kind: InfKind; required: boolean };
 
 export const CONFIG_FILES: readonly ConfigFile[] = [
   ...SETTINGS_FILES.map((f): ConfigFile => ({ rel: f, type: 'settings', file: f })),

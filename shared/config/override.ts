@@ -44,7 +44,10 @@ export function applyOverride(c: Config, o: ConfigOverride): Overridden {
     else problems.push(parsed.problem);
   }
   if (o.destinations) {
-    for (const [name, url] of [['URL1', o.destinations.url1], ['URL2', o.destinations.url2]] as const) {
+    for (const [name, url] of [
+      ['URL1', o.destinations.url1],
+      ['URL2', o.destinations.url2],
+    ] as const) {
       if (url === undefined || (name === 'URL2' && url === '')) continue;
       const ok = checkUrl(url);
       if (!ok.ok) problems.push(problem(ok.code, ok.params, { field: `${name}.URL`, file: 'WebReprt/AMHTPADR.INF' }));

@@ -44,7 +44,10 @@ export const hostReplySchema = z.discriminatedUnion('ok', [
 export class HostCallError extends Error {
   readonly problems: readonly Problem[];
 
-  constructor(readonly method: string, problems: readonly Problem[]) {
+  constructor(
+    readonly method: string,
+    problems: readonly Problem[],
+  ) {
     // The English text is for developer tools and logs only; the window shows `problems` in its own language.
     super(problems.map((p) => `${p.code} ${p.message.en}`).join('; '));
     this.name = 'HostCallError';

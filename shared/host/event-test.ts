@@ -16,8 +16,14 @@ export interface EventLine {
 
 const IGNORED: Record<Extract<EventOutcome, { result: 'ignored' }>['reason'], LocalizedText> = {
   'not-monitored': text('監視対象のイベントではありません。', 'it is not a monitored event.'),
-  'not-active': text('通報サービスが運用中ではありません(開局通報の後に通報されます)。', 'the service is not active (reports are sent after the activation notification).'),
-  'no-route': text('有効な通報手段がありません([設定]-[通報基本設定]で有効にしてください)。このイベントは保存も再送もされません。', 'no notification route is enabled (enable one in Settings → Basic notification settings); the event is neither kept nor retried.'),
+  'not-active': text(
+    '通報サービスが運用中ではありません(開局通報の後に通報されます)。',
+    'the service is not active (reports are sent after the activation notification).',
+  ),
+  'no-route': text(
+    '有効な通報手段がありません([設定]-[通報基本設定]で有効にしてください)。このイベントは保存も再送もされません。',
+    'no notification route is enabled (enable one in Settings → Basic notification settings); the event is neither kept nor retried.',
+  ),
 };
 
 export function outcomeLine(req: EventTestRequest, o: EventOutcome): EventLine {

@@ -70,9 +70,7 @@ export type PauseResult =
   | { ok: true; maintenance: MaintenanceOverlay; notice: { sent: true; detail: string } | { sent: false; problem: Problem } }
   | { ok: false; problems: Problem[] };
 
-export type ResumeResult =
-  | { ok: true; held: number; expired: number; noticeId?: string }
-  | { ok: false; problems: Problem[] };
+export type ResumeResult = { ok: true; held: number; expired: number; noticeId?: string } | { ok: false; problems: Problem[] };
 
 export const PAUSE_LABELS = {
   until: text('終了予定時刻', 'End time'),
@@ -134,7 +132,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/u;
 export function pauseOrder(req: PauseRequest, now: Date): { ok: true; order: PauseOrder } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const reason = (req.reason ?? '').trim();
-  if (reason.length > MAX_REASON_LENGTH) problems.push(problem('ER_3002', { label: PAUSE_LABELS.reason, max: MAX_REASON_LENGTH, length: reason.length }, { field: 'reason' }));
+  if (reason.length > MAX_REASON_LENGTH)
+    problems.push(problem('ER_3002', { label: PAUSE_LABELS.reason, max: MAX_REASON_LENGTH, length: reason.length }, { field: 'reason' }));
   else if (CONTROL.test(reason)) problems.push(problem('ER_3099', { label: PAUSE_LABELS.reason }, { field: 'reason' }));
   const until = req.until?.trim() ? req.until : undefined;
   const hours = req.hours?.trim() ? req.hours.trim() : undefined;

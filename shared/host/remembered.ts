@@ -17,14 +17,10 @@ export type SecretKey = (typeof REMEMBERABLE_SECRETS)[number];
 export const SECRET_REMEMBERED = '(remembered)';
 
 export type ServerKind = 'proxy' | 'smtp' | 'pop';
-export type RememberedAccount =
-  | { kind: ServerKind; user: string; host: string; port: number }
-  | { kind: 'remote'; user: string; entry: string };
+export type RememberedAccount = { kind: ServerKind; user: string; host: string; port: number } | { kind: 'remote'; user: string; entry: string };
 export type RememberedKind = RememberedAccount['kind'];
 
-type Source =
-  | { kind: ServerKind; user: string; host: string; port: string }
-  | { kind: 'remote'; user: string; entry: string };
+type Source = { kind: ServerKind; user: string; host: string; port: string } | { kind: 'remote'; user: string; entry: string };
 
 /** Which settings name the account of each remembered secret. */
 export const ACCOUNT_SOURCES: Readonly<Record<SecretKey, Source>> = {
@@ -86,6 +82,4 @@ export function sameAccount(a: RememberedAccount | undefined, b: RememberedAccou
 }
 
 /** What the window lists: the accounts remembered on this computer, or why the keychain cannot be used. */
-export type RememberedList =
-  | { available: true; accounts: RememberedAccount[] }
-  | { available: false; problem: Problem };
+export type RememberedList = { available: true; accounts: RememberedAccount[] } | { available: false; problem: Problem };

@@ -14,16 +14,25 @@ const fileRef = z.union([
   z.object({ path: z.string().min(1).max(4096) }).strict(),
   z.object({ name: z.string().max(512), contentBase64: z.string().max(8 * 1024 * 1024) }).strict(),
 ]);
-const saveRequest = z.object({
-  values: typedValues,
-  optionDevices: z.array(optionDevice).max(999).optional(),
-  remember: z.array(z.enum(REMEMBERABLE_SECRETS)).max(REMEMBERABLE_SECRETS.length).optional(),
-  destinations: adrModel.optional(),
-}).strict();
+const saveRequest = z
+  .object({
+    values: typedValues,
+    optionDevices: z.array(optionDevice).max(999).optional(),
+    remember: z.array(z.enum(REMEMBERABLE_SECRETS)).max(REMEMBERABLE_SECRETS.length).optional(),
+    destinations: adrModel.optional(),
+  })
+  .strict();
 /** The window's unsaved values for one notification (HostApi NotifyOverride). */
 const notifyOverride = z.object({ values: typedValues, destinations: adrModel.optional() }).strict();
 const rememberedAccount = z.union([
-  z.object({ kind: z.enum(['proxy', 'smtp', 'pop']), user: z.string().min(1).max(256), host: z.string().min(1).max(253), port: z.number().int().min(1).max(65535) }).strict(),
+  z
+    .object({
+      kind: z.enum(['proxy', 'smtp', 'pop']),
+      user: z.string().min(1).max(256),
+      host: z.string().min(1).max(253),
+      port: z.number().int().min(1).max(65535),
+    })
+    .strict(),
   z.object({ kind: z.literal('remote'), user: z.string().min(1).max(256), entry: z.string().min(1).max(256) }).strict(),
 ]);
 const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
@@ -35,36 +44,52 @@ export const requestSchemas = {
   saveSettings: saveRequest,
   deviceInfo: none,
   readKeyFile: fileRef,
-  activate: z.object({
-    method: z.enum(['keyfile', 'keycode']),
-    service: z.enum(['express', 'https']),
-    keyFile: fileRef.optional(),
-    acceptHostNameMismatch: z.boolean().optional(),
-    values: typedValues,
-    optionDevices: z.array(optionDevice).max(999),
-    confirmReactivation: z.boolean().optional(),
-  }).strict(),
+  activate: z
+    .object({
+      method: z.enum(['keyfile', 'keycode']),
+      service: z.enum(['express', 'https']),
+      keyFile: fileRef.optional(),
+      acceptHostNameMismatch: z.boolean().optional(),
+      values: typedValues,
+      optionDevices: z.array(optionDevice).max(999),
+      confirmReactivation: z.boolean().optional(),
+    })
+    .strict(),
   updateRegistration: z.object({ values: typedValues, optionDevices: z.array(optionDevice).max(999) }).strict(),
   endService: none,
-  extendExpiry: z.object({ key: z.string().min(1).max(64 * 1024) }).strict(),
+  extendExpiry: z
+    .object({
+      key: z
+        .string()
+        .min(1)
+        .max(64 * 1024),
+    })
+    .strict(),
   readDestinations: fileRef,
   eventLog: none,
-  testNotify: z.object({
-    target: notifyTarget.optional(),
-    resultMail: resultMail.optional(),
-    resultVia: resultVia.optional(),
-    override: notifyOverride.optional(),
-  }).strict(),
+  testNotify: z
+    .object({
+      target: notifyTarget.optional(),
+      resultMail: resultMail.optional(),
+      resultVia: resultVia.optional(),
+      override: notifyOverride.optional(),
+    })
+    .strict(),
   activateNotify: z.object({ target: notifyTarget.optional(), ignoreDefinitionErrors: z.boolean().optional(), override: notifyOverride.optional() }).strict(),
   serviceStatus: none,
   testEvent: z.object({ source: eventSource, id: eventId }).strict(),
   rememberedSecrets: none,
   forgetSecret: rememberedAccount,
-  pauseService: z.object({
-    until: z.string().max(64).optional(),
-    hours: z.string().max(32).optional(),
-    reason: z.string().max(MAX_REASON_LENGTH * 4).optional(),
-  }).strict(),
+  pauseService: z
+    .object({
+      until: z.string().max(64).optional(),
+      hours: z.string().max(32).optional(),
+      reason: z
+        .string()
+        .max(MAX_REASON_LENGTH * 4)
+        .optional(),
+    })
+    .strict(),
   resumeService: resumeBody,
 } as const satisfies Record<HostMethod, z.ZodType>;
 
@@ -94,17 +119,26 @@ type At<T, K> = T extends unknown ? (K extends keyof T ? T[K] : never) : never;
 type UnknownKey<P, I> = P extends readonly (infer E)[]
   ? UnknownKey<E, I extends readonly (infer F)[] ? F : never>
   : P extends object
-    ? string extends keyof P ? false : [Exclude<keyof P, KeysOf<I>>] extends [never]
-      ? true extends { [K in keyof P]-?: UnknownKey<NonNullable<P[K]>, NonNullable<At<I, K>>> }[keyof P] ? true : false
-      : true
+    ? string extends keyof P
+      ? false
+      : [Exclude<keyof P, KeysOf<I>>] extends [never]
+        ? true extends { [K in keyof P]-?: UnknownKey<NonNullable<P[K]>, NonNullable<At<I, K>>> }[keyof P]
+          ? true
+          : false
+        : true
     : false;
-type Matches<M extends HostMethod> = Parameters<HostApi[M]> extends []
-  ? Schema<M> extends typeof none ? true : false
-  : [z.output<Schema<M>>] extends [Param<M>]
-    ? [Param<M>] extends [z.input<Schema<M>>]
-      ? true extends UnknownKey<Param<M>, z.input<Schema<M>>> | UnknownKey<z.output<Schema<M>>, Param<M>> ? false : true
+type Matches<M extends HostMethod> =
+  Parameters<HostApi[M]> extends []
+    ? Schema<M> extends typeof none
+      ? true
       : false
-    : false;
+    : [z.output<Schema<M>>] extends [Param<M>]
+      ? [Param<M>] extends [z.input<Schema<M>>]
+        ? true extends UnknownKey<Param<M>, z.input<Schema<M>>> | UnknownKey<z.output<Schema<M>>, Param<M>>
+          ? false
+          : true
+        : false
+      : false;
 type Drifted = { [M in HostMethod]: Matches<M> extends true ? never : M }[HostMethod];
 type NoneOf<T extends never> = T;
 export type RequestSchemasMatchHostApi = NoneOf<Drifted>;

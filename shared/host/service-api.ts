@@ -18,12 +18,14 @@ export const eventSource = z.string().min(1).max(256);
 export const eventId = z.string().regex(/^0x[0-9a-fA-F]{8}$/);
 
 /** One event into the service (POST /v1/events, and the drop folder's files). */
-export const eventBody = z.object({
-  source: eventSource,
-  id: eventId,
-  message: z.string().max(8192).optional(),
-  time: z.string().datetime({ offset: true }).optional(),
-}).strict();
+export const eventBody = z
+  .object({
+    source: eventSource,
+    id: eventId,
+    message: z.string().max(8192).optional(),
+    time: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
 
 /** テスト通報 / 開局通報's options, the same for the window (HostApi) and the service's API. */
 export const notifyTarget = z.enum(['primary', 'secondary']);
@@ -39,21 +41,25 @@ export const adrModel = z.object({ url1: z.string().max(4096), url2: z.string().
  */
 export const configOverride = z.object({ values: z.record(z.string().max(200), z.string().max(8192)), destinations: adrModel.optional() }).strict();
 
-export const notifyBody = z.object({
-  kind: z.enum(['test', 'activation']),
-  target: notifyTarget.optional(),
-  resultMail: resultMail.optional(),
-  resultVia: resultVia.optional(),
-  ignoreDefinitionErrors: z.boolean().optional(),
-  // The desktop app's test with a route dialog's unsaved values (checked again by notify: shared/config/override.ts).
-  override: configOverride.optional(),
-}).strict();
+export const notifyBody = z
+  .object({
+    kind: z.enum(['test', 'activation']),
+    target: notifyTarget.optional(),
+    resultMail: resultMail.optional(),
+    resultVia: resultVia.optional(),
+    ignoreDefinitionErrors: z.boolean().optional(),
+    // The desktop app's test with a route dialog's unsaved values (checked again by notify: shared/config/override.ts).
+    override: configOverride.optional(),
+  })
+  .strict();
 
 /** 保守中にする: the end time is absolute (the caller turned --until / --hours into one); the service checks it again. */
-export const pauseBody = z.object({
-  until: z.string().datetime({ offset: true }),
-  reason: z.string().max(MAX_REASON_LENGTH),
-}).strict();
+export const pauseBody = z
+  .object({
+    until: z.string().datetime({ offset: true }),
+    reason: z.string().max(MAX_REASON_LENGTH),
+  })
+  .strict();
 
 /** 保守を終了, for the service and the window alike. */
 export const resumeBody = z.object({ expireHeld: z.boolean().optional() }).strict();
@@ -71,10 +77,7 @@ export const eventOutcomeSchema: z.ZodType<EventOutcome> = z.union([
   z.looseObject({ result: z.literal('ignored'), reason: z.enum(['not-monitored', 'not-active', 'no-route']) }),
 ]);
 
-export const notifyResultSchema: z.ZodType<NotifyResult> = z.union([
-  z.looseObject({ ok: z.literal(true), detail: z.string(), state: z.string() }),
-  refused,
-]);
+export const notifyResultSchema: z.ZodType<NotifyResult> = z.union([z.looseObject({ ok: z.literal(true), detail: z.string(), state: z.string() }), refused]);
 
 const maintenanceOverlay: z.ZodType<MaintenanceOverlay> = z.looseObject({
   since: time,
@@ -90,7 +93,10 @@ export const pauseResultSchema: z.ZodType<PauseResult> = z.union([
   z.looseObject({
     ok: z.literal(true),
     maintenance: maintenanceOverlay,
-    notice: z.union([z.looseObject({ sent: z.literal(true), detail: z.string() }), z.looseObject({ sent: z.literal(false), problem: problemSchema as z.ZodType<Problem> })]),
+    notice: z.union([
+      z.looseObject({ sent: z.literal(true), detail: z.string() }),
+      z.looseObject({ sent: z.literal(false), problem: problemSchema as z.ZodType<Problem> }),
+    ]),
   }),
   refused,
 ]);
@@ -116,9 +122,15 @@ const reportProgress: z.ZodType<ReportProgress> = z.looseObject({
 const configStatus: z.ZodType<ConfigStatus> = z.looseObject({
   since: time.optional(),
   hash: z.string().optional(),
-  lastReload: z.looseObject({
-    at: time, ok: z.boolean(), problems, count: z.number().optional(), hash: z.string().optional(),
-  }).optional(),
+  lastReload: z
+    .looseObject({
+      at: time,
+      ok: z.boolean(),
+      problems,
+      count: z.number().optional(),
+      hash: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const serviceStatusSchema: z.ZodType<ServiceStatus> = z.looseObject({

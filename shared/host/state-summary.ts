@@ -12,21 +12,27 @@ type RouteSettings = Pick<Settings, 'express.route' | 'https.proxy.use'>;
 /** HTTPS direct / via proxy / mail / dial-up / manager / off. */
 export function routeText(s: RouteSettings): LocalizedText {
   switch (s['express.route']) {
-    case 'https': return s['https.proxy.use'] ? text('HTTPS(プロキシ経由)', 'HTTPS via proxy') : text('HTTPS(直接)', 'HTTPS direct');
-    case 'mail': return text('電子メール', 'e-mail');
-    case 'dialup': return text('ダイヤルアップ', 'dial-up');
-    case 'manager': return text('マネージャ経由', 'via the manager');
-    case 'off': return text('通報手段なし(無効)', 'no route (off)');
+    case 'https':
+      return s['https.proxy.use'] ? text('HTTPS(プロキシ経由)', 'HTTPS via proxy') : text('HTTPS(直接)', 'HTTPS direct');
+    case 'mail':
+      return text('電子メール', 'e-mail');
+    case 'dialup':
+      return text('ダイヤルアップ', 'dial-up');
+    case 'manager':
+      return text('マネージャ経由', 'via the manager');
+    case 'off':
+      return text('通報手段なし(無効)', 'no route (off)');
   }
 }
 
 /** server name, device code, serial number; what is not set yet is left out. */
 export function machineText(s: Pick<Settings, 'machine.serverName' | 'machine.deviceCode' | 'machine.serialNumber'>): LocalizedText {
   const name = s['machine.serverName'];
-  const parts = (ja: boolean): string[] => [
-    s['machine.deviceCode'] ? `${ja ? '装置コード' : 'device code'} ${s['machine.deviceCode']}` : '',
-    s['machine.serialNumber'] ? `${ja ? '製造番号' : 'serial'} ${s['machine.serialNumber']}` : '',
-  ].filter(Boolean);
+  const parts = (ja: boolean): string[] =>
+    [
+      s['machine.deviceCode'] ? `${ja ? '装置コード' : 'device code'} ${s['machine.deviceCode']}` : '',
+      s['machine.serialNumber'] ? `${ja ? '製造番号' : 'serial'} ${s['machine.serialNumber']}` : '',
+    ].filter(Boolean);
   if (!name && parts(true).length === 0) return text('(未登録)', '(not registered)');
   const ja = parts(true).join('、');
   const en = parts(false).join(', ');
@@ -42,7 +48,10 @@ export function userSystemCodeText(s: Pick<Settings, 'activation.userSystemCode'
   if (code) return text(code, code);
   if (s['activation.state'] === 'not-activated') return text('(未開局)', '(not activated)');
   if (s['activation.method'] === 'keycode') {
-    return text('なし(開局キーコードによる開局。マネージャの到達確認テストでは OPFILELESS を入力します)', 'none (activated by key code; on the manager, type OPFILELESS for the reachability test)');
+    return text(
+      'なし(開局キーコードによる開局。マネージャの到達確認テストでは OPFILELESS を入力します)',
+      'none (activated by key code; on the manager, type OPFILELESS for the reachability test)',
+    );
   }
   return text('(なし)', '(none)');
 }
@@ -62,7 +71,10 @@ export function lastResult(st: ServiceStatus): { ok: boolean; at: string; text: 
  */
 export function configText(st: ServiceStatus): { error: boolean; text: LocalizedText } | undefined {
   const c = st.config;
-  if (!c?.since) return c?.lastReload && !c.lastReload.ok ? { error: true, text: text('設定を読み込めていません(誤りがあります)', 'no settings loaded (they have errors)') } : undefined;
+  if (!c?.since)
+    return c?.lastReload && !c.lastReload.ok
+      ? { error: true, text: text('設定を読み込めていません(誤りがあります)', 'no settings loaded (they have errors)') }
+      : undefined;
   const d = new Date(c.since);
   const two = (n: number) => String(n).padStart(2, '0');
   const today = new Date().toDateString() === d.toDateString();
@@ -70,7 +82,13 @@ export function configText(st: ServiceStatus): { error: boolean; text: Localized
   const r = c.lastReload;
   if (r && !r.ok) {
     const n = r.count ?? r.problems.length;
-    return { error: true, text: text(`${at} の設定で動作中です。最後の変更には誤りが ${n} 件あり、適用されていません`, `the service runs on the settings of ${at}; your last change has ${n} error${n === 1 ? '' : 's'} and was not applied`) };
+    return {
+      error: true,
+      text: text(
+        `${at} の設定で動作中です。最後の変更には誤りが ${n} 件あり、適用されていません`,
+        `the service runs on the settings of ${at}; your last change has ${n} error${n === 1 ? '' : 's'} and was not applied`,
+      ),
+    };
   }
   return { error: false, text: text(`${at} の設定で動作中です`, `the service runs on the settings of ${at}`) };
 }

@@ -4,8 +4,17 @@
  */
 import { type IniDocument } from '../ini/document.js';
 import {
-  Findings, MISSING_SECTION_LINE, entriesByKey, firstSections, isOneOf, putText, render,
-  reportSyntax, reportUnknownKeys, startFrom, type Decoded,
+  Findings,
+  MISSING_SECTION_LINE,
+  entriesByKey,
+  firstSections,
+  isOneOf,
+  putText,
+  render,
+  reportSyntax,
+  reportUnknownKeys,
+  startFrom,
+  type Decoded,
 } from './common.js';
 import { defaultAdrText } from './defaults.js';
 import { readPlain, shown, textValue, type Check } from './values.js';

@@ -55,7 +55,10 @@ export function writeCollection(ed: DocEdit, section: string, want: Collection):
 }
 
 const commandText = (raw: string): string => textValue(readCommand(raw), raw);
-const pathText = (key: string) => (raw: string): string => textValue(readPath(key, raw), raw);
+const pathText =
+  (key: string) =>
+  (raw: string): string =>
+    textValue(readPath(key, raw), raw);
 
 /**
  * Command / LogFile / Directory of one section (absent = ''). The model keeps a wrong value's text as written,
@@ -83,4 +86,3 @@ export function writeToolPaths(ed: DocEdit, section: string, want: ToolPaths): v
   putText(ed, section, 'LogFile', want.logFile, pathText('LogFile'), true);
   putText(ed, section, 'Directory', want.directory, pathText('Directory'), true);
 }
-

@@ -12,8 +12,20 @@ import { type Failure } from './values.js';
 
 export { DocEdit } from './edit.js';
 export {
-  MAX_SIZE_KB, MAX_TIMEOUT_SECONDS, formatEventIds, isAbsolutePath, readCommand, readEventIds, readPath, readPlain,
-  readUint, shown, textValue, type Check, type EventIds, type Failure,
+  MAX_SIZE_KB,
+  MAX_TIMEOUT_SECONDS,
+  formatEventIds,
+  isAbsolutePath,
+  readCommand,
+  readEventIds,
+  readPath,
+  readPlain,
+  readUint,
+  shown,
+  textValue,
+  type Check,
+  type EventIds,
+  type Failure,
 } from './values.js';
 
 export interface Decoded<T> {
@@ -68,7 +80,10 @@ export function reportUnknownKeys(sec: SectionRef, label: string, known: (key: s
   for (const e of entriesByKey(sec).values()) if (!known(e.key)) out.add('ER_4025', { key: e.key }, e.line, `${label}.${e.key}`);
 }
 
-export const isOneOf = (names: readonly string[]) => (key: string): boolean => names.some((n) => n.toLowerCase() === key.toLowerCase());
+export const isOneOf =
+  (names: readonly string[]) =>
+  (key: string): boolean =>
+    names.some((n) => n.toLowerCase() === key.toLowerCase());
 
 /** The line of a problem about a missing section: the top of the file. */
 export const MISSING_SECTION_LINE = 1;
@@ -84,7 +99,13 @@ export function startFrom(into: IniDocument | undefined, defaultText: (eol: Excl
  * Writes `rawValue` unless the current line already means the wanted value (`says`), so untouched
  * settings keep their spelling. `says` receives undefined when the key is absent.
  */
-export function put(ed: DocEdit, section: string, key: string, says: (raw: string | undefined) => boolean, rawValue: (old: string | undefined) => string): void {
+export function put(
+  ed: DocEdit,
+  section: string,
+  key: string,
+  says: (raw: string | undefined) => boolean,
+  rawValue: (old: string | undefined) => string,
+): void {
   const old = ed.get(section, key);
   if (!says(old)) ed.set(section, key, rawValue(old));
 }
@@ -101,10 +122,22 @@ export function render(value: string, old: string | undefined, path: boolean): s
 
 /** Writes a text value; an absent key already means '' (nothing is added for an empty value). */
 export function putText(ed: DocEdit, section: string, key: string, want: string, read: (raw: string) => string, path: boolean): void {
-  put(ed, section, key, (raw) => (raw === undefined ? want === '' : read(raw) === want), (old) => render(want, old, path));
+  put(
+    ed,
+    section,
+    key,
+    (raw) => (raw === undefined ? want === '' : read(raw) === want),
+    (old) => render(want, old, path),
+  );
 }
 
 /** Writes a number; `absent` is what a missing key means (undefined when the key is required). */
 export function putNumber(ed: DocEdit, section: string, key: string, want: number, parse: (raw: string) => number | undefined, absent?: number): void {
-  put(ed, section, key, (raw) => (raw === undefined ? want === absent : parse(raw) === want), (old) => render(String(want), old, false));
+  put(
+    ed,
+    section,
+    key,
+    (raw) => (raw === undefined ? want === absent : parse(raw) === want),
+    (old) => render(String(want), old, false),
+  );
 }

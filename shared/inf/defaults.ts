@@ -10,18 +10,21 @@ export const PLACEHOLDER_CENTER_URL = 'https://report.example.invalid/Scripts/tr
 const join = (lines: readonly string[], eol: Exclude<Eol, ''>): string => lines.map((l) => l + eol).join('');
 
 export function defaultAdrText(eol: Exclude<Eol, ''> = '\r\n'): string {
-  return join([
-    '; AMHTPADR.INF - 宛先定義ファイル / destination definition file (Express Report Service (HTTPS))',
-    '; 保守サービス会社からの指示がある場合を除いて変更しないでください。',
-    '; Do not change this file unless your maintenance company tells you to.',
-    ';',
-    '; [URL1] 一次通報先。必ず記載してください。 / Primary destination (required).',
-    '; [URL2] 二次通報先。設定しない場合は記載不要です。 / Secondary destination (optional; leave it out if unused).',
-    '; URL=   https:// または http:// で始まる 500 文字以内の半角英数字・記号。',
-    ';        An https:// or http:// URL of at most 500 half-width letters, digits and symbols.',
-    '[URL1]',
-    `URL= ${PLACEHOLDER_CENTER_URL}`,
-  ], eol);
+  return join(
+    [
+      '; AMHTPADR.INF - 宛先定義ファイル / destination definition file (Express Report Service (HTTPS))',
+      '; 保守サービス会社からの指示がある場合を除いて変更しないでください。',
+      '; Do not change this file unless your maintenance company tells you to.',
+      ';',
+      '; [URL1] 一次通報先。必ず記載してください。 / Primary destination (required).',
+      '; [URL2] 二次通報先。設定しない場合は記載不要です。 / Secondary destination (optional; leave it out if unused).',
+      '; URL=   https:// または http:// で始まる 500 文字以内の半角英数字・記号。',
+      ';        An https:// or http:// URL of at most 500 half-width letters, digits and symbols.',
+      '[URL1]',
+      `URL= ${PLACEHOLDER_CENTER_URL}`,
+    ],
+    eol,
+  );
 }
 
 const COLLECTION = [
@@ -45,60 +48,66 @@ const TOOL_KEYS_HELP = [
 ];
 
 export function defaultLogText(eol: Exclude<Eol, ''> = '\r\n'): string {
-  return join([
-    '; AMHTPLOG.INF - HTTPS 定義ファイル(トラブル発生時のログ収集/ログ通報機能)',
-    ';                log collection on trouble: logs are collected and sent with the failure report',
-    '; 保守サービス会社からの指示がある場合を除いて、既定値から変更しないでください。',
-    '; Do not change the defaults unless your maintenance company tells you to.',
-    '',
-    ...COLLECTION,
-    '',
-    '[DefaultTools]',
-    '; [ToolYYY] に該当しないイベントで使用するコマンド。Command が空なら [ToolYYY] のイベントだけ採取します。',
-    '; Used for events no [ToolYYY] names. With no Command, only [ToolYYY] events collect logs.',
-    ...TOOL_KEYS_HELP,
-    'Command=',
-    'LogFile=',
-    'Directory=',
-    '',
-    '; [NoneTrouble]: コマンドを実行しないイベント。SourceNameXX と EventIDXX(XX は 01~99)を対で記載します。',
-    ';   Events for which no command runs: SourceNameXX and EventIDXX pairs (XX = 01 to 99).',
-    ';   SourceNameXX: ソース名(* = すべて) / the event source (* = every source)',
-    ';   EventIDXX:    0x で始まる 8 桁の 16 進数をカンマ区切り(* = すべて) / 0x + 8 hex digits, comma-separated (* = all)',
-    ';   例 / example: SourceName01=atapi',
-    ';                 EventID01=0xc0040006,0xc0040007',
-    '[NoneTrouble]',
-    '',
-    '; [Tool001]~[Tool999]: イベントごとの採取コマンド。SourceNameXX/EventIDXX と Command/LogFile/Directory を記載します。',
-    ';   一致するすべての [ToolYYY] が実行されます。[NoneTrouble] に * があっても [ToolYYY] のイベントは採取されます。',
-    '; [Tool001] to [Tool999]: per-event commands, with SourceNameXX/EventIDXX and Command/LogFile/Directory.',
-    ';   Every matching [ToolYYY] runs; [ToolYYY] events are collected even when [NoneTrouble] says *.',
-  ], eol);
+  return join(
+    [
+      '; AMHTPLOG.INF - HTTPS 定義ファイル(トラブル発生時のログ収集/ログ通報機能)',
+      ';                log collection on trouble: logs are collected and sent with the failure report',
+      '; 保守サービス会社からの指示がある場合を除いて、既定値から変更しないでください。',
+      '; Do not change the defaults unless your maintenance company tells you to.',
+      '',
+      ...COLLECTION,
+      '',
+      '[DefaultTools]',
+      '; [ToolYYY] に該当しないイベントで使用するコマンド。Command が空なら [ToolYYY] のイベントだけ採取します。',
+      '; Used for events no [ToolYYY] names. With no Command, only [ToolYYY] events collect logs.',
+      ...TOOL_KEYS_HELP,
+      'Command=',
+      'LogFile=',
+      'Directory=',
+      '',
+      '; [NoneTrouble]: コマンドを実行しないイベント。SourceNameXX と EventIDXX(XX は 01~99)を対で記載します。',
+      ';   Events for which no command runs: SourceNameXX and EventIDXX pairs (XX = 01 to 99).',
+      ';   SourceNameXX: ソース名(* = すべて) / the event source (* = every source)',
+      ';   EventIDXX:    0x で始まる 8 桁の 16 進数をカンマ区切り(* = すべて) / 0x + 8 hex digits, comma-separated (* = all)',
+      ';   例 / example: SourceName01=atapi',
+      ';                 EventID01=0xc0040006,0xc0040007',
+      '[NoneTrouble]',
+      '',
+      '; [Tool001]~[Tool999]: イベントごとの採取コマンド。SourceNameXX/EventIDXX と Command/LogFile/Directory を記載します。',
+      ';   一致するすべての [ToolYYY] が実行されます。[NoneTrouble] に * があっても [ToolYYY] のイベントは採取されます。',
+      '; [Tool001] to [Tool999]: per-event commands, with SourceNameXX/EventIDXX and Command/LogFile/Directory.',
+      ';   Every matching [ToolYYY] runs; [ToolYYY] events are collected even when [NoneTrouble] says *.',
+    ],
+    eol,
+  );
 }
 
 export function defaultHbiText(eol: Exclude<Eol, ''> = '\r\n'): string {
-  return join([
-    '; AMHTPHBI.INF - 構成情報定義ファイル(スケジュールによる構成情報通報機能)',
-    ';                scheduled configuration information: collected and sent on a schedule',
-    '; 保守サービス会社からの指示がある場合を除いて、既定値から変更しないでください。',
-    '; Do not change the defaults unless your maintenance company tells you to.',
-    '',
-    ...COLLECTION,
-    '',
-    '[Tools]',
-    '; Command が空の場合はツールを実行しません。 / An empty Command runs nothing.',
-    ...TOOL_KEYS_HELP,
-    'Command=',
-    'LogFile=',
-    'Directory=',
-    '',
-    '[Schedule]',
-    '; ScheduleType: every month(毎月)または every week(毎週) / every month or every week',
-    '; ScheduleDay:  every month は 1~31 の日付、every week は 0(日曜日)~6(土曜日)',
-    ';               1-31 (day of the month) for every month; 0 (Sunday) to 6 (Saturday) for every week',
-    '; ScheduleTime: HH:MM(時 0~23、分 0~59) / hours 0-23, minutes 0-59',
-    'ScheduleType=every month',
-    'ScheduleDay=1',
-    'ScheduleTime=03:00',
-  ], eol);
+  return join(
+    [
+      '; AMHTPHBI.INF - 構成情報定義ファイル(スケジュールによる構成情報通報機能)',
+      ';                scheduled configuration information: collected and sent on a schedule',
+      '; 保守サービス会社からの指示がある場合を除いて、既定値から変更しないでください。',
+      '; Do not change the defaults unless your maintenance company tells you to.',
+      '',
+      ...COLLECTION,
+      '',
+      '[Tools]',
+      '; Command が空の場合はツールを実行しません。 / An empty Command runs nothing.',
+      ...TOOL_KEYS_HELP,
+      'Command=',
+      'LogFile=',
+      'Directory=',
+      '',
+      '[Schedule]',
+      '; ScheduleType: every month(毎月)または every week(毎週) / every month or every week',
+      '; ScheduleDay:  every month は 1~31 の日付、every week は 0(日曜日)~6(土曜日)',
+      ';               1-31 (day of the month) for every month; 0 (Sunday) to 6 (Saturday) for every week',
+      '; ScheduleTime: HH:MM(時 0~23、分 0~59) / hours 0-23, minutes 0-59',
+      'ScheduleType=every month',
+      'ScheduleDay=1',
+      'ScheduleTime=03:00',
+    ],
+    eol,
+  );
 }

@@ -95,8 +95,20 @@ export function writeMatches(ed: DocEdit, section: string, want: readonly EventM
   for (const m of want) {
     const sk = sourceKey(m.index);
     const ik = idsKey(m.index);
-    put(ed, section, sk, (raw) => raw !== undefined && isOk(readSource(sk, raw), (v) => v === m.source), (old) => render(m.source, old, false));
-    put(ed, section, ik, (raw) => raw !== undefined && isOk(readEventIds(ik, raw), (v) => sameIds(v, m.ids)), (old) => render(formatEventIds(m.ids), old, false));
+    put(
+      ed,
+      section,
+      sk,
+      (raw) => raw !== undefined && isOk(readSource(sk, raw), (v) => v === m.source),
+      (old) => render(m.source, old, false),
+    );
+    put(
+      ed,
+      section,
+      ik,
+      (raw) => raw !== undefined && isOk(readEventIds(ik, raw), (v) => sameIds(v, m.ids)),
+      (old) => render(formatEventIds(m.ids), old, false),
+    );
   }
 }
 

@@ -6,12 +6,29 @@
  */
 import { type IniDocument, type SectionRef } from '../ini/document.js';
 import {
-  Findings, MISSING_SECTION_LINE, entriesByKey, firstSections, isOneOf, put, render, reportUnknownKeys, startFrom,
-  reportSyntax, type Decoded,
+  Findings,
+  MISSING_SECTION_LINE,
+  entriesByKey,
+  firstSections,
+  isOneOf,
+  put,
+  render,
+  reportUnknownKeys,
+  startFrom,
+  reportSyntax,
+  type Decoded,
 } from './common.js';
 import {
-  CONFIGURATION_KEYS, DEFAULT_COLLECTION, NO_TOOL, TOOL_PATH_KEYS, readCollection, readToolPaths, writeCollection,
-  writeToolPaths, type Collection, type ToolPaths,
+  CONFIGURATION_KEYS,
+  DEFAULT_COLLECTION,
+  NO_TOOL,
+  TOOL_PATH_KEYS,
+  readCollection,
+  readToolPaths,
+  writeCollection,
+  writeToolPaths,
+  type Collection,
+  type ToolPaths,
 } from './collect.js';
 import { defaultHbiText } from './defaults.js';
 import { readPlain, shown, type Check } from './values.js';
@@ -144,15 +161,34 @@ export function encodeHbi(model: HbiModel, into?: IniDocument): IniDocument {
   writeCollection(ed, 'Configuration', model);
   writeToolPaths(ed, 'Tools', model.tools);
   const s = model.schedule;
-  const says = <T>(check: (raw: string) => Check<T>, same: (v: T) => boolean) => (raw: string | undefined): boolean => {
-    if (raw === undefined) return false;
-    const c = check(raw);
-    return c.ok && same(c.value);
-  };
-  put(ed, 'Schedule', 'ScheduleType', says(readScheduleType, (t) => t === s.type), (old) => render(s.type, old, false));
+  const says =
+    <T>(check: (raw: string) => Check<T>, same: (v: T) => boolean) =>
+    (raw: string | undefined): boolean => {
+      if (raw === undefined) return false;
+      const c = check(raw);
+      return c.ok && same(c.value);
+    };
+  put(
+    ed,
+    'Schedule',
+    'ScheduleType',
+    says(readScheduleType, (t) => t === s.type),
+    (old) => render(s.type, old, false),
+  );
   // The day is compared as a number: its range follows the type, which the model guarantees.
-  put(ed, 'Schedule', 'ScheduleDay', says(dayNumber, (d) => d === s.day), (old) => render(String(s.day), old, false));
-  put(ed, 'Schedule', 'ScheduleTime', says(readScheduleTime, (t) => t.hour === s.hour && t.minute === s.minute),
-    (old) => render(`${pad2(s.hour)}:${pad2(s.minute)}`, old, false));
+  put(
+    ed,
+    'Schedule',
+    'ScheduleDay',
+    says(dayNumber, (d) => d === s.day),
+    (old) => render(String(s.day), old, false),
+  );
+  put(
+    ed,
+    'Schedule',
+    'ScheduleTime',
+    says(readScheduleTime, (t) => t.hour === s.hour && t.minute === s.minute),
+    (old) => render(`${pad2(s.hour)}:${pad2(s.minute)}`, old, false),
+  );
   return ed.finish();
 }

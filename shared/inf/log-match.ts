@@ -17,10 +17,7 @@ export interface EventRef {
   id: number;
 }
 
-export type LogPlan =
-  | { via: 'tools'; tools: readonly Tool[] }
-  | { via: 'default'; tool: ToolPaths }
-  | { via: 'none'; why: 'none-trouble' | 'no-default' };
+export type LogPlan = { via: 'tools'; tools: readonly Tool[] } | { via: 'default'; tool: ToolPaths } | { via: 'none'; why: 'none-trouble' | 'no-default' };
 
 const ANY = '*';
 const sourceKey = (source: string): string => {

@@ -3,13 +3,18 @@
  * Every section is optional (absent = the manual's defaults, no command, no exclusions, no tools).
  */
 import { type IniDocument } from '../ini/document.js';
+import { Findings, entriesByKey, firstSections, isOneOf, reportUnknownKeys, startFrom, reportSyntax, type Decoded } from './common.js';
 import {
-  Findings, entriesByKey, firstSections, isOneOf, reportUnknownKeys, startFrom,
-  reportSyntax, type Decoded,
-} from './common.js';
-import {
-  CONFIGURATION_KEYS, DEFAULT_COLLECTION, NO_TOOL, TOOL_PATH_KEYS, readCollection, readToolPaths, writeCollection,
-  writeToolPaths, type Collection, type ToolPaths,
+  CONFIGURATION_KEYS,
+  DEFAULT_COLLECTION,
+  NO_TOOL,
+  TOOL_PATH_KEYS,
+  readCollection,
+  readToolPaths,
+  writeCollection,
+  writeToolPaths,
+  type Collection,
+  type ToolPaths,
 } from './collect.js';
 import { defaultLogText } from './defaults.js';
 import { eventKey, readMatches, writeMatches, type EventMatch } from './event-keys.js';
@@ -35,7 +40,10 @@ export interface LogModel extends Collection {
 }
 
 export const DEFAULT_LOG_MODEL: Readonly<LogModel> = {
-  ...DEFAULT_COLLECTION, defaultTools: { ...NO_TOOL }, noneTrouble: [], tools: [],
+  ...DEFAULT_COLLECTION,
+  defaultTools: { ...NO_TOOL },
+  noneTrouble: [],
+  tools: [],
 };
 
 const TOOL_RE = /^Tool(\d{3})$/i;

@@ -15,9 +15,16 @@ interface LineCommon {
   raw: string;
   eol: Eol;
 }
-export interface BlankLine extends LineCommon { kind: 'blank' }
-export interface CommentLine extends LineCommon { kind: 'comment' }
-export interface SectionLine extends LineCommon { kind: 'section'; name: string }
+export interface BlankLine extends LineCommon {
+  kind: 'blank';
+}
+export interface CommentLine extends LineCommon {
+  kind: 'comment';
+}
+export interface SectionLine extends LineCommon {
+  kind: 'section';
+  name: string;
+}
 export interface EntryLine extends LineCommon {
   kind: 'entry';
   key: string;
@@ -27,7 +34,9 @@ export interface EntryLine extends LineCommon {
   valueStart: number;
   valueEnd: number;
 }
-export interface InvalidLine extends LineCommon { kind: 'invalid' }
+export interface InvalidLine extends LineCommon {
+  kind: 'invalid';
+}
 export type Line = BlankLine | CommentLine | SectionLine | EntryLine | InvalidLine;
 
 export interface EntryRef {
@@ -120,7 +129,11 @@ export class IniDocument {
     for (const l of this.lines) if (l.eol) counts.set(l.eol, (counts.get(l.eol) ?? 0) + 1);
     let best: Exclude<Eol, ''> = '\r\n';
     let n = 0;
-    for (const [k, v] of counts) if (v > n && k) { best = k; n = v; }
+    for (const [k, v] of counts)
+      if (v > n && k) {
+        best = k;
+        n = v;
+      }
     return best;
   }
 

@@ -88,8 +88,17 @@ const date = () => z.string().min(1).max(10).refine(isDate, { error: 'date' });
 
 const customerSchema = z.object({
   type: z.enum(['individual', 'corporate']),
-  nameKana: str(), name: str(), department: str(), postalCode: str(), addressKana: str(), address: str(),
-  addressDetail: str(), phone: str(), email: str(), contactKana: str(), contact: str(),
+  nameKana: str(),
+  name: str(),
+  department: str(),
+  postalCode: str(),
+  addressKana: str(),
+  address: str(),
+  addressDetail: str(),
+  phone: str(),
+  email: str(),
+  contactKana: str(),
+  contact: str(),
 });
 const keyFileSchema = z.object({
   format: z.literal(KEYFILE_FORMAT),
@@ -98,10 +107,16 @@ const keyFileSchema = z.object({
   customer: customerSchema,
   machine: z.object({ deviceCode: str(), serialNumber: str(), warrantyNumber: str() }),
   destinations: z.object({
-    mail: str().optional(), url1: str(600).optional(), url2: str(600).optional(),
-    dialupPrimary: str().optional(), dialupSecondary: str().optional(),
+    mail: str().optional(),
+    url1: str(600).optional(),
+    url2: str(600).optional(),
+    dialupPrimary: str().optional(),
+    dialupSecondary: str().optional(),
   }),
-  centerCertificate: z.string().max(MAX_PEM).refine((v) => v.includes('-----BEGIN CERTIFICATE-----'), { error: 'pem' }),
+  centerCertificate: z
+    .string()
+    .max(MAX_PEM)
+    .refine((v) => v.includes('-----BEGIN CERTIFICATE-----'), { error: 'pem' }),
   expiry: date(),
   issuedAt: date(),
 }) satisfies z.ZodType<KeyFilePayload>;
@@ -132,15 +147,20 @@ function reasonOf(issue: z.core.$ZodIssue): LocalizedText {
 
 /** Payload path -> the setting whose rules (length, character class, required, forbidden) the value must meet. */
 const KEYFILE_RULES: ReadonlyArray<readonly [string, string]> = [
-  ['userSystemCode', 'activation.userSystemCode'], ['serverName', 'machine.serverName'], ['expiry', 'activation.expiry'],
-  ...(['nameKana', 'name', 'department', 'postalCode', 'addressKana', 'address', 'addressDetail', 'phone', 'email', 'contactKana', 'contact']
-    .map((k) => [`customer.${k}`, `customer.${k}`] as const)),
-  ...(['deviceCode', 'serialNumber', 'warrantyNumber'].map((k) => [`machine.${k}`, `machine.${k}`] as const)),
-  ['destinations.mail', 'mail.to'], ['destinations.dialupPrimary', 'dialup.primary.number'],
+  ['userSystemCode', 'activation.userSystemCode'],
+  ['serverName', 'machine.serverName'],
+  ['expiry', 'activation.expiry'],
+  ...['nameKana', 'name', 'department', 'postalCode', 'addressKana', 'address', 'addressDetail', 'phone', 'email', 'contactKana', 'contact'].map(
+    (k) => [`customer.${k}`, `customer.${k}`] as const,
+  ),
+  ...['deviceCode', 'serialNumber', 'warrantyNumber'].map((k) => [`machine.${k}`, `machine.${k}`] as const),
+  ['destinations.mail', 'mail.to'],
+  ['destinations.dialupPrimary', 'dialup.primary.number'],
   ['destinations.dialupSecondary', 'dialup.secondary.number'],
 ];
 const EXTENSION_RULES: ReadonlyArray<readonly [string, string]> = [
-  ['userSystemCode', 'activation.userSystemCode'], ['expiry', 'activation.expiry'],
+  ['userSystemCode', 'activation.userSystemCode'],
+  ['expiry', 'activation.expiry'],
 ];
 
 function at(value: unknown, path: string): unknown {
@@ -155,7 +175,9 @@ function fieldProblem(format: DocumentFormat, field: string, reason: LocalizedTe
 
 /** The settings' rules, seen as by a key-file activation of this customer type. */
 function settingsRules(format: DocumentFormat, data: object, rules: ReadonlyArray<readonly [string, string]>, file?: string): Problem[] {
-  const view = { get: (key: string) => (key === 'activation.method' ? 'keyfile' : key === 'customer.type' ? at(data, 'customer.type') as string : undefined) };
+  const view = {
+    get: (key: string) => (key === 'activation.method' ? 'keyfile' : key === 'customer.type' ? (at(data, 'customer.type') as string) : undefined),
+  };
   const out: Problem[] = [];
   for (const [path, key] of rules) {
     const value = at(data, path);

@@ -9,5 +9,8 @@ export interface ValidationIssues {
 }
 
 export function issuesText(error: ValidationIssues, whole = '(root)'): string {
-  return error.issues.slice(0, 3).map((i) => `${i.path.map(String).join('.') || whole}: ${i.message}`).join('; ');
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.map(String).join('.') || whole}: ${i.message}`)
+    .join('; ');
 }

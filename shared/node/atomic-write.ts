@@ -115,8 +115,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, o
   let temp: string | undefined;
   try {
     const previous = await existing(path);
-    const mode = opts.forceMode ? opts.mode ?? DEFAULT_MODE : previous ? previous.mode & 0o7777 : opts.mode ?? DEFAULT_MODE;
-    const owner = opts.keepOwner && process.geteuid?.() === 0 ? ownerOf(previous ?? await stat(dirname(path))) : undefined;
+    const mode = opts.forceMode ? (opts.mode ?? DEFAULT_MODE) : previous ? previous.mode & 0o7777 : (opts.mode ?? DEFAULT_MODE);
+    const owner = opts.keepOwner && process.geteuid?.() === 0 ? ownerOf(previous ?? (await stat(dirname(path)))) : undefined;
     temp = await writeTemp(path, data, mode, owner);
     if (opts.backup && previous !== undefined && !opts.exclusive) await backupFile(path, opts.forceMode ? mode : previous.mode & 0o7777, owner);
     await opts.beforeRename?.(temp);

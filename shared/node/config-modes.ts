@@ -26,7 +26,5 @@ export function isPrivateConfigFile(rel: string): boolean {
 
 /** How the config store writes `rel` (relative to the config folder): its mode, and the owner it keeps (see keepOwner). */
 export function configWriteOptions(rel: string): Pick<WriteOptions, 'mode' | 'forceMode' | 'keepOwner'> {
-  return isPrivateConfigFile(rel)
-    ? { mode: PRIVATE_FILE_MODE, forceMode: true, keepOwner: true }
-    : { mode: PUBLIC_FILE_MODE, keepOwner: true };
+  return isPrivateConfigFile(rel) ? { mode: PRIVATE_FILE_MODE, forceMode: true, keepOwner: true } : { mode: PUBLIC_FILE_MODE, keepOwner: true };
 }

@@ -64,8 +64,7 @@ async function readStates(dir: string): Promise<{ states: Map<string, FileState>
   return { states, warnings };
 }
 
-const sameOnDisk = (a: Map<string, FileState>, b: Map<string, FileState>): boolean =>
-  CONFIG_FILES.every((f) => a.get(f.rel)?.hash === b.get(f.rel)?.hash);
+const sameOnDisk = (a: Map<string, FileState>, b: Map<string, FileState>): boolean => CONFIG_FILES.every((f) => a.get(f.rel)?.hash === b.get(f.rel)?.hash);
 
 /** What a save of `next` over the files `states` writes: the changed documents, validated as a whole. */
 interface SavePlan {
@@ -87,13 +86,17 @@ function planSave(states: Map<string, FileState>, next: Config): SavePlan | unde
   for (const [f, doc] of changed) docs[f.rel] = doc;
   const decoded = decodeConfig(docs);
   const settingsChanged = [...changed.keys()].some((f) => f.type === 'settings');
-  const blocking = decoded.problems.filter((p) => isError(p)
-    && ([...changed.keys()].some((f) => f.rel === p.file) || (settingsChanged && CONFIG_FILES.some((f) => f.type === 'settings' && f.rel === p.file))));
+  const blocking = decoded.problems.filter(
+    (p) =>
+      isError(p) &&
+      ([...changed.keys()].some((f) => f.rel === p.file) || (settingsChanged && CONFIG_FILES.some((f) => f.type === 'settings' && f.rel === p.file))),
+  );
   if (blocking.length > 0) throw new SaveRefused(blocking);
 
   for (const [f, doc] of changed) {
     const bad = unencodable(doc.toString(), states.get(f.rel)!.encoding.encoding);
-    if (bad.length > 0) throw codedError('ER_1011', { path: f.rel, chars: bad.join(' '), encoding: states.get(f.rel)!.encoding.encoding }, { file: f.rel, line: 1 });
+    if (bad.length > 0)
+      throw codedError('ER_1011', { path: f.rel, chars: bad.join(' '), encoding: states.get(f.rel)!.encoding.encoding }, { file: f.rel, line: 1 });
   }
   return { changed, decoded };
 }
@@ -148,20 +151,24 @@ export class ConfigStore {
    */
   static async init(dir: string, opts: { force?: boolean; lock?: ConfigLockOptions } = {}): Promise<ConfigStore> {
     await mkdirConfig(dir);
-    await withConfigLock(dir, async () => {
-      if (!opts.force) {
-        for (const f of CONFIG_FILES) {
-          if (await readFileIfExists(join(dir, f.rel))) throw codedError('ER_1008', { path: dir });
+    await withConfigLock(
+      dir,
+      async () => {
+        if (!opts.force) {
+          for (const f of CONFIG_FILES) {
+            if (await readFileIfExists(join(dir, f.rel))) throw codedError('ER_1008', { path: dir });
+          }
         }
-      }
-      const settings = defaultSettings();
-      for (const f of CONFIG_FILES) {
-        const abs = join(dir, f.rel);
-        await mkdirConfig(dirname(abs));
-        const bytes = encodeText({ text: defaultFileText(f, settings), ...NEW_FILE });
-        await writeFileAtomic(abs, bytes, { backup: opts.force === true, ...configWriteOptions(f.rel) });
-      }
-    }, opts.lock);
+        const settings = defaultSettings();
+        for (const f of CONFIG_FILES) {
+          const abs = join(dir, f.rel);
+          await mkdirConfig(dirname(abs));
+          const bytes = encodeText({ text: defaultFileText(f, settings), ...NEW_FILE });
+          await writeFileAtomic(abs, bytes, { backup: opts.force === true, ...configWriteOptions(f.rel) });
+        }
+      },
+      opts.lock,
+    );
     return ConfigStore.open(dir);
   }
 
@@ -172,7 +179,9 @@ export class ConfigStore {
 
   /** One sha256 over the files as loaded (each file's hash, in CONFIG_FILES order; an absent file counts as such). */
   get hash(): string {
-    return createHash('sha256').update(CONFIG_FILES.map((f) => `${f.rel}:${this.states.get(f.rel)?.hash ?? '-'}`).join('\n')).digest('hex');
+    return createHash('sha256')
+      .update(CONFIG_FILES.map((f) => `${f.rel}:${this.states.get(f.rel)?.hash ?? '-'}`).join('\n'))
+      .digest('hex');
   }
 
   /** Problems found when loading (syntax, values, rules; warnings included). */
@@ -196,33 +205,35 @@ export class ConfigStore {
     const refused = stateChangeRefusal(this.loaded.settings['activation.state'], next.settings['activation.state'], opts.lifecycle);
     if (refused) throw new CodedError(refused);
     if (!planSave(this.states, next)) return []; // validated before waiting for the lock: a refusal needs no lock
-    return withConfigLock(this.dir, async () => {
-      // Holding the lock, nobody writes: what is read now is what the writes replace.
-      const fresh = await readStates(this.dir);
-      const target = sameOnDisk(fresh.states, this.states)
-        ? next
-        : rebase(this.dir, this.loaded, next, decodeConfig(docsOf(fresh.states)).config);
-      const states = fresh.states;
-      const plan = planSave(states, target);
-      const written: string[] = [];
-      if (plan) {
-        for (const [f, doc] of plan.changed) {
-          const state = states.get(f.rel)!;
-          const abs = this.pathOf(f.rel);
-          const bytes = encodeText({ text: doc.toString(), ...state.encoding });
-          await mkdirConfig(dirname(abs));
-          await writeFileAtomic(abs, bytes, { backup: true, ...configWriteOptions(f.rel) });
-          states.set(f.rel, { ...state, hash: sha256(bytes), doc });
-          written.push(f.rel);
+    return withConfigLock(
+      this.dir,
+      async () => {
+        // Holding the lock, nobody writes: what is read now is what the writes replace.
+        const fresh = await readStates(this.dir);
+        const target = sameOnDisk(fresh.states, this.states) ? next : rebase(this.dir, this.loaded, next, decodeConfig(docsOf(fresh.states)).config);
+        const states = fresh.states;
+        const plan = planSave(states, target);
+        const written: string[] = [];
+        if (plan) {
+          for (const [f, doc] of plan.changed) {
+            const state = states.get(f.rel)!;
+            const abs = this.pathOf(f.rel);
+            const bytes = encodeText({ text: doc.toString(), ...state.encoding });
+            await mkdirConfig(dirname(abs));
+            await writeFileAtomic(abs, bytes, { backup: true, ...configWriteOptions(f.rel) });
+            states.set(f.rel, { ...state, hash: sha256(bytes), doc });
+            written.push(f.rel);
+          }
         }
-      }
-      // Only after every write: a failure part-way leaves this store on its old base, so a retry re-applies cleanly.
-      const now = plan?.decoded ?? decodeConfig(docsOf(states));
-      this.states = states;
-      this.loaded = structuredClone(now.config);
-      this.loadProblems = plan ? now.problems : [...fresh.warnings, ...now.problems];
-      return written;
-    }, opts.lock);
+        // Only after every write: a failure part-way leaves this store on its old base, so a retry re-applies cleanly.
+        const now = plan?.decoded ?? decodeConfig(docsOf(states));
+        this.states = states;
+        this.loaded = structuredClone(now.config);
+        this.loadProblems = plan ? now.problems : [...fresh.warnings, ...now.problems];
+        return written;
+      },
+      opts.lock,
+    );
   }
 }
 

@@ -52,15 +52,22 @@ export async function readMaintenance(stateDir: string): Promise<{ overlay?: Mai
   const o = parsed.data;
   return {
     overlay: {
-      since: o.since, reason: o.reason, origin: o.origin,
-      ...(o.until !== undefined ? { until: o.until } : {}), ...(o.notice ? { notice: o.notice } : {}),
-      ...(o.boot !== undefined ? { boot: o.boot } : {}), ...(o.mono !== undefined ? { mono: o.mono } : {}),
+      since: o.since,
+      reason: o.reason,
+      origin: o.origin,
+      ...(o.until !== undefined ? { until: o.until } : {}),
+      ...(o.notice ? { notice: o.notice } : {}),
+      ...(o.boot !== undefined ? { boot: o.boot } : {}),
+      ...(o.mono !== undefined ? { mono: o.mono } : {}),
     },
   };
 }
 
 async function unreadable(path: string, reason: string): Promise<{ overlay: MaintenanceOverlay; problem: Problem }> {
-  const since = await stat(path).then((s) => s.mtime.toISOString(), () => new Date().toISOString());
+  const since = await stat(path).then(
+    (s) => s.mtime.toISOString(),
+    () => new Date().toISOString(),
+  );
   return { overlay: { since, reason: '', origin: 'pause' }, problem: problem('ER_1110', { path, reason }) };
 }
 

@@ -9,8 +9,16 @@
  *   AES-256-GCM with AAD = "sealed:v1:<keyId>", so the header cannot be swapped onto another value.
  */
 import {
-  createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync,
-  hkdfSync, randomBytes, type KeyObject,
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  diffieHellman,
+  generateKeyPairSync,
+  hkdfSync,
+  randomBytes,
+  type KeyObject,
 } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -14,9 +14,7 @@ import { text, type LocalizedText } from '../messages/text.js';
 import { issuesText } from '../messages/zod-issues.js';
 import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../host/service-types.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../host/maintenance.js';
-import {
-  eventOutcomeSchema, notifyResultSchema, pauseResultSchema, resumeResultSchema, serviceStatusSchema, type eventBody,
-} from '../host/service-api.js';
+import { eventOutcomeSchema, notifyResultSchema, pauseResultSchema, resumeResultSchema, serviceStatusSchema, type eventBody } from '../host/service-api.js';
 
 export interface ServiceInfo {
   port: number;
@@ -48,9 +46,15 @@ const MAX_REASON = 500;
 
 /** What a refusal means to the user, by status; the service's own error text follows it when it gave one. */
 function refusalReason(status: number): LocalizedText | undefined {
-  if (status === 401) return text('service.json のトークンが受け付けられませんでした。サービスが再起動した可能性があります。もう一度実行してください', 'the token of service.json was not accepted; the service may have restarted, try again');
-  if (status === 503 || status === 429) return text('サービスが混み合っています。しばらくしてからもう一度実行してください', 'the service is busy; try again shortly');
-  if (status === 404 || status === 405) return text('このサービスはこの要求を知りません(版が異なる可能性があります)', 'this service does not know the request (it may be another version)');
+  if (status === 401)
+    return text(
+      'service.json のトークンが受け付けられませんでした。サービスが再起動した可能性があります。もう一度実行してください',
+      'the token of service.json was not accepted; the service may have restarted, try again',
+    );
+  if (status === 503 || status === 429)
+    return text('サービスが混み合っています。しばらくしてからもう一度実行してください', 'the service is busy; try again shortly');
+  if (status === 404 || status === 405)
+    return text('このサービスはこの要求を知りません(版が異なる可能性があります)', 'this service does not know the request (it may be another version)');
   return undefined;
 }
 
@@ -75,7 +79,7 @@ function call<T>(i: ServiceInfo, reply: z.ZodType<T>, method: string, path: stri
         const raw = Buffer.concat(chunks).toString('utf8');
         let json: { error?: unknown } | undefined;
         try {
-          json = size > MAX_ANSWER ? undefined : JSON.parse(raw) as { error?: unknown };
+          json = size > MAX_ANSWER ? undefined : (JSON.parse(raw) as { error?: unknown });
         } catch {
           json = undefined;
         }
@@ -98,7 +102,10 @@ function call<T>(i: ServiceInfo, reply: z.ZodType<T>, method: string, path: stri
     };
     let req: ClientRequest;
     try {
-      req = request({ host: '127.0.0.1', port: i.port, method, path, headers: { authorization: `Bearer ${i.token}`, 'content-type': 'application/json' } }, answered);
+      req = request(
+        { host: '127.0.0.1', port: i.port, method, path, headers: { authorization: `Bearer ${i.token}`, 'content-type': 'application/json' } },
+        answered,
+      );
     } catch (e) {
       return broken(e); // refused by Node before anything is sent (not expected with a checked service.json)
     }
@@ -112,9 +119,13 @@ export class ServiceClient {
 
   /** Fails with ER_1032 when no service runs for this state folder (no service.json, or nobody answers). */
   static async connect(stateDir: string): Promise<ServiceClient> {
-    const i = await info(stateDir).catch(() => { throw codedError('ER_1032', { path: stateDir }); });
+    const i = await info(stateDir).catch(() => {
+      throw codedError('ER_1032', { path: stateDir });
+    });
     // Alive when it answers status with a JSON object; its whole shape is checked by status() itself.
-    await call(i, z.looseObject({}), 'GET', '/v1/status', 'status').catch(() => { throw codedError('ER_1032', { path: stateDir }); });
+    await call(i, z.looseObject({}), 'GET', '/v1/status', 'status').catch(() => {
+      throw codedError('ER_1032', { path: stateDir });
+    });
     return new ServiceClient(i);
   }
 

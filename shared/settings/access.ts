@@ -22,7 +22,11 @@ export function withValues(s: Settings, changes: ReadonlyMap<SettingKey, Setting
 export function errorsIntroduced(before: Settings, after: Settings, changed: Iterable<SettingKey>): Problem[] {
   const keys = new Set<string>(changed);
   const id = (p: Problem): string => `${p.code}|${p.field ?? ''}`;
-  const old = new Set(validateSettings(before).filter((p) => p.severity === 'error').map(id));
+  const old = new Set(
+    validateSettings(before)
+      .filter((p) => p.severity === 'error')
+      .map(id),
+  );
   return validateSettings(after).filter((p) => p.severity === 'error' && (keys.has(p.field ?? '') || !old.has(id(p))));
 }
 

@@ -76,8 +76,14 @@ export function isEmail(v: string): boolean {
   if (at <= 0 || at === v.length - 1) return false;
   const local = v.slice(0, at);
   const domain = v.slice(at + 1);
-  return /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) && !local.startsWith('.') && !local.endsWith('.')
-    && !local.includes('..') && domain.includes('.') && isHostName(domain);
+  return (
+    /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+$/.test(local) &&
+    !local.startsWith('.') &&
+    !local.endsWith('.') &&
+    !local.includes('..') &&
+    domain.includes('.') &&
+    isHostName(domain)
+  );
 }
 
 /** Absolute on Windows (`c:\x`, `C:/x`, UNC `\\host\share`) or POSIX (`/x`); `c:x` and `\x` are drive-relative. */

@@ -50,7 +50,11 @@ export function decodeSettingsFile(file: SettingsFile, doc: IniDocument, path: s
       if (!OPTION_SECTION_RE.test(sec.name) || seen.has(sec.name.toLowerCase())) continue;
       seen.add(sec.name.toLowerCase());
       const get = (k: string): string => unquote(doc.get(sec.name, k)?.rawValue ?? '').value;
-      out.optionDevices.push({ name: get(optionFields.name.name), deviceCode: get(optionFields.deviceCode.name), serialNumber: get(optionFields.serialNumber.name) });
+      out.optionDevices.push({
+        name: get(optionFields.name.name),
+        deviceCode: get(optionFields.deviceCode.name),
+        serialNumber: get(optionFields.serialNumber.name),
+      });
     }
   }
   return out;
@@ -69,12 +73,21 @@ function writeValue(doc: IniDocument, def: SettingDef, value: SettingValue): voi
  * Writes the settings of one file into a copy of `into` (comments, unknown keys and order survive) or,
  * without `into`, into the commented default file.
  */
-export function encodeSettingsFile(file: SettingsFile, s: Settings, optionDevices: readonly OptionDevice[] = [], into?: IniDocument, eol: Exclude<Eol, ''> = '\r\n'): IniDocument {
+export function encodeSettingsFile(
+  file: SettingsFile,
+  s: Settings,
+  optionDevices: readonly OptionDevice[] = [],
+  into?: IniDocument,
+  eol: Exclude<Eol, ''> = '\r\n',
+): IniDocument {
   const doc = into ? into.clone() : IniDocument.parse(settingsFileHeader(file, eol));
   const rec = s as unknown as Record<string, SettingValue>;
   for (const def of defsOfFile(file)) writeValue(doc, def, rec[def.key] ?? def.default);
   if (file === 'activation.ini') {
-    const existing = doc.sections().filter((x) => OPTION_SECTION_RE.test(x.name)).map((x) => x.name);
+    const existing = doc
+      .sections()
+      .filter((x) => OPTION_SECTION_RE.test(x.name))
+      .map((x) => x.name);
     optionDevices.forEach((d, i) => {
       const sec = optionSection(i);
       for (const key of ['name', 'deviceCode', 'serialNumber'] as const) {

@@ -70,11 +70,8 @@ export interface ListDef<K extends string = string, C extends string = string> e
 }
 export type SettingDef<K extends string = string> = TextDef<K> | SecretDef<K> | IntDef<K> | BoolDef<K> | EnumDef<K> | ListDef<K>;
 
-export type ValueOf<D> = D extends EnumDef<string, infer C> ? C
-  : D extends ListDef<string, infer C> ? readonly C[]
-  : D extends IntDef ? number
-  : D extends BoolDef ? boolean
-  : string;
+export type ValueOf<D> =
+  D extends EnumDef<string, infer C> ? C : D extends ListDef<string, infer C> ? readonly C[] : D extends IntDef ? number : D extends BoolDef ? boolean : string;
 
 /** Builders keep each key's literal type, so the settings object is typed per key. */
 export const def = {
@@ -86,7 +83,16 @@ export const def = {
   list: <const K extends string, const C extends string>(d: Omit<ListDef<K, C>, 'kind'>): ListDef<K, C> => ({ kind: 'list', ...d }),
 };
 
-export const is = (key: string, ...values: SettingValue[]): Condition => (s) => values.includes(s.get(key) as SettingValue);
-export const isOn = (key: string): Condition => (s) => s.get(key) === true;
-export const all = (...cs: Condition[]): Condition => (s) => cs.every((c) => c(s));
+export const is =
+  (key: string, ...values: SettingValue[]): Condition =>
+  (s) =>
+    values.includes(s.get(key) as SettingValue);
+export const isOn =
+  (key: string): Condition =>
+  (s) =>
+    s.get(key) === true;
+export const all =
+  (...cs: Condition[]): Condition =>
+  (s) =>
+    cs.every((c) => c(s));
 export const always: Condition = () => true;

@@ -13,14 +13,30 @@ export const OPTION_SECTION_RE = /^OptionDevice(\d{2})$/i;
 export const optionSection = (i: number): string => `OptionDevice${String(i + 1).padStart(2, '0')}`;
 
 export const optionFields = {
-  name: { name: 'Name', maxLength: 40, label: text('オプション装置名', 'Option device'), guide: text('オプション装置の名称を入力して下さい。', 'Enter the option device\'s name.') },
-  deviceCode: { name: 'DeviceCode', maxLength: 20, label: text('装置コード', 'Device code'), guide: text('オプション装置の装置コードを入力して下さい。(例) N8103-XXX', 'Enter the option\'s device code, e.g. N8103-XXX.') },
-  serialNumber: { name: 'SerialNumber', maxLength: 16, label: text('製造番号', 'Serial number'), guide: text('オプション装置の製造番号を入力して下さい。', 'Enter the option\'s serial number.') },
+  name: {
+    name: 'Name',
+    maxLength: 40,
+    label: text('オプション装置名', 'Option device'),
+    guide: text('オプション装置の名称を入力して下さい。', "Enter the option device's name."),
+  },
+  deviceCode: {
+    name: 'DeviceCode',
+    maxLength: 20,
+    label: text('装置コード', 'Device code'),
+    guide: text('オプション装置の装置コードを入力して下さい。(例) N8103-XXX', "Enter the option's device code, e.g. N8103-XXX."),
+  },
+  serialNumber: {
+    name: 'SerialNumber',
+    maxLength: 16,
+    label: text('製造番号', 'Serial number'),
+    guide: text('オプション装置の製造番号を入力して下さい。', "Enter the option's serial number."),
+  },
 } as const;
 
 export function validateOptionDevices(list: readonly OptionDevice[]): Problem[] {
   const out: Problem[] = [];
-  if (list.length > MAX_OPTION_DEVICES) out.push(problem('ER_3023', { label: text('オプション装置', 'Option devices'), max: MAX_OPTION_DEVICES }, { field: 'options' }));
+  if (list.length > MAX_OPTION_DEVICES)
+    out.push(problem('ER_3023', { label: text('オプション装置', 'Option devices'), max: MAX_OPTION_DEVICES }, { field: 'options' }));
   list.forEach((d, i) => {
     for (const key of ['name', 'deviceCode', 'serialNumber'] as const) {
       const f = optionFields[key];

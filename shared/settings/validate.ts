@@ -14,8 +14,19 @@ export const isActive = (def: SettingDef, v: SettingsView): boolean => def.activ
 export const isRequired = (def: SettingDef, v: SettingsView): boolean => isActive(def, v) && (def.requiredWhen?.(v) ?? false);
 
 const classCode: Record<CharClass, MessageCode | undefined> = {
-  any: undefined, 'full-width': 'ER_3004', 'half-kana': 'ER_3005', ascii: 'ER_3015', digits: 'ER_3006', email: 'ER_3007', host: 'ER_3008',
-  phone: 'ER_3010', dial: 'ER_3010', postal: 'ER_3011', 'absolute-path': 'ER_3026', date: 'ER_3022', 'time-window': 'ER_3016',
+  any: undefined,
+  'full-width': 'ER_3004',
+  'half-kana': 'ER_3005',
+  ascii: 'ER_3015',
+  digits: 'ER_3006',
+  email: 'ER_3007',
+  host: 'ER_3008',
+  phone: 'ER_3010',
+  dial: 'ER_3010',
+  postal: 'ER_3011',
+  'absolute-path': 'ER_3026',
+  date: 'ER_3022',
+  'time-window': 'ER_3016',
 };
 
 const length = (s: string): number => [...s].length;
@@ -86,7 +97,9 @@ function crossRules(s: Settings): Problem[] {
     out.push(problem('ER_3018', {}, { field: 'mail.smime' }));
   }
   if (s['relay.express.enabled'] && s['relay.https.enabled'] && s['relay.express.port'] === s['relay.https.port']) {
-    out.push(problem('ER_3030', { label: settingDef('relay.https.port')!.label, other: settingDef('relay.express.port')!.label }, { field: 'relay.https.port' }));
+    out.push(
+      problem('ER_3030', { label: settingDef('relay.https.port')!.label, other: settingDef('relay.express.port')!.label }, { field: 'relay.https.port' }),
+    );
   }
   if (s['schedule.retry.intervalMinutes'] > s['schedule.retry.limitHours'] * 60) {
     out.push(problem('ER_3031', {}, { field: 'schedule.retry.intervalMinutes' }));

@@ -25,7 +25,9 @@ const binary = electronBinary();
 const display = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const why = !binary
   ? 'SKIPPED: the Electron runtime is not installed here (its download is blocked; `node node_modules/electron/install.js` fetches it where possible)'
-  : !display ? 'SKIPPED: no display (run under xvfb-run to test the Electron shell)' : '';
+  : !display
+    ? 'SKIPPED: no display (run under xvfb-run to test the Electron shell)'
+    : '';
 if (why) console.warn(why);
 
 describe.skipIf(why !== '')('the Electron shell', () => {

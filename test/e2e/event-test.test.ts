@@ -27,7 +27,21 @@ beforeAll(async () => {
   receiver = await startReceiver(pki.server);
   await writeFile(join(app.base, 'ca.pem'), pki.ca.certPem);
   await cli('init').catch(() => undefined); // serve may have made the folder already
-  await cli('activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp');
+  await cli(
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'S1',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '1',
+    '--warranty',
+    '1',
+    '--reply-mail',
+    'r@example.jp',
+  );
   const inf = join(app.configDir, 'WebReprt');
   await writeFile(join(inf, 'AMHTPADR.INF'), (await readFile(join(inf, 'AMHTPADR.INF'), 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
   await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'suppression.use', 'off');
@@ -39,8 +53,19 @@ beforeAll(async () => {
   await mkdir(join(app.base, 'tools'));
   await mkdir(join(app.base, 'work'));
   const command = await installScript('write-log.sh', join(app.base, 'tools'));
-  await writeFile(join(inf, 'AMHTPLOG.INF'), ['[Configuration]', 'TimeOut=60', 'MaxSize=0', '[DefaultTools]', `Command="${command}"`,
-    `LogFile="${join(app.base, 'work', 'out')}"`, `Directory="${join(app.base, 'work')}"`, ''].join('\r\n'));
+  await writeFile(
+    join(inf, 'AMHTPLOG.INF'),
+    [
+      '[Configuration]',
+      'TimeOut=60',
+      'MaxSize=0',
+      '[DefaultTools]',
+      `Command="${command}"`,
+      `LogFile="${join(app.base, 'work', 'out')}"`,
+      `Directory="${join(app.base, 'work')}"`,
+      '',
+    ].join('\r\n'),
+  );
   service = await startService({ argv: app.cli, stateDir: app.stateDir }, ['--no-os-events']);
   browser = await launchChromium();
 }, 120_000);

@@ -16,8 +16,22 @@ import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
 let browser: Browser;
 const app = servePerTest({
   prepare: async (fresh) => {
-    await promisify(execFile)(process.execPath, [...fresh.cli, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810',
-      '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
+    await promisify(execFile)(process.execPath, [
+      ...fresh.cli,
+      'activate',
+      '--key-code',
+      '01239',
+      '--server-name',
+      'SERVER001',
+      '--device-code',
+      'N8100-2810',
+      '--serial',
+      '00000001',
+      '--warranty',
+      '99999999',
+      '--reply-mail',
+      'reply@example.jp',
+    ]);
   },
 });
 
@@ -31,18 +45,38 @@ afterAll(async () => {
 const routes = () => readFile(join(app.configDir, 'routes.ini'), 'utf8');
 
 interface Words {
-  settings: string; methods: string; methodsTitle: string; https: string; title: string; ca: string; timeout: string; details: string;
-  missing(path: string): string; halfWidth: RegExp;
+  settings: string;
+  methods: string;
+  methodsTitle: string;
+  https: string;
+  title: string;
+  ca: string;
+  timeout: string;
+  details: string;
+  missing(path: string): string;
+  halfWidth: RegExp;
 }
 const JA: Words = {
-  settings: '設定(S)', methods: '通報基本設定', methodsTitle: '通報基本設定', https: 'エクスプレス通報サービス(HTTPS)の設定',
-  title: 'エクスプレス通報サービス(HTTPS)の基本設定', ca: '追加の CA 証明書ファイル', timeout: 'タイムアウト時間', details: '詳細',
+  settings: '設定(S)',
+  methods: '通報基本設定',
+  methodsTitle: '通報基本設定',
+  https: 'エクスプレス通報サービス(HTTPS)の設定',
+  title: 'エクスプレス通報サービス(HTTPS)の基本設定',
+  ca: '追加の CA 証明書ファイル',
+  timeout: 'タイムアウト時間',
+  details: '詳細',
   missing: (p) => `ER_3071 追加の CA 証明書ファイルに指定したファイル ${p} がありません。`,
   halfWidth: /^ER_3070 タイムアウト時間は半角数字で入力してください/,
 };
 const EN: Words = {
-  settings: 'Settings(S)', methods: 'Basic notification settings', methodsTitle: 'Basic notification settings', https: 'Express Report Service (HTTPS) settings',
-  title: 'Express Report Service (HTTPS): basic settings', ca: 'Extra CA bundle', timeout: 'Timeout', details: 'Details',
+  settings: 'Settings(S)',
+  methods: 'Basic notification settings',
+  methodsTitle: 'Basic notification settings',
+  https: 'Express Report Service (HTTPS) settings',
+  title: 'Express Report Service (HTTPS): basic settings',
+  ca: 'Extra CA bundle',
+  timeout: 'Timeout',
+  details: 'Details',
   missing: (p) => `ER_3071 The file ${p} given in Extra CA bundle does not exist.`,
   halfWidth: /^ER_3070 Timeout must be typed in half-width digits/,
 };
@@ -57,10 +91,11 @@ async function httpsDialog(page: Page, w: Words): Promise<Locator> {
 }
 
 /** The field with the keyboard, by its setting (data-key), and whether it is marked. */
-const focused = (page: Page) => page.evaluate(() => {
-  const el = document.activeElement as HTMLElement | null;
-  return { key: el?.getAttribute('data-key'), invalid: el?.getAttribute('aria-invalid'), border: el ? getComputedStyle(el).borderTopColor : '' };
-});
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { key: el?.getAttribute('data-key'), invalid: el?.getAttribute('aria-invalid'), border: el ? getComputedStyle(el).borderTopColor : '' };
+  });
 
 async function refusedField(page: Page, w: Words, lang: string): Promise<void> {
   const d = await httpsDialog(page, w);

@@ -44,7 +44,9 @@ export async function startServe(given: ServeEnv = {}): Promise<RunningApp> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (c: Buffer) => { stderr += c.toString(); });
+  child.stderr!.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout! });
     rl.once('line', (l) => resolve(l.trim()));
@@ -52,7 +54,11 @@ export async function startServe(given: ServeEnv = {}): Promise<RunningApp> {
     setTimeout(() => reject(new Error(`serve did not print its URL: ${stderr}`)), 60_000).unref();
   });
   return {
-    url, base, configDir, stateDir, cli,
+    url,
+    base,
+    configDir,
+    stateDir,
+    cli,
     stop: async () => {
       await stopChild(child);
       await rm(base, { recursive: true, force: true });
@@ -74,11 +80,21 @@ function current(get: () => RunningApp | undefined): RunningApp {
     return a;
   };
   return {
-    get url() { return app().url; },
-    get base() { return app().base; },
-    get configDir() { return app().configDir; },
-    get stateDir() { return app().stateDir; },
-    get cli() { return app().cli; },
+    get url() {
+      return app().url;
+    },
+    get base() {
+      return app().base;
+    },
+    get configDir() {
+      return app().configDir;
+    },
+    get stateDir() {
+      return app().stateDir;
+    },
+    get cli() {
+      return app().cli;
+    },
     stop: () => app().stop(),
   };
 }
@@ -117,8 +133,16 @@ export function servePerStory(o: ServeOptions = {}): RunningApp {
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

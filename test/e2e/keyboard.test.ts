@@ -58,7 +58,7 @@ describe('the window by keyboard', () => {
     await page.keyboard.press('Escape'); // leaves the menu bar
   });
 
-  it('Alt + T and E open the setup utility; its labels, access keys and counter are the manual\'s; Enter answers 続行 / OK / 次へ', async () => {
+  it("Alt + T and E open the setup utility; its labels, access keys and counter are the manual's; Enter answers 続行 / OK / 次へ", async () => {
     await page.keyboard.press('Alt+t');
     expect(await hasFocus(page.getByRole('menuitem', { name: 'エクスプレス通報サービス → サーバー(E)' }))).toBe(true);
     await page.keyboard.press('e');
@@ -109,7 +109,7 @@ describe('the window by keyboard', () => {
     await page.keyboard.press('Escape');
   });
 
-  it('shows units beside numbers and each field\'s own example', async () => {
+  it("shows units beside numbers and each field's own example", async () => {
     await page.getByRole('menuitem', { name: '設定(S)' }).click();
     await page.getByRole('menuitem', { name: '通報基本設定' }).click();
     await dialog('通報基本設定').getByRole('button', { name: 'エクスプレス通報サービス(HTTPS)の設定' }).click();

@@ -36,7 +36,21 @@ beforeAll(async () => {
   receiver = await startReceiver(pki.server);
   await writeFile(join(app.base, 'ca.pem'), pki.ca.certPem);
   await cli('init').catch(() => undefined); // serve may have made the folder already
-  await cli('activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp');
+  await cli(
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'S1',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '1',
+    '--warranty',
+    '1',
+    '--reply-mail',
+    'r@example.jp',
+  );
   const adr = join(app.configDir, 'WebReprt', 'AMHTPADR.INF');
   await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
   await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'suppression.use', 'off');
@@ -96,7 +110,10 @@ describe('保守中 in the window', () => {
     expect(notices()[0]!.maintenance).toMatchObject({ phase: 'start', reason: 'ディスク交換' });
     expect(new Date(notices()[0]!.maintenance!.until!).getTime()).toBe(new Date(local).getTime());
     await d.getByRole('button', { name: 'OK' }).click();
-    await bar(page).getByTestId('maintenance').filter({ hasText: `保守中 ${pad(end.getHours())}:${pad(end.getMinutes())} まで` }).waitFor();
+    await bar(page)
+      .getByTestId('maintenance')
+      .filter({ hasText: `保守中 ${pad(end.getHours())}:${pad(end.getMinutes())} まで` })
+      .waitFor();
     expect(await bar(page).getByTestId('state').textContent()).toBe('運用中'); // an overlay, not a state
     expect(JSON.parse((await cli('status', '--json')).stdout) as { maintenance?: unknown }).toHaveProperty('maintenance');
 

@@ -66,7 +66,10 @@ async function files(dir: string): Promise<Record<string, string>> {
   }
   return out;
 }
-const changedFiles = (a: Record<string, string>, b: Record<string, string>) => Object.keys({ ...a, ...b }).filter((f) => a[f] !== b[f]).sort();
+const changedFiles = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys({ ...a, ...b })
+    .filter((f) => a[f] !== b[f])
+    .sort();
 
 /** How many tunnels tinyproxy opened to the center (its log has one `CONNECT host:port` line per request). */
 const tunnels = () => proxy.log().split(`CONNECT 127.0.0.1:${center.port}`).length - 1;
@@ -104,8 +107,12 @@ describe("a newcomer's walk (issue 11, Done when)", () => {
   // One walk in steps: a step that failed leaves the window where the next cannot start, so the rest are skipped and
   // the report names the step that failed.
   let broken: string | undefined;
-  afterEach((ctx) => { if (ctx.task.result?.state === 'fail') broken ??= ctx.task.name; });
-  beforeEach((ctx) => { if (broken) ctx.skip(); });
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') broken ??= ctx.task.name;
+  });
+  beforeEach((ctx) => {
+    if (broken) ctx.skip();
+  });
 
   it('activates with a key file in the setup utility, from nothing', async () => {
     await expect(page.getByTestId('state').textContent()).resolves.toBe('未開局');
@@ -208,7 +215,12 @@ describe("a newcomer's walk (issue 11, Done when)", () => {
     expect(routes).toMatch(/^ProxyPassword=sealed:v1:/m);
     expect(routes).not.toContain(proxy.password); // sealed, never in clear
     // The configuration information reaches the center through the proxy at its first attempt.
-    await until(() => kinds().includes('heartbeat'), 120_000, 'the configuration information at the center', () => service?.log() ?? '');
+    await until(
+      () => kinds().includes('heartbeat'),
+      120_000,
+      'the configuration information at the center',
+      () => service?.log() ?? '',
+    );
     expect(kinds().slice(seen)).toEqual(['activation', 'heartbeat']);
     expect(service!.log()).not.toMatch(/ER_2101/);
     await shot(page, '94-walk-active');
@@ -262,7 +274,9 @@ describe("a newcomer's walk (issue 11, Done when)", () => {
 
     // At the center, through the proxy.
     const got = center.received.filter((r) => (r.report as { kind?: string; event?: { id?: number } }).kind === 'failure');
-    expect(got.map((r) => (r.report as { event: { source: string; id: number } }).event)).toEqual([expect.objectContaining({ source: 'atapi', id: 0xc0040006 })]);
+    expect(got.map((r) => (r.report as { event: { source: string; id: number } }).event)).toEqual([
+      expect.objectContaining({ source: 'atapi', id: 0xc0040006 }),
+    ]);
     expect(tunnels()).toBeGreaterThan(tunnelsBefore);
     // The service says it was sent: in the state bar and in `status`.
     await barSays('queue', /^送信待ち 0 件・期限切れ 0 件・最終: 送信成功 \S+/);

@@ -45,7 +45,10 @@ async function files(dir: string): Promise<Record<string, string>> {
   }
   return out;
 }
-const changedFiles = (a: Record<string, string>, b: Record<string, string>) => Object.keys({ ...a, ...b }).filter((f) => a[f] !== b[f]).sort();
+const changedFiles = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys({ ...a, ...b })
+    .filter((f) => a[f] !== b[f])
+    .sort();
 
 const menu = async (page: Page, top: RegExp, item: RegExp) => {
   await page.getByRole('menuitem', { name: top }).click();
@@ -67,19 +70,50 @@ describe('設定情報の変更 on an active machine', () => {
   let app: RunningApp;
   beforeAll(async () => {
     app = await startServe();
-    await run(app, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810', '--serial', '00000001',
-      '--warranty', '99999999', '--reply-mail', 'reply@example.jp');
+    await run(
+      app,
+      'activate',
+      '--key-code',
+      '01239',
+      '--server-name',
+      'SERVER001',
+      '--device-code',
+      'N8100-2810',
+      '--serial',
+      '00000001',
+      '--warranty',
+      '99999999',
+      '--reply-mail',
+      'reply@example.jp',
+    );
     const adr = join(app.configDir, 'WebReprt', 'AMHTPADR.INF');
     await writeFile(adr, `[URL1]\r\nURL= ${center.url}\r\n`);
     const ca = join(app.base, 'center-ca.pem');
     await writeFile(ca, pki.ca.certPem);
     await appendFile(join(app.configDir, 'activation.ini'), '\r\n[OptionDevice01]\r\nName=DISK-UNIT\r\nDeviceCode=N8103-1001\r\nSerialNumber=A0001\r\n');
-    await run(app, 'config', 'set', 'https.caFile', ca, 'https.proxy.use', 'on', 'https.proxy.host', '127.0.0.1', 'https.proxy.port', String(proxy.port),
-      'https.proxy.user', proxy.user, 'https.proxy.password', proxy.password);
+    await run(
+      app,
+      'config',
+      'set',
+      'https.caFile',
+      ca,
+      'https.proxy.use',
+      'on',
+      'https.proxy.host',
+      '127.0.0.1',
+      'https.proxy.port',
+      String(proxy.port),
+      'https.proxy.user',
+      proxy.user,
+      'https.proxy.password',
+      proxy.password,
+    );
     await run(app, 'test-notify');
     await run(app, 'activate-notify');
   }, 120_000);
-  afterAll(async () => { await app?.stop(); });
+  afterAll(async () => {
+    await app?.stop();
+  });
 
   it('changes the comment through the setup utility: still 運用中, proxy and CA kept, the option device shown', async () => {
     const before = await files(app.configDir);
@@ -164,10 +198,28 @@ describe('テスト通報 from the HTTPS dialog before it is saved', () => {
   beforeAll(async () => {
     app = await startServe();
     // Activated for the Express service: the HTTPS route is not the enabled one; nothing of it is set.
-    await run(app, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810', '--serial', '00000001',
-      '--warranty', '99999999', '--reply-mail', 'reply@example.jp', '--service', 'express');
+    await run(
+      app,
+      'activate',
+      '--key-code',
+      '01239',
+      '--server-name',
+      'SERVER001',
+      '--device-code',
+      'N8100-2810',
+      '--serial',
+      '00000001',
+      '--warranty',
+      '99999999',
+      '--reply-mail',
+      'reply@example.jp',
+      '--service',
+      'express',
+    );
   }, 120_000);
-  afterAll(async () => { await app?.stop(); });
+  afterAll(async () => {
+    await app?.stop();
+  });
 
   it('tests with the typed CA file and the destination file read, shows the result dialog, and キャンセル writes nothing', async () => {
     const ca = join(app.base, 'center-ca.pem');

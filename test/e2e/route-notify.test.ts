@@ -28,7 +28,10 @@ async function expressDialog(page: Page, route: string): Promise<void> {
   await page.getByRole('menuitem', { name: '設定(S)' }).click();
   await page.getByRole('menuitem', { name: '通報基本設定' }).click();
   await page.getByRole('dialog', { name: '通報基本設定' }).getByRole('button', { name: 'エクスプレス通報サービスの設定' }).click();
-  await page.getByRole('dialog', { name: 'エクスプレス通報サービスの基本設定' }).getByRole('button', { name: `${route}の設定` }).click();
+  await page
+    .getByRole('dialog', { name: 'エクスプレス通報サービスの基本設定' })
+    .getByRole('button', { name: `${route}の設定` })
+    .click();
 }
 
 beforeAll(async () => {
@@ -37,8 +40,23 @@ beforeAll(async () => {
   modemDir = await mkdtemp(join(tmpdir(), 'er-e2e-modem-'));
   modem = await startModemEmulator(modemDir);
   // No `init`: the folders are the ones `serve` made, as for someone who only ever used the window.
-  await cli('activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1',
-    '--reply-mail', 'r@example.jp', '--service', 'express');
+  await cli(
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'S1',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '1',
+    '--warranty',
+    '1',
+    '--reply-mail',
+    'r@example.jp',
+    '--service',
+    'express',
+  );
   browser = await launchChromium();
 }, 120_000);
 
@@ -52,26 +70,44 @@ afterAll(async () => {
 
 describe('route dialogs send', () => {
   it('mail: テスト通報 asks where the result goes, then the SMTP server receives the report', async () => {
-    await cli('config', 'set', 'express.route', 'mail', 'mail.smtp.host', '127.0.0.1', 'mail.smtp.port', String(smtp.port),
-      'mail.sender', 'server@example.jp', 'mail.to', 'center@example.jp', 'mail.smime', 'off');
+    await cli(
+      'config',
+      'set',
+      'express.route',
+      'mail',
+      'mail.smtp.host',
+      '127.0.0.1',
+      'mail.smtp.port',
+      String(smtp.port),
+      'mail.sender',
+      'server@example.jp',
+      'mail.to',
+      'center@example.jp',
+      'mail.smime',
+      'off',
+    );
     const page = await openWindow(browser, app.url);
     await expressDialog(page, 'インターネットメール経由');
     const d = page.getByRole('dialog', { name: 'エクスプレス通報(インターネット メール経由)の設定' });
     await d.getByRole('button', { name: 'テスト通報(T)' }).click();
     await page.getByRole('dialog', { name: 'テスト通報結果送付先の選択' }).getByRole('button', { name: 'OK' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'はい' }).click();
-    await d.getByTestId('notify-result').getByText(/成功しました/).waitFor({ timeout: 30_000 });
+    await d
+      .getByTestId('notify-result')
+      .getByText(/成功しました/)
+      .waitFor({ timeout: 30_000 });
     await shot(page, 'route-mail-test');
     expect(smtp.received).toHaveLength(1);
-    const text = parseMail(smtp.received[0]!.raw).parts.map((p) => p.text ?? '').join('');
+    const text = parseMail(smtp.received[0]!.raw)
+      .parts.map((p) => p.text ?? '')
+      .join('');
     expect(text).toMatch(/^Kind: test$/m);
     expect(text).toContain('ResultMail: r@example.jp');
     await page.close();
   }, 90_000);
 
   it('dial-up: テスト通報(1次) dials the primary number and shows 通報成功', async () => {
-    await cli('config', 'set', 'express.route', 'dialup', 'dialup.serial.port', modem.modemPath, 'dialup.primary.number', '03-1234-5678',
-      'mail.smime', 'off');
+    await cli('config', 'set', 'express.route', 'dialup', 'dialup.serial.port', modem.modemPath, 'dialup.primary.number', '03-1234-5678', 'mail.smime', 'off');
     // Back to 設定済み (the mail test made it tested) as a hand edit would: no setting changes the state (ER_3090).
     await handEditState(app.configDir, 'configured');
     const page = await openWindow(browser, app.url);
@@ -79,7 +115,10 @@ describe('route dialogs send', () => {
     const d = page.getByRole('dialog', { name: 'エクスプレス通報(ダイヤルアップ経由)の設定' });
     expect(await d.getByRole('button', { name: 'テスト通報(2次)(2)' }).isDisabled()).toBe(true); // no secondary number
     await d.getByRole('button', { name: 'テスト通報(1次)(T)' }).click();
-    await d.getByTestId('notify-result').getByText(/通報成功/).waitFor({ timeout: 60_000 });
+    await d
+      .getByTestId('notify-result')
+      .getByText(/通報成功/)
+      .waitFor({ timeout: 60_000 });
     // The result is also given in its own window, answered with OK (the manual's result message).
     const result = page.getByRole('dialog', { name: 'テスト通報の結果' });
     await expect(result.textContent()).resolves.toContain('通報成功');

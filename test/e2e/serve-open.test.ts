@@ -25,9 +25,14 @@ beforeAll(async () => {
   const argvFile = join(base, 'argv.txt');
   await writeFile(recorder, `#!/bin/sh\nprintf '%s\\n' "$@" > '${argvFile}'\n`);
   await chmod(recorder, 0o755);
-  child = spawn(process.execPath, [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', '--open'], {
-    env: { ...process.env, LANG: 'C', BROWSER: recorder }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', '--open'],
+    {
+      env: { ...process.env, LANG: 'C', BROWSER: recorder },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const printed = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
   token = new URL(printed.trim()).searchParams.get('token')!;
   await until(async () => (await readFile(argvFile, 'utf8').catch(() => '')).endsWith('\n'), 60_000, 'the browser command');

@@ -12,8 +12,22 @@ let page: Page;
 const app = servePerTest({
   // Activated for the HTTPS service, headless, as a field engineer would before opening the window.
   prepare: async (fresh) => {
-    await promisify(execFile)(process.execPath, [...fresh.cli, 'activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810',
-      '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
+    await promisify(execFile)(process.execPath, [
+      ...fresh.cli,
+      'activate',
+      '--key-code',
+      '01239',
+      '--server-name',
+      'SERVER001',
+      '--device-code',
+      'N8100-2810',
+      '--serial',
+      '00000001',
+      '--warranty',
+      '99999999',
+      '--reply-mail',
+      'reply@example.jp',
+    ]);
   },
 });
 
@@ -79,7 +93,11 @@ describe('settings window dialogs', () => {
   });
 
   it('通報先リスト → ID設定 → スケジュール: retry and time window, with restore defaults', async () => {
-    await page.getByRole('dialog').last().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page
+      .getByRole('dialog')
+      .last()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await menu('設定(S)', '通報先リストの設定');
     await dialog('通報先リストの設定').getByRole('button', { name: '修正...' }).click();
     await dialog('ID設定').getByRole('button', { name: 'スケジュール...' }).click();

@@ -16,8 +16,13 @@ beforeAll(async () => {
   browser = await launchChromium();
   emptyDmi = await mkdtemp(join(tmpdir(), 'er-dmi-')); // no firmware identity: the fallback dialog must appear
 }, 60_000);
-afterAll(async () => { await browser?.close(); });
-afterEach(async () => { await app?.stop(); app = undefined; });
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await app?.stop();
+  app = undefined;
+});
 
 async function start(): Promise<{ app: RunningApp; page: Page }> {
   app = await startServe({ EXPRESS_REPORT_DMI_DIR: emptyDmi });

@@ -34,7 +34,7 @@ export interface Machine {
  * subject, and these tests count what reaches the receiver.
  */
 export async function activatedMachine(base: string, o: { url: string; caFile: string; settings?: string[]; state?: 'tested' | 'active' }): Promise<Machine> {
-  if (o.settings?.includes('activation.state')) throw new Error('the state is reached by state: \'tested\' | \'active\', not by a setting');
+  if (o.settings?.includes('activation.state')) throw new Error("the state is reached by state: 'tested' | 'active', not by a setting");
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
   const { argv, run: cli } = processCli(configDir, stateDir);
@@ -43,7 +43,21 @@ export async function activatedMachine(base: string, o: { url: string; caFile: s
     if (r.code !== 0) throw new Error(`express-report ${args.join(' ')} failed: ${r.err}`);
   };
   await ok(['init']);
-  await ok(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
+  await ok([
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'S1',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '1',
+    '--warranty',
+    '1',
+    '--reply-mail',
+    'r@example.jp',
+  ]);
   const adr = join(configDir, 'WebReprt', 'AMHTPADR.INF');
   await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${o.url}`));
   await ok(['config', 'set', 'https.caFile', o.caFile, ...(o.settings ?? [])]);
@@ -79,10 +93,21 @@ export async function startService(m: Pick<Machine, 'argv' | 'stateDir'>, args: 
   await rm(join(m.stateDir, 'service.json'), { force: true }); // left by a killed run, it would say "ready" too soon
   const child = spawn(process.execPath, [...m.argv, 'service', ...args], { env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
-  child.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
+  child.stderr!.on('data', (c: Buffer) => {
+    log += c.toString();
+  });
   const stop = () => stopChild(child);
   try {
-    await until(() => access(join(m.stateDir, 'service.json')).then(() => true, () => false), 30_000, 'the service to start', () => log);
+    await until(
+      () =>
+        access(join(m.stateDir, 'service.json')).then(
+          () => true,
+          () => false,
+        ),
+      30_000,
+      'the service to start',
+      () => log,
+    );
   } catch (e) {
     await stop();
     throw e;

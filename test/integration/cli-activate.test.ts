@@ -11,7 +11,21 @@ async function dirs() {
   const base = await tmp();
   return ['--config-dir', join(base, 'config'), '--state-dir', join(base, 'state')];
 }
-const keyCode = ['activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-1234', '--serial', '00000001', '--warranty', '99999999', '--reply-mail', 'reply@example.jp'];
+const keyCode = [
+  'activate',
+  '--key-code',
+  '01239',
+  '--server-name',
+  'SERVER001',
+  '--device-code',
+  'N8100-1234',
+  '--serial',
+  '00000001',
+  '--warranty',
+  '99999999',
+  '--reply-mail',
+  'reply@example.jp',
+];
 
 describe('express-report activate (headless)', () => {
   it('activates with a key code; the folder then validates and shows the state', async () => {

@@ -34,8 +34,13 @@ function runWith(argv: string[], o: { stdinFd?: number; closeStdout?: boolean })
     let err = '';
     // The reader goes away before the command writes anything, as `| head -1` does after its line.
     if (o.closeStdout) child.stdout!.destroy();
-    else child.stdout!.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+    else
+      child.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+      });
+    child.stderr!.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code: code ?? -1, out, err }));
   });
@@ -156,13 +161,22 @@ describe('the service API answering with an error status (item 12)', { timeout: 
   }
 
   it.each([
-    [500, JSON.stringify({ error: 'ENOSPC: no space left on device, write' }),
-      'ER_1092 The reporting service failed to carry out event disk 0xC0040006 (HTTP 500): ENOSPC: no space left on device, write. See its log (log/service.log in the state folder).'],
-    [500, '<html>Internal Server Error</html>',
-      'ER_1092 The reporting service failed to carry out event disk 0xC0040006 (HTTP 500): <html>Internal Server Error</html>. See its log (log/service.log in the state folder).'],
+    [
+      500,
+      JSON.stringify({ error: 'ENOSPC: no space left on device, write' }),
+      'ER_1092 The reporting service failed to carry out event disk 0xC0040006 (HTTP 500): ENOSPC: no space left on device, write. See its log (log/service.log in the state folder).',
+    ],
+    [
+      500,
+      '<html>Internal Server Error</html>',
+      'ER_1092 The reporting service failed to carry out event disk 0xC0040006 (HTTP 500): <html>Internal Server Error</html>. See its log (log/service.log in the state folder).',
+    ],
     [400, JSON.stringify({ error: 'id: Invalid' }), 'ER_1093 The reporting service refused event disk 0xC0040006 (HTTP 400): id: Invalid'],
-    [401, JSON.stringify({ error: 'token required' }),
-      'ER_1093 The reporting service refused event disk 0xC0040006 (HTTP 401): the token of service.json was not accepted; the service may have restarted, try again (token required)'],
+    [
+      401,
+      JSON.stringify({ error: 'token required' }),
+      'ER_1093 The reporting service refused event disk 0xC0040006 (HTTP 401): the token of service.json was not accepted; the service may have restarted, try again (token required)',
+    ],
     [202, 'accepted?', 'ER_1094 The answer of the reporting service to event disk 0xC0040006 cannot be read (HTTP 202): not JSON'],
   ])('event getting HTTP %i says what the service did, coded', async (status, body, line) => {
     const m = await machine();
@@ -204,6 +218,8 @@ describe('redirection in AMHTPLOG.INF Command (item 13)', { timeout: 90_000 }, (
     await writeFile(log, '[Tool001]\r\nSourceName01=disk\r\nEventID01=*\r\nCommand="c:\\x.bat > c:\\out.txt"\r\nDirectory="c:\\"\r\n');
     const r = await m.run(['validate']);
     expect(r.code).toBe(1);
-    expect(r.err.trim()).toBe(`${log}:4: ER_4013 Command cannot contain a redirection (""c:\\x.bat > c:\\out.txt""). Redirect inside a batch file or script instead.`);
+    expect(r.err.trim()).toBe(
+      `${log}:4: ER_4013 Command cannot contain a redirection (""c:\\x.bat > c:\\out.txt""). Redirect inside a batch file or script instead.`,
+    );
   });
 });

@@ -93,7 +93,19 @@ describe('express-report config', () => {
     const f = await folders();
     await cli([...f.dirs, 'init']);
     expect((await cli([...f.dirs, 'config', 'get', 'schedule.retry.intervalMinutes'])).out).toEqual(['5']);
-    const set = await cli([...f.dirs, 'config', 'set', 'mail.smtp.host', 'smtp.foo.co.jp', 'mail.smtp.port', '587', 'mail.sender', 'sousin@foo.co.jp', 'mail.to', 'center@example.jp']);
+    const set = await cli([
+      ...f.dirs,
+      'config',
+      'set',
+      'mail.smtp.host',
+      'smtp.foo.co.jp',
+      'mail.smtp.port',
+      '587',
+      'mail.sender',
+      'sousin@foo.co.jp',
+      'mail.to',
+      'center@example.jp',
+    ]);
     expect(set).toMatchObject({ code: 0, err: [] });
     expect((await cli([...f.dirs, 'config', 'set', 'express.route', 'mail'])).code).toBe(0);
     expect((await cli([...f.dirs, 'config', 'get', 'mail.smtp.port'])).out).toEqual(['587']);

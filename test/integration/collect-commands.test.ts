@@ -29,7 +29,7 @@ describe('runTools', () => {
     expect(await readFile(join(t.directory, 'out', 'collected.log'), 'utf8')).toBe(`collected in ${t.directory}\n`);
   });
 
-  it('notes a failing command\'s exit code and the end of its stderr, and runs the next one', async () => {
+  it("notes a failing command's exit code and the end of its stderr, and runs the next one", async () => {
     const fail = await tool('fail.sh', 'Tool001');
     const ok = await tool('write-log.sh', 'Tool002');
     const notes = await runTools([fail, ok], { timeoutSeconds: 60 });
@@ -68,7 +68,7 @@ describe('runTools', () => {
     expect(await readFile(join(first.directory, 'slow.done'), 'utf8')).toBe('done\n');
   });
 
-  it('when the service stops, the running command\'s tree is ended and the rest is not started', async () => {
+  it("when the service stops, the running command's tree is ended and the rest is not started", async () => {
     const hang = await tool('hang.sh', 'Tool001');
     const after = await tool('write-log.sh', 'Tool002');
     const stop = new AbortController();

@@ -39,7 +39,10 @@ async function setup(lines: (s: Omit<Setup, 'inf'>) => string[]): Promise<Setup 
 }
 
 const report = (r: CollectResult): Report => ({
-  id: '3f1c2b9a-0d6e-4c1b-9a55-7c0e2f4d8b11', kind: 'failure', createdAt: '2025-01-01T00:00:00.000Z', count: 1,
+  id: '3f1c2b9a-0d6e-4c1b-9a55-7c0e2f4d8b11',
+  kind: 'failure',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  count: 1,
   machine: { serverName: 'S', deviceCode: 'D', serialNumber: '1', userSystemCode: 'U' },
   event: { source: 'disk', id: 0xc0040006, time: '2025-01-01T00:00:00.000Z', message: 'm' },
   ...(r.logs ? { logs: r.logs } : {}),
@@ -54,12 +57,26 @@ async function attachment(r: CollectResult, into: string): Promise<string[]> {
 
 const codes = (r: CollectResult) => r.notes.map((n) => n.code);
 
-const tool = (s: Omit<Setup, 'inf'>, n: string, source: string, ids: string) =>
-  [`[Tool${n}]`, `SourceName01=${source}`, `EventID01=${ids}`, `Command="${s.script}"`, `LogFile="${join(s.work, 'out')}"`, `Directory="${s.work}"`];
+const tool = (s: Omit<Setup, 'inf'>, n: string, source: string, ids: string) => [
+  `[Tool${n}]`,
+  `SourceName01=${source}`,
+  `EventID01=${ids}`,
+  `Command="${s.script}"`,
+  `LogFile="${join(s.work, 'out')}"`,
+  `Directory="${s.work}"`,
+];
 
 describe('collectForEvent + attachmentFor', () => {
   it('[NoneTrouble] * still lets a [ToolYYY] event collect: the command runs and its log is in the zip, byte for byte', async () => {
-    const s = await setup((x) => ['[Configuration]', 'TimeOut=60', 'MaxSize=0', '[NoneTrouble]', 'SourceName01=*', 'EventID01=*', ...tool(x, '001', 'disk', '0xc0040006')]);
+    const s = await setup((x) => [
+      '[Configuration]',
+      'TimeOut=60',
+      'MaxSize=0',
+      '[NoneTrouble]',
+      'SourceName01=*',
+      'EventID01=*',
+      ...tool(x, '001', 'disk', '0xc0040006'),
+    ]);
     const r = await collectForEvent({ source: 'Disk', id: 0xc0040006 }, s.model, { definitionFile: s.inf });
     expect(codes(r)).toEqual(['ER_6300', 'ER_6303']);
     expect(r.notes[0]!.message.en).toBe('Collecting logs for event Disk 0xc0040006 with [Tool001].');
@@ -77,7 +94,15 @@ describe('collectForEvent + attachmentFor', () => {
   });
 
   it('[NoneTrouble] * and no [ToolYYY] for the event: nothing runs, no attachment', async () => {
-    const s = await setup((x) => ['[DefaultTools]', `Command="${x.script}"`, `LogFile="${x.work}"`, `Directory="${x.work}"`, '[NoneTrouble]', 'SourceName01=*', 'EventID01=*']);
+    const s = await setup((x) => [
+      '[DefaultTools]',
+      `Command="${x.script}"`,
+      `LogFile="${x.work}"`,
+      `Directory="${x.work}"`,
+      '[NoneTrouble]',
+      'SourceName01=*',
+      'EventID01=*',
+    ]);
     const r = await collectForEvent({ source: 'atapi', id: 1 }, s.model, { definitionFile: s.inf });
     expect(r).toEqual({ logs: undefined, notes: [expect.objectContaining({ code: 'ER_6301' })] });
     expect(attachmentFor(report(r))).toBeUndefined();
@@ -92,7 +117,13 @@ describe('collectForEvent + attachmentFor', () => {
   });
 
   it('[DefaultTools] collects for the events no [ToolYYY] names', async () => {
-    const s = await setup((x) => ['[DefaultTools]', `Command="${x.script}"`, `LogFile="${join(x.work, 'out')}"`, `Directory="${x.work}"`, ...tool(x, '001', 'disk', '0x00000001')]);
+    const s = await setup((x) => [
+      '[DefaultTools]',
+      `Command="${x.script}"`,
+      `LogFile="${join(x.work, 'out')}"`,
+      `Directory="${x.work}"`,
+      ...tool(x, '001', 'disk', '0x00000001'),
+    ]);
     const r = await collectForEvent({ source: 'atapi', id: 7 }, s.model, { definitionFile: s.inf });
     expect(codes(r)).toEqual(['ER_6300', 'ER_6303']);
     expect(r.notes[0]!.message.en).toContain('with [DefaultTools]');
@@ -123,7 +154,9 @@ describe('collectForEvent + attachmentFor', () => {
     await chmod(s.inf, 0o666);
     const r = await collectForEvent({ source: 'disk', id: 1 }, s.model, { definitionFile: s.inf });
     expect(codes(r)).toEqual(['ER_6300', 'ER_4300']);
-    expect(r.notes[1]!.message.en).toBe(`The definition file ${s.inf} cannot be trusted: ${s.inf} is writable by its group or by others (mode 0666). No log command runs and no log is attached. Make root the owner of the file and its folders, and remove the group and others' write permission.`);
+    expect(r.notes[1]!.message.en).toBe(
+      `The definition file ${s.inf} cannot be trusted: ${s.inf} is writable by its group or by others (mode 0666). No log command runs and no log is attached. Make root the owner of the file and its folders, and remove the group and others' write permission.`,
+    );
     expect(r.logs?.paths).toEqual([]);
     await expect(readFile(join(s.work, 'out', 'collected.log'))).rejects.toThrow(/ENOENT/);
     const x = join(s.base, 'x');
@@ -146,8 +179,17 @@ describe('collectForEvent + attachmentFor', () => {
 
   it('a Command that is missing, or whose Directory does not exist, is noted; LogFile is still taken', async () => {
     const s = await setup((x) => [
-      '[Tool001]', 'SourceName01=disk', 'EventID01=*', `Command="${join(x.work, 'none.sh')}"`, `LogFile="${x.work}"`, `Directory="${x.work}"`,
-      '[Tool002]', 'SourceName01=disk', 'EventID01=*', `Command="${x.script}"`, `Directory="${join(x.work, 'gone')}"`,
+      '[Tool001]',
+      'SourceName01=disk',
+      'EventID01=*',
+      `Command="${join(x.work, 'none.sh')}"`,
+      `LogFile="${x.work}"`,
+      `Directory="${x.work}"`,
+      '[Tool002]',
+      'SourceName01=disk',
+      'EventID01=*',
+      `Command="${x.script}"`,
+      `Directory="${join(x.work, 'gone')}"`,
     ]);
     const r = await collectForEvent({ source: 'disk', id: 1 }, s.model, { definitionFile: s.inf });
     expect(codes(r)).toEqual(['ER_6300', 'ER_1300', 'ER_4304']);
@@ -158,7 +200,11 @@ describe('collectForEvent + attachmentFor', () => {
 describe('collectTools (AMHTPHBI.INF [Tools])', () => {
   it('runs the command and takes its LogFile', async () => {
     const s = await setup(() => []);
-    const r = await collectTools({ command: s.script, logFile: join(s.work, 'out'), directory: s.work }, { timeoutSeconds: 600, maxSizeKB: 0 }, { definitionFile: s.inf });
+    const r = await collectTools(
+      { command: s.script, logFile: join(s.work, 'out'), directory: s.work },
+      { timeoutSeconds: 600, maxSizeKB: 0 },
+      { definitionFile: s.inf },
+    );
     expect(codes(r)).toEqual(['ER_6303']);
     expect(r.logs?.paths).toEqual([join(s.work, 'out')]);
   });
@@ -167,7 +213,9 @@ describe('collectTools (AMHTPHBI.INF [Tools])', () => {
     const s = await setup(() => []);
     const r = await collectTools({ command: '', logFile: s.work, directory: '' }, { timeoutSeconds: 600, maxSizeKB: 0 }, { definitionFile: s.inf });
     expect(r).toMatchObject({ logs: { paths: [s.work] }, notes: [] });
-    expect(await collectTools({ command: '', logFile: '', directory: '' }, { timeoutSeconds: 600, maxSizeKB: 0 }, { definitionFile: s.inf }))
-      .toEqual({ logs: undefined, notes: [] });
+    expect(await collectTools({ command: '', logFile: '', directory: '' }, { timeoutSeconds: 600, maxSizeKB: 0 }, { definitionFile: s.inf })).toEqual({
+      logs: undefined,
+      notes: [],
+    });
   });
 });

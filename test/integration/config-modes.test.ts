@@ -72,10 +72,16 @@ describe('config folder file modes', () => {
     expect(await modes(config, ['routes.ini', 'routes.ini.bak'])).toEqual(expected(['routes.ini', 'routes.ini.bak']));
     await chmod(join(config, 'activation.ini'), 0o644);
     const activated = await host.activate({
-      method: 'keycode', service: 'https', optionDevices: [],
+      method: 'keycode',
+      service: 'https',
+      optionDevices: [],
       values: {
-        'activation.keyCode': '01239', 'activation.replyMail': 'reply@example.jp', 'machine.serverName': 'SERVER001',
-        'machine.deviceCode': 'N8100-1234', 'machine.serialNumber': '00000001', 'machine.warrantyNumber': '99999999',
+        'activation.keyCode': '01239',
+        'activation.replyMail': 'reply@example.jp',
+        'machine.serverName': 'SERVER001',
+        'machine.deviceCode': 'N8100-1234',
+        'machine.serialNumber': '00000001',
+        'machine.warrantyNumber': '99999999',
       },
     });
     expect(activated.ok).toBe(true);

@@ -191,7 +191,8 @@ describe('ConfigStore', () => {
     await writeFile(join(dir, 'routes.ini'), '[Mail]\r\nSmtpPort=abc\r\n[Bogus]\r\nx=1\r\n');
     const store = await ConfigStore.open(dir);
     expect(store.problems.map((p) => [p.file, p.line, p.code])).toEqual([
-      ['routes.ini', 2, 'ER_3009'], ['routes.ini', 3, 'ER_4002'],
+      ['routes.ini', 2, 'ER_3009'],
+      ['routes.ini', 3, 'ER_4002'],
     ]);
   });
 });
@@ -203,9 +204,16 @@ describe('ConfigStore', () => {
  */
 describe('config set from many processes at once', () => {
   const KEYS: [string, number][] = [
-    ['mail.smtp.port', 1000], ['mail.timeoutSeconds', 100], ['mail.pop.port', 2000], ['mail.pop.waitMs', 3000],
-    ['dialup.intervalSeconds', 10], ['manager.port', 4000], ['https.proxy.port', 5000], ['https.timeoutSeconds', 20],
-    ['suppression.windowMinutes', 30], ['relay.express.port', 6000],
+    ['mail.smtp.port', 1000],
+    ['mail.timeoutSeconds', 100],
+    ['mail.pop.port', 2000],
+    ['mail.pop.waitMs', 3000],
+    ['dialup.intervalSeconds', 10],
+    ['manager.port', 4000],
+    ['https.proxy.port', 5000],
+    ['https.timeoutSeconds', 20],
+    ['suppression.windowMinutes', 30],
+    ['relay.express.port', 6000],
   ];
 
   it('keeps every value that was answered "set" (10 processes on routes.ini, 3 rounds)', async () => {

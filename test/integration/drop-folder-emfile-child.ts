@@ -7,7 +7,12 @@ import { closeSync, openSync } from 'node:fs';
 import { DropFolder } from '../../service/daemon/drop-folder.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
-const drop = new DropFolder(process.argv[2]!, async (e) => out(`ACCEPTED ${e.id.toString(16)}`), (p) => out(`PROBLEM ${p.code} ${p.message.en}`), { retryMs: { first: 200, max: 1_000 } });
+const drop = new DropFolder(
+  process.argv[2]!,
+  async (e) => out(`ACCEPTED ${e.id.toString(16)}`),
+  (p) => out(`PROBLEM ${p.code} ${p.message.en}`),
+  { retryMs: { first: 200, max: 1_000 } },
+);
 await drop.start();
 out('READY');
 

@@ -26,8 +26,12 @@ describe('drop folder: out of file descriptors', () => {
     await mkdir(dir);
     child = spawn(process.execPath, ['--import', 'tsx', CHILD, dir], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
-    child.stdout!.on('data', (c: Buffer) => { out += c.toString(); });
-    child.stderr!.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    child.stderr!.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     const seen = (what: string) => () => out.includes(what);
     await until(seen('READY'), 30_000, 'the child to start', () => out);
     child.stdin!.write('hog\n');
@@ -44,7 +48,12 @@ describe('drop folder: out of file descriptors', () => {
     await until(seen('ACCEPTED c0000451'), 10_000, 'the file to be taken by the retry timer', () => out);
     expect(out.match(/ER_1036/g)).toHaveLength(1);
     expect(out).toMatch(/PROBLEM ER_6061 The drop folder .* can be read and watched again/);
-    await until(async () => !(await readdir(dir)).includes('fan.json'), 5_000, 'the file to be removed', () => out);
+    await until(
+      async () => !(await readdir(dir)).includes('fan.json'),
+      5_000,
+      'the file to be removed',
+      () => out,
+    );
     child.stdin!.write('stop\n');
   }, 60_000);
 });

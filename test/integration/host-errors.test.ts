@@ -40,7 +40,12 @@ beforeAll(async () => {
   // A real failure of the real host: routes.ini replaced by a folder (EISDIR when the settings are read).
   await rm(join(base, 'config', 'routes.ini'));
   await mkdir(join(base, 'config', 'routes.ini'));
-  raised = await host.snapshot().then(() => { throw new Error('the host did not fail'); }, (e: unknown) => (e as CodedError).problem);
+  raised = await host.snapshot().then(
+    () => {
+      throw new Error('the host did not fail');
+    },
+    (e: unknown) => (e as CodedError).problem,
+  );
   conflicted = Object.assign(Object.create(host) as HostApi, { eventLog: () => Promise.reject(conflict) });
   served = await serve(host, { rendererDir: renderer });
   servedConflicted = await serve(conflicted, { rendererDir: renderer });
@@ -60,19 +65,29 @@ function overIpc(api: HostApi, sender = `${APP_ORIGIN}/index.html`): HostApi {
 }
 
 async function refusalOf(call: Promise<unknown>): Promise<HostCallError> {
-  const e = await call.then(() => undefined, (x: unknown) => x);
+  const e = await call.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(HostCallError);
   return e as HostCallError;
 }
 
 describe('the host raised it: the window gets the same Problem', () => {
   it('the real host fails (EISDIR): its Problem has both languages, the plain sentence and the system text apart', () => {
-    expect(raised).toMatchObject({ code: 'ER_1001', message: { ja: expect.stringContaining('読み込めません: EISDIR') }, detail: expect.stringContaining('EISDIR') });
+    expect(raised).toMatchObject({
+      code: 'ER_1001',
+      message: { ja: expect.stringContaining('読み込めません: EISDIR') },
+      detail: expect.stringContaining('EISDIR'),
+    });
     expect(raised.plain?.ja).toMatch(/routes\.ini を読み込めません。$/);
     expect(raised.plain?.en).not.toContain('EISDIR');
   });
 
-  for (const [name, over] of [['serve (HTTP)', () => overHttp(served)], ['desktop bridge (IPC)', () => overIpc(host)]] as const) {
+  for (const [name, over] of [
+    ['serve (HTTP)', () => overHttp(served)],
+    ['desktop bridge (IPC)', () => overIpc(host)],
+  ] as const) {
     it(`${name}: rebuilt as HostCallError with that Problem, unchanged`, async () => {
       const e = await refusalOf(over().snapshot());
       expect(e.method).toBe('snapshot');
@@ -81,11 +96,19 @@ describe('the host raised it: the window gets the same Problem', () => {
     });
   }
 
-  for (const [name, over] of [['serve (HTTP)', () => overHttp(servedConflicted)], ['desktop bridge (IPC)', () => overIpc(conflicted)]] as const) {
+  for (const [name, over] of [
+    ['serve (HTTP)', () => overHttp(servedConflicted)],
+    ['desktop bridge (IPC)', () => overIpc(conflicted)],
+  ] as const) {
     it(`${name}: the field and file:line travel too`, async () => {
       const e = await refusalOf(over().eventLog());
       expect(e.problems).toEqual([conflict.problem]);
-      expect(e.problems[0]).toMatchObject({ field: 'https.proxy.user', file: 'routes.ini', line: 12, message: { ja: expect.stringContaining('他で変更されました') } });
+      expect(e.problems[0]).toMatchObject({
+        field: 'https.proxy.user',
+        file: 'routes.ini',
+        line: 12,
+        message: { ja: expect.stringContaining('他で変更されました') },
+      });
     });
   }
 
@@ -101,7 +124,10 @@ describe('the host raised it: the window gets the same Problem', () => {
 describe('what the transport itself refuses is coded too', () => {
   it('serve without the session token: ER_1102, the reason in both languages', async () => {
     const e = await refusalOf(overHttp(served, 'not-the-token').resources());
-    expect(e.problems[0]).toMatchObject({ code: 'ER_1102', message: { ja: expect.stringContaining('トークンがないか一致しません'), en: expect.stringContaining('token is missing or wrong') } });
+    expect(e.problems[0]).toMatchObject({
+      code: 'ER_1102',
+      message: { ja: expect.stringContaining('トークンがないか一致しません'), en: expect.stringContaining('token is missing or wrong') },
+    });
   });
 
   it('serve gone: ER_1100 with the system text as detail', async () => {
@@ -124,8 +150,20 @@ describe('what the transport itself refuses is coded too', () => {
   });
 
   it('a reply that is not a HostReply is refused where it enters the window (ER_1101), never trusted', () => {
-    for (const bad of [undefined, 'ER_1001 Cannot read', { ok: false, error: 'ER_1001 Cannot read' }, { ok: false, problems: [{ code: 'ER_9999', severity: 'error', message: { ja: '', en: '' } }] }]) {
-      const e = (() => { try { resultOf('snapshot', bad); } catch (x) { return x; } return undefined; })();
+    for (const bad of [
+      undefined,
+      'ER_1001 Cannot read',
+      { ok: false, error: 'ER_1001 Cannot read' },
+      { ok: false, problems: [{ code: 'ER_9999', severity: 'error', message: { ja: '', en: '' } }] },
+    ]) {
+      const e = (() => {
+        try {
+          resultOf('snapshot', bad);
+        } catch (x) {
+          return x;
+        }
+        return undefined;
+      })();
       expect(e).toBeInstanceOf(HostCallError);
       expect((e as HostCallError).problems[0]!.code).toBe('ER_1101');
     }

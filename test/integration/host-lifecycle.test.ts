@@ -18,9 +18,17 @@ import { tempDirs } from '../helpers/tmp.js';
 const tmp = tempDirs();
 const env = { EXPRESS_REPORT_KEYFILE_CA: join(FIXTURE_DIR, 'test-ca.pem') };
 const signer = loadIssued(FIXTURE_DIR, 'signer');
-const machine = { 'machine.serverName': 'SERVER001', 'machine.deviceCode': 'N8100-1234', 'machine.serialNumber': '00000001', 'machine.warrantyNumber': '99999999' };
+const machine = {
+  'machine.serverName': 'SERVER001',
+  'machine.deviceCode': 'N8100-1234',
+  'machine.serialNumber': '00000001',
+  'machine.warrantyNumber': '99999999',
+};
 const keycode: ActivationRequest = {
-  method: 'keycode', service: 'https', values: { 'activation.keyCode': '01239', 'activation.replyMail': 'reply@example.jp', ...machine }, optionDevices: [],
+  method: 'keycode',
+  service: 'https',
+  values: { 'activation.keyCode': '01239', 'activation.replyMail': 'reply@example.jp', ...machine },
+  optionDevices: [],
 };
 
 async function setup(extraEnv: NodeJS.ProcessEnv = {}) {
@@ -53,9 +61,18 @@ describe('サービスの終了 / サービス有効期限の変更 in the host'
   it('サービス有効期限の変更 is refused (ER_3081) before the service has ended, even with a valid key', async () => {
     const { host, dirs, dir } = await setup();
     const key = join(dir, 'SERVER001.key');
-    await writeFile(key, signKeyFile({ ...samplePayload(loadIssued(FIXTURE_DIR, 'center').certPem, '2098-12-31', '2026-11-25'), serverName: (await host.snapshot()).hostName }, signer));
+    await writeFile(
+      key,
+      signKeyFile(
+        { ...samplePayload(loadIssued(FIXTURE_DIR, 'center').certPem, '2098-12-31', '2026-11-25'), serverName: (await host.snapshot()).hostName },
+        signer,
+      ),
+    );
     expect((await host.activate({ method: 'keyfile', service: 'https', keyFile: { path: key }, values: {}, optionDevices: [] })).ok).toBe(true);
-    const later = signExtension({ format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2099-06-30', issuedAt: '2026-11-25' }, signer);
+    const later = signExtension(
+      { format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2099-06-30', issuedAt: '2026-11-25' },
+      signer,
+    );
     await setState(dirs.configDir, 'active');
     const r = await host.extendExpiry({ key: later });
     expect(r).toMatchObject({ ok: false, problems: [{ code: 'ER_3081' }] });
@@ -89,14 +106,23 @@ describe('the center destinations a key-code activation sets automatically', () 
   it('come from EXPRESS_REPORT_CENTER_DIR when it is set (file by file), and 宛先の読み込み replaces them afterwards', async () => {
     const center = join(await tmp(), 'center');
     await mkdir(center);
-    await writeFile(join(center, 'AMHTPADR.INF'), '[URL1]\r\nURL= https://127.0.0.1:8443/Scripts/trsRecvAlert.cgi\r\n[URL2]\r\nURL= https://127.0.0.1:8444/cgi-bin/trsRecvAlert.cgi\r\n');
+    await writeFile(
+      join(center, 'AMHTPADR.INF'),
+      '[URL1]\r\nURL= https://127.0.0.1:8443/Scripts/trsRecvAlert.cgi\r\n[URL2]\r\nURL= https://127.0.0.1:8444/cgi-bin/trsRecvAlert.cgi\r\n',
+    );
     const { host } = await setup({ EXPRESS_REPORT_CENTER_DIR: center });
     const r = await host.activate({ ...keycode, service: 'express' });
-    expect(r.ok && r.snapshot.destinations).toEqual({ url1: 'https://127.0.0.1:8443/Scripts/trsRecvAlert.cgi', url2: 'https://127.0.0.1:8444/cgi-bin/trsRecvAlert.cgi' });
+    expect(r.ok && r.snapshot.destinations).toEqual({
+      url1: 'https://127.0.0.1:8443/Scripts/trsRecvAlert.cgi',
+      url2: 'https://127.0.0.1:8444/cgi-bin/trsRecvAlert.cgi',
+    });
     // No center-mail.ini in that folder: the shipped one is used.
     const shipped = await loadCenterDestinations(RESOURCES_DIR);
     expect(r.ok && shipped.ok && r.snapshot.settings['mail.to']).toBe(shipped.ok ? shipped.center.mailTo : '');
-    const read = await host.readDestinations({ name: 'AMHTPADR.INF', contentBase64: Buffer.from('[URL1]\r\nURL= https://127.0.0.1:9443/x\r\n').toString('base64') });
+    const read = await host.readDestinations({
+      name: 'AMHTPADR.INF',
+      contentBase64: Buffer.from('[URL1]\r\nURL= https://127.0.0.1:9443/x\r\n').toString('base64'),
+    });
     const saved = await host.saveSettings({ values: {}, ...(read.ok ? { destinations: read.destinations } : {}) });
     expect(saved.ok && saved.snapshot.destinations).toEqual({ url1: 'https://127.0.0.1:9443/x' });
   });
@@ -132,7 +158,29 @@ describe('ユーザシステムコード on the command line', () => {
     expect(r.err.join('\n')).toMatch(/ER_1032/);
 
     const k = ['--config-dir', join(base, 'config2'), '--state-dir', join(base, 'state2')];
-    expect((await cli([...k, 'activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-1234', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp'], { env })).code).toBe(0);
+    expect(
+      (
+        await cli(
+          [
+            ...k,
+            'activate',
+            '--key-code',
+            '01239',
+            '--server-name',
+            'S1',
+            '--device-code',
+            'N8100-1234',
+            '--serial',
+            '1',
+            '--warranty',
+            '1',
+            '--reply-mail',
+            'r@example.jp',
+          ],
+          { env },
+        )
+      ).code,
+    ).toBe(0);
     expect((await cli([...k, 'status'], { env })).out.find((l) => l.startsWith('user system code: '))).toMatch(/OPFILELESS/);
   });
 });

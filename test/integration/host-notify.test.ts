@@ -48,8 +48,21 @@ async function setup(): Promise<Setup> {
     expect(r.code, r.err.join('\n')).toBe(0);
   };
   await run(['init']);
-  await run(['activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810', '--serial', '00000001',
-    '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
+  await run([
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'SERVER001',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '00000001',
+    '--warranty',
+    '99999999',
+    '--reply-mail',
+    'reply@example.jp',
+  ]);
   const adr = join(dirs.configDir, 'WebReprt', 'AMHTPADR.INF');
   await writeFile(adr, `${(await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${primary.url}`)}[URL2]\nURL= ${secondary.url}\n`);
   const caFile = join(base, 'center-ca.pem');

@@ -65,8 +65,21 @@ async function machine(opts: { active?: boolean } = {}): Promise<Machine> {
     expect(r.code, r.err.join('\n')).toBe(0);
   };
   await run(['init']);
-  await run(['activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810', '--serial', '00000001',
-    '--warranty', '99999999', '--reply-mail', 'reply@example.jp']);
+  await run([
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'SERVER001',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '00000001',
+    '--warranty',
+    '99999999',
+    '--reply-mail',
+    'reply@example.jp',
+  ]);
   const adr = join(dirs.configDir, 'WebReprt', 'AMHTPADR.INF');
   await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${center.url}`));
   const caFile = join(base, 'center-ca.pem');
@@ -74,7 +87,13 @@ async function machine(opts: { active?: boolean } = {}): Promise<Machine> {
   await run(['config', 'set', 'https.caFile', caFile, 'schedule.retry.limitHours', '48']);
   const host = await createHost(dirs, {});
   const saved = await host.saveSettings({
-    values: { 'https.proxy.use': 'on', 'https.proxy.host': '127.0.0.1', 'https.proxy.port': String(proxy.port), 'https.proxy.user': proxy.user, 'https.proxy.password': proxy.password },
+    values: {
+      'https.proxy.use': 'on',
+      'https.proxy.host': '127.0.0.1',
+      'https.proxy.port': String(proxy.port),
+      'https.proxy.user': proxy.user,
+      'https.proxy.password': proxy.password,
+    },
     optionDevices: [{ name: '増設ディスク', deviceCode: 'N8103-1001', serialNumber: 'A0001' }],
   });
   expect(saved.ok, JSON.stringify(saved)).toBe(true);
@@ -87,7 +106,7 @@ async function machine(opts: { active?: boolean } = {}): Promise<Machine> {
 }
 
 describe('設定情報の変更 (updateRegistration)', () => {
-  it('changes the comment and the dealer\'s SE on an active machine: still 運用中, everything else byte-identical', async () => {
+  it("changes the comment and the dealer's SE on an active machine: still 運用中, everything else byte-identical", async () => {
     const { host, dirs } = await machine();
     const before = await files(dirs.configDir);
     const state = await files(dirs.stateDir);
@@ -115,9 +134,14 @@ describe('設定情報の変更 (updateRegistration)', () => {
   it('refuses anything that is not registration information (ER_3060), and a machine not activated (ER_3051), writing nothing', async () => {
     const { host, dirs } = await machine({ active: false });
     const before = await files(dirs.configDir);
-    const r = await host.updateRegistration({ values: { 'machine.comment': 'x', 'express.route': 'off', 'activation.state': 'active', 'activation.keyCode': '99999' }, optionDevices: [] });
+    const r = await host.updateRegistration({
+      values: { 'machine.comment': 'x', 'express.route': 'off', 'activation.state': 'active', 'activation.keyCode': '99999' },
+      optionDevices: [],
+    });
     expect(r.ok ? [] : r.problems.map((p) => [p.field, p.code])).toEqual([
-      ['express.route', 'ER_3060'], ['activation.state', 'ER_3060'], ['activation.keyCode', 'ER_3060'],
+      ['express.route', 'ER_3060'],
+      ['activation.state', 'ER_3060'],
+      ['activation.keyCode', 'ER_3060'],
     ]);
     expect(!r.ok && r.problems[0]!.message.ja).toMatch(/^通報手段は設定情報の変更では変更できません/);
     expect(await files(dirs.configDir)).toEqual(before);
@@ -145,7 +169,10 @@ describe('変更後未テスト (changed since the last test)', () => {
     expect(ca.warnings?.map((w) => w.code)).toEqual(['ER_6090']);
     expect((await host.eventLog()).at(-1)).toMatchObject({ level: 'warning', code: 'ER_6090' });
 
-    const read = await host.readDestinations({ name: 'AMHTPADR.INF', contentBase64: Buffer.from(`[URL1]\nURL= ${center.url}\n[URL2]\nURL= ${other.url}\n`).toString('base64') });
+    const read = await host.readDestinations({
+      name: 'AMHTPADR.INF',
+      contentBase64: Buffer.from(`[URL1]\nURL= ${center.url}\n[URL2]\nURL= ${other.url}\n`).toString('base64'),
+    });
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const dest = await host.saveSettings({ values: {}, destinations: read.destinations });
@@ -168,11 +195,24 @@ describe('変更後未テスト (changed since the last test)', () => {
   }, 60_000);
 });
 
-describe('テスト通報 with the dialog\'s unsaved values', () => {
+describe("テスト通報 with the dialog's unsaved values", () => {
   it('sends with them and writes nothing but the state; a refused value comes back with its field, nothing sent', async () => {
     const { host, dirs, caFile } = await machine({ active: false });
     // The saved settings cannot reach the center: no proxy credentials, no CA file, URL1 elsewhere.
-    await cli(['--config-dir', dirs.configDir, '--state-dir', dirs.stateDir, 'config', 'set', 'https.proxy.use', 'off', 'https.caFile', '', 'express.route', 'off']);
+    await cli([
+      '--config-dir',
+      dirs.configDir,
+      '--state-dir',
+      dirs.stateDir,
+      'config',
+      'set',
+      'https.proxy.use',
+      'off',
+      'https.caFile',
+      '',
+      'express.route',
+      'off',
+    ]);
     const before = await files(dirs.configDir);
     const seen = other.received.length;
     const r = await host.testNotify({
@@ -189,11 +229,14 @@ describe('テスト通報 with the dialog\'s unsaved values', () => {
     expect((await host.eventLog()).at(-1)?.text.ja).toContain('画面の未保存の値で');
 
     const bad = await host.testNotify({ override: { values: { 'https.timeoutSeconds': 'abc', 'activation.state': 'active' } } });
-    expect(bad.ok ? [] : bad.problems.map((p) => [p.field, p.code])).toEqual([['activation.state', 'ER_3061'], ['https.timeoutSeconds', 'ER_3027']]);
+    expect(bad.ok ? [] : bad.problems.map((p) => [p.field, p.code])).toEqual([
+      ['activation.state', 'ER_3061'],
+      ['https.timeoutSeconds', 'ER_3027'],
+    ]);
     expect(other.received.length).toBe(seen + 1);
   }, 60_000);
 
-  it('the desktop app\'s host sends the override through the running service, and the status query logs nothing', async () => {
+  it("the desktop app's host sends the override through the running service, and the status query logs nothing", async () => {
     const { dirs, caFile } = await machine({ active: false });
     await cli(['--config-dir', dirs.configDir, '--state-dir', dirs.stateDir, 'config', 'set', 'https.caFile', '']);
     const desktop = await createNodeHost({ ...dirs, resourcesDir: RESOURCES_DIR, version: 'test' }, {});

@@ -25,9 +25,18 @@ async function keyFileFor(dir: string, serverName: string): Promise<string> {
   return path;
 }
 
-const machine = { 'machine.serverName': 'SERVER001', 'machine.deviceCode': 'N8100-1234', 'machine.serialNumber': '00000001', 'machine.warrantyNumber': '99999999' };
+const machine = {
+  'machine.serverName': 'SERVER001',
+  'machine.deviceCode': 'N8100-1234',
+  'machine.serialNumber': '00000001',
+  'machine.warrantyNumber': '99999999',
+};
 const keycode = (extra: Partial<ActivationRequest> = {}): ActivationRequest => ({
-  method: 'keycode', service: 'https', values: { 'activation.keyCode': '01239', 'activation.replyMail': 'reply@example.jp', ...machine }, optionDevices: [], ...extra,
+  method: 'keycode',
+  service: 'https',
+  values: { 'activation.keyCode': '01239', 'activation.replyMail': 'reply@example.jp', ...machine },
+  optionDevices: [],
+  ...extra,
 });
 
 async function allText(dir: string): Promise<string> {
@@ -49,7 +58,13 @@ describe('NodeHost', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.snapshot.settings;
-    expect([s['activation.state'], s['activation.method'], s['express.route'], s['mail.smime'], s['machine.serverName']]).toEqual(['configured', 'keycode', 'https', false, 'SERVER001']);
+    expect([s['activation.state'], s['activation.method'], s['express.route'], s['mail.smime'], s['machine.serverName']]).toEqual([
+      'configured',
+      'keycode',
+      'https',
+      false,
+      'SERVER001',
+    ]);
     expect(r.snapshot.optionDevices).toHaveLength(1);
     expect(r.snapshot.problems).toEqual([]);
   });
@@ -71,7 +86,12 @@ describe('NodeHost', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const s = r.snapshot.settings;
-    expect([s['customer.name'], s['activation.userSystemCode'], s['activation.expiry'], s['machine.serverName']]).toEqual(['日電　太郎', SAMPLE_USER_SYSTEM_CODE, '2098-12-31', name]);
+    expect([s['customer.name'], s['activation.userSystemCode'], s['activation.expiry'], s['machine.serverName']]).toEqual([
+      '日電　太郎',
+      SAMPLE_USER_SYSTEM_CODE,
+      '2098-12-31',
+      name,
+    ]);
     expect(r.snapshot.destinations?.url1).toBe('https://127.0.0.1:8443/Scripts/trsRecvAlert.cgi');
     expect(await readFile(join(config, 'center-cert.pem'), 'utf8')).toBe(center.certPem);
   });
@@ -129,9 +149,15 @@ describe('NodeHost', () => {
     await writeFile(ini, (await readFile(ini, 'utf8')).replace(/^State=configured$/m, 'State=active'));
     const ended = await host.endService();
     expect(ended.ok && ended.snapshot.settings['activation.state']).toBe('ended');
-    const earlier = signExtension({ format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2098-01-01', issuedAt: '2026-11-25' }, signer);
+    const earlier = signExtension(
+      { format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2098-01-01', issuedAt: '2026-11-25' },
+      signer,
+    );
     expect(await host.extendExpiry({ key: earlier })).toMatchObject({ ok: false, problems: [{ code: 'ER_3042' }] });
-    const later = signExtension({ format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2099-06-30', issuedAt: '2026-11-25' }, signer);
+    const later = signExtension(
+      { format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2099-06-30', issuedAt: '2026-11-25' },
+      signer,
+    );
     const r = await host.extendExpiry({ key: later });
     expect(r.ok && [r.snapshot.settings['activation.expiry'], r.snapshot.settings['activation.state']]).toEqual(['2099-06-30', 'active']);
   });
@@ -148,7 +174,10 @@ describe('NodeHost', () => {
     const bad = Buffer.from('[URL2]\r\nURL= ftp://x\r\n').toString('base64');
     const refused = await host.readDestinations({ name: 'AMHTPADR.INF', contentBase64: bad });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.problems.map((p) => [p.file, p.code])).toEqual([['AMHTPADR.INF', 'ER_4003'], ['AMHTPADR.INF', 'ER_4006']]);
+    expect(!refused.ok && refused.problems.map((p) => [p.file, p.code])).toEqual([
+      ['AMHTPADR.INF', 'ER_4003'],
+      ['AMHTPADR.INF', 'ER_4006'],
+    ]);
   });
 
   it('keeps the event log across restarts', async () => {

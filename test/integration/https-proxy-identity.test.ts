@@ -49,13 +49,41 @@ interface Form {
 }
 
 const forms: Form[] = [
-  { name: 'IPv4', listen: '127.0.0.1', urlHost: '127.0.0.1', right: ['127.0.0.1'], wrong: ['::1', 'localhost'], sni: undefined, mismatch: 'IP: 127.0.0.1 is not in the cert\'s list' },
-  { name: 'IPv6', listen: '::1', urlHost: '[::1]', right: ['::1'], wrong: ['127.0.0.1', 'localhost'], sni: undefined, mismatch: 'IP: ::1 is not in the cert\'s list' },
-  { name: 'host name', listen: '127.0.0.1', urlHost: 'localhost', right: ['localhost'], wrong: ['127.0.0.1', '::1'], sni: 'localhost', mismatch: 'Host: localhost. is not' },
+  {
+    name: 'IPv4',
+    listen: '127.0.0.1',
+    urlHost: '127.0.0.1',
+    right: ['127.0.0.1'],
+    wrong: ['::1', 'localhost'],
+    sni: undefined,
+    mismatch: "IP: 127.0.0.1 is not in the cert's list",
+  },
+  {
+    name: 'IPv6',
+    listen: '::1',
+    urlHost: '[::1]',
+    right: ['::1'],
+    wrong: ['127.0.0.1', 'localhost'],
+    sni: undefined,
+    mismatch: "IP: ::1 is not in the cert's list",
+  },
+  {
+    name: 'host name',
+    listen: '127.0.0.1',
+    urlHost: 'localhost',
+    right: ['localhost'],
+    wrong: ['127.0.0.1', '::1'],
+    sni: 'localhost',
+    mismatch: 'Host: localhost. is not',
+  },
 ];
 
 /** Through the proxy addressed by name and by address, and directly (which was right before and must stay so). */
-const ways: Array<{ name: string; proxyHost?: string }> = [{ name: 'proxy "localhost"', proxyHost: 'localhost' }, { name: 'proxy "127.0.0.1"', proxyHost: '127.0.0.1' }, { name: 'no proxy' }];
+const ways: Array<{ name: string; proxyHost?: string }> = [
+  { name: 'proxy "localhost"', proxyHost: 'localhost' },
+  { name: 'proxy "127.0.0.1"', proxyHost: '127.0.0.1' },
+  { name: 'no proxy' },
+];
 
 let dir: string;
 let caFile: string;
@@ -86,8 +114,11 @@ function config(url: string, proxyHost: string | undefined): Config {
   const settings: Partial<Settings> = { 'https.caFile': caFile, 'https.timeoutSeconds': 5 };
   if (proxyHost) {
     Object.assign(settings, {
-      'https.proxy.use': true, 'https.proxy.host': proxyHost, 'https.proxy.port': proxy.port,
-      'https.proxy.user': proxy.user, 'https.proxy.password': proxy.password,
+      'https.proxy.use': true,
+      'https.proxy.host': proxyHost,
+      'https.proxy.port': proxy.port,
+      'https.proxy.user': proxy.user,
+      'https.proxy.password': proxy.password,
     });
   }
   return httpsConfig({ url1: url }, settings);
@@ -109,7 +140,7 @@ for (const way of ways) {
           return { url: `https://${f.urlHost}:${center.port}/Scripts/trsRecvAlert.cgi`, center, authority: `${f.urlHost}:${center.port}` };
         };
 
-        it('a certificate for the URL\'s host: delivered, with SNI only for a name', async () => {
+        it("a certificate for the URL's host: delivered, with SNI only for a name", async () => {
           const { url, center, authority } = urlOf('right');
           const report = sampleReport();
           const o = await route.send(report, routeContext(config(url, way.proxyHost)));
@@ -120,7 +151,7 @@ for (const way of ways) {
           if (way.proxyHost) expect(proxy.log()).toContain(`CONNECT ${authority}`);
         });
 
-        it('a certificate for the other loopback identities only: refused with ER_2004 naming the URL\'s host', async () => {
+        it("a certificate for the other loopback identities only: refused with ER_2004 naming the URL's host", async () => {
           const { url, center } = urlOf('wrong');
           const report = sampleReport();
           const o = await route.send(report, routeContext(config(url, way.proxyHost)));

@@ -86,15 +86,20 @@ describe('remote access (fake runner)', () => {
     ]);
   });
 
-  it('a failed dial-up: a coded problem with the command\'s own output, retry, nothing sent, no password shown', async () => {
-    const { calls, runner } = fakeRunner(() => ({ code: 691, stdout: 'Remote Access error 691 - Access was denied because the username and/or password was invalid.' }));
+  it("a failed dial-up: a coded problem with the command's own output, retry, nothing sent, no password shown", async () => {
+    const { calls, runner } = fakeRunner(() => ({
+      code: 691,
+      stdout: 'Remote Access error 691 - Access was denied because the username and/or password was invalid.',
+    }));
     const report = sampleReport();
     const o = await new HttpsRoute({ remote: { runner, platform: 'win32' } }).send(report, routeContext(config()));
     expect(o.ok).toBe(false);
     if (o.ok) return;
     expect([o.problem.code, o.retry, o.problem.field]).toEqual(['ER_2013', true, 'remote.entry']);
-    expect(o.problem.message.en).toBe('Remote access could not connect Express ISP (rasdial Express ISP er-user ********: exit status 691: '
-      + 'Remote Access error 691 - Access was denied because the username and/or password was invalid.).');
+    expect(o.problem.message.en).toBe(
+      'Remote access could not connect Express ISP (rasdial Express ISP er-user ********: exit status 691: ' +
+        'Remote Access error 691 - Access was denied because the username and/or password was invalid.).',
+    );
     expect(JSON.stringify(o.problem)).not.toContain('secret');
     expect(calls).toHaveLength(1);
     expect(center.received.some((r) => r.reportId === report.id)).toBe(false);

@@ -24,7 +24,12 @@ const route = new HttpsRoute({ version: '9.8.7' });
 /** /status/NNN answers NNN with a recognisable body; /hang never answers; anything else is accepted. */
 function answer(r: Received): Answer {
   if (r.path.startsWith('/hang')) return 'hang';
-  if (r.path === '/maintenance') return { status: 503, headers: { 'Content-Type': 'text/html' }, body: '<!DOCTYPE html><html><head><title>Down</title></head><body><p>Back at 10:00 &amp; later</p></body></html>' };
+  if (r.path === '/maintenance')
+    return {
+      status: 503,
+      headers: { 'Content-Type': 'text/html' },
+      body: '<!DOCTYPE html><html><head><title>Down</title></head><body><p>Back at 10:00 &amp; later</p></body></html>',
+    };
   if (r.path === '/moved') return { status: 301, headers: { Location: 'https://center.example.jp/new.cgi' } };
   const m = /^\/status\/(\d{3})/.exec(r.path);
   if (m) return { status: Number(m[1]), body: `center says: ${'the database is down; '.repeat(20)}` };
@@ -69,20 +74,24 @@ describe('HttpsRoute, directly', () => {
   it('streams an attachment part (chunked) with the report id as its file name', async () => {
     const report = sampleReport();
     const zip = randomBytes(3 * 1024 * 1024 + 17);
-    const attachment = () => Readable.from((function* () {
-      for (let i = 0; i < zip.length; i += 65536) yield zip.subarray(i, i + 65536);
-    })());
+    const attachment = () =>
+      Readable.from(
+        (function* () {
+          for (let i = 0; i < zip.length; i += 65536) yield zip.subarray(i, i + 65536);
+        })(),
+      );
     const o = await route.send(report, routeContext(httpsConfig({ url1: center.url }, { 'https.caFile': caFile, ...timeout })), { attachment });
     expect(o.ok).toBe(true);
     const got = center.received.find((r) => r.reportId === report.id)!;
     expect(got.headers['transfer-encoding']).toBe('chunked');
     expect(got.parts.map((p) => [p.name, p.filename, p.contentType])).toEqual([
-      ['report', undefined, 'application/json; charset=utf-8'], ['attachment', `${report.id}.zip`, 'application/zip'],
+      ['report', undefined, 'application/json; charset=utf-8'],
+      ['attachment', `${report.id}.zip`, 'application/zip'],
     ]);
     expect(got.parts[1]!.content.equals(zip)).toBe(true);
   });
 
-  it('refuses the center without the CA: a TLS verification problem with OpenSSL\'s reason', async () => {
+  it("refuses the center without the CA: a TLS verification problem with OpenSSL's reason", async () => {
     const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: center.url }, timeout))));
     expect(o.problem.code).toBe('ER_2004');
     expect(o.problem.message.en).toMatch(/unable to verify the first certificate \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/);
@@ -110,7 +119,12 @@ describe('HttpsRoute, directly', () => {
   });
 
   it('a 500 from the center: retry, with the status and the first 200 characters of its body', async () => {
-    const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${center.port}/status/500` }, { 'https.caFile': caFile, ...timeout }))));
+    const o = failed(
+      await route.send(
+        sampleReport(),
+        routeContext(httpsConfig({ url1: `https://127.0.0.1:${center.port}/status/500` }, { 'https.caFile': caFile, ...timeout })),
+      ),
+    );
     expect(o.problem.code).toBe('ER_2008');
     expect(o.retry).toBe(true);
     const body = `center says: ${'the database is down; '.repeat(20)}`.replace(/\s+/g, ' ').trim().slice(0, 200);
@@ -120,15 +134,29 @@ describe('HttpsRoute, directly', () => {
 
   it('a 400 from the center: no retry, and URL2 is not asked (it would judge the same report the same way)', async () => {
     const report = sampleReport();
-    const o = failed(await route.send(report, routeContext(httpsConfig(
-      { url1: `https://127.0.0.1:${center.port}/status/400`, url2: `https://127.0.0.1:${center.port}/url2` }, { 'https.caFile': caFile, ...timeout }))));
+    const o = failed(
+      await route.send(
+        report,
+        routeContext(
+          httpsConfig(
+            { url1: `https://127.0.0.1:${center.port}/status/400`, url2: `https://127.0.0.1:${center.port}/url2` },
+            { 'https.caFile': caFile, ...timeout },
+          ),
+        ),
+      ),
+    );
     expect([o.problem.code, o.retry]).toEqual(['ER_2008', false]);
     expect(center.received.filter((r) => r.reportId === report.id).map((r) => r.path)).toEqual(['/status/400']);
   });
 
-  it('both destinations fail differently: one problem keeps both replies (an HTML page read as text, a redirect\'s Location)', async () => {
+  it("both destinations fail differently: one problem keeps both replies (an HTML page read as text, a redirect's Location)", async () => {
     const base = `https://127.0.0.1:${center.port}`;
-    const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: `${base}/maintenance`, url2: `${base}/moved` }, { 'https.caFile': caFile, ...timeout }))));
+    const o = failed(
+      await route.send(
+        sampleReport(),
+        routeContext(httpsConfig({ url1: `${base}/maintenance`, url2: `${base}/moved` }, { 'https.caFile': caFile, ...timeout })),
+      ),
+    );
     expect([o.problem.code, o.retry]).toEqual(['ER_2012', true]);
     expect(o.problem.message.en).toContain('URL1: ER_2008 Error from the center (URL1, 127.0.0.1:');
     expect(o.problem.message.en).toContain('503 Service Unavailable: Down Back at 10:00 & later / URL2: ER_2008');
@@ -136,13 +164,23 @@ describe('HttpsRoute, directly', () => {
   });
 
   it('a 429 from the center is worth a retry', async () => {
-    const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${center.port}/status/429` }, { 'https.caFile': caFile, ...timeout }))));
+    const o = failed(
+      await route.send(
+        sampleReport(),
+        routeContext(httpsConfig({ url1: `https://127.0.0.1:${center.port}/status/429` }, { 'https.caFile': caFile, ...timeout })),
+      ),
+    );
     expect([o.problem.code, o.retry]).toEqual(['ER_2008', true]);
   });
 
   it('times out on a center that never answers (https.timeoutSeconds = 1)', async () => {
     const started = Date.now();
-    const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${center.port}/hang` }, { 'https.caFile': caFile, 'https.timeoutSeconds': 1 }))));
+    const o = failed(
+      await route.send(
+        sampleReport(),
+        routeContext(httpsConfig({ url1: `https://127.0.0.1:${center.port}/hang` }, { 'https.caFile': caFile, 'https.timeoutSeconds': 1 })),
+      ),
+    );
     expect(o.problem.code).toBe('ER_2003');
     expect(o.problem.message.en).toContain('within 1 s (waiting for the reply)');
     expect(o.retry).toBe(true);
@@ -152,14 +190,16 @@ describe('HttpsRoute, directly', () => {
   it('times out while connecting to a peer that never starts TLS', async () => {
     const silent = await startSilentServer();
     try {
-      const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${silent.port}/` }, { 'https.timeoutSeconds': 1 }))));
+      const o = failed(
+        await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${silent.port}/` }, { 'https.timeoutSeconds': 1 }))),
+      );
       expect(o.problem.message.en).toContain('within 1 s (while connecting)');
     } finally {
       await silent.close();
     }
   });
 
-  it('names a host that does not resolve, and the two destinations\' problems together', async () => {
+  it("names a host that does not resolve, and the two destinations' problems together", async () => {
     const url2 = `https://127.0.0.1:${await closedPort()}/`;
     const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: 'https://no-such-host.invalid/x.cgi', url2 }, timeout))));
     expect(o.problem.code).toBe('ER_2012');
@@ -184,10 +224,13 @@ describe('HttpsRoute, directly', () => {
   });
 
   it('an attachment that cannot be read: its own problem, retry', async () => {
-    const attachment = () => Readable.from((async function* () {
-      yield Buffer.alloc(70_000, 1);
-      throw new Error('EIO: the log disk went away');
-    })());
+    const attachment = () =>
+      Readable.from(
+        (async function* () {
+          yield Buffer.alloc(70_000, 1);
+          throw new Error('EIO: the log disk went away');
+        })(),
+      );
     const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: center.url }, { 'https.caFile': caFile, ...timeout })), { attachment }));
     expect([o.problem.code, o.retry]).toEqual(['ER_2015', true]);
     expect(o.problem.message.en).toContain('EIO: the log disk went away');
@@ -196,8 +239,13 @@ describe('HttpsRoute, directly', () => {
 
 describe('HttpsRoute through tinyproxy (Basic auth)', () => {
   const viaProxy = (password: string) => ({
-    'https.proxy.use': true, 'https.proxy.host': '127.0.0.1', 'https.proxy.port': proxy.port, 'https.proxy.user': proxy.user,
-    'https.proxy.password': password, 'https.caFile': caFile, ...timeout,
+    'https.proxy.use': true,
+    'https.proxy.host': '127.0.0.1',
+    'https.proxy.port': proxy.port,
+    'https.proxy.user': proxy.user,
+    'https.proxy.password': password,
+    'https.caFile': caFile,
+    ...timeout,
   });
 
   it('delivers with the right password; the center saw the id and the proxy the CONNECT', async () => {
@@ -208,7 +256,7 @@ describe('HttpsRoute through tinyproxy (Basic auth)', () => {
     expect(proxy.log()).toContain(`CONNECT 127.0.0.1:${center.port}`);
   });
 
-  it('no credentials: the proxy\'s 407, naming the proxy and the settings to check', async () => {
+  it("no credentials: the proxy's 407, naming the proxy and the settings to check", async () => {
     const report = sampleReport();
     const o = failed(await route.send(report, routeContext(httpsConfig({ url1: center.url }, { ...viaProxy(''), 'https.proxy.user': '' }))));
     expect(o.problem.code).toBe('ER_2006');
@@ -222,7 +270,7 @@ describe('HttpsRoute through tinyproxy (Basic auth)', () => {
     expect(center.received.some((r) => r.reportId === report.id)).toBe(false);
   });
 
-  it('a wrong password: the same coded message with the proxy\'s own answer (tinyproxy says 401)', async () => {
+  it("a wrong password: the same coded message with the proxy's own answer (tinyproxy says 401)", async () => {
     const report = sampleReport();
     const o = failed(await route.send(report, routeContext(httpsConfig({ url1: center.url }, viaProxy('wrong')))));
     expect(o.problem.code).toBe('ER_2006');
@@ -232,13 +280,20 @@ describe('HttpsRoute through tinyproxy (Basic auth)', () => {
   });
 
   it('another refusal of the proxy (it cannot reach the center) keeps its status line', async () => {
-    const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${await closedPort()}/` }, viaProxy(proxy.password)))));
+    const o = failed(
+      await route.send(sampleReport(), routeContext(httpsConfig({ url1: `https://127.0.0.1:${await closedPort()}/` }, viaProxy(proxy.password)))),
+    );
     expect(o.problem.code).toBe('ER_2007');
     expect(o.problem.message.en).toMatch(/did not open a connection to 127\.0\.0\.1:\d+: 500 Unable to connect/);
   });
 
   it('a proxy that is not there: cannot connect, naming the proxy', async () => {
-    const o = failed(await route.send(sampleReport(), routeContext(httpsConfig({ url1: center.url }, { ...viaProxy(proxy.password), 'https.proxy.port': await closedPort() }))));
+    const o = failed(
+      await route.send(
+        sampleReport(),
+        routeContext(httpsConfig({ url1: center.url }, { ...viaProxy(proxy.password), 'https.proxy.port': await closedPort() })),
+      ),
+    );
     expect(o.problem.code).toBe('ER_2002');
     expect(o.problem.message.en).toMatch(/^Cannot connect to the proxy 127\.0\.0\.1:\d+/);
   });

@@ -40,21 +40,35 @@ const summary = (cs: ConnectionCheck[]) => cs.map((c) => `${c.ok ? 'SUCCESS' : '
 
 describe('testConnection', () => {
   it('a good direct setup: name resolution, TLS and HTTP for each URL', async () => {
-    const checks = await run(httpsConfig({ url1: center.url, url2: `https://localhost:${center.port}/` }, { 'https.caFile': caFile, 'https.timeoutSeconds': 5 }));
+    const checks = await run(
+      httpsConfig({ url1: center.url, url2: `https://localhost:${center.port}/` }, { 'https.caFile': caFile, 'https.timeoutSeconds': 5 }),
+    );
     expect(summary(checks)).toEqual(['SUCCESS resolve', 'SUCCESS tls', 'SUCCESS http', 'SUCCESS resolve', 'SUCCESS tls', 'SUCCESS http']);
     const lines = checks.map((c) => formatCheck(c, 'en'));
     expect(lines[0]).toBe('SUCCESS  name resolution  127.0.0.1: 127.0.0.1');
-    expect(lines[1]).toMatch(/^SUCCESS {2}TLS connection {2}127\.0\.0\.1:\d+: TLSv1\.3, O=Express Report Test, CN=127\.0\.0\.1 \(issuer .*CN=Express Report Test Center CA/);
+    expect(lines[1]).toMatch(
+      /^SUCCESS {2}TLS connection {2}127\.0\.0\.1:\d+: TLSv1\.3, O=Express Report Test, CN=127\.0\.0\.1 \(issuer .*CN=Express Report Test Center CA/,
+    );
     expect(lines[2]).toBe(`SUCCESS  HTTP request  ${center.url}: HEAD 200 OK`);
     expect(lines[3]).toMatch(/^SUCCESS {2}name resolution {2}localhost: /);
     expect(center.received.filter((r) => r.method === 'HEAD').length).toBeGreaterThanOrEqual(2);
   });
 
   it('a good setup through the proxy: the proxy is resolved and reached, then CONNECT, TLS and HTTP', async () => {
-    const checks = await run(httpsConfig({ url1: center.url }, {
-      'https.caFile': caFile, 'https.timeoutSeconds': 5, 'https.proxy.use': true, 'https.proxy.host': '127.0.0.1',
-      'https.proxy.port': proxy.port, 'https.proxy.user': proxy.user, 'https.proxy.password': proxy.password,
-    }));
+    const checks = await run(
+      httpsConfig(
+        { url1: center.url },
+        {
+          'https.caFile': caFile,
+          'https.timeoutSeconds': 5,
+          'https.proxy.use': true,
+          'https.proxy.host': '127.0.0.1',
+          'https.proxy.port': proxy.port,
+          'https.proxy.user': proxy.user,
+          'https.proxy.password': proxy.password,
+        },
+      ),
+    );
     expect(summary(checks)).toEqual(['SUCCESS resolve', 'SUCCESS proxy', 'SUCCESS proxy-connect', 'SUCCESS tls', 'SUCCESS http']);
     expect(formatCheck(checks[2]!, 'en')).toBe(`SUCCESS  proxy CONNECT  127.0.0.1:${center.port}: 200 Connection established`);
     expect(formatCheck(checks[2]!, 'ja')).toMatch(/^SUCCESS {2}プロキシ経由の接続 \(CONNECT\)/);
@@ -62,7 +76,12 @@ describe('testConnection', () => {
 
   it('a bad setup: each URL fails at its own step with its coded problem, and later steps are skipped', async () => {
     const down = await closedPort();
-    const checks = await run(httpsConfig({ url1: `https://127.0.0.1:${center.port}/missing.cgi`, url2: `https://127.0.0.1:${down}/` }, { 'https.caFile': caFile, 'https.timeoutSeconds': 5 }));
+    const checks = await run(
+      httpsConfig(
+        { url1: `https://127.0.0.1:${center.port}/missing.cgi`, url2: `https://127.0.0.1:${down}/` },
+        { 'https.caFile': caFile, 'https.timeoutSeconds': 5 },
+      ),
+    );
     expect(summary(checks)).toEqual(['SUCCESS resolve', 'SUCCESS tls', 'FAILURE http ER_2008', 'SUCCESS resolve', 'FAILURE tls ER_2002']);
     expect(formatCheck(checks[2]!, 'en')).toContain('ER_2008 Error from the center (URL1, 127.0.0.1:');
     expect(formatCheck(checks[2]!, 'en')).toMatch(/: 404 Not Found$/); // HEAD: a status, no body
@@ -74,10 +93,20 @@ describe('testConnection', () => {
     expect(summary(noCa)).toEqual(['SUCCESS resolve', 'FAILURE tls ER_2004']);
     expect(formatCheck(noCa[1]!, 'en')).toContain('unable to verify the first certificate');
 
-    const badProxy = await run(httpsConfig({ url1: center.url }, {
-      'https.caFile': caFile, 'https.timeoutSeconds': 5, 'https.proxy.use': true, 'https.proxy.host': '127.0.0.1',
-      'https.proxy.port': proxy.port, 'https.proxy.user': proxy.user, 'https.proxy.password': 'wrong',
-    }));
+    const badProxy = await run(
+      httpsConfig(
+        { url1: center.url },
+        {
+          'https.caFile': caFile,
+          'https.timeoutSeconds': 5,
+          'https.proxy.use': true,
+          'https.proxy.host': '127.0.0.1',
+          'https.proxy.port': proxy.port,
+          'https.proxy.user': proxy.user,
+          'https.proxy.password': 'wrong',
+        },
+      ),
+    );
     expect(summary(badProxy)).toEqual(['SUCCESS resolve', 'SUCCESS proxy', 'FAILURE proxy-connect ER_2006']);
 
     const noHost = await run(httpsConfig({ url1: 'https://no-such-host.invalid/' }, { 'https.timeoutSeconds': 5 }));

@@ -16,7 +16,13 @@ import { RESOURCES_DIR } from '../../service/app-paths.js';
 
 const [mode, work] = process.argv.slice(2) as [string, string];
 const PASSWORD = `Kc-${process.pid}-p@ss:word`;
-const PROXY: TypedValues = { 'express.route': 'https', 'https.proxy.use': 'on', 'https.proxy.host': 'proxy.example.jp', 'https.proxy.port': '8080', 'https.proxy.user': 'ops@corp' };
+const PROXY: TypedValues = {
+  'express.route': 'https',
+  'https.proxy.use': 'on',
+  'https.proxy.host': 'proxy.example.jp',
+  'https.proxy.port': '8080',
+  'https.proxy.user': 'ops@corp',
+};
 
 async function allText(dir: string): Promise<string> {
   let s = '';
@@ -25,7 +31,11 @@ async function allText(dir: string): Promise<string> {
 }
 
 const place = (name: string) => ({ configDir: join(work, name, 'config'), stateDir: join(work, name, 'state'), resourcesDir: RESOURCES_DIR, version: 'test' });
-const errorOf = async (p: Promise<unknown>): Promise<string> => p.then(() => 'no error', (e: unknown) => (isCodedError(e) ? `${e.code} ${e.problem.message.en}` : String(e)));
+const errorOf = async (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'no error',
+    (e: unknown) => (isCodedError(e) ? `${e.code} ${e.problem.message.en}` : String(e)),
+  );
 
 async function keychain(): Promise<Record<string, unknown>> {
   const k = new OsKeychain();
@@ -35,7 +45,7 @@ async function keychain(): Promise<Record<string, unknown>> {
   await k.set('remote:dial@プロバイダ', 'first');
   await k.set('remote:dial@プロバイダ', 'second');
   out.afterSet = await k.list();
-  out.get = [await k.get('smtp:mailer@smtp.example.jp:587'), await k.get('remote:dial@プロバイダ'), await k.get('pop:nobody@h:110') ?? null];
+  out.get = [await k.get('smtp:mailer@smtp.example.jp:587'), await k.get('remote:dial@プロバイダ'), (await k.get('pop:nobody@h:110')) ?? null];
   out.deleted = [await k.delete('remote:dial@プロバイダ'), await k.delete('remote:dial@プロバイダ')];
   out.afterDelete = await k.list();
 

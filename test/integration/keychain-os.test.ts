@@ -18,7 +18,10 @@ const tmp = tempDirs();
 
 function requireProgram(name: string, aptPackage: string): void {
   const found = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).status === 0;
-  if (!found) throw new Error(`${name} is not installed: this test needs the real OS keychain. Install the apt package "${aptPackage}" (apt-get install -y ${aptPackage}).`);
+  if (!found)
+    throw new Error(
+      `${name} is not installed: this test needs the real OS keychain. Install the apt package "${aptPackage}" (apt-get install -y ${aptPackage}).`,
+    );
 }
 
 /** Runs the child and returns its RESULT line (fails with its output otherwise). */
@@ -27,8 +30,12 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<Recor
     const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { err += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
     child.on('error', reject);
     child.on('close', (code) => {
@@ -46,7 +53,13 @@ async function isolatedEnv(): Promise<{ env: NodeJS.ProcessEnv; work: string }> 
   const runtime = join(dir, 'run');
   await mkdir(home, { recursive: true });
   await mkdir(runtime, { recursive: true, mode: 0o700 });
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: home, XDG_RUNTIME_DIR: runtime, XDG_DATA_HOME: join(home, '.local', 'share'), LANG: 'C.UTF-8' };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    XDG_RUNTIME_DIR: runtime,
+    XDG_DATA_HOME: join(home, '.local', 'share'),
+    LANG: 'C.UTF-8',
+  };
   return { env, work: join(dir, 'work') };
 }
 
@@ -56,7 +69,8 @@ describe('the OS keychain (gnome-keyring under dbus-run-session)', () => {
     requireProgram('gnome-keyring-daemon', 'gnome-keyring');
     const { env, work } = await isolatedEnv();
     // A fresh login keyring, created and unlocked with the password on stdin, serving only the Secret Service.
-    const script = 'echo -n test-login-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97; exec "$0" --import tsx "$1" keychain "$2"';
+    const script =
+      'echo -n test-login-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null || exit 97; exec "$0" --import tsx "$1" keychain "$2"';
     const r = await run('dbus-run-session', ['--', 'sh', '-c', script, process.execPath, CHILD, work], env);
 
     expect(r.initial).toEqual([]);
@@ -70,10 +84,13 @@ describe('the OS keychain (gnome-keyring under dbus-run-session)', () => {
     expect(r.sealedPrefix).toBe('sealed:v1:');
     expect(r.opensToPassword).toBe(true);
     expect(r.keychainHasIt).toBe(true);
-    expect(r.remembered).toEqual({ available: true, accounts: [
-      { kind: 'proxy', user: 'ops@corp', host: 'proxy.example.jp', port: 8080 },
-      { kind: 'smtp', user: 'mailer', host: 'smtp.example.jp', port: 587 },
-    ] });
+    expect(r.remembered).toEqual({
+      available: true,
+      accounts: [
+        { kind: 'proxy', user: 'ops@corp', host: 'proxy.example.jp', port: 8080 },
+        { kind: 'smtp', user: 'mailer', host: 'smtp.example.jp', port: 587 },
+      ],
+    });
     expect(r.rememberedJsonHasPassword).toBe(false);
     expect(r.leaked).toEqual([]);
     expect(r.forgot).toEqual({ available: true, accounts: [{ kind: 'smtp', user: 'mailer', host: 'smtp.example.jp', port: 587 }] });
@@ -83,7 +100,8 @@ describe('the OS keychain (gnome-keyring under dbus-run-session)', () => {
   it('with no session bus: ER_1012 with the OS reason; a save with remember goes through with warning ER_6005', async () => {
     const { env, work } = await isolatedEnv();
     const r = await run(process.execPath, ['--import', 'tsx', CHILD, 'nobus', work], {
-      ...env, DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(env.XDG_RUNTIME_DIR!, 'no-such-bus')}`,
+      ...env,
+      DBUS_SESSION_BUS_ADDRESS: `unix:path=${join(env.XDG_RUNTIME_DIR!, 'no-such-bus')}`,
     });
     expect(r.list).toMatch(/^ER_1012 The OS keychain of this computer cannot be used: list: .+/);
     expect(r.set).toMatch(/^ER_1012 /);

@@ -44,9 +44,14 @@ const failed = (o: Outcome) => {
   return o;
 };
 const pop = (changes: Partial<Settings> = {}): Partial<Settings> => ({
-  'mail.pop.use': true, 'mail.pop.host': '127.0.0.1', 'mail.pop.port': dovecot.port, 'mail.pop.user': POP_USER,
+  'mail.pop.use': true,
+  'mail.pop.host': '127.0.0.1',
+  'mail.pop.port': dovecot.port,
+  'mail.pop.user': POP_USER,
   // dovecot logs through its log process: the wait (mail.pop.waitMs) is what lets a real server register the login too.
-  'mail.pop.password': POP_PASSWORD, 'mail.pop.waitMs': 500, ...changes,
+  'mail.pop.password': POP_PASSWORD,
+  'mail.pop.waitMs': 500,
+  ...changes,
 });
 const send = (changes: Partial<Settings>) => new MailRoute().send(sampleReport(), routeContext(mailConfig(smtp.port, changes)));
 
@@ -70,12 +75,14 @@ describe('POP before SMTP (dovecot)', () => {
     expect(await dovecot.log()).toMatch(/pop3\(reporter\).*Disconnected: Logged out/); // QUIT, not a dropped line
   });
 
-  it('a wrong POP password: POP authentication failed with dovecot\'s -ERR line; SMTP is never contacted', async () => {
+  it("a wrong POP password: POP authentication failed with dovecot's -ERR line; SMTP is never contacted", async () => {
     const before = smtp.connections.length;
     const o = failed(await send(pop({ 'mail.pop.password': 'wrong' })));
     expect(o.problem.code).toBe('ER_2203');
     expect(o.problem.field).toBe('mail.pop.password');
-    expect(o.problem.message.en).toBe(`The POP server 127.0.0.1:${dovecot.port} refused the login of ${POP_USER} (-ERR [AUTH] Authentication failed.). Check the POP account and password.`);
+    expect(o.problem.message.en).toBe(
+      `The POP server 127.0.0.1:${dovecot.port} refused the login of ${POP_USER} (-ERR [AUTH] Authentication failed.). Check the POP account and password.`,
+    );
     expect(o.problem.message.ja).toContain('-ERR [AUTH] Authentication failed.');
     expect(o.problem.message.en).not.toContain('wrong');
     expect(o.retry).toBe(true);

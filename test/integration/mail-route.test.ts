@@ -42,17 +42,27 @@ const failed = (o: Outcome) => {
   if (o.ok) throw new Error(`expected a failure, got: ${o.detail}`);
   return o;
 };
-const auth = (methods: Settings['mail.auth.methods'] = ['CRAM-MD5', 'LOGIN', 'PLAIN'], password = PASSWORD): Partial<Settings> =>
-  ({ 'mail.auth.use': true, 'mail.auth.user': USER, 'mail.auth.password': password, 'mail.auth.methods': methods });
+const auth = (methods: Settings['mail.auth.methods'] = ['CRAM-MD5', 'LOGIN', 'PLAIN'], password = PASSWORD): Partial<Settings> => ({
+  'mail.auth.use': true,
+  'mail.auth.user': USER,
+  'mail.auth.password': password,
+  'mail.auth.methods': methods,
+});
 const send = (route: MailRoute, port: number, changes: Partial<Settings> = {}, report: Report = sampleReport()) =>
   route.send(report, routeContext(mailConfig(port, changes)));
 const zipOf = (bytes: Buffer) => () => Readable.from([bytes]);
 
 describe('the message', () => {
   it('arrives with X-Report-Id, a Message-ID made of the report id, the subject and the Key: value body', async () => {
-    const report = sampleReport({ event: { source: 'atapi', id: 0xc0040006, time: '2025-01-02T03:04:00.000Z', message: 'ディスクエラー:\r\n\\Device\\Ide\\IdePort0' }, count: 3 });
+    const report = sampleReport({
+      event: { source: 'atapi', id: 0xc0040006, time: '2025-01-02T03:04:00.000Z', message: 'ディスクエラー:\r\n\\Device\\Ide\\IdePort0' },
+      count: 3,
+    });
     const o = await send(new MailRoute(), plain.port, {}, report);
-    expect(o).toEqual({ ok: true, detail: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:${plain.port} accepted the report for center@center\\.example\\.jp: 250 `)) as unknown });
+    expect(o).toEqual({
+      ok: true,
+      detail: expect.stringMatching(new RegExp(`^127\\.0\\.0\\.1:${plain.port} accepted the report for center@center\\.example\\.jp: 250 `)) as unknown,
+    });
     const got = plain.received.find((m) => m.reportId === report.id)!;
     expect(got.from).toBe('sousin@customer.example.jp');
     expect(got.to).toEqual(['center@center.example.jp']);
@@ -63,11 +73,23 @@ describe('the message', () => {
     expect(mail.headers.From).toBe('sousin@customer.example.jp');
     expect(mail.headers.To).toBe('center@center.example.jp');
     expect(mail.parts.map((p) => p.contentType)).toEqual(['text/plain']);
-    expect(mail.parts[0]!.text!.split('\r\n').join('\n')).toBe([
-      'Event: ディスクエラー:', ' \\Device\\Ide\\IdePort0', 'Source: atapi', 'EventID: 0xc0040006', 'TimeStamp: 2025-01-02T03:04:00.000Z',
-      'ServerName: SERVER001', 'DeviceCode: N8100-1234', 'SerialNumber: 00000001', 'UserSystemCode: ER12345678', `ReportId: ${report.id}`,
-      'Count: 3', 'Kind: failure', '',
-    ].join('\n'));
+    expect(mail.parts[0]!.text!.split('\r\n').join('\n')).toBe(
+      [
+        'Event: ディスクエラー:',
+        ' \\Device\\Ide\\IdePort0',
+        'Source: atapi',
+        'EventID: 0xc0040006',
+        'TimeStamp: 2025-01-02T03:04:00.000Z',
+        'ServerName: SERVER001',
+        'DeviceCode: N8100-1234',
+        'SerialNumber: 00000001',
+        'UserSystemCode: ER12345678',
+        `ReportId: ${report.id}`,
+        'Count: 3',
+        'Kind: failure',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a test notification carries Target and where the result goes', async () => {
@@ -85,7 +107,10 @@ describe('the message', () => {
     const report = sampleReport();
     expect((await send(new MailRoute({ attachmentFor: () => zipOf(zip) }), plain.port, {}, report)).ok).toBe(true);
     const mail = parseMail(plain.received.find((m) => m.reportId === report.id)!.raw);
-    expect(mail.parts.map((p) => [p.contentType, p.disposition])).toEqual([['text/plain', null], ['text/plain', 'inline']]);
+    expect(mail.parts.map((p) => [p.contentType, p.disposition])).toEqual([
+      ['text/plain', null],
+      ['text/plain', 'inline'],
+    ]);
     expect(mail.uu).toHaveLength(1);
     expect(mail.uu[0]!.mode).toBe('644');
     expect(mail.uu[0]!.name).toBe(`${report.id}.zip`);
@@ -104,7 +129,12 @@ describe('the message', () => {
   });
 
   it('an attachment that cannot be read stops the attempt before connecting (retry)', async () => {
-    const broken = () => new Readable({ read() { this.destroy(new Error('EIO: disk read error')); } });
+    const broken = () =>
+      new Readable({
+        read() {
+          this.destroy(new Error('EIO: disk read error'));
+        },
+      });
     const before = plain.received.length;
     const o = failed(await send(new MailRoute({ attachmentFor: () => broken }), plain.port));
     expect([o.problem.code, o.retry]).toEqual(['ER_2015', true]);
@@ -139,7 +169,9 @@ describe('SMTP authentication', () => {
     const o = failed(await send(new MailRoute(), p.port, auth(['CRAM-MD5', 'LOGIN'])));
     expect(o.problem.code).toBe('ER_2205');
     expect(o.problem.field).toBe('mail.auth.methods');
-    expect(o.problem.message.en).toBe(`The mail server (SMTP) 127.0.0.1:${p.port} offers none of the checked authentication methods (CRAM-MD5, LOGIN). It offers: PLAIN.`);
+    expect(o.problem.message.en).toBe(
+      `The mail server (SMTP) 127.0.0.1:${p.port} offers none of the checked authentication methods (CRAM-MD5, LOGIN). It offers: PLAIN.`,
+    );
     expect([p.auths, p.received]).toEqual([[], []]);
   });
 
@@ -156,7 +188,9 @@ describe('SMTP authentication', () => {
     const o = failed(await send(new MailRoute(), p.port, auth(undefined, 'wrong')));
     expect(o.problem.code).toBe('ER_2204');
     expect(o.problem.field).toBe('mail.auth.password');
-    expect(o.problem.message.en).toBe(`The mail server (SMTP) 127.0.0.1:${p.port} refused SMTP authentication of ${USER} by CRAM-MD5 (535 5.7.8 Error: authentication failed). Check the SMTP account and password.`);
+    expect(o.problem.message.en).toBe(
+      `The mail server (SMTP) 127.0.0.1:${p.port} refused SMTP authentication of ${USER} by CRAM-MD5 (535 5.7.8 Error: authentication failed). Check the SMTP account and password.`,
+    );
     expect(o.problem.message.en).not.toContain('wrong');
     expect(o.retry).toBe(true);
     expect(p.auths).toEqual([{ method: 'CRAM-MD5', user: USER, ok: false }]);
@@ -165,15 +199,23 @@ describe('SMTP authentication', () => {
 
   it('a method the server refuses as such (504) falls to the next checked one', async () => {
     const p = await peer({
-      authMethods: ['CRAM-MD5', 'LOGIN'], users: { [USER]: PASSWORD },
+      authMethods: ['CRAM-MD5', 'LOGIN'],
+      users: { [USER]: PASSWORD },
       refuseMethod: (m) => (m === 'CRAM-MD5' ? { code: 504, message: 'CRAM-MD5 is not available for this account' } : undefined),
     });
     expect((await send(new MailRoute(), p.port, auth())).ok).toBe(true);
-    expect(p.auths).toEqual([{ method: 'CRAM-MD5', user: USER, ok: false }, { method: 'LOGIN', user: USER, ok: true }]);
+    expect(p.auths).toEqual([
+      { method: 'CRAM-MD5', user: USER, ok: false },
+      { method: 'LOGIN', user: USER, ok: true },
+    ]);
   });
 
   it('a temporary refusal (454) is the same coded failure, and retried', async () => {
-    const p = await peer({ authMethods: ['LOGIN'], users: { [USER]: PASSWORD }, refuseMethod: () => ({ code: 454, message: 'Temporary authentication failure' }) });
+    const p = await peer({
+      authMethods: ['LOGIN'],
+      users: { [USER]: PASSWORD },
+      refuseMethod: () => ({ code: 454, message: 'Temporary authentication failure' }),
+    });
     const o = failed(await send(new MailRoute(), p.port, auth()));
     expect([o.problem.code, o.retry]).toEqual(['ER_2204', true]);
     expect(o.problem.message.en).toContain('by LOGIN (454 4.7.0 Temporary authentication failure).');
@@ -203,7 +245,7 @@ describe('encryption', () => {
     expect(p.received).toEqual([]);
   });
 
-  it('SSL/TLS without the CA trusted: the same, with OpenSSL\'s code', async () => {
+  it("SSL/TLS without the CA trusted: the same, with OpenSSL's code", async () => {
     const p = await peer({ security: 'tls' });
     const o = failed(await send(new MailRoute(), p.port, { 'mail.smtp.security': 'tls' }));
     expect(o.problem.code).toBe('ER_2207');
@@ -214,7 +256,9 @@ describe('encryption', () => {
     const o = failed(await send(new MailRoute({ ca: pki.ca.certPem }), plain.port, { 'mail.smtp.security': 'starttls' }));
     expect(o.problem.code).toBe('ER_2206');
     expect(o.problem.field).toBe('mail.smtp.security');
-    expect(o.problem.message.en).toMatch(new RegExp(`^The mail server \\(SMTP\\) 127\\.0\\.0\\.1:${plain.port} cannot be reached with encryption \\(STARTTLS\\): STARTTLS: 5\\d\\d `));
+    expect(o.problem.message.en).toMatch(
+      new RegExp(`^The mail server \\(SMTP\\) 127\\.0\\.0\\.1:${plain.port} cannot be reached with encryption \\(STARTTLS\\): STARTTLS: 5\\d\\d `),
+    );
   });
 
   it('SSL/TLS asked of a plain server: the handshake fails, coded as encryption not supported', async () => {
@@ -225,7 +269,7 @@ describe('encryption', () => {
 });
 
 describe('failures', () => {
-  it('connection refused: cannot connect, with the system\'s reason; retried', async () => {
+  it("connection refused: cannot connect, with the system's reason; retried", async () => {
     const port = await closedPort();
     const o = failed(await send(new MailRoute(), port));
     expect(o.problem.code).toBe('ER_2200');

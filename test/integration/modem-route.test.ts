@@ -44,8 +44,13 @@ const makeRoute = (o: ModemRouteOptions = {}) => new ModemRoute({ timeouts: fast
 
 function config(changes: Partial<Settings> = {}): Config {
   const settings: Settings = {
-    ...defaultSettings(), 'express.route': 'dialup', 'dialup.serial.port': emu.modemPath, 'dialup.primary.number': '123-456-7890',
-    'dialup.intervalSeconds': 0, 'mail.smime': false, ...changes,
+    ...defaultSettings(),
+    'express.route': 'dialup',
+    'dialup.serial.port': emu.modemPath,
+    'dialup.primary.number': '123-456-7890',
+    'dialup.intervalSeconds': 0,
+    'mail.smime': false,
+    ...changes,
   };
   return { settings, optionDevices: [], inf: {} };
 }
@@ -53,7 +58,10 @@ const ctx = (c: Config, signal: AbortSignal = new AbortController().signal): Rou
 
 function sampleReport(changes: Partial<Report> = {}): Report {
   return {
-    id: randomUUID(), kind: 'failure', createdAt: '2025-01-02T03:04:05.000Z', count: 1,
+    id: randomUUID(),
+    kind: 'failure',
+    createdAt: '2025-01-02T03:04:05.000Z',
+    count: 1,
     machine: { serverName: 'SERVER001', deviceCode: 'N8100-1234', serialNumber: '00000001', userSystemCode: 'ER12345678' },
     event: { source: 'atapi', id: 0xc0040006, time: '2025-01-02T03:04:00.000Z', message: 'ディスクエラー: \\Device\\Ide\\IdePort0' },
     ...changes,
@@ -112,7 +120,10 @@ describe('ModemRoute over a pseudo-terminal', () => {
 
   it('a test notification for the secondary dials only the secondary', async () => {
     const before = emu.dials.length;
-    const o = await makeRoute().send(sampleReport({ kind: 'test', target: 'secondary' }), ctx(config({ 'dialup.primary.number': '111', 'dialup.secondary.number': '222' })));
+    const o = await makeRoute().send(
+      sampleReport({ kind: 'test', target: 'secondary' }),
+      ctx(config({ 'dialup.primary.number': '111', 'dialup.secondary.number': '222' })),
+    );
     expect(o.ok).toBe(true);
     expect(emu.dials.slice(before)).toEqual(['ATDT222']);
   });
@@ -155,14 +166,14 @@ describe('ModemRoute over a pseudo-terminal', () => {
     await expectPortFree();
   });
 
-  it('the line drops before the ACK: ER_2268 with the modem\'s NO CARRIER', async () => {
+  it("the line drops before the ACK: ER_2268 with the modem's NO CARRIER", async () => {
     emu.behaviour.center = () => 'hangup';
     const o = failed(await makeRoute().send(sampleReport(), ctx(config())));
     expect(o.problem.code).toBe('ER_2268');
     expect(o.problem.message.en).toContain('NO CARRIER');
   });
 
-  it('a NAK is the center\'s word: retried later, and a permanent one is not retried nor sent to the secondary', async () => {
+  it("a NAK is the center's word: retried later, and a permanent one is not retried nor sent to the secondary", async () => {
     emu.behaviour.center = () => ({ nak: 'spool full' });
     const temp = failed(await makeRoute().send(sampleReport(), ctx(config())));
     expect([temp.problem.code, temp.retry]).toEqual(['ER_2267', true]);
@@ -230,7 +241,10 @@ describe('ModemRoute over a pseudo-terminal', () => {
     emu.behaviour.dial = () => 'silence';
     const abort = new AbortController();
     const before = emu.dials.length;
-    const sending = makeRoute({ timeouts: { ...fast, connectMs: 600_000 } }).send(sampleReport({ kind: 'test', target: 'primary' }), ctx(config(), abort.signal));
+    const sending = makeRoute({ timeouts: { ...fast, connectMs: 600_000 } }).send(
+      sampleReport({ kind: 'test', target: 'primary' }),
+      ctx(config(), abort.signal),
+    );
     await until(() => emu.dials.length > before);
     abort.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     const o = failed(await sending);

@@ -40,12 +40,20 @@ interface Serving {
 }
 
 function startServe(pkg: string, base: string, args: string[], o: { cwd: string; env?: NodeJS.ProcessEnv }): Serving {
-  const child = spawn(process.execPath, [join(pkg, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', ...args], {
-    cwd: o.cwd, env: { ...process.env, LANG: 'C', ...o.env }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(pkg, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', ...args],
+    {
+      cwd: o.cwd,
+      env: { ...process.env, LANG: 'C', ...o.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   let err = '';
-  child.stderr!.on('data', (c: Buffer) => { err += c.toString(); });
+  child.stderr!.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const firstLine = new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', (l) => resolve(l.trim()));
@@ -59,7 +67,9 @@ function http(url: string, o: { method?: string; headers?: Record<string, string
   return new Promise((resolve, reject) => {
     const req = request(url, { method: o.method ?? 'GET', headers: o.headers }, (res) => {
       let body = '';
-      res.on('data', (c: Buffer) => { body += c.toString(); });
+      res.on('data', (c: Buffer) => {
+        body += c.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', reject);
@@ -95,7 +105,11 @@ describe('serve --open (item 7)', () => {
     expect(first.body).toContain('<div id="root">');
     // The session works.
     const origin = new URL(link).origin;
-    const api = await http(`${origin}/api/snapshot`, { method: 'POST', body: 'null', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    const api = await http(`${origin}/api/snapshot`, {
+      method: 'POST',
+      body: 'null',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
     expect(api.status).toBe(200);
     // Second use of the same code: refused with a coded page, and no token in it.
     const again = await http(link);

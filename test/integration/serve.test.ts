@@ -13,21 +13,30 @@ let clock = 0;
 
 function call(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}) {
   return new Promise<{ status: number; body: string; headers: Record<string, string | string[] | undefined> }>((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1', port: served.port, path, method: opts.method ?? 'GET',
-      headers: { host: opts.host ?? `127.0.0.1:${served.port}`, ...opts.headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: served.port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { host: opts.host ?? `127.0.0.1:${served.port}`, ...opts.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
 }
-const api = (method: string, body: unknown, headers: Record<string, string> = {}) => call(`/api/${method}`, {
-  method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}`, ...headers },
-});
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  call(`/api/${method}`, {
+    method: 'POST',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${served.token}`, ...headers },
+  });
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-serve-'));

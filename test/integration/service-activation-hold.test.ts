@@ -24,7 +24,11 @@ let service: ServiceProcess | undefined;
 const kindsAt = (r: Receiver) => r.received.map((x) => (x.report as { kind: string }).kind);
 const log = () => service?.log() ?? '';
 const applied = () => log().split('ER_6012').length - 1;
-const exists = (p: string) => access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-hold-'));
@@ -45,7 +49,7 @@ afterAll(async () => {
 });
 
 describe('configuration information after 開局通報 with unsaved values', () => {
-  it('waits for the dialog\'s OK, then goes to the center the 開局通報 went to, at its first attempt', async () => {
+  it("waits for the dialog's OK, then goes to the center the 開局通報 went to, at its first attempt", async () => {
     const before = applied();
     const r = await notify(m, { kind: 'activation', override: { values: {}, destinations: { url1: newCenter.url } } });
     expect(r).toMatchObject({ ok: true, state: 'active' });
@@ -63,7 +67,7 @@ describe('configuration information after 開局通報 with unsaved values', () 
     expect(await exists(activationMarker(m.stateDir))).toBe(false);
   }, 60_000);
 
-  it('when the values are never saved (キャンセル), it goes at the service\'s next start', async () => {
+  it("when the values are never saved (キャンセル), it goes at the service's next start", async () => {
     const r = await notify(m, { kind: 'activation', override: { values: {}, destinations: { url1: oldCenter.url } } });
     expect(r).toMatchObject({ ok: true, state: 'active' });
     expect(await exists(activationMarker(m.stateDir))).toBe(true);

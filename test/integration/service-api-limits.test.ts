@@ -54,7 +54,9 @@ function openIdle(n: number): { sockets: Socket[]; closed: () => number } {
   const sockets = Array.from({ length: n }, () => {
     const s = connect(api.port, '127.0.0.1');
     s.on('error', () => undefined);
-    s.on('close', () => { closed++; });
+    s.on('close', () => {
+      closed++;
+    });
     return s;
   });
   return { sockets, closed: () => closed };
@@ -63,10 +65,19 @@ function openIdle(n: number): { sockets: Socket[]; closed: () => number } {
 /** One request with the token; resolves with the status, or the error if the connection broke first. */
 function post(headers: Record<string, string | number>, body: (req: ReturnType<typeof request>) => void): Promise<number | string> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port: api.port, method: 'POST', path: '/v1/events', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json', ...headers } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: api.port,
+        method: 'POST',
+        path: '/v1/events',
+        headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json', ...headers },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
     body(req);
   });
@@ -79,7 +90,9 @@ describe('the local API under a local denial of service', () => {
     const partial = connect(api.port, '127.0.0.1', () => partial.write('GET /v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\n'));
     let partialClosed = false;
     partial.on('error', () => undefined);
-    partial.on('close', () => { partialClosed = true; });
+    partial.on('close', () => {
+      partialClosed = true;
+    });
     await until(() => silent.closed() === 1 && partialClosed, 30_000, 'both connections to be closed by the service');
   }, 40_000);
 
@@ -122,7 +135,16 @@ describe('the local API under a local denial of service', () => {
     // Refused as soon as 64 KiB had passed: a 413, or the connection closed under a client still writing.
     expect([413, 'ECONNRESET', 'EPIPE']).toContain(streamed);
     expect(sent).toBeLessThan(8 * 1024 * 1024);
-    await until(() => (log().slice(mark).match(/ER_1045/g) ?? []).length >= 1, 10_000, 'the refusal to be logged');
+    await until(
+      () =>
+        (
+          log()
+            .slice(mark)
+            .match(/ER_1045/g) ?? []
+        ).length >= 1,
+      10_000,
+      'the refusal to be logged',
+    );
     // A valid request still works.
     const ok = await post({}, (req) => req.end(JSON.stringify({ source: 'atapi', id: '0x00000001' })));
     expect(ok).toBe(202);

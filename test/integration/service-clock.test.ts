@@ -17,7 +17,9 @@ import { activatedMachine, startService, until, type Machine, type ServiceProces
 
 /** Debian's libfaketime (package libfaketime), wherever the architecture puts it. */
 function libfaketime(): string {
-  const found = readdirSync('/usr/lib').map((d) => join('/usr/lib', d, 'faketime', 'libfaketime.so.1')).find((p) => existsSync(p));
+  const found = readdirSync('/usr/lib')
+    .map((d) => join('/usr/lib', d, 'faketime', 'libfaketime.so.1'))
+    .find((p) => existsSync(p));
   if (!found) throw new Error('libfaketime is not installed (apt-get install libfaketime; scripts/system-packages.sh does)');
   return found;
 }
@@ -34,7 +36,10 @@ const DAY = 86_400_000;
 const log = () => service?.log() ?? '';
 
 type Status = {
-  pending: number; expired: number; nextRetry?: string; startedAt: string;
+  pending: number;
+  expired: number;
+  nextRetry?: string;
+  startedAt: string;
   lastFailure?: { at: string; reportId: string };
   reports?: Array<{ id: string; attempts: number; phase: string; nextAttemptAt?: string }>;
 };
@@ -46,7 +51,10 @@ const attemptsAt = (id: string) => receiver.received.filter((r) => r.reportId ==
 async function startFaked(offset: string): Promise<void> {
   await setClock(offset);
   service = await startService(machine, ['--no-os-events'], {
-    LD_PRELOAD: libfaketime(), FAKETIME_TIMESTAMP_FILE: offsetFile, FAKETIME_NO_CACHE: '1', DONT_FAKE_MONOTONIC: '1',
+    LD_PRELOAD: libfaketime(),
+    FAKETIME_TIMESTAMP_FILE: offsetFile,
+    FAKETIME_NO_CACHE: '1',
+    DONT_FAKE_MONOTONIC: '1',
   });
 }
 
@@ -70,9 +78,13 @@ beforeEach(async () => {
   const was = down;
   down = false;
   machine = await activatedMachine(await mkdtemp(join(base, 'machine-')), {
-    url: receiver.url, caFile: join(base, 'ca.pem'),
-    settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'], state: 'active',
-  }).finally(() => { down = was; });
+    url: receiver.url,
+    caFile: join(base, 'ca.pem'),
+    settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
+    state: 'active',
+  }).finally(() => {
+    down = was;
+  });
 }, 120_000);
 
 afterEach(async () => {

@@ -35,15 +35,36 @@ beforeAll(async () => {
   await mkdir(join(base, 'hbi'));
   const command = await installScript('write-log.sh', join(base, 'tools'));
   await writeFile(join(base, 'hbi', 'config.txt'), 'configuration of S1\n');
-  await writeFile(join(inf, 'AMHTPLOG.INF'), [
-    '[Configuration]', 'TimeOut=60', 'MaxSize=0',
-    '[DefaultTools]', `Command="${command}"`, `LogFile="${join(base, 'work', 'out')}"`, `Directory="${join(base, 'work')}"`, '',
-  ].join('\r\n'));
-  await writeFile(join(inf, 'AMHTPHBI.INF'), [
-    '[Configuration]', 'TimeOut=60', 'MaxSize=0',
-    '[Tools]', 'Command=""', `LogFile="${join(base, 'hbi', 'config.txt')}"`, 'Directory=""',
-    '[Schedule]', 'ScheduleType=every month', 'ScheduleDay=1', 'ScheduleTime=03:00', '',
-  ].join('\r\n'));
+  await writeFile(
+    join(inf, 'AMHTPLOG.INF'),
+    [
+      '[Configuration]',
+      'TimeOut=60',
+      'MaxSize=0',
+      '[DefaultTools]',
+      `Command="${command}"`,
+      `LogFile="${join(base, 'work', 'out')}"`,
+      `Directory="${join(base, 'work')}"`,
+      '',
+    ].join('\r\n'),
+  );
+  await writeFile(
+    join(inf, 'AMHTPHBI.INF'),
+    [
+      '[Configuration]',
+      'TimeOut=60',
+      'MaxSize=0',
+      '[Tools]',
+      'Command=""',
+      `LogFile="${join(base, 'hbi', 'config.txt')}"`,
+      'Directory=""',
+      '[Schedule]',
+      'ScheduleType=every month',
+      'ScheduleDay=1',
+      'ScheduleTime=03:00',
+      '',
+    ].join('\r\n'),
+  );
   expect((await cli(['validate'])).code).toBe(0);
   service = await startService(m, ['--no-os-events']);
 }, 120_000);
@@ -55,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('log collection in the running service', () => {
-  it('after 開局通報, the configuration information report goes out with AMHTPHBI.INF\'s LogFile', async () => {
+  it("after 開局通報, the configuration information report goes out with AMHTPHBI.INF's LogFile", async () => {
     const a = await cli(['activate-notify']);
     expect(a.code, a.err).toBe(0);
     await until(() => receiver.received.some((r) => kindOf(r) === 'heartbeat'), 20_000, 'the heartbeat report', log);
@@ -64,7 +85,16 @@ describe('log collection in the running service', () => {
     expect(zip, 'a zip part').toBeDefined();
     const names = await unzipped(zip!.content, join(base, 'unzip-hb'));
     expect(names.some((n) => n.endsWith('hbi/config.txt'))).toBe(true);
-    expect(await readFile(join(base, 'unzip-hb', names.find((n) => n.endsWith('hbi/config.txt'))!), 'utf8')).toBe('configuration of S1\n');
+    expect(
+      await readFile(
+        join(
+          base,
+          'unzip-hb',
+          names.find((n) => n.endsWith('hbi/config.txt'))!,
+        ),
+        'utf8',
+      ),
+    ).toBe('configuration of S1\n');
     expect(receiver.received.filter((r) => kindOf(r) === 'heartbeat')).toHaveLength(1);
   });
 
@@ -78,7 +108,14 @@ describe('log collection in the running service', () => {
     expect(names.some((n) => n.endsWith('out/collected.log'))).toBe(true);
     expect(names.some((n) => n.endsWith('out/sub/ログ.txt'))).toBe(true);
     expect(names.some((n) => n.endsWith('_collection.txt'))).toBe(true);
-    const manifest = await readFile(join(base, 'unzip-failure', names.find((n) => n.endsWith('_collection.txt'))!), 'utf8');
+    const manifest = await readFile(
+      join(
+        base,
+        'unzip-failure',
+        names.find((n) => n.endsWith('_collection.txt'))!,
+      ),
+      'utf8',
+    );
     expect(manifest).toContain('write-log.sh');
     const mine = (await status()).reports.find((r) => r.id === e.reportId);
     expect(mine).toMatchObject({ kind: 'failure', phase: 'sent', logPaths: 1 });

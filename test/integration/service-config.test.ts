@@ -19,7 +19,8 @@ let cli: Machine['cli'];
 const state = () => join(base, 'state');
 const log = () => service?.log() ?? '';
 const until = (check: () => boolean | Promise<boolean>, ms = 10_000, what = '') => untilLogged(check, ms, what, log);
-const status = async () => JSON.parse((await cli(['status', '--json'])).out) as { pending: number; expired: number; lastFailure?: { problem: { code: string } } };
+const status = async () =>
+  JSON.parse((await cli(['status', '--json'])).out) as { pending: number; expired: number; lastFailure?: { problem: { code: string } } };
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-config-'));
@@ -49,8 +50,14 @@ describe('the running service and its folders', () => {
     expect(e.result).toBe('accepted');
     await until(() => receiver.received.length > before);
     // status shows the settings it runs on and the refused change (--json, and the line of `status`).
-    const st = JSON.parse((await cli(['status', '--json'])).out) as { config?: { since?: string; hash?: string; lastReload?: { ok: boolean; count?: number } } };
-    expect(st.config).toMatchObject({ since: expect.any(String), hash: expect.stringMatching(/^[0-9a-f]{64}$/), lastReload: { ok: false, count: expect.any(Number) } });
+    const st = JSON.parse((await cli(['status', '--json'])).out) as {
+      config?: { since?: string; hash?: string; lastReload?: { ok: boolean; count?: number } };
+    };
+    expect(st.config).toMatchObject({
+      since: expect.any(String),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      lastReload: { ok: false, count: expect.any(Number) },
+    });
     expect((await cli(['status'])).out).toMatch(/settings: the service runs on the settings of \S+; your last change has \d+ errors? and was not applied/);
     await writeFile(path, good);
   });

@@ -30,8 +30,10 @@ function tmpfsWorks(): string | undefined {
 }
 const cannotMount = tmpfsWorks();
 if (cannotMount) {
-  console.warn(`service-disk-full: the disk-full cases are SKIPPED: a tmpfs cannot be mounted here (${cannotMount}). ` +
-    'They need root (or CAP_SYS_ADMIN); a file-size limit (RLIMIT_FSIZE) cannot stand in, since it fails every large file, not a full disk.');
+  console.warn(
+    `service-disk-full: the disk-full cases are SKIPPED: a tmpfs cannot be mounted here (${cannotMount}). ` +
+      'They need root (or CAP_SYS_ADMIN); a file-size limit (RLIMIT_FSIZE) cannot stand in, since it fails every large file, not a full disk.',
+  );
 }
 
 const PAGE = 4096;
@@ -74,7 +76,9 @@ async function fill(leave = 0): Promise<void> {
 function runToExit(argv: string[], ms = 30_000): Promise<{ code: number | null; err: string }> {
   const child = spawn(process.execPath, [...argv, 'service', '--no-os-events'], { env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
-  child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+  child.stderr.on('data', (c: Buffer) => {
+    err += c.toString();
+  });
   return new Promise((resolve) => {
     const hang = setTimeout(() => child.kill('SIGKILL'), ms);
     child.once('exit', (code) => {

@@ -35,9 +35,18 @@ async function killedHolder(stateDir: string): Promise<number> {
   const c = child([stateDir, 'hold']);
   let out = '';
   let err = '';
-  c.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
-  c.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
-  await until(() => out.includes('held') || c.exitCode !== null, 30_000, 'the holder to take the lock', () => err);
+  c.stdout!.on('data', (b: Buffer) => {
+    out += b.toString();
+  });
+  c.stderr!.on('data', (b: Buffer) => {
+    err += b.toString();
+  });
+  await until(
+    () => out.includes('held') || c.exitCode !== null,
+    30_000,
+    'the holder to take the lock',
+    () => err,
+  );
   expect(out).toContain('held');
   const exited = new Promise((r) => c.once('exit', r));
   c.kill('SIGKILL');
@@ -55,7 +64,9 @@ describe('the service lock', () => {
     const contenders = Array.from({ length: CONTENDERS }, (_, i) => {
       const c = child([state, barrier, `c${i}`, String(ROUNDS)]);
       let err = '';
-      c.stderr!.on('data', (b: Buffer) => { err += b.toString(); });
+      c.stderr!.on('data', (b: Buffer) => {
+        err += b.toString();
+      });
       return { c, err: () => err };
     });
     const errors = () => contenders.map((x) => x.err()).join('');
@@ -70,12 +81,25 @@ describe('the service lock', () => {
         await writeFile(join(state, 'service.lock'), `${dead}\n`);
       }
       expect(() => process.kill(dead, 0)).toThrow();
-      await until(async () => (await readdir(barrier)).filter((n) => n.startsWith(`ready-${r}-`)).length === CONTENDERS, 60_000, `round ${r}'s contenders`, errors);
+      await until(
+        async () => (await readdir(barrier)).filter((n) => n.startsWith(`ready-${r}-`)).length === CONTENDERS,
+        60_000,
+        `round ${r}'s contenders`,
+        errors,
+      );
       await writeFile(join(barrier, `go-${r}`), '');
-      await until(async () => (await readdir(barrier)).filter((n) => n.startsWith(`result-${r}-`)).length === CONTENDERS, 30_000, `round ${r}'s results`, errors);
+      await until(
+        async () => (await readdir(barrier)).filter((n) => n.startsWith(`result-${r}-`)).length === CONTENDERS,
+        30_000,
+        `round ${r}'s results`,
+        errors,
+      );
       const results = await Promise.all(contenders.map((_, i) => readFile(join(barrier, `result-${r}-c${i}`), 'utf8')));
       winners.push(results.filter((x) => x === 'won').length);
-      expect(results.filter((x) => x !== 'won').every((x) => x === 'ER_1030'), `round ${r}: ${results.join(' ')}`).toBe(true);
+      expect(
+        results.filter((x) => x !== 'won').every((x) => x === 'ER_1030'),
+        `round ${r}: ${results.join(' ')}`,
+      ).toBe(true);
     }
     expect(winners).toEqual(Array(ROUNDS).fill(1));
   }, 300_000);

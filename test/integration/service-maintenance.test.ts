@@ -27,7 +27,10 @@ const event = async (id: string, source = 'atapi') => {
   const r = await machine.cli(['event', '--source', source, '--id', id]);
   return JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
 };
-interface Sent { kind: string; maintenance?: MaintenanceNotice }
+interface Sent {
+  kind: string;
+  maintenance?: MaintenanceNotice;
+}
 const reports = () => receiver.received.map((r) => ({ id: r.reportId, ...(r.report as Sent) }));
 const notices = (phase: 'start' | 'end') => reports().filter((r) => r.kind === 'maintenance' && r.maintenance?.phase === phase);
 const arrived = (id: string) => receiver.received.some((r) => r.reportId === id);

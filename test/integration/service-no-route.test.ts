@@ -27,8 +27,16 @@ let service: ServiceProcess | undefined;
 const log = () => service?.log() ?? '';
 const until = (check: () => boolean | Promise<boolean>, what: string) => untilLogged(check, 20_000, what, log);
 const status = async () => JSON.parse((await machine.cli(['status', '--json'])).out) as Status;
-const count = (code: string) => log().split('\n').filter((l) => l.includes(code)).length;
-const event = async (id: string) => JSON.parse((await machine.cli(['event', '--source', 'atapi', '--id', id])).out.trim().split('\n').at(-1)!) as { result: string; reason?: string; reportId?: string };
+const count = (code: string) =>
+  log()
+    .split('\n')
+    .filter((l) => l.includes(code)).length;
+const event = async (id: string) =>
+  JSON.parse((await machine.cli(['event', '--source', 'atapi', '--id', id])).out.trim().split('\n').at(-1)!) as {
+    result: string;
+    reason?: string;
+    reportId?: string;
+  };
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-no-route-'));
@@ -66,7 +74,11 @@ describe('no route enabled (express.route = off)', () => {
     expect(s.expired).toBe(held.length);
     for (const id of held) {
       expect(s.reports?.find((r) => r.id === id)).toMatchObject({ phase: 'expired', problem: { code: 'ER_2107' } });
-      expect(log().split('\n').filter((l) => l.includes('ER_2107') && l.includes(id))).toHaveLength(1); // once each
+      expect(
+        log()
+          .split('\n')
+          .filter((l) => l.includes('ER_2107') && l.includes(id)),
+      ).toHaveLength(1); // once each
     }
     expect(s.notSent?.noRoute).toBe(held.length);
     expect(receiver.received.length - before).toBe(attempts); // nothing more was tried once the route was off

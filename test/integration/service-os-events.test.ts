@@ -29,10 +29,21 @@ beforeAll(async () => {
   // The journal stand-in prints one monitored entry and one that is not, then follows (waits) like journalctl -f.
   const journal = join(base, 'journal');
   await mkdir(journal);
-  await writeFile(join(journal, 'lines-1.jsonl'), [
-    { __CURSOR: 's=1;i=1', __REALTIME_TIMESTAMP: `${Date.now()}000`, PRIORITY: '3', SYSLOG_IDENTIFIER: 'atapi', MESSAGE: 'EventID=0xC0040006 The device did not respond' },
-    { __CURSOR: 's=1;i=2', __REALTIME_TIMESTAMP: `${Date.now()}000`, PRIORITY: '6', SYSLOG_IDENTIFIER: 'cron', MESSAGE: 'session opened' },
-  ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+  await writeFile(
+    join(journal, 'lines-1.jsonl'),
+    [
+      {
+        __CURSOR: 's=1;i=1',
+        __REALTIME_TIMESTAMP: `${Date.now()}000`,
+        PRIORITY: '3',
+        SYSLOG_IDENTIFIER: 'atapi',
+        MESSAGE: 'EventID=0xC0040006 The device did not respond',
+      },
+      { __CURSOR: 's=1;i=2', __REALTIME_TIMESTAMP: `${Date.now()}000`, PRIORITY: '6', SYSLOG_IDENTIFIER: 'cron', MESSAGE: 'session opened' },
+    ]
+      .map((x) => JSON.stringify(x))
+      .join('\n') + '\n',
+  );
   await writeFile(join(base, 'syslog'), 'Nov 25 14:00:00 host kernel: old line, before the service started [0xC0040007]\n');
   service = await startService(m, ['--journalctl', FAKE_JOURNALCTL, '--syslog-file', join(base, 'syslog')], { FAKE_JOURNAL_DIR: journal });
 }, 120_000);
@@ -45,13 +56,26 @@ afterAll(async () => {
 
 describe('OS event sources in the running service', () => {
   it('a monitored journal entry becomes a report; an unmonitored one does not', async () => {
-    await until(() => events().some((e) => e?.source === 'atapi' && e.id === 0xc0040006), 15_000, 'the journal report', () => service!.log());
+    await until(
+      () => events().some((e) => e?.source === 'atapi' && e.id === 0xc0040006),
+      15_000,
+      'the journal report',
+      () => service!.log(),
+    );
     expect(events().some((e) => e?.source === 'cron')).toBe(false);
   });
 
   it('a line appended to the syslog file becomes a report; lines from before the start do not', async () => {
-    await appendFile(join(base, 'syslog'), 'Nov 25 14:05:01 host disk: bad block on /dev/sda [0xC0040007]\nNov 25 14:05:02 host sshd[42]: Accepted publickey\n');
-    await until(() => events().some((e) => e?.source === 'disk' && e.id === 0xc0040007), 15_000, 'the syslog report', () => service!.log());
+    await appendFile(
+      join(base, 'syslog'),
+      'Nov 25 14:05:01 host disk: bad block on /dev/sda [0xC0040007]\nNov 25 14:05:02 host sshd[42]: Accepted publickey\n',
+    );
+    await until(
+      () => events().some((e) => e?.source === 'disk' && e.id === 0xc0040007),
+      15_000,
+      'the syslog report',
+      () => service!.log(),
+    );
     const disk = events().filter((e) => e?.source === 'disk');
     expect(disk).toHaveLength(1);
     expect(disk[0]!.message).toContain('bad block');

@@ -22,11 +22,32 @@ const services: ServiceProcess[] = [];
 async function machine(name: string, routeSettings: string[]) {
   const { argv, run } = processCli(join(base, name, 'config'), join(base, name, 'state'));
   expect((await run(['init'])).code).toBe(0);
-  expect((await run(['activate', '--key-code', '01239', '--server-name', name.toUpperCase(), '--device-code', 'N8100-2810', '--serial', '7', '--warranty', '1',
-    '--reply-mail', 'r@example.jp', '--service', 'express'])).code).toBe(0);
+  expect(
+    (
+      await run([
+        'activate',
+        '--key-code',
+        '01239',
+        '--server-name',
+        name.toUpperCase(),
+        '--device-code',
+        'N8100-2810',
+        '--serial',
+        '7',
+        '--warranty',
+        '1',
+        '--reply-mail',
+        'r@example.jp',
+        '--service',
+        'express',
+      ])
+    ).code,
+  ).toBe(0);
   const set = await run(['config', 'set', ...routeSettings, 'suppression.use', 'off']);
   expect(set.code, set.err).toBe(0);
-  const start = async () => { services.push(await startService({ argv, stateDir: join(base, name, 'state') }, ['--no-os-events'])); };
+  const start = async () => {
+    services.push(await startService({ argv, stateDir: join(base, name, 'state') }, ['--no-os-events']));
+  };
   return { run, startService: start };
 }
 
@@ -45,15 +66,29 @@ afterAll(async () => {
 
 describe('the service over mail and dial-up', () => {
   it('mail: test and activation notifications, then a pseudo failure report, each arriving once with its id', async () => {
-    const m = await machine('mailhost', ['express.route', 'mail', 'mail.smtp.host', '127.0.0.1', 'mail.smtp.port', String(smtp.port),
-      'mail.sender', 'server@example.jp', 'mail.to', 'center@example.jp', 'mail.smime', 'off']);
+    const m = await machine('mailhost', [
+      'express.route',
+      'mail',
+      'mail.smtp.host',
+      '127.0.0.1',
+      'mail.smtp.port',
+      String(smtp.port),
+      'mail.sender',
+      'server@example.jp',
+      'mail.to',
+      'center@example.jp',
+      'mail.smime',
+      'off',
+    ]);
     const t = await m.run(['test-notify', '--result-mail', 'result@example.jp']);
     expect(t.code, t.err).toBe(0);
     const a = await m.run(['activate-notify']);
     expect(a.code, a.err).toBe(0);
     expect((await m.run(['config', 'get', 'activation.state'])).out.trim()).toBe('active');
     await m.startService();
-    const e = JSON.parse((await m.run(['event', '--source', 'atapi', '--id', '0xc0040006', '--message', 'disk error'])).out.trim().split('\n').at(-1)!) as { reportId: string };
+    const e = JSON.parse((await m.run(['event', '--source', 'atapi', '--id', '0xc0040006', '--message', 'disk error'])).out.trim().split('\n').at(-1)!) as {
+      reportId: string;
+    };
     await until(() => smtp.received.some((r) => r.reportId === e.reportId), 20_000, 'the failure mail');
 
     // test, activation, the configuration information that follows activation (AMHTPHBI.INF from init), the failure
@@ -61,7 +96,13 @@ describe('the service over mail and dial-up', () => {
     const ids = smtp.received.map((r) => r.reportId);
     expect(new Set(ids).size).toBe(ids.length); // none twice
     expect(smtp.received.map((r) => r.to)).toEqual(Array(4).fill(['center@example.jp']));
-    const kinds = smtp.received.map((r) => parseMail(r.raw).parts.map((p) => p.text ?? '').join('').match(/^Kind: (\w+)/m)?.[1]);
+    const kinds = smtp.received.map(
+      (r) =>
+        parseMail(r.raw)
+          .parts.map((p) => p.text ?? '')
+          .join('')
+          .match(/^Kind: (\w+)/m)?.[1],
+    );
     expect(kinds.sort()).toEqual(['activation', 'failure', 'heartbeat', 'test']);
     const failure = parseMail(smtp.received.find((r) => r.reportId === e.reportId)!.raw);
     const text = failure.parts.map((p) => p.text ?? '').join('\n');
@@ -71,8 +112,18 @@ describe('the service over mail and dial-up', () => {
   }, 120_000);
 
   it('dial-up: the test notification is dialled, framed and acknowledged; the state becomes tested', async () => {
-    const m = await machine('dialhost', ['express.route', 'dialup', 'dialup.serial.port', modem.modemPath, 'dialup.primary.number', '03-1234-5678',
-      'dialup.zeroDial', 'on', 'mail.smime', 'off']);
+    const m = await machine('dialhost', [
+      'express.route',
+      'dialup',
+      'dialup.serial.port',
+      modem.modemPath,
+      'dialup.primary.number',
+      '03-1234-5678',
+      'dialup.zeroDial',
+      'on',
+      'mail.smime',
+      'off',
+    ]);
     const t = await m.run(['test-notify']);
     expect(t.code, t.err).toBe(0);
     expect((await m.run(['config', 'get', 'activation.state'])).out.trim()).toBe('tested');

@@ -63,7 +63,10 @@ describe('time window and retry limit, in real time', () => {
     expect((await cli(['config', 'set', ...days])).code).toBe(0);
     await startService();
 
-    const e = JSON.parse((await cli(['event', '--source', 'atapi', '--id', '0xc0040006'])).out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
+    const e = JSON.parse((await cli(['event', '--source', 'atapi', '--id', '0xc0040006'])).out.trim().split('\n').at(-1)!) as {
+      result: string;
+      reportId: string;
+    };
     expect(e.result).toBe('accepted');
     const held = await status();
     expect(held.pending).toBe(1);
@@ -83,7 +86,8 @@ describe('time window and retry limit, in real time', () => {
     // Accepted 73 hours ago, then the machine was off: the service finds it in its spool at start.
     const spool = await Spool.open(state());
     const old = await spool.accept({
-      kind: 'failure', createdAt: new Date(Date.now() - 73 * 3_600_000).toISOString(),
+      kind: 'failure',
+      createdAt: new Date(Date.now() - 73 * 3_600_000).toISOString(),
       machine: { serverName: 'S1', deviceCode: 'N8100-2810', serialNumber: '1', userSystemCode: '' },
       event: { source: 'disk', id: 0xc0040007, time: new Date().toISOString(), message: 'bad block' },
     });

@@ -22,7 +22,13 @@ let argv: string[];
 async function waitFor(path: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
-    if (await access(path).then(() => true, () => false)) return;
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
     if (Date.now() > end) throw new Error(`${path} did not appear`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -36,10 +42,27 @@ beforeAll(async () => {
   await writeFile(caFile, pki.ca.certPem);
   ({ argv, run: cli } = processCli(join(base, 'config'), join(base, 'state')));
   expect((await cli(['init'])).code).toBe(0);
-  expect((await cli(['activate', '--key-code', '01239', '--server-name', 'SERVER001', '--device-code', 'N8100-2810', '--serial', '00000001',
-    '--warranty', '99999999', '--reply-mail', 'reply@example.jp'])).code).toBe(0);
+  expect(
+    (
+      await cli([
+        'activate',
+        '--key-code',
+        '01239',
+        '--server-name',
+        'SERVER001',
+        '--device-code',
+        'N8100-2810',
+        '--serial',
+        '00000001',
+        '--warranty',
+        '99999999',
+        '--reply-mail',
+        'reply@example.jp',
+      ])
+    ).code,
+  ).toBe(0);
   const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, "utf8")).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
+  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
   expect((await cli(['config', 'set', 'https.caFile', caFile])).code).toBe(0);
 }, 120_000);
 
@@ -63,7 +86,7 @@ describe('express-report service (HTTPS)', () => {
     const a = await cli(['activate-notify']);
     expect(a.code, a.err).toBe(0);
     expect((await cli(['config', 'get', 'activation.state'])).out.trim()).toBe('active');
-    const kinds = receiver.received.map((r) => (r.report as { kind: string; id: string }));
+    const kinds = receiver.received.map((r) => r.report as { kind: string; id: string });
     expect(kinds.map((k) => k.kind)).toEqual(['test', 'activation']);
     expect(receiver.received.map((r) => r.reportId)).toEqual(kinds.map((k) => k.id));
     expect((receiver.received[0]!.report as { resultMail: string }).resultMail).toBe('result@example.jp');
@@ -72,7 +95,9 @@ describe('express-report service (HTTPS)', () => {
   it('runs as a service: a pseudo failure event is delivered with its X-Report-Id and shows in status', async () => {
     service = spawn(process.execPath, [...argv, 'service'], { env: { ...process.env, LANG: 'C' }, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
-    service.stderr!.on('data', (c: Buffer) => { log += c.toString(); });
+    service.stderr!.on('data', (c: Buffer) => {
+      log += c.toString();
+    });
     await waitFor(join(base, 'state', 'service.json'));
 
     const second = await cli(['service']);

@@ -19,7 +19,9 @@ describe('heartbeat scheduler (real timer)', () => {
       clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
     };
     let ran!: (due: Date) => void;
-    const done = new Promise<Date>((resolve) => { ran = resolve; });
+    const done = new Promise<Date>((resolve) => {
+      ran = resolve;
+    });
     const s = new HeartbeatScheduler({ stateFile, clock, onProblem: () => undefined, run: async (due) => ran(due) });
     await s.start({ type: 'every week', day: 6, hour: 10, minute: 30 });
     try {

@@ -12,20 +12,27 @@ const fake = fileURLToPath(new URL('../fixtures/sources/fake-journalctl.mjs', im
 const fixture = fileURLToPath(new URL('../fixtures/sources/journal.jsonl', import.meta.url));
 const tmp = tempDirs();
 const running: JournalSource[] = [];
-afterEach(async () => { await Promise.all(running.splice(0).map((s) => s.stop())); });
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
 
 function journal(dir: string | undefined, command = fake) {
   const events: IncomingEvent[] = [];
   const problems: Problem[] = [];
   const source = new JournalSource({
-    command, onProblem: (p) => problems.push(p), backoff: { initialMs: 10, maxMs: 50 },
+    command,
+    onProblem: (p) => problems.push(p),
+    backoff: { initialMs: 10, maxMs: 50 },
     ...(dir ? { env: { FAKE_JOURNAL_DIR: dir } } : {}),
   });
   running.push(source);
   return { source, events, problems, start: () => source.start((e) => events.push(e)) };
 }
 const calls = async (dir: string): Promise<string[][]> =>
-  (await readFile(join(dir, 'args.log'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]);
+  (await readFile(join(dir, 'args.log'), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as string[]);
 const wait = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 20 });
 
 describe('systemd journal source (a fake journalctl)', () => {
@@ -35,9 +42,19 @@ describe('systemd journal source (a fake journalctl)', () => {
     const j = journal(dir);
     await j.start();
     await wait(() => expect(j.events).toHaveLength(4));
-    expect(j.events[0]).toEqual({ source: 'atapi', id: 0xc0040006, time: '2024-11-25T05:03:20.123Z', message: 'EventID=0xC0040006 The device, \\Device\\Ide\\iaStor0, did not respond' });
+    expect(j.events[0]).toEqual({
+      source: 'atapi',
+      id: 0xc0040006,
+      time: '2024-11-25T05:03:20.123Z',
+      message: 'EventID=0xC0040006 The device, \\Device\\Ide\\iaStor0, did not respond',
+    });
     expect(j.events[1]).toEqual({ source: 'disk', id: 0x80000000, time: '2024-11-25T05:03:21.000Z', message: 'ディスクの読み取りエラー (ata2.00)' });
-    expect(j.events.map((e) => [e.source, e.id])).toEqual([['atapi', 0xc0040006], ['disk', 0x80000000], ['ESMCommonService', 0xc0000451], ['systemd', 0x40000000]]);
+    expect(j.events.map((e) => [e.source, e.id])).toEqual([
+      ['atapi', 0xc0040006],
+      ['disk', 0x80000000],
+      ['ESMCommonService', 0xc0000451],
+      ['systemd', 0x40000000],
+    ]);
     await wait(() => expect(j.problems.map((p) => p.code)).toContain('ER_6401'));
     expect(j.problems.map((p) => p.code)).toEqual(['ER_6402', 'ER_6401']);
     const follow = (await calls(dir)).filter((a) => !a.includes('-n'));
@@ -60,9 +77,7 @@ describe('systemd journal source (a fake journalctl)', () => {
     expect(follow[1]!.slice(-2)).toEqual(['--after-cursor', 's=1;i=2']);
     expect(follow[2]!.slice(-2)).toEqual(['--after-cursor', 's=1;i=2']);
     const restarts = j.problems.filter((p) => p.code === 'ER_1400');
-    expect(restarts.map((p) => p.message.en)).toEqual([
-      expect.stringContaining('(exit code 3)'), expect.stringContaining('(exit code 4)'),
-    ]);
+    expect(restarts.map((p) => p.message.en)).toEqual([expect.stringContaining('(exit code 3)'), expect.stringContaining('(exit code 4)')]);
     expect(restarts[0]!.message.ja).toContain('再起動します');
   });
 
@@ -96,7 +111,9 @@ describe('systemd journal source (the real journalctl)', () => {
     const j = journal(undefined, 'journalctl');
     await j.start();
     const token = `er-test-${process.pid}-${Date.now()}`;
-    await new Promise<void>((resolve, reject) => execFile('logger', ['-p', 'user.err', '-t', 'er-sources-test', `ID=0xC0040006 ${token}`], (e) => (e ? reject(e) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      execFile('logger', ['-p', 'user.err', '-t', 'er-sources-test', `ID=0xC0040006 ${token}`], (e) => (e ? reject(e) : resolve())),
+    );
     await wait(() => expect(j.events.find((e) => e.message.includes(token))).toMatchObject({ source: 'er-sources-test', id: 0xc0040006 }));
   });
 });

@@ -9,13 +9,20 @@ import { tempDirs } from '../helpers/tmp.js';
 
 const fake = fileURLToPath(new URL('../fixtures/sources/fake-journalctl.mjs', import.meta.url));
 const tmp = tempDirs();
-const describeSources = (list: unknown[]) => list.map((s) => (s instanceof SyslogFileSource ? `file ${s.path}` : s instanceof JournalSource ? 'journal' : 'other'));
+const describeSources = (list: unknown[]) =>
+  list.map((s) => (s instanceof SyslogFileSource ? `file ${s.path}` : s instanceof JournalSource ? 'journal' : 'other'));
 
 describe('which event sources run on this platform', () => {
   it('Linux with a readable journal: the journal only (the syslog files would repeat it)', async () => {
     const dir = await tmp();
     await writeFile(join(dir, 'syslog'), '');
-    const list = await platformSources({ platform: 'linux', journalctl: fake, env: { FAKE_JOURNAL_DIR: dir }, fallbackFiles: [join(dir, 'syslog')], onProblem: () => undefined });
+    const list = await platformSources({
+      platform: 'linux',
+      journalctl: fake,
+      env: { FAKE_JOURNAL_DIR: dir },
+      fallbackFiles: [join(dir, 'syslog')],
+      onProblem: () => undefined,
+    });
     expect(describeSources(list)).toEqual(['journal']);
   });
 
@@ -23,13 +30,25 @@ describe('which event sources run on this platform', () => {
     const dir = await tmp();
     await writeFile(join(dir, 'probe'), 'fail');
     await writeFile(join(dir, 'messages'), '');
-    const list = await platformSources({ platform: 'linux', journalctl: fake, env: { FAKE_JOURNAL_DIR: dir }, fallbackFiles: [join(dir, 'syslog'), join(dir, 'messages')], onProblem: () => undefined });
+    const list = await platformSources({
+      platform: 'linux',
+      journalctl: fake,
+      env: { FAKE_JOURNAL_DIR: dir },
+      fallbackFiles: [join(dir, 'syslog'), join(dir, 'messages')],
+      onProblem: () => undefined,
+    });
     expect(describeSources(list)).toEqual(['journal', `file ${join(dir, 'messages')}`]);
   });
 
   it('named syslog files are followed as well; Windows and macOS have none yet', async () => {
     const dir = await tmp();
-    const list = await platformSources({ platform: 'linux', journalctl: fake, env: { FAKE_JOURNAL_DIR: dir }, syslogFiles: ['/x/app.log'], onProblem: () => undefined });
+    const list = await platformSources({
+      platform: 'linux',
+      journalctl: fake,
+      env: { FAKE_JOURNAL_DIR: dir },
+      syslogFiles: ['/x/app.log'],
+      onProblem: () => undefined,
+    });
     expect(describeSources(list)).toEqual(['journal', 'file /x/app.log']);
     expect(await platformSources({ platform: 'win32', onProblem: () => undefined })).toEqual([]);
     expect(await platformSources({ platform: 'darwin', onProblem: () => undefined })).toEqual([]);

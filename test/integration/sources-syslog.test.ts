@@ -8,7 +8,9 @@ import { tempDirs } from '../helpers/tmp.js';
 
 const tmp = tempDirs();
 const running: SyslogFileSource[] = [];
-afterEach(async () => { await Promise.all(running.splice(0).map((s) => s.stop())); });
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((s) => s.stop()));
+});
 
 async function follow(path: string, rotatedGraceMs?: number) {
   const events: IncomingEvent[] = [];
@@ -75,9 +77,9 @@ describe('syslog file source', () => {
     await rename(path, `${path}.1`);
     await appendFile(`${path}.1`, `${iso} h a: written to the old file after the rename\n`);
     await writeFile(path, `${iso} h b: first line of the new file\n`);
-    await wait(() => expect(s.events.map((e) => e.message).sort()).toEqual(
-      ['before rotation', 'first line of the new file', 'written to the old file after the rename'],
-    ));
+    await wait(() =>
+      expect(s.events.map((e) => e.message).sort()).toEqual(['before rotation', 'first line of the new file', 'written to the old file after the rename']),
+    );
     expect(s.problems.find((p) => p.code === 'ER_6404')?.message.en).toContain('rename + create');
     // The writer has not reopened yet: the old file, now under another name, is still followed for a while.
     await appendFile(`${path}.1`, `${iso} h a: late line in the old file\n`);

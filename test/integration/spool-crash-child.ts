@@ -24,7 +24,14 @@ for (let i = 0; i < Number(countText); i++) {
 }
 const config = { settings: { ...defaultSettings(), 'activation.state': 'active' as const }, optionDevices: [], inf: {} };
 const route = new TestHttpRoute(url);
-const loop = new DeliveryLoop({ spool, routeFor: () => route, ...policySources(() => config, (s) => s) });
+const loop = new DeliveryLoop({
+  spool,
+  routeFor: () => route,
+  ...policySources(
+    () => config,
+    (s) => s,
+  ),
+});
 await loop.wake();
 await loop.stop();
 say({ done: spool.counts() });

@@ -13,17 +13,22 @@ export class TestHttpRoute implements Route {
     return new Promise((resolve) => {
       const failed = (reason: string): void =>
         resolve({ ok: false, retry: true, problem: problem('ER_2002', { peer: 'receiver', address: this.url, reason }) });
-      const req = request(this.url, {
-        method: 'POST', signal: ctx.signal,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-report-id': report.id },
-      }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          const status = res.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve({ ok: true, detail: `${this.url} ${status}` });
-          else failed(`HTTP ${status}`);
-        });
-      });
+      const req = request(
+        this.url,
+        {
+          method: 'POST',
+          signal: ctx.signal,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-report-id': report.id },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve({ ok: true, detail: `${this.url} ${status}` });
+            else failed(`HTTP ${status}`);
+          });
+        },
+      );
       req.on('error', (e) => failed(e.message));
       req.end(body);
     });

@@ -40,7 +40,21 @@ async function machine() {
     return r;
   };
   await ok(['init']);
-  await ok(['activate', '--key-code', '01239', '--server-name', 'S1', '--device-code', 'N8100-2810', '--serial', '1', '--warranty', '1', '--reply-mail', 'r@example.jp']);
+  await ok([
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'S1',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '1',
+    '--warranty',
+    '1',
+    '--reply-mail',
+    'r@example.jp',
+  ]);
   const adr = join(dirs.configDir, 'WebReprt', 'AMHTPADR.INF');
   await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${center.url}`));
   const caFile = join(base, 'ca.pem');
@@ -76,7 +90,11 @@ describe('the lifecycle state changes only by its operations', () => {
     const m = await machine();
     const store = await ConfigStore.open(m.dirs.configDir);
     const to = (state: 'tested' | 'active') => ({ ...store.config, settings: { ...store.config.settings, 'activation.state': state } });
-    const refused = async (p: Promise<unknown>) => p.then(() => 'saved', (e: unknown) => (isCodedError(e) ? e.code : String(e)));
+    const refused = async (p: Promise<unknown>) =>
+      p.then(
+        () => 'saved',
+        (e: unknown) => (isCodedError(e) ? e.code : String(e)),
+      );
     expect(await refused(store.save(to('active')))).toBe('ER_3090');
     expect(await refused(store.save(to('active'), { lifecycle: 'test' }))).toBe('ER_3090');
     expect(await refused(store.save(to('active'), { lifecycle: 'activation-notification' }))).toBe('ER_3090'); // not tested yet

@@ -25,7 +25,9 @@ export interface ActivateOptions {
  */
 export async function activateCommand(ctx: CliContext, o: ActivateOptions): Promise<number> {
   const values: TypedValues = {};
-  const put = (k: keyof TypedValues, v: string | undefined) => { if (v !== undefined) values[k] = v; };
+  const put = (k: keyof TypedValues, v: string | undefined) => {
+    if (v !== undefined) values[k] = v;
+  };
   put('activation.keyCode', o.keyCode);
   put('activation.replyMail', o.replyMail);
   put('machine.serverName', o.serverName);

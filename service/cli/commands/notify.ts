@@ -12,9 +12,10 @@ import { type CliContext } from '../context.js';
 export async function notifyCommand(ctx: CliContext, req: Omit<NotifyRequest, 'override'>): Promise<number> {
   const host = await commandHost(ctx);
   const { kind, target, resultMail, ignoreDefinitionErrors } = req;
-  const r = kind === 'test'
-    ? await host.testNotify({ target, ...(resultMail !== undefined ? { resultMail } : {}) })
-    : await host.activateNotify({ target, ...(ignoreDefinitionErrors !== undefined ? { ignoreDefinitionErrors } : {}) });
+  const r =
+    kind === 'test'
+      ? await host.testNotify({ target, ...(resultMail !== undefined ? { resultMail } : {}) })
+      : await host.activateNotify({ target, ...(ignoreDefinitionErrors !== undefined ? { ignoreDefinitionErrors } : {}) });
   if (!r.ok) {
     printProblems(ctx.io, r.problems);
     return 1;

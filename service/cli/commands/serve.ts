@@ -14,7 +14,10 @@ import { type CliContext } from '../context.js';
  * spaces, `%s` replaced by the URL, else the URL appended), otherwise the platform's opener.
  */
 export function browserCommand(url: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): [string, string[]] {
-  const words = (env.BROWSER ?? '').trim().split(/\s+/).filter((w) => w !== '');
+  const words = (env.BROWSER ?? '')
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length > 0) {
     const args = words.slice(1);
     return [words[0]!, args.some((a) => a.includes('%s')) ? args.map((a) => a.replaceAll('%s', url)) : [...args, url]];
@@ -29,7 +32,9 @@ function openBrowser(ctx: CliContext, url: string): void {
   const warn = (reason: string) => printProblems(ctx.io, [problem('ER_6041', { command: cmd, reason })]);
   const child = spawn(cmd, args, { stdio: 'ignore', detached: true });
   child.on('error', (e) => warn(reasonOf(e)));
-  child.on('exit', (code) => { if (code !== null && code !== 0) warn(`exit status ${code}`); });
+  child.on('exit', (code) => {
+    if (code !== null && code !== 0) warn(`exit status ${code}`);
+  });
   child.unref();
 }
 

@@ -47,8 +47,12 @@ export async function serviceCommand(ctx: CliContext, o: ServiceCommandOptions =
   };
   try {
     s = await ReportingService.start({
-      configDir: ctx.configDir, stateDir: ctx.stateDir, resourcesDir: RESOURCES_DIR, log,
-      osEvents: o.osEvents === false ? false : { ...(o.syslogFile ? { syslogFiles: o.syslogFile } : {}), ...(o.journalctl ? { journalctl: o.journalctl } : {}) },
+      configDir: ctx.configDir,
+      stateDir: ctx.stateDir,
+      resourcesDir: RESOURCES_DIR,
+      log,
+      osEvents:
+        o.osEvents === false ? false : { ...(o.syslogFile ? { syslogFiles: o.syslogFile } : {}), ...(o.journalctl ? { journalctl: o.journalctl } : {}) },
     });
   } catch (e) {
     unguard();

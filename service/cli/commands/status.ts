@@ -10,7 +10,10 @@ import { formatLocalTime } from '../../../shared/host/maintenance.js';
  * reason, next retry. When no service runs the service part is ER_1032 (exit 1), after the registration lines.
  */
 export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Promise<number> {
-  const settings = await ConfigStore.open(ctx.configDir).then((c) => c.config.settings, () => undefined);
+  const settings = await ConfigStore.open(ctx.configDir).then(
+    (c) => c.config.settings,
+    () => undefined,
+  );
   const lang = ctx.io.lang;
   const ja = lang === 'ja';
   if (settings && !o.json) {
@@ -31,7 +34,13 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
   // 保守中 is an overlay on the state: why nothing is sent, and until when (docs/delivery.md, "Maintenance pause").
   const m = s.maintenance;
   if (m) {
-    const until = m.until ? (ja ? `${formatLocalTime(m.until)} まで` : `until ${formatLocalTime(m.until)}`) : (ja ? '終了予定なし(resume で終了)' : 'no end time (resume ends it)');
+    const until = m.until
+      ? ja
+        ? `${formatLocalTime(m.until)} まで`
+        : `until ${formatLocalTime(m.until)}`
+      : ja
+        ? '終了予定なし(resume で終了)'
+        : 'no end time (resume ends it)';
     const reason = m.reason ? (ja ? `、理由: ${m.reason}` : `, reason: ${m.reason}`) : '';
     ctx.io.out(`${ja ? '保守中' : 'paused for maintenance'}: ${until}${reason}${ja ? '(通報は保留中)' : ' (reports are held)'}`);
   }
@@ -39,8 +48,12 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
   const last = lastResult(s);
   if (last) ctx.io.out(`${ja ? '最終結果' : 'last result'}: ${last.text[lang]} ${last.at}`);
   if (s.lastDelivery) ctx.io.out(`${ja ? '最終送信' : 'last delivery'}: ${s.lastDelivery.at} ${s.lastDelivery.reportId} ${s.lastDelivery.detail}`);
-  if (s.lastFailure) ctx.io.out(`${ja ? '最終失敗' : 'last failure'}: ${s.lastFailure.at} ${s.lastFailure.reportId} ${s.lastFailure.problem.code} ${s.lastFailure.problem.message[ctx.io.lang]}`);
-  if (s.notSent) ctx.io.out(`${ja ? '未送信(通報手段なし)' : 'not sent (no route enabled)'}: ${s.notSent.noRoute}  ${s.notSent.last.at} ${s.notSent.last.what}`);
+  if (s.lastFailure)
+    ctx.io.out(
+      `${ja ? '最終失敗' : 'last failure'}: ${s.lastFailure.at} ${s.lastFailure.reportId} ${s.lastFailure.problem.code} ${s.lastFailure.problem.message[ctx.io.lang]}`,
+    );
+  if (s.notSent)
+    ctx.io.out(`${ja ? '未送信(通報手段なし)' : 'not sent (no route enabled)'}: ${s.notSent.noRoute}  ${s.notSent.last.at} ${s.notSent.last.what}`);
   if (s.nextRetry) ctx.io.out(`${ja ? '次の再送' : 'next retry'}: ${s.nextRetry}`);
   return 0;
 }

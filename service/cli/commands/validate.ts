@@ -28,7 +28,7 @@ async function handEditedState(ctx: CliContext, store: ConfigStore): Promise<Pro
 /** `validate`: exit 0 and a one-line summary, or exit 1 and `FILE:LINE: CODE message` per problem. */
 export async function validateCommand(ctx: CliContext): Promise<number> {
   const store = await ConfigStore.open(ctx.configDir);
-  const problems = [...withFullPaths(ctx.configDir, store.problems), ...await handEditedState(ctx, store)];
+  const problems = [...withFullPaths(ctx.configDir, store.problems), ...(await handEditedState(ctx, store))];
   const errors = problems.filter(isError);
   printProblems(ctx.io, problems);
   if (errors.length > 0) return 1;

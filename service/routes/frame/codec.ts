@@ -36,12 +36,18 @@ export type Frame =
 type Part = 'id' | 'header' | 'payload' | 'reason' | 'envelope';
 const TYPES = { report: 0x52, sealed: 0x53, ack: 0x41, nak: 0x4e } as const; // 'R' 'S' 'A' 'N'
 const SECTIONS: Record<Frame['type'], readonly Part[]> = {
-  report: ['id', 'header', 'payload'], sealed: ['id', 'envelope'], ack: ['id'], nak: ['id', 'reason'],
+  report: ['id', 'header', 'payload'],
+  sealed: ['id', 'envelope'],
+  ack: ['id'],
+  nak: ['id', 'reason'],
 };
 const NAK_PERMANENT = 0x01;
 const PART_NAMES: Record<Part, LocalizedText> = {
-  id: { ja: '通報 ID', en: 'report id' }, header: { ja: 'ヘッダー', en: 'header' }, payload: { ja: '添付データ', en: 'payload' },
-  reason: { ja: '理由', en: 'reason' }, envelope: { ja: 'S/MIME データ', en: 'S/MIME envelope' },
+  id: { ja: '通報 ID', en: 'report id' },
+  header: { ja: 'ヘッダー', en: 'header' },
+  payload: { ja: '添付データ', en: 'payload' },
+  reason: { ja: '理由', en: 'reason' },
+  envelope: { ja: 'S/MIME データ', en: 'S/MIME envelope' },
 };
 
 const u32 = (n: number): Buffer => {
@@ -67,10 +73,14 @@ const ID_OK = /^[\x21-\x7e]+$/;
 function sectionsOf(f: Frame): Buffer[] {
   const id = Buffer.from(f.id, 'ascii');
   switch (f.type) {
-    case 'report': return [id, f.header, f.payload];
-    case 'sealed': return [id, f.envelope];
-    case 'ack': return [id];
-    case 'nak': return [id, Buffer.from(f.reason, 'utf8')];
+    case 'report':
+      return [id, f.header, f.payload];
+    case 'sealed':
+      return [id, f.envelope];
+    case 'ack':
+      return [id];
+    case 'nak':
+      return [id, Buffer.from(f.reason, 'utf8')];
   }
 }
 
@@ -115,8 +125,7 @@ type State =
   | { at: 'section'; type: Frame['type']; flags: number; sections: Buffer[]; length: number }
   | { at: 'crc'; type: Frame['type']; flags: number; sections: Buffer[] };
 
-const typeOf = (byte: number): Frame['type'] | undefined =>
-  (Object.keys(TYPES) as Array<Frame['type']>).find((t) => TYPES[t] === byte);
+const typeOf = (byte: number): Frame['type'] | undefined => (Object.keys(TYPES) as Array<Frame['type']>).find((t) => TYPES[t] === byte);
 
 /**
  * Cuts a byte stream into frames, whatever the pieces it arrives in. `feed` bytes, then `next()` until it says
@@ -179,7 +188,8 @@ export class FrameDecoder {
         if (p[4] !== FRAME_VERSION) throw codedError('ER_2253', { reason: `version ${p[4]} (this program reads version ${FRAME_VERSION})` });
         const type = typeOf(p[5]!);
         if (!type) throw codedError('ER_2253', { reason: `unknown frame type 0x${p[5]!.toString(16).padStart(2, '0')}` });
-        if (this.accept && !this.accept.has(type)) throw codedError('ER_2253', { reason: `a ${type} frame where only ${[...this.accept].join(' or ')} may come` });
+        if (this.accept && !this.accept.has(type))
+          throw codedError('ER_2253', { reason: `a ${type} frame where only ${[...this.accept].join(' or ')} may come` });
         const allowed = type === 'nak' ? NAK_PERMANENT : 0;
         if ((p[6]! & ~allowed) !== 0) throw codedError('ER_2253', { reason: `unknown flags 0x${p[6]!.toString(16).padStart(2, '0')}` });
         this.state = { at: 'length', type, flags: p[6]!, sections: [] };
@@ -248,9 +258,13 @@ function build(type: Frame['type'], flags: number, sections: Buffer[]): Frame {
   const id = sections[0]!.toString('latin1');
   if (!ID_OK.test(id)) throw codedError('ER_2253', { reason: 'the report id is not printable ASCII' });
   switch (type) {
-    case 'report': return { type, id, header: sections[1]!, payload: sections[2]! };
-    case 'sealed': return { type, id, envelope: sections[1]! };
-    case 'ack': return { type, id };
-    case 'nak': return { type, id, reason: sections[1]!.toString('utf8'), permanent: (flags & NAK_PERMANENT) !== 0 };
+    case 'report':
+      return { type, id, header: sections[1]!, payload: sections[2]! };
+    case 'sealed':
+      return { type, id, envelope: sections[1]! };
+    case 'ack':
+      return { type, id };
+    case 'nak':
+      return { type, id, reason: sections[1]!.toString('utf8'), permanent: (flags & NAK_PERMANENT) !== 0 };
   }
 }

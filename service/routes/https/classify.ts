@@ -22,7 +22,8 @@ export interface ErrorPeer {
 const RESOLVE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME', 'EAI_NODATA']);
 const CONNECT = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'EADDRNOTAVAIL', 'EACCES', 'EPERM']);
 /** OpenSSL's X509_V_ERR_* names as Node reports them, and Node's own host-name check. */
-const VERIFY = /^(UNABLE_TO_|CERT_|CRL_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|INVALID_CA|PATH_LENGTH_EXCEEDED|INVALID_PURPOSE|HOSTNAME_MISMATCH|ERROR_IN_C|ERR_TLS_CERT_ALTNAME_INVALID)/;
+const VERIFY =
+  /^(UNABLE_TO_|CERT_|CRL_|DEPTH_ZERO_SELF_SIGNED|SELF_SIGNED_CERT|INVALID_CA|PATH_LENGTH_EXCEEDED|INVALID_PURPOSE|HOSTNAME_MISMATCH|ERROR_IN_C|ERR_TLS_CERT_ALTNAME_INVALID)/;
 const HANDSHAKE = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
 
 const codeOf = (e: Error): string => (e as NodeJS.ErrnoException).code ?? '';
@@ -49,8 +50,14 @@ export function classifyError(e: Error, at: ErrorPeer): Classified {
 export function replySnippet(body: Buffer, contentType?: string, max = 200): string {
   let s = body.toString('utf8');
   if (/html|xml/i.test(contentType ?? '') || /^\s*<(!doctype|\?xml|html)/i.test(s)) {
-    s = s.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')
-      .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    s = s
+      .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&amp;/g, '&');
   }
   return s.replace(/\s+/g, ' ').trim().slice(0, max);
 }

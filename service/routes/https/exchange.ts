@@ -52,7 +52,12 @@ const phase = {
   idle: text('通信が途絶えたまま', 'nothing moved'),
 };
 
-const name = (c: PeerCertificate['subject'] | undefined): string => (c ? Object.entries(c).map(([k, v]) => `${k}=${String(v)}`).join(', ') : '');
+const name = (c: PeerCertificate['subject'] | undefined): string =>
+  c
+    ? Object.entries(c)
+        .map(([k, v]) => `${k}=${String(v)}`)
+        .join(', ')
+    : '';
 
 function tlsInfo(s: TLSSocket): TlsInfo {
   const c = s.getPeerCertificate();
@@ -84,8 +89,13 @@ export function exchange(dest: Destination, t: Transport, r: ExchangeRequest, si
     // do servername and checkServerIdentity, by either path: the certificate is checked against the URL's host even
     // where the proxy agent gives Node no host (identity.ts).
     const opts: RequestOptions & { secureContext: SecureContext } = {
-      method: r.method, headers: r.headers, secureContext: t.secureContext, agent: agent ?? false, rejectUnauthorized: true,
-      servername: identity.servername, checkServerIdentity: identity.checkServerIdentity,
+      method: r.method,
+      headers: r.headers,
+      secureContext: t.secureContext,
+      agent: agent ?? false,
+      rejectUnauthorized: true,
+      servername: identity.servername,
+      checkServerIdentity: identity.checkServerIdentity,
     };
     const req = request(dest.url, opts);
 

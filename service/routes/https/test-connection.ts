@@ -92,7 +92,14 @@ function linesOf(d: Destination, t: Transport, x: Exchange): ConnectionCheck[] {
   if (!x.ok) return [...out, bad('http', d.url.href, x.problem)];
   const reply = statusReply(x.status, x.statusText);
   if (reachableStatus(x.status)) return [...out, good('http', d.url.href, `HEAD ${reply}`)];
-  return [...out, bad('http', d.url.href, problem('ER_2008', { peer: d.peer, reply: statusReply(x.status, x.statusText, [replySnippet(x.body, x.headers['content-type'])]) }))];
+  return [
+    ...out,
+    bad(
+      'http',
+      d.url.href,
+      problem('ER_2008', { peer: d.peer, reply: statusReply(x.status, x.statusText, [replySnippet(x.body, x.headers['content-type'])]) }),
+    ),
+  ];
 }
 
 export async function* testConnection(

@@ -95,7 +95,10 @@ export function transportFrom(config: Config, openSecret: (sealed: string) => st
 
 /** One destination, checked: https only (a report carries customer data, and TLS verification is never skipped). */
 export function destination(label: DestinationLabel, raw: string): Made<Destination> {
-  const bad = (reason: LocalizedText): Made<Destination> => ({ ok: false, problem: problem('ER_2009', { label, url: raw, reason }, { field: `${label}.URL` }) });
+  const bad = (reason: LocalizedText): Made<Destination> => ({
+    ok: false,
+    problem: problem('ER_2009', { label, url: raw, reason }, { field: `${label}.URL` }),
+  });
   let url: URL;
   try {
     url = new URL(raw);

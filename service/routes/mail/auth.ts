@@ -36,8 +36,13 @@ export async function authenticate(s: SmtpSession, c: Credentials, at: SmtpAt): 
   if (plan.length === 0) {
     const none = text('なし(EHLO に AUTH がありません)', 'none (no AUTH in the EHLO reply)');
     return {
-      ok: false, retry: true,
-      problem: problem('ER_2205', { server: at.server, checked: c.checked.join(', ') || '-', offered: offered.length > 0 ? offered.join(' ') : none }, { field: 'mail.auth.methods' }),
+      ok: false,
+      retry: true,
+      problem: problem(
+        'ER_2205',
+        { server: at.server, checked: c.checked.join(', ') || '-', offered: offered.length > 0 ? offered.join(' ') : none },
+        { field: 'mail.auth.methods' },
+      ),
     };
   }
   for (const [i, method] of plan.entries()) {
@@ -50,7 +55,11 @@ export async function authenticate(s: SmtpSession, c: Credentials, at: SmtpAt): 
       if (e.aborted || err.code !== 'EAUTH') return { ok: false, ...smtpProblem(e, at) };
       if (METHOD_REFUSED.has(err.responseCode ?? 0) && i < plan.length - 1) continue;
       // Retried: the password may be fixed meanwhile (every pass reads the settings again), and a 454 is temporary.
-      return { ok: false, retry: true, problem: problem('ER_2204', { server: at.server, method, user: c.user, reply: oneLine(err.response ?? err.message) }, { field: 'mail.auth.password' }) };
+      return {
+        ok: false,
+        retry: true,
+        problem: problem('ER_2204', { server: at.server, method, user: c.user, reply: oneLine(err.response ?? err.message) }, { field: 'mail.auth.password' }),
+      };
     }
   }
   throw new Error('unreachable: the plan is not empty');

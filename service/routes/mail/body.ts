@@ -49,5 +49,7 @@ export function bodyFields(report: Report): Array<[string, string]> {
 
 /** `Key: value` lines ended by CRLF. */
 export function bodyText(report: Report): string {
-  return bodyFields(report).map(([k, v]) => `${k}: ${foldValue(v)}\r\n`).join('');
+  return bodyFields(report)
+    .map(([k, v]) => `${k}: ${foldValue(v)}\r\n`)
+    .join('');
 }

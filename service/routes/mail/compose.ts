@@ -29,11 +29,14 @@ export const attachmentNameOf = (report: Report): string => `${report.id}.zip`;
 
 export async function composeReport(report: Report, o: ComposeOptions): Promise<Buffer> {
   const name = attachmentNameOf(report);
-  const attachments = o.attachment === undefined ? [] : o.encoding === 'base64'
-    ? [{ filename: name, content: o.attachment, contentType: 'application/zip' }]
-    // A classic uuencoded block: plain 7-bit text any mail reader shows and any `uudecode` reads. Given as a built
-    // part: MailComposer would otherwise quoted-printable-encode its `=` and backquotes.
-    : [{ raw: Buffer.concat([Buffer.from(UU_PART_HEAD), uuencode(o.attachment, name)]) }];
+  const attachments =
+    o.attachment === undefined
+      ? []
+      : o.encoding === 'base64'
+        ? [{ filename: name, content: o.attachment, contentType: 'application/zip' }]
+        : // A classic uuencoded block: plain 7-bit text any mail reader shows and any `uudecode` reads. Given as a built
+          // part: MailComposer would otherwise quoted-printable-encode its `=` and backquotes.
+          [{ raw: Buffer.concat([Buffer.from(UU_PART_HEAD), uuencode(o.attachment, name)]) }];
   const mail = new MailComposer({
     from: o.from,
     to: o.to,

@@ -39,17 +39,18 @@ export async function popBeforeSmtp(t: PopTarget, signal: AbortSignal): Promise<
   // node-pop3 emits a -ERR as 'error' (a command also gets it); a -ERR greeting reaches only this listener, and without
   // one, an 'error' between commands would throw.
   pop.on('error', (e: PopError) => refuseGreeting?.(e));
-  const guard = <T>(p: Promise<T>): Promise<T> => new Promise<T>((resolve, reject) => {
-    refuseGreeting = step === 'login' ? undefined : reject;
-    const timer = setTimeout(() => reject(new Stop('timeout')), t.timeoutMs);
-    const onAbort = (): void => reject(new Stop('aborted'));
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(resolve, reject).finally(() => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onAbort);
+  const guard = <T>(p: Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      refuseGreeting = step === 'login' ? undefined : reject;
+      const timer = setTimeout(() => reject(new Stop('timeout')), t.timeoutMs);
+      const onAbort = (): void => reject(new Stop('aborted'));
+      if (signal.aborted) onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      p.then(resolve, reject).finally(() => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      });
     });
-  });
   const fail = (p: Problem, retry = true): Failed => ({ problem: p, retry });
   try {
     const connected = guard(pop.connect());
@@ -70,7 +71,8 @@ export async function popBeforeSmtp(t: PopTarget, signal: AbortSignal): Promise<
     if (err.eventName === 'error' && err.command !== undefined) {
       // A -ERR line. To USER or PASS: the account or password is wrong (retried like SMTP authentication, docs/mail.md).
       const reply = oneLine(`-ERR ${err.message}`);
-      if (step === 'login' && /^(USER|PASS)\b/.test(err.command)) return fail(problem('ER_2203', { server, user: t.user, reply }, { field: 'mail.pop.password' }));
+      if (step === 'login' && /^(USER|PASS)\b/.test(err.command))
+        return fail(problem('ER_2203', { server, user: t.user, reply }, { field: 'mail.pop.password' }));
       return fail(problem('ER_2212', { server, reply }));
     }
     if (err.code !== undefined) return fail(problem('ER_2200', { peer: POP_PEER, server, reason: err.message }, { field: 'mail.pop.host' }));

@@ -37,16 +37,17 @@ async function readAll(make: () => Readable): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const pause = (ms: number, signal: AbortSignal): Promise<void> => new Promise((resolve) => {
-  if (ms <= 0 || signal.aborted) return resolve();
-  const done = (): void => {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', done);
-    resolve();
-  };
-  const timer = setTimeout(done, ms);
-  signal.addEventListener('abort', done, { once: true });
-});
+const pause = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve();
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 
 export class MailRoute implements Route {
   readonly name = 'mail';
@@ -72,7 +73,10 @@ export class MailRoute implements Route {
     try {
       const timeoutMs = s['mail.timeoutSeconds'] * 1000;
       if (s['mail.pop.use']) {
-        const pop = await popBeforeSmtp({ host: s['mail.pop.host'], port: s['mail.pop.port'], user: s['mail.pop.user'], password: secrets.pop, timeoutMs }, ctx.signal);
+        const pop = await popBeforeSmtp(
+          { host: s['mail.pop.host'], port: s['mail.pop.port'], user: s['mail.pop.user'], password: secrets.pop, timeoutMs },
+          ctx.signal,
+        );
         if (pop) return failed(pop);
         await pause(s['mail.pop.waitMs'], ctx.signal);
       }
@@ -110,7 +114,12 @@ export class MailRoute implements Route {
         return { ok: false, retry: true, problem: problem('ER_2015', { reason: (e as Error).message }) };
       }
     }
-    let message = await composeReport(report, { from: s['mail.sender'], to: s['mail.to'], encoding: s['mail.encoding'], ...(attachment ? { attachment } : {}) });
+    let message = await composeReport(report, {
+      from: s['mail.sender'],
+      to: s['mail.to'],
+      encoding: s['mail.encoding'],
+      ...(attachment ? { attachment } : {}),
+    });
     if (certificate !== undefined) {
       try {
         message = smimeEntity(message, certificate, headerFields(message, OUTER));
@@ -118,12 +127,25 @@ export class MailRoute implements Route {
         return { ok: false, retry: false, problem: problem('ER_2210', { reason: (e as Error).message }, { field: 'mail.smime' }) };
       }
     }
-    return { ok: true, parts: splitMessage(report, message, headerFields(message, OUTER.filter((h) => h !== 'Message-ID'))) };
+    return {
+      ok: true,
+      parts: splitMessage(
+        report,
+        message,
+        headerFields(
+          message,
+          OUTER.filter((h) => h !== 'Message-ID'),
+        ),
+      ),
+    };
   }
 
   private async smtp(parts: Buffer[], s: Settings, password: string, signal: AbortSignal): Promise<Outcome> {
     const target: SmtpTarget = {
-      host: s['mail.smtp.host'], port: s['mail.smtp.port'], security: s['mail.smtp.security'], timeoutMs: s['mail.timeoutSeconds'] * 1000,
+      host: s['mail.smtp.host'],
+      port: s['mail.smtp.port'],
+      security: s['mail.smtp.security'],
+      timeoutMs: s['mail.timeoutSeconds'] * 1000,
       ...(this.opts.ca !== undefined ? { ca: this.opts.ca } : {}),
       ...(this.opts.clientName !== undefined ? { clientName: this.opts.clientName } : {}),
     };

@@ -32,7 +32,11 @@ const VERIFY_TEXT = /certificate|self[- ]signed|unable to verify|altname|Hostnam
 const HANDSHAKE = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
 
 /** The reply on one line (a multi-line reply is joined), as the server wrote it. */
-export const oneLine = (reply: string): string => reply.replace(/\s*\r?\n\s*/g, ' / ').trim().slice(0, 300);
+export const oneLine = (reply: string): string =>
+  reply
+    .replace(/\s*\r?\n\s*/g, ' / ')
+    .trim()
+    .slice(0, 300);
 
 const SECURITY: Record<Security, string> = { none: 'none', starttls: 'STARTTLS', tls: 'SSL/TLS' };
 

@@ -35,7 +35,11 @@ export interface SmtpError extends Error {
 }
 
 export class SmtpFailure extends Error {
-  constructor(readonly error: SmtpError, readonly phase: SmtpPhase, readonly aborted = false) {
+  constructor(
+    readonly error: SmtpError,
+    readonly phase: SmtpPhase,
+    readonly aborted = false,
+  ) {
     super(error.message);
   }
 }
@@ -45,7 +49,11 @@ export function offeredMechanisms(ehlo: string): string[] {
   const found = new Set<string>();
   for (const line of ehlo.split(/\r?\n/)) {
     const m = /^\d{3}[ -]AUTH[ =](.*)$/i.exec(line.trim());
-    if (m) m[1]!.split(/[\s=]+/).filter(Boolean).forEach((x) => found.add(x.toUpperCase()));
+    if (m)
+      m[1]!
+        .split(/[\s=]+/)
+        .filter(Boolean)
+        .forEach((x) => found.add(x.toUpperCase()));
   }
   return [...found];
 }
@@ -60,7 +68,10 @@ export class SmtpSession {
   private failure: SmtpError | undefined;
   private readonly conn: SMTPConnection;
 
-  private constructor(t: SmtpTarget, private readonly signal: AbortSignal) {
+  private constructor(
+    t: SmtpTarget,
+    private readonly signal: AbortSignal,
+  ) {
     this.conn = new SMTPConnection({
       host: t.host,
       port: t.port,
@@ -103,7 +114,9 @@ export class SmtpSession {
 
   /** One SMTP transaction (MAIL FROM, RCPT TO, DATA); the server's final reply, e.g. `250 OK: queued as ...`. */
   async send(from: string, to: string, message: Buffer): Promise<string> {
-    const info = await this.op<SMTPConnection.SentMessageInfo>('data', (done) => this.conn.send({ from, to: [to], size: message.length }, message, (e, i) => done(e, i)));
+    const info = await this.op<SMTPConnection.SentMessageInfo>('data', (done) =>
+      this.conn.send({ from, to: [to], size: message.length }, message, (e, i) => done(e, i)),
+    );
     return info.response;
   }
 

@@ -17,8 +17,14 @@ export interface Reply {
 }
 
 const FINAL: ReadonlyArray<[RegExp, ResultCode]> = [
-  [/^OK$/, 'OK'], [/^CONNECT\b/, 'CONNECT'], [/^ERROR$/, 'ERROR'], [/^BUSY$/, 'BUSY'], [/^NO CARRIER$/, 'NO CARRIER'],
-  [/^NO DIAL ?TONE$/, 'NO DIALTONE'], [/^NO ANSWER$/, 'NO ANSWER'], [/^(DELAYED|BLACKLISTED)\b/, 'DELAYED'],
+  [/^OK$/, 'OK'],
+  [/^CONNECT\b/, 'CONNECT'],
+  [/^ERROR$/, 'ERROR'],
+  [/^BUSY$/, 'BUSY'],
+  [/^NO CARRIER$/, 'NO CARRIER'],
+  [/^NO DIAL ?TONE$/, 'NO DIALTONE'],
+  [/^NO ANSWER$/, 'NO ANSWER'],
+  [/^(DELAYED|BLACKLISTED)\b/, 'DELAYED'],
 ];
 const UNSOLICITED = /^RING$/;
 
@@ -26,7 +32,13 @@ export const codeOf = (line: string): ResultCode | undefined => FINAL.find(([re]
 
 /** What the modem said so far, in one line for a message (or a note that it said nothing). */
 export const quote = (said: readonly string[], seen?: Buffer): string => {
-  const rest = seen ? seen.toString('latin1').split(/[\r\n]+/).map((l) => l.trim()).filter(Boolean) : [];
+  const rest = seen
+    ? seen
+        .toString('latin1')
+        .split(/[\r\n]+/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
   const all = [...said, ...rest];
   return all.length > 0 ? all.join(' / ') : '(no reply)';
 };

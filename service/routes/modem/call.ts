@@ -55,7 +55,15 @@ export async function call(dest: Destination, frame: Buffer, reportId: string, o
   }
 }
 
-async function dialogue(line: SerialLine, dest: Destination, frame: Buffer, reportId: string, o: CallOptions, signal: AbortSignal, state: { phase: Phase }): Promise<Attempt> {
+async function dialogue(
+  line: SerialLine,
+  dest: Destination,
+  frame: Buffer,
+  reportId: string,
+  o: CallOptions,
+  signal: AbortSignal,
+  state: { phase: Phase },
+): Promise<Attempt> {
   const t = o.timeouts;
   const cancelled = () => fail(cancelledProblem(dest, signal), true, false);
   const portGone = (m: Missed) => closedUnderUs(o.port, m);
@@ -87,7 +95,15 @@ async function dialogue(line: SerialLine, dest: Destination, frame: Buffer, repo
 }
 
 /** Reads the center's answer to the frame: an ACK for this report, a NAK, or the modem telling the line dropped. */
-async function awaitAck(line: SerialLine, dest: Destination, reportId: string, connect: string, o: CallOptions, signal: AbortSignal, state: { phase: Phase }): Promise<Attempt> {
+async function awaitAck(
+  line: SerialLine,
+  dest: Destination,
+  reportId: string,
+  connect: string,
+  o: CallOptions,
+  signal: AbortSignal,
+  state: { phase: Phase },
+): Promise<Attempt> {
   const where = { label: dest.label, number: dest.number };
   const deadline = Date.now() + o.timeouts.ackMs;
   const answers = answerStep(new FrameDecoder({ maxPayload: 0, accept: ['ack', 'nak'] }));
@@ -117,20 +133,28 @@ async function awaitAck(line: SerialLine, dest: Destination, reportId: string, c
 /** Cancelled: by the service stopping, or by the time an immediate notification may take (AbortSignal.timeout). */
 export function cancelledProblem(dest: Pick<Destination, 'label' | 'number'>, signal: AbortSignal): Problem {
   const timedOut = typeof signal.reason === 'object' && signal.reason !== null && (signal.reason as { name?: unknown }).name === 'TimeoutError';
-  const why = timedOut ? { ja: '通報に使える時間を過ぎました', en: 'the time allowed for it ran out' } : { ja: 'サービスの停止', en: 'the service is stopping' };
+  const why = timedOut
+    ? { ja: '通報に使える時間を過ぎました', en: 'the time allowed for it ran out' }
+    : { ja: 'サービスの停止', en: 'the service is stopping' };
   return problem('ER_2275', { label: dest.label, number: dest.number, why });
 }
 
 function dialFailure(dest: Destination, r: Reply, port: string): Attempt {
   const where = { label: dest.label, number: dest.number, reply: quote(r.said) };
   switch (r.code) {
-    case 'BUSY': return fail(problem('ER_2260', where), true, true);
-    case 'NO CARRIER': return fail(problem('ER_2261', where), true, true);
+    case 'BUSY':
+      return fail(problem('ER_2260', where), true, true);
+    case 'NO CARRIER':
+      return fail(problem('ER_2261', where), true, true);
     // No dial tone is this line's trouble: the other number would meet the same silence.
-    case 'NO DIALTONE': return fail(problem('ER_2262', where), true, false);
-    case 'NO ANSWER': return fail(problem('ER_2263', where), true, true);
-    case 'ERROR': return fail(problem('ER_2259', { port, command: dest.command, reply: where.reply }), true, true);
-    default: return fail(problem('ER_2265', where), true, true);
+    case 'NO DIALTONE':
+      return fail(problem('ER_2262', where), true, false);
+    case 'NO ANSWER':
+      return fail(problem('ER_2263', where), true, true);
+    case 'ERROR':
+      return fail(problem('ER_2259', { port, command: dest.command, reply: where.reply }), true, true);
+    default:
+      return fail(problem('ER_2265', where), true, true);
   }
 }
 
@@ -141,7 +165,8 @@ function answered(f: Frame, dest: Destination, reportId: string, connect: string
     // A permanent NAK is the center's verdict on the report: the other number reaches the same center.
     return fail(problem('ER_2267', { ...where, id: reportId, reason: f.reason }), !f.permanent, !f.permanent);
   }
-  const reason = f.type === 'ack' || f.type === 'nak' ? `${f.type.toUpperCase()} for report ${f.id}, not ${reportId}` : `a ${f.type} frame instead of ACK or NAK`;
+  const reason =
+    f.type === 'ack' || f.type === 'nak' ? `${f.type.toUpperCase()} for report ${f.id}, not ${reportId}` : `a ${f.type} frame instead of ACK or NAK`;
   return fail(problem('ER_2269', { ...where, reason }), true, true);
 }
 

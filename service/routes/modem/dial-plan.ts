@@ -31,7 +31,8 @@ export function dialPlan(s: Settings, target?: Report['target']): { ok: true; va
   const plan: Destination[] = [];
   for (const which of wanted) {
     const number = numbers[which];
-    if (!number) return { ok: false, problem: problem('ER_2274', { label: LABELS[which], field: `dialup.${which}.number` }, { field: `dialup.${which}.number` }) };
+    if (!number)
+      return { ok: false, problem: problem('ER_2274', { label: LABELS[which], field: `dialup.${which}.number` }, { field: `dialup.${which}.number` }) };
     plan.push({ which, label: LABELS[which], number, command: dialCommand(number, s) });
   }
   return { ok: true, value: plan };

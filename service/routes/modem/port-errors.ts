@@ -13,7 +13,10 @@ export type PortFailure = { problem: Problem; retry: boolean };
 export function openFailure(port: string, e: unknown, platform: NodeJS.Platform = process.platform): PortFailure {
   const reason = reasonOf(e);
   // Windows says "Access denied" for a COM port that another process has open.
-  if (/Resource temporarily unavailable|Cannot lock port|Device or resource busy|\bEBUSY\b|\bEAGAIN\b/i.test(reason) || (platform === 'win32' && /Access (is )?denied/i.test(reason))) {
+  if (
+    /Resource temporarily unavailable|Cannot lock port|Device or resource busy|\bEBUSY\b|\bEAGAIN\b/i.test(reason) ||
+    (platform === 'win32' && /Access (is )?denied/i.test(reason))
+  ) {
     return { problem: problem('ER_2256', { port, reason }, { field: 'dialup.serial.port' }), retry: true };
   }
   if (/No such file|ENOENT|cannot find the file|File not found/i.test(reason)) {

@@ -92,7 +92,8 @@ export class ModemRoute implements Route {
 function combine(failures: Array<{ problem: Problem; retry: boolean }>): Outcome {
   const [first, second] = failures;
   const retry = failures.some((f) => f.retry);
-  if (!second || first!.problem.code === second.problem.code && first!.problem.message.en === second.problem.message.en) return { ok: false, problem: first!.problem, retry };
+  if (!second || (first!.problem.code === second.problem.code && first!.problem.message.en === second.problem.message.en))
+    return { ok: false, problem: first!.problem, retry };
   const tell = (p: Problem) => ({ ja: `${p.code} ${p.message.ja}`, en: `${p.code} ${p.message.en}` });
   return { ok: false, problem: problem('ER_2276', { first: tell(first!.problem), second: tell(second.problem) }), retry };
 }

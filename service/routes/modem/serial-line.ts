@@ -23,7 +23,11 @@ export class SerialLine {
   private wake: (() => void) | undefined;
   private closed = false;
 
-  private constructor(private readonly port: SerialPort, readonly path: string, private readonly baudRate: number) {
+  private constructor(
+    private readonly port: SerialPort,
+    readonly path: string,
+    private readonly baudRate: number,
+  ) {
     port.on('data', (chunk: Buffer) => {
       this.received = this.received.length === 0 ? chunk : Buffer.concat([this.received, chunk]);
       this.wake?.();

@@ -22,7 +22,20 @@ export interface ActivationPlan {
   usedCenter?: { url1?: string; mailTo?: string };
 }
 
-const customerKeys = ['type', 'nameKana', 'name', 'department', 'postalCode', 'addressKana', 'address', 'addressDetail', 'phone', 'email', 'contactKana', 'contact'] as const;
+const customerKeys = [
+  'type',
+  'nameKana',
+  'name',
+  'department',
+  'postalCode',
+  'addressKana',
+  'address',
+  'addressDetail',
+  'phone',
+  'email',
+  'contactKana',
+  'contact',
+] as const;
 
 function fromKeyFile(p: KeyFilePayload, hostName: string, acceptMismatch: boolean): { values: Map<SettingKey, SettingValue>; problems: Problem[] } {
   const values = new Map<SettingKey, SettingValue>();
@@ -48,7 +61,12 @@ function fromKeyFile(p: KeyFilePayload, hostName: string, acceptMismatch: boolea
  * names none (always for a key code): the HTTPS service's AMHTPADR.INF and the mail route's address.
  */
 export function planActivation(
-  current: Config, req: ActivationRequest, typed: Converted, hostName: string, keyFile?: KeyFilePayload, center?: CenterDestinations,
+  current: Config,
+  req: ActivationRequest,
+  typed: Converted,
+  hostName: string,
+  keyFile?: KeyFilePayload,
+  center?: CenterDestinations,
 ): ActivationPlan {
   const problems: Problem[] = [...typed.problems];
   const activated = current.settings['activation.state'] !== 'not-activated';

@@ -16,7 +16,10 @@ export interface HostPlace {
  * `keychain`: the remembered passwords of the person at the desktop (default: the OS keychain, loaded on first use).
  */
 export function createNodeHost(
-  place: HostPlace, env: NodeJS.ProcessEnv = process.env, service: ServiceBridge = runningServiceBridge(place.stateDir), keychain: Keychain = new OsKeychain(),
+  place: HostPlace,
+  env: NodeJS.ProcessEnv = process.env,
+  service: ServiceBridge = runningServiceBridge(place.stateDir),
+  keychain: Keychain = new OsKeychain(),
 ): Promise<NodeHost> {
   return NodeHost.create({ ...place, verifier: keyVerifierFromEnv(place.resourcesDir, env), env, service, keychain });
 }

@@ -19,5 +19,8 @@ export async function readDeviceInfo(env: NodeJS.ProcessEnv = process.env): Prom
   const dir = env.EXPRESS_REPORT_DMI_DIR ?? '/sys/class/dmi/id';
   const code = (await field(dir, 'product_sku')) ?? (await field(dir, 'product_name'));
   const serial = await field(dir, 'product_serial');
-  return { ...(code && /^[\x21-\x7e]{1,20}$/.test(code) ? { deviceCode: code } : {}), ...(serial && /^[\x21-\x7e]{1,16}$/.test(serial) ? { serialNumber: serial } : {}) };
+  return {
+    ...(code && /^[\x21-\x7e]{1,20}$/.test(code) ? { deviceCode: code } : {}),
+    ...(serial && /^[\x21-\x7e]{1,16}$/.test(serial) ? { serialNumber: serial } : {}),
+  };
 }

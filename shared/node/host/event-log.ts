@@ -20,13 +20,16 @@ export class EventLog {
     const log = new EventLog(path);
     await mkdir(dirname(path), { recursive: true }); // once, not on every entry
     const text = await readFile(path, 'utf8').catch(() => '');
-    const parsed = text.split('\n').filter(Boolean).flatMap((l) => {
-      try {
-        return [JSON.parse(l) as EventEntry];
-      } catch {
-        return []; // a torn last line after a crash is skipped, not fatal
-      }
-    });
+    const parsed = text
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((l) => {
+        try {
+          return [JSON.parse(l) as EventEntry];
+        } catch {
+          return []; // a torn last line after a crash is skipped, not fatal
+        }
+      });
     log.lines = parsed.length;
     log.entries = parsed.slice(-EVENT_LOG_LIMIT);
     return log;

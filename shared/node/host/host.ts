@@ -6,10 +6,30 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import {
-  type ActivateNotifyRequest, type ActivationRequest, type AppSnapshot, type DestinationsRead, type DeviceInfo, type EventEntry, type EventTested,
-  type EventTestRequest, type FileRef, type HostApi, type KeyFileRead, type Notified, type NotifyOverride, type RegistrationRequest, type Resources,
-  type SaveRequest, type Saved, type ServiceStatus, type TestNotifyRequest, type RememberedAccount, type RememberedList,
-  type Paused, type Resumed, type TypedValues,
+  type ActivateNotifyRequest,
+  type ActivationRequest,
+  type AppSnapshot,
+  type DestinationsRead,
+  type DeviceInfo,
+  type EventEntry,
+  type EventTested,
+  type EventTestRequest,
+  type FileRef,
+  type HostApi,
+  type KeyFileRead,
+  type Notified,
+  type NotifyOverride,
+  type RegistrationRequest,
+  type Resources,
+  type SaveRequest,
+  type Saved,
+  type ServiceStatus,
+  type TestNotifyRequest,
+  type RememberedAccount,
+  type RememberedList,
+  type Paused,
+  type Resumed,
+  type TypedValues,
 } from '../../host/api.js';
 import { accountName } from '../../host/remembered.js';
 import { type NotifyRequest, type NotifyResult } from '../../host/service-types.js';
@@ -85,7 +105,11 @@ export class NodeHost implements HostApi {
   private cachedResources?: Resources;
   private readonly service: ServiceOps;
 
-  private constructor(private readonly opts: HostOptions, private readonly log: EventLog, private readonly hostName: string) {
+  private constructor(
+    private readonly opts: HostOptions,
+    private readonly log: EventLog,
+    private readonly hostName: string,
+  ) {
     this.service = new ServiceOps(opts.service, log, opts.stateDir);
   }
 
@@ -191,8 +215,12 @@ export class NodeHost implements HostApi {
     const store = await ConfigStore.open(this.opts.configDir);
     const { resolved, typed, settings } = await this.typed(req.values, store.config.settings, async () => CHECK_PLACEHOLDER_SECRET);
     return [
-      ...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings), ...resolved.warnings,
-      ...validateSettings(settings), ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices),
+      ...resolved.problems,
+      ...typed.problems,
+      ...checkRemember(req.remember, req.values, settings),
+      ...resolved.warnings,
+      ...validateSettings(settings),
+      ...validateOptionDevices(req.optionDevices ?? store.config.optionDevices),
       ...(typed.problems.some((p) => p.field === CA_FIELD) ? [] : await this.caFileProblems(req, settings)),
     ];
   }
@@ -207,7 +235,7 @@ export class NodeHost implements HostApi {
       const c = store.config;
       const { resolved, typed, settings } = await this.typed(req.values, c.settings, this.sealer);
       const problems = [...resolved.problems, ...typed.problems, ...checkRemember(req.remember, req.values, settings)];
-      if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...await this.caFileProblems(req, settings));
+      if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...(await this.caFileProblems(req, settings)));
       if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
       const inf = req.destinations ? { ...c.inf, adr: req.destinations } : c.inf;
       const next: Config = { ...c, settings, optionDevices: req.optionDevices ?? c.optionDevices, inf };
@@ -234,7 +262,7 @@ export class NodeHost implements HostApi {
       const c = store.config;
       const { resolved, typed, settings } = await this.typed(values, c.settings, this.sealer);
       const problems = [...resolved.problems, ...typed.problems];
-      if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...await this.caFileProblems({ values }, settings));
+      if (!problems.some((p) => p.field === CA_FIELD)) problems.push(...(await this.caFileProblems({ values }, settings)));
       if (problems.length === 0) problems.push(...errorsIntroduced(c.settings, settings, typed.changes.keys()));
       if (problems.length > 0) return { ok: false, problems: [...problems, ...resolved.warnings] };
       const before = await this.untested(c);
@@ -302,8 +330,12 @@ export class NodeHost implements HostApi {
         await writeFileAtomic(join(this.opts.configDir, 'center-cert.pem'), plan.centerCertificate, { backup: true });
       }
       if (saved.ok && plan.usedCenter && center) {
-        const none = { ja: '(開局キーファイルの宛先)', en: '(the key file\'s)' };
-        const source = [...new Set([plan.usedCenter.url1 !== undefined ? center.files.adr : '', plan.usedCenter.mailTo !== undefined ? center.files.mail : ''].filter(Boolean))].join(', ');
+        const none = { ja: '(開局キーファイルの宛先)', en: "(the key file's)" };
+        const source = [
+          ...new Set(
+            [plan.usedCenter.url1 !== undefined ? center.files.adr : '', plan.usedCenter.mailTo !== undefined ? center.files.mail : ''].filter(Boolean),
+          ),
+        ].join(', ');
         await this.log.add('info', message('ER_6100', { source, url1: plan.usedCenter.url1 ?? none, mail: plan.usedCenter.mailTo ?? none }), 'ER_6100');
       }
       return saved;
@@ -341,7 +373,13 @@ export class NodeHost implements HostApi {
       // Only once the service has started (運用中), as the manual has it; the menu says the same before it is chosen.
       const refused = endServiceRefusal(c.settings['activation.state']);
       if (refused) return { ok: false, problems: [refused] };
-      return this.save(store, { ...c, settings: { ...c.settings, 'activation.state': 'ended' } }, t('サービスを終了しました', 'Service ended'), undefined, 'end');
+      return this.save(
+        store,
+        { ...c, settings: { ...c.settings, 'activation.state': 'ended' } },
+        t('サービスを終了しました', 'Service ended'),
+        undefined,
+        'end',
+      );
     });
   }
 
@@ -357,7 +395,13 @@ export class NodeHost implements HostApi {
       if (!v.ok) return v;
       const p = v.payload;
       // Renewal resumes the ended service: the contract continues.
-      return this.save(store, { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': 'active' } }, t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`), undefined, 'renewal');
+      return this.save(
+        store,
+        { ...c, settings: { ...c.settings, 'activation.expiry': p.expiry, 'activation.state': 'active' } },
+        t(`有効期限を ${p.expiry} に変更しました`, `Expiry changed to ${p.expiry}`),
+        undefined,
+        'renewal',
+      );
     });
   }
 

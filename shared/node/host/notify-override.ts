@@ -14,10 +14,16 @@ import { type Keychain } from '../keychain.js';
 import { convertTypedValues, type Sealer } from './typed-values.js';
 import { resolveRemembered } from './remembered.js';
 
-export async function buildOverride(o: NotifyOverride, saved: Config, keychain: Keychain, sealer: Sealer):
-Promise<{ ok: true; override: ConfigOverride } | { ok: false; problems: Problem[] }> {
+export async function buildOverride(
+  o: NotifyOverride,
+  saved: Config,
+  keychain: Keychain,
+  sealer: Sealer,
+): Promise<{ ok: true; override: ConfigOverride } | { ok: false; problems: Problem[] }> {
   // The lifecycle and the registration are never a test's to change, not even for one send.
-  const foreign = Object.keys(o.values).filter((k) => isSettingKey(k) && !isOverridableKey(k)).map((k) => problem('ER_3061', { key: k }, { field: k }));
+  const foreign = Object.keys(o.values)
+    .filter((k) => isSettingKey(k) && !isOverridableKey(k))
+    .map((k) => problem('ER_3061', { key: k }, { field: k }));
   const resolved = await resolveRemembered(o.values, saved.settings, keychain);
   const typed = await convertTypedValues(resolved.values, sealer);
   const problems = [...foreign, ...resolved.problems, ...typed.problems];

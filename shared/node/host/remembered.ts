@@ -12,9 +12,7 @@
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { type LocalizedText } from '../../messages/text.js';
 import { type TypedValues, type RememberedAccount, type RememberedList, type SecretKey } from '../../host/api.js';
-import {
-  SECRET_REMEMBERED, accountFor, accountKeysOf, accountName, isRememberable, parseAccountName,
-} from '../../host/remembered.js';
+import { SECRET_REMEMBERED, accountFor, accountKeysOf, accountName, isRememberable, parseAccountName } from '../../host/remembered.js';
 import { settingDef, isSettingKey, type Settings, type SettingKey } from '../../settings/schema.js';
 import { type SettingValue } from '../../settings/define.js';
 import { parseValue } from '../../settings/values.js';
@@ -57,7 +55,9 @@ export interface Resolved {
 
 /** Replaces `(remembered)` secrets by the keychain's password for the account the request's values name. */
 export async function resolveRemembered(values: TypedValues, base: Settings, keychain: Keychain): Promise<Resolved> {
-  const keys = Object.entries(values).filter(([k, v]) => v === SECRET_REMEMBERED && isRememberable(k)).map(([k]) => k as SecretKey);
+  const keys = Object.entries(values)
+    .filter(([k, v]) => v === SECRET_REMEMBERED && isRememberable(k))
+    .map(([k]) => k as SecretKey);
   if (keys.length === 0) return { values, problems: [], warnings: [] };
   const out: TypedValues = { ...values };
   const problems: Problem[] = [];
@@ -101,14 +101,21 @@ export interface RememberOutcome {
 }
 
 /** After a successful save: keeps each typed password to remember in the keychain; failures are warnings (ER_6005). */
-export async function rememberTyped(remember: readonly SecretKey[] | undefined, values: TypedValues, after: Settings, keychain: Keychain): Promise<RememberOutcome> {
+export async function rememberTyped(
+  remember: readonly SecretKey[] | undefined,
+  values: TypedValues,
+  after: Settings,
+  keychain: Keychain,
+): Promise<RememberOutcome> {
   const out: RememberOutcome = { remembered: [], warnings: [] };
   const view = viewOf(after);
   for (const key of new Set(remember ?? [])) {
     const raw = values[key];
     if (raw === SECRET_REMEMBERED) continue; // it came from the keychain: already remembered
     if (!typedPassword(raw)) {
-      out.warnings.push(problem('ER_6005', { label: labelOf(key), reason: { ja: 'パスワードが入力されていません', en: 'no password was typed' } }, { field: key }));
+      out.warnings.push(
+        problem('ER_6005', { label: labelOf(key), reason: { ja: 'パスワードが入力されていません', en: 'no password was typed' } }, { field: key }),
+      );
       continue;
     }
     const account = accountFor(key, view);

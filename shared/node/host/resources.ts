@@ -8,10 +8,16 @@ import { codedError, reasonOf } from '../coded-error.js';
 const deviceCodes = z.object({ deviceCodes: z.array(z.object({ code: z.string(), name: z.string() })) });
 const dealers = z.object({ dealers: z.array(z.string()) });
 const events = z.object({
-  events: z.array(z.object({
-    source: z.string().min(1), id: z.string().regex(/^0x[0-9a-fA-F]{8}$/), severity: z.enum(['error', 'warning', 'information']),
-    report: z.boolean(), ja: z.string(), en: z.string(),
-  })),
+  events: z.array(
+    z.object({
+      source: z.string().min(1),
+      id: z.string().regex(/^0x[0-9a-fA-F]{8}$/),
+      severity: z.enum(['error', 'warning', 'information']),
+      report: z.boolean(),
+      ja: z.string(),
+      en: z.string(),
+    }),
+  ),
 });
 
 async function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
@@ -24,7 +30,11 @@ async function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): Pro
 }
 
 export async function loadResources(dir: string): Promise<Resources> {
-  const [d, s, e] = await Promise.all([readJson(dir, 'device-codes.json', deviceCodes), readJson(dir, 'dealers.json', dealers), readJson(dir, 'monitored-events.json', events)]);
+  const [d, s, e] = await Promise.all([
+    readJson(dir, 'device-codes.json', deviceCodes),
+    readJson(dir, 'dealers.json', dealers),
+    readJson(dir, 'monitored-events.json', events),
+  ]);
   return {
     deviceCodes: d.deviceCodes,
     dealers: s.dealers,

@@ -15,9 +15,12 @@ import { formatLocalTime, pauseOrder, type PauseRequest, type PauseResult, type 
 import { type ServiceBridge } from './service-bridge.js';
 
 const TARGET: Record<NotifyTarget, LocalizedText> = { primary: text('一次通報先', 'primary'), secondary: text('二次通報先', 'secondary') };
-const KIND: Record<NotifyRequest['kind'], LocalizedText> = { test: text('テスト通報', 'Test notification'), activation: text('開局通報', 'Activation notification') };
+const KIND: Record<NotifyRequest['kind'], LocalizedText> = {
+  test: text('テスト通報', 'Test notification'),
+  activation: text('開局通報', 'Activation notification'),
+};
 const RESULT_MAIL = text('テスト通報結果送付先(電子メール)', 'Test result address (e-mail)');
-const UNSAVED = text('、画面の未保存の値で', ', with the window\'s unsaved values');
+const UNSAVED = text('、画面の未保存の値で', ", with the window's unsaved values");
 
 /** The service's state as the status bar names it (運用中...), or as it came when it is not one of ours. */
 function stateLabel(state: string): LocalizedText | string {
@@ -34,7 +37,11 @@ export function resultMailProblems(req: Pick<NotifyRequest, 'resultMail' | 'resu
 }
 
 export class ServiceOps {
-  constructor(private readonly bridge: ServiceBridge | undefined, private readonly log: EventLog, private readonly stateDir: string) {}
+  constructor(
+    private readonly bridge: ServiceBridge | undefined,
+    private readonly log: EventLog,
+    private readonly stateDir: string,
+  ) {}
 
   /** A thrown error as a coded problem: the service's own (ER_1032: not running) or ER_1034 naming the request. */
   private failure(request: string, e: unknown): Problem {
@@ -56,7 +63,10 @@ export class ServiceOps {
     const target = TARGET[req.target ?? 'primary'];
     // Sent with a dialog's values not saved yet: the log says so, since the saved settings may differ.
     const unsaved = req.override ? UNSAVED : { ja: '', en: '' };
-    const tag = (m: LocalizedText): LocalizedText => ({ ja: `[${kind.ja} ${target.ja}${unsaved.ja}] ${m.ja}`, en: `[${kind.en}, ${target.en}${unsaved.en}] ${m.en}` });
+    const tag = (m: LocalizedText): LocalizedText => ({
+      ja: `[${kind.ja} ${target.ja}${unsaved.ja}] ${m.ja}`,
+      en: `[${kind.en}, ${target.en}${unsaved.en}] ${m.en}`,
+    });
     const bad = req.kind === 'test' ? resultMailProblems(req) : [];
     if (bad.length > 0) return { ok: false, problems: bad };
     const got = await this.call(req.kind === 'test' ? 'test-notify' : 'activate-notify', (b) => b.notify(req));

@@ -20,7 +20,10 @@ export interface Converted {
 export type Sealer = (clear: string) => Promise<string>;
 
 /** Seals to the service's public key: only the service can open it. */
-export const sealTo = (publicKey: () => Promise<string>): Sealer => async (clear) => seal(clear, await publicKey());
+export const sealTo =
+  (publicKey: () => Promise<string>): Sealer =>
+  async (clear) =>
+    seal(clear, await publicKey());
 
 export async function convertTypedValues(values: TypedValues, sealSecret: Sealer): Promise<Converted> {
   const changes = new Map<SettingKey, SettingValue>();

@@ -61,7 +61,10 @@ export function loadTrustAnchors(resourcesDir: string, extraPemPaths: readonly s
 
 /** loadTrustAnchors with the extra CA files named by EXPRESS_REPORT_KEYFILE_CA (test centers only). */
 export function trustFromEnv(resourcesDir: string, env: Readonly<Record<string, string | undefined>> = process.env): TrustAnchors {
-  const extra = (env[KEYFILE_CA_ENV] ?? '').split(delimiter).map((p) => p.trim()).filter((p) => p !== '');
+  const extra = (env[KEYFILE_CA_ENV] ?? '')
+    .split(delimiter)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   return loadTrustAnchors(resourcesDir, extra);
 }
 
@@ -163,7 +166,10 @@ export function verifyKeyFile(bytes: Uint8Array, trust: TrustAnchors, now: Date 
       center = new X509Certificate(centerCertificate);
     } catch {
       const reason = text('証明書として読めません', 'it cannot be read as a certificate');
-      return { ok: false, problems: [problem('ER_3040', { what: WHAT[KEYFILE_FORMAT], field: 'centerCertificate', reason }, { field: 'centerCertificate', file, line: 1 })] };
+      return {
+        ok: false,
+        problems: [problem('ER_3040', { what: WHAT[KEYFILE_FORMAT], field: 'centerCertificate', reason }, { field: 'centerCertificate', file, line: 1 })],
+      };
     }
     if (rest.expiry < localDay(now)) {
       return { ok: false, problems: [problem('ER_3039', { what: WHAT[KEYFILE_FORMAT], expiry: rest.expiry }, { field: 'expiry', file, line: 1 })] };
@@ -187,7 +193,11 @@ const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
  * a mail program may add are ignored).
  */
 export function verifyExtensionKey(
-  textIn: string, trust: TrustAnchors, current: CurrentActivation, now: Date = new Date(), file = 'extension-key',
+  textIn: string,
+  trust: TrustAnchors,
+  current: CurrentActivation,
+  now: Date = new Date(),
+  file = 'extension-key',
 ): ExtensionResult {
   return guarded<ExtensionResult>(EXTENSION_FORMAT, file, () => {
     const t = textIn.replace(/^\uFEFF/, '').trim();

@@ -24,7 +24,6 @@ export interface Dovecot {
   stop(): Promise<void>;
 }
 
-
 export async function startDovecot(accounts: Record<string, string>): Promise<Dovecot> {
   if (spawnSync(DOVECOT, ['--version']).error !== undefined) throw new Error(`dovecot is not installed (${DOVECOT}): apt-get install -y dovecot-pop3d`);
   const dir = await mkdtemp(join(tmpdir(), 'express-report-dovecot-'));
@@ -38,9 +37,16 @@ export async function startDovecot(accounts: Record<string, string>): Promise<Do
   const login = root ? 'dovenull' : userInfo().username;
   const passwd = join(dir, 'passwd');
   const logPath = join(dir, 'dovecot.log');
-  await writeFile(passwd, Object.entries(accounts).map(([u, p]) => `${u}:{PLAIN}${p}\n`).join(''));
+  await writeFile(
+    passwd,
+    Object.entries(accounts)
+      .map(([u, p]) => `${u}:{PLAIN}${p}\n`)
+      .join(''),
+  );
   const conf = join(dir, 'dovecot.conf');
-  await writeFile(conf, `
+  await writeFile(
+    conf,
+    `
 instance_name = express-report-test-${port}
 base_dir = ${dir}/run
 state_dir = ${dir}/state
@@ -75,7 +81,8 @@ service anvil {
     mode = 0
   }
 }
-`);
+`,
+  );
   const child = spawn(DOVECOT, ['-F', '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
@@ -90,7 +97,8 @@ service anvil {
     throw new Error(text);
   }
   return {
-    port, log,
+    port,
+    log,
     logins: async (user) => (await log()).split('\n').filter((l) => l.includes('pop3-login: Info: Login:') && l.includes(`user=<${user}>`)).length,
     stop: async () => {
       await stopChild(child);

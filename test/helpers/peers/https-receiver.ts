@@ -74,14 +74,19 @@ function closer(server: Server | ReturnType<typeof createTcpServer>): () => Prom
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  return () => new Promise<void>((resolve) => {
-    sockets.forEach((s) => s.destroy());
-    server.close(() => resolve());
-  });
+  return () =>
+    new Promise<void>((resolve) => {
+      sockets.forEach((s) => s.destroy());
+      server.close(() => resolve());
+    });
 }
 
 /** `host` is the loopback address to listen on: 127.0.0.1, or ::1 for the IPv6 tests (the URL names it in brackets). */
-export async function startReceiver(server: Issued, answer: (r: Received) => Answer = () => ({ status: 200, body: '{"accepted":true}' }), host = '127.0.0.1'): Promise<Receiver> {
+export async function startReceiver(
+  server: Issued,
+  answer: (r: Received) => Answer = () => ({ status: 200, body: '{"accepted":true}' }),
+  host = '127.0.0.1',
+): Promise<Receiver> {
   const received: Received[] = [];
   const https = createServer({ key: server.keyPem, cert: server.certPem }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -94,7 +99,10 @@ export async function startReceiver(server: Issued, answer: (r: Received) => Ans
       const id = req.headers['x-report-id'];
       const sni = (req.socket as TLSSocket).servername;
       const r: Received = {
-        method: req.method ?? '', path: req.url ?? '', headers: req.headers, parts,
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        parts,
         ...(typeof id === 'string' ? { reportId: id } : {}),
         ...(typeof sni === 'string' && sni !== '' ? { sni } : {}),
         ...(reportPart ? { report: JSON.parse(reportPart.content.toString('utf8')) as unknown } : {}),

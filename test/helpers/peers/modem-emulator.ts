@@ -54,7 +54,9 @@ export interface ModemEmulator {
 const DEFAULTS: Behaviour = { dial: () => 'CONNECT 9600', center: () => 'ack', mute: false, errorOn: () => false };
 
 function startSocat(dir: string): Promise<ChildProcess> {
-  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${join(dir, 'modem')}`, `pty,raw,echo=0,link=${join(dir, 'line')}`], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${join(dir, 'modem')}`, `pty,raw,echo=0,link=${join(dir, 'line')}`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let err = '';
     const onData = (d: Buffer) => {
@@ -86,7 +88,12 @@ export async function startModemEmulator(dir: string, behaviour: Partial<Behavio
   const say = (line: string) => port.write(`\r\n${line}\r\n`);
 
   const emu: ModemEmulator = {
-    modemPath: join(dir, 'modem'), commands: [], dials: [], frames: [], hangups: 0, errors: [],
+    modemPath: join(dir, 'modem'),
+    commands: [],
+    dials: [],
+    frames: [],
+    hangups: 0,
+    errors: [],
     behaviour: { ...DEFAULTS, ...behaviour },
     reset() {
       mode = 'command';
@@ -141,8 +148,12 @@ export async function startModemEmulator(dir: string, behaviour: Partial<Behavio
 
   function frameIn(f: Frame): void {
     const r: ReceivedFrame = { frame: f, id: f.id, sealed: f.type === 'sealed' };
-    const content = f.type === 'report' ? { header: f.header, payload: f.payload }
-      : f.type === 'sealed' && emu.behaviour.open ? openSealedContent(emu.behaviour.open(f.envelope)) : undefined;
+    const content =
+      f.type === 'report'
+        ? { header: f.header, payload: f.payload }
+        : f.type === 'sealed' && emu.behaviour.open
+          ? openSealedContent(emu.behaviour.open(f.envelope))
+          : undefined;
     if (content) {
       r.report = JSON.parse(content.header.toString('utf8')) as Record<string, unknown>;
       r.payload = content.payload;

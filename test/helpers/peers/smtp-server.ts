@@ -115,7 +115,10 @@ export async function startSmtpPeer(o: SmtpPeerOptions): Promise<SmtpPeer> {
         const id = /^X-Report-Id:\s*(\S+)/im.exec(head)?.[1];
         const from = session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address;
         received.push({
-          from, to: session.envelope.rcptTo.map((r) => r.address), raw, secure: session.secure,
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          secure: session.secure,
           ...(typeof session.user === 'string' ? { user: session.user } : {}),
           ...(id !== undefined ? { reportId: id } : {}),
         });
@@ -130,7 +133,10 @@ export async function startSmtpPeer(o: SmtpPeerOptions): Promise<SmtpPeer> {
     server.listen(0, '127.0.0.1', () => resolve((server.server.address() as AddressInfo).port));
   });
   return {
-    port, received, auths, connections,
+    port,
+    received,
+    auths,
+    connections,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -174,7 +180,10 @@ print(json.dumps(out))
 export function parseMail(raw: Buffer): ParsedMail {
   const r = spawnSync('python3', ['-c', PARSE], { input: raw, maxBuffer: 64 * 1024 * 1024 });
   if (r.error !== undefined || r.status !== 0) throw new Error(`python3 could not parse the mail: ${r.error?.message ?? r.stderr.toString()}`);
-  const j = JSON.parse(r.stdout.toString()) as Omit<ParsedMail, 'parts' | 'uu'> & { parts: Array<ParsedMail['parts'][number] & { data: string }>; uu: Array<{ mode: string; name: string; data: string }> };
+  const j = JSON.parse(r.stdout.toString()) as Omit<ParsedMail, 'parts' | 'uu'> & {
+    parts: Array<ParsedMail['parts'][number] & { data: string }>;
+    uu: Array<{ mode: string; name: string; data: string }>;
+  };
   return {
     ...j,
     parts: j.parts.map((p) => ({ ...p, data: Buffer.from(p.data, 'base64') })),
@@ -192,8 +201,15 @@ export function splitRaw(raw: Buffer): { head: string; body: Buffer } {
 export function mailConfig(port: number, changes: Partial<Settings> = {}): Config {
   return {
     settings: {
-      ...defaultSettings(), 'express.route': 'mail', 'mail.smtp.host': '127.0.0.1', 'mail.smtp.port': port,
-      'mail.sender': 'sousin@customer.example.jp', 'mail.to': 'center@center.example.jp', 'mail.smime': false, 'mail.timeoutSeconds': 5, ...changes,
+      ...defaultSettings(),
+      'express.route': 'mail',
+      'mail.smtp.host': '127.0.0.1',
+      'mail.smtp.port': port,
+      'mail.sender': 'sousin@customer.example.jp',
+      'mail.to': 'center@center.example.jp',
+      'mail.smime': false,
+      'mail.timeoutSeconds': 5,
+      ...changes,
     },
     optionDevices: [],
     inf: {},

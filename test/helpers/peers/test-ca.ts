@@ -21,7 +21,10 @@ export function makeServerCert(ca: Issued, names: string[] = ['127.0.0.1', '::1'
   cert.serialNumber = `01${forge.util.bytesToHex(forge.random.getBytesSync(15))}`;
   cert.validity.notBefore = validity.notBefore;
   cert.validity.notAfter = validity.notAfter;
-  cert.setSubject([{ name: 'organizationName', value: 'Express Report Test' }, { name: 'commonName', value: names[0] ?? 'localhost' }]);
+  cert.setSubject([
+    { name: 'organizationName', value: 'Express Report Test' },
+    { name: 'commonName', value: names[0] ?? 'localhost' },
+  ]);
   cert.setIssuer(ca.cert.subject.attributes);
   const altNames = names.map((n) => (/^[\d.]+$|:/.test(n) ? { type: 7, ip: n } : { type: 2, value: n }));
   cert.setExtensions([

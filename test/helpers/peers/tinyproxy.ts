@@ -20,7 +20,6 @@ export interface Tinyproxy {
 
 export const tinyproxyMissing = (): boolean => spawnSync('tinyproxy', ['-v']).error !== undefined;
 
-
 export async function startTinyproxy(user = 'reporter', password = 'S3cret-pass.word'): Promise<Tinyproxy> {
   if (tinyproxyMissing()) throw new Error('tinyproxy is not installed: apt-get install -y tinyproxy');
   const dir = await mkdtemp(join(tmpdir(), 'express-report-tinyproxy-'));
@@ -40,7 +39,9 @@ export async function startTinyproxy(user = 'reporter', password = 'S3cret-pass.
     throw new Error(`${(e as Error).message}\n${out}`);
   }
   return {
-    port, user, password,
+    port,
+    user,
+    password,
     log: () => out,
     stop: async () => {
       await stopChild(child);

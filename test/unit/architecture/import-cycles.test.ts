@@ -23,7 +23,11 @@ describe('no import circle in service/', () => {
   });
 
   it('between the files of any one folder (spool/age.ts and spool/record.ts were one, through a type)', () => {
-    expect(foldersOf(service).filter((f) => f !== '').flatMap((f) => folderCycles(service, f))).toEqual([]);
+    expect(
+      foldersOf(service)
+        .filter((f) => f !== '')
+        .flatMap((f) => folderCycles(service, f)),
+    ).toEqual([]);
   });
 });
 

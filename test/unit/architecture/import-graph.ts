@@ -26,11 +26,14 @@ export function importGraph(root: string, files?: Record<string, string>): Impor
   const graph: ImportGraph = new Map();
   for (const [file, text] of Object.entries(texts)) {
     const { importedFiles } = ts.preProcessFile(text, true, true);
-    const targets = importedFiles.map((i) => i.fileName).filter((n) => n.startsWith('.')).flatMap((n) => {
-      const base = posix(relative(root, resolve(root, dirname(file), n)));
-      const hit = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), `${base}.ts`, `${base}/index.ts`].find((c) => known.has(c));
-      return hit ? [hit] : [];
-    });
+    const targets = importedFiles
+      .map((i) => i.fileName)
+      .filter((n) => n.startsWith('.'))
+      .flatMap((n) => {
+        const base = posix(relative(root, resolve(root, dirname(file), n)));
+        const hit = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), `${base}.ts`, `${base}/index.ts`].find((c) => known.has(c));
+        return hit ? [hit] : [];
+      });
     graph.set(file, [...new Set(targets)]);
   }
   return graph;

@@ -49,7 +49,11 @@ describe('test/unit mirrors the source folders', () => {
   it('a test named after a source folder (delivery-loop.test.ts, spool.test.ts) is in that folder', () => {
     const astray = foldersWithFiles(UNIT)
       .filter((f) => f !== '' && !WHOLE.includes(f.split('/')[0]!) && !FOR_NOW.includes(f))
-      .flatMap((f) => readdirSync(join(UNIT, f)).filter((name) => /\.test\.tsx?$/.test(name)).map((name) => `${f}/${name}`))
+      .flatMap((f) =>
+        readdirSync(join(UNIT, f))
+          .filter((name) => /\.test\.tsx?$/.test(name))
+          .map((name) => `${f}/${name}`),
+      )
       .filter((file) => {
         const [folder, word] = [file.slice(0, file.lastIndexOf('/')), namedFolder(file)];
         const fileOfThatName = ['.ts', '.tsx'].some((ext) => existsSync(join(ROOT, folder, word + ext))); // catalogue.ts beside catalogue/

@@ -21,7 +21,11 @@ import { fakeHost } from './fake-host.js';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const snapshot: AppSnapshot = {
-  version: '0.1.0', hostName: 'srv01', configDir: '/tmp/express-report', optionDevices: [], problems: [],
+  version: '0.1.0',
+  hostName: 'srv01',
+  configDir: '/tmp/express-report',
+  optionDevices: [],
+  problems: [],
   settings: { ...defaultSettings(), 'express.route': 'https', 'activation.state': 'active' },
   destinations: { url1: 'https://primary.example/report' },
 };
@@ -29,7 +33,11 @@ const snapshot: AppSnapshot = {
 function showHttps(save: HostApi['saveSettings']): AppStore {
   const store = createAppStore(fakeHost(snapshot, { saveSettings: save }));
   store.setState({ dialogs: ['https'], lang: 'ja', snapshot });
-  render(<StoreContext.Provider value={store}><HttpsDialog /></StoreContext.Provider>);
+  render(
+    <StoreContext.Provider value={store}>
+      <HttpsDialog />
+    </StoreContext.Provider>,
+  );
   return store;
 }
 
@@ -81,7 +89,10 @@ describe('a refused field', () => {
 
   it('a problem of a field elsewhere names that field by its label', async () => {
     const label = settingDef('customer.email')!.label;
-    showHttps(async () => ({ ok: false, problems: [problem('ER_1003', { path: '/etc/express-report/activation.ini' }, { field: 'customer.email', file: 'activation.ini', line: 4 })] }));
+    showHttps(async () => ({
+      ok: false,
+      problems: [problem('ER_1003', { path: '/etc/express-report/activation.ini' }, { field: 'customer.email', file: 'activation.ini', line: 4 })],
+    }));
     fireEvent.change(field('https.timeoutSeconds'), { target: { value: '90' } });
     ok();
     const list = await waitFor(() => {
@@ -95,7 +106,9 @@ describe('a refused field', () => {
   });
 
   it('a save that could not reach the host at all is shown, coded, in the dialog (not an unhandled rejection)', async () => {
-    showHttps(async () => { throw new HostCallError('saveSettings', [problem('ER_1100', { reason: 'Failed to fetch' })]); });
+    showHttps(async () => {
+      throw new HostCallError('saveSettings', [problem('ER_1100', { reason: 'Failed to fetch' })]);
+    });
     fireEvent.change(field('https.timeoutSeconds'), { target: { value: '90' } });
     ok();
     const list = await waitFor(() => {
@@ -108,7 +121,10 @@ describe('a refused field', () => {
   });
 
   it('nothing typed is cut: no input carries maxlength; a long value reaches the host whole', async () => {
-    const save = vi.fn(async (_req: SaveRequest): Promise<Saved> => ({ ok: false, problems: [problem('ER_3002', { label: CA_LABEL, max: 1024, length: 1100 }, { field: 'https.caFile' })] }));
+    const save = vi.fn(async (_req: SaveRequest): Promise<Saved> => ({
+      ok: false,
+      problems: [problem('ER_3002', { label: CA_LABEL, max: 1024, length: 1100 }, { field: 'https.caFile' })],
+    }));
     showHttps(save);
     for (const el of dialog().querySelectorAll('input')) expect(el.hasAttribute('maxlength'), el.name).toBe(false);
     const long = `/${'x'.repeat(1099)}`;
@@ -124,11 +140,18 @@ describe('the event panel', () => {
   it('numbers warnings and errors with their code, not success lines', () => {
     Element.prototype.scrollIntoView ??= () => undefined;
     const store = createAppStore(fakeHost(snapshot, { saveSettings: async () => ({ ok: true, snapshot }) }));
-    store.setState({ lang: 'ja', events: [
-      { at: '2025-01-02T03:00:00.000Z', level: 'info', text: { ja: 'テスト通報に成功しました。', en: 'The test notification succeeded.' }, code: 'ER_6020' },
-      { at: '2025-01-02T03:01:00.000Z', level: 'error', text: { ja: '接続できません。', en: 'Cannot connect.' }, code: 'ER_2002' },
-    ] });
-    render(<StoreContext.Provider value={store}><EventPanel /></StoreContext.Provider>);
+    store.setState({
+      lang: 'ja',
+      events: [
+        { at: '2025-01-02T03:00:00.000Z', level: 'info', text: { ja: 'テスト通報に成功しました。', en: 'The test notification succeeded.' }, code: 'ER_6020' },
+        { at: '2025-01-02T03:01:00.000Z', level: 'error', text: { ja: '接続できません。', en: 'Cannot connect.' }, code: 'ER_2002' },
+      ],
+    });
+    render(
+      <StoreContext.Provider value={store}>
+        <EventPanel />
+      </StoreContext.Provider>,
+    );
     const [success, failure] = screen.getAllByRole('listitem');
     expect(success!.textContent).not.toContain('ER_6020');
     expect(success!.getAttribute('data-code')).toBe('ER_6020');

@@ -23,7 +23,12 @@ export type Answers = Partial<HostApi> | ((held: Held) => Partial<HostApi>);
 /** A snapshot of the default settings with `settings` on top; `fields` replaces the rest (host name, folder, destinations). */
 export function snapshotOf(settings: Partial<Settings> = {}, fields: Partial<Omit<AppSnapshot, 'settings'>> = {}): AppSnapshot {
   return {
-    version: '0.1.0', hostName: 'srv01', configDir: '/tmp/er', problems: [], optionDevices: [], ...fields,
+    version: '0.1.0',
+    hostName: 'srv01',
+    configDir: '/tmp/er',
+    problems: [],
+    optionDevices: [],
+    ...fields,
     settings: { ...defaultSettings(), ...settings },
   };
 }
@@ -35,7 +40,9 @@ export function snapshotOf(settings: Partial<Settings> = {}, fields: Partial<Omi
 export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost {
   let current = initial;
   const held: Held = {
-    get current() { return current; },
+    get current() {
+      return current;
+    },
     keep: (s) => (current = s),
   };
   const saved = (s: AppSnapshot): Saved => ({ ok: true, snapshot: held.keep(s) });
@@ -76,17 +83,27 @@ export const URL2 = 'https://secondary.example/report';
 
 export function configuredSnapshot(over: Partial<Settings> = {}, url2 = URL2): AppSnapshot {
   return snapshotOf(
-    { 'express.route': 'https', 'activation.state': 'configured', 'customer.email': 'customer@example.jp', 'activation.replyMail': 'reply@example.jp', ...over },
+    {
+      'express.route': 'https',
+      'activation.state': 'configured',
+      'customer.email': 'customer@example.jp',
+      'activation.replyMail': 'reply@example.jp',
+      ...over,
+    },
     { destinations: { url1: 'https://primary.example/report', ...(url2 ? { url2 } : {}) } },
   );
 }
 
 export const notifying = (held: Held): Partial<HostApi> => {
-  const withState = (state: Settings['activation.state']): Notified =>
-    ({ ok: true, detail: 'HTTP 200', snapshot: held.keep({ ...held.current, settings: { ...held.current.settings, 'activation.state': state } }) });
+  const withState = (state: Settings['activation.state']): Notified => ({
+    ok: true,
+    detail: 'HTTP 200',
+    snapshot: held.keep({ ...held.current, settings: { ...held.current.settings, 'activation.state': state } }),
+  });
   return {
     resources: async () => ({
-      deviceCodes: [], dealers: [],
+      deviceCodes: [],
+      dealers: [],
       monitoredEvents: [{ source: 'atapi', id: '0xc0040006', severity: 'error', report: true, text: { ja: 'ディスクエラー', en: 'Disk error' } }],
     }),
     saveSettings: async () => ({ ok: true, snapshot: held.current }),

@@ -35,7 +35,12 @@ describe('menu bar keys (menu-keys.ts)', () => {
 
   it('gives every title and every item an access key of its own within its menu', () => {
     for (const lang of ['ja', 'en'] as const) {
-      const menus = windowMenus(lang, () => undefined, () => undefined, () => undefined);
+      const menus = windowMenus(
+        lang,
+        () => undefined,
+        () => undefined,
+        () => undefined,
+      );
       expect(new Set(menus.map((m) => m.key)).size).toBe(menus.length);
       for (const m of menus) {
         expect(m.items.every((i) => /^[A-Z0-9]$/.test(i.key))).toBe(true);

@@ -20,9 +20,16 @@ async function showWindow(dialogs: DialogId[] = [], over: Partial<Settings> = {}
   const store = createAppStore(host as unknown as HostApi);
   store.setState({ lang: 'ja', snapshot: await (host.snapshot as () => Promise<AppSnapshot>)() });
   await act(async () => {
-    render(<StoreContext.Provider value={store}><App onExit={() => undefined} /></StoreContext.Provider>);
+    render(
+      <StoreContext.Provider value={store}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
   });
-  for (const d of dialogs) await act(async () => { store.getState().open(d); });
+  for (const d of dialogs)
+    await act(async () => {
+      store.getState().open(d);
+    });
   return { host, store };
 }
 
@@ -146,7 +153,9 @@ describe('dialogs', () => {
     // The check box before it is its first field.
     expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: '通報の抑制' }));
     minutes.focus();
-    await act(async () => { fireEvent.change(minutes, { target: { value: '30' } }); });
+    await act(async () => {
+      fireEvent.change(minutes, { target: { value: '30' } });
+    });
     await press('Enter');
     expect(host.saveSettings).toHaveBeenCalledTimes(1);
     expect((host.saveSettings.mock.calls[0]![0] as SaveRequest).values).toMatchObject({ 'suppression.windowMinutes': '30' });
@@ -169,7 +178,9 @@ describe('dialogs', () => {
     const { store } = await showWindow(['methods']);
     const open = screen.getByRole('button', { name: 'エクスプレス通報サービス(HTTPS)の設定' });
     open.focus();
-    await act(async () => { fireEvent.click(open); });
+    await act(async () => {
+      fireEvent.click(open);
+    });
     const https = screen.getByRole('dialog', { name: 'エクスプレス通報サービス(HTTPS)の基本設定' });
     expect(https.contains(document.activeElement)).toBe(true);
     // Its first editable field: the proxy check box (the destinations are shown read-only).
@@ -211,10 +222,14 @@ describe('the setup utility by keyboard', () => {
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: '通報開局キーコード(K)' }));
     const reply = screen.getByRole('textbox', { name: 'テスト・開局結果返信メールアドレス(E)' });
     expect(reply.getAttribute('aria-keyshortcuts')).toBe('Alt+E');
-    await act(async () => { fireEvent.change(document.activeElement!, { target: { value: '01239' } }); });
+    await act(async () => {
+      fireEvent.change(document.activeElement!, { target: { value: '01239' } });
+    });
     await press('e', { altKey: true });
     expect(document.activeElement).toBe(reply);
-    await act(async () => { fireEvent.change(reply, { target: { value: 'reply@example.jp' } }); });
+    await act(async () => {
+      fireEvent.change(reply, { target: { value: 'reply@example.jp' } });
+    });
     await press('Enter');
 
     const device = await screen.findByRole('dialog', { name: '装置の固有情報の入力' });
@@ -222,12 +237,16 @@ describe('the setup utility by keyboard', () => {
     const code = within(device).getByRole('combobox', { name: '装置コード(P)' }); // a list to pick from, or typed
     const serial = within(device).getByRole('textbox', { name: '製造番号(S)' });
     expect(document.activeElement).toBe(code);
-    await act(async () => { fireEvent.change(code, { target: { value: 'N8100-2810' } }); });
+    await act(async () => {
+      fireEvent.change(code, { target: { value: 'N8100-2810' } });
+    });
     // Alt + S acts in the dialog in front, not on the menu bar's 設定(S).
     await press('s', { altKey: true });
     expect(document.activeElement).toBe(serial);
     expect(screen.queryByRole('menu')).toBeNull();
-    await act(async () => { fireEvent.change(serial, { target: { value: '00000001' } }); });
+    await act(async () => {
+      fireEvent.change(serial, { target: { value: '00000001' } });
+    });
     await press('Enter');
     await screen.findByRole('heading', { level: 3, name: '本機に関する情報' });
     expect(screen.queryByRole('dialog', { name: '装置の固有情報の入力' })).toBeNull();
@@ -244,7 +263,9 @@ describe('the setup utility by keyboard', () => {
     await showWindow(['wizard'], { 'express.route': 'mail' });
     expect(screen.getByRole('dialog', { name: 'エクスプレス通報サービス設定ユーティリティ' })).toBeTruthy();
     expect((screen.getByLabelText('エクスプレス通報サービス') as HTMLInputElement).checked).toBe(true);
-    await act(async () => { fireEvent.click(screen.getByLabelText('エクスプレス通報サービス(HTTPS)')); });
+    await act(async () => {
+      fireEvent.click(screen.getByLabelText('エクスプレス通報サービス(HTTPS)'));
+    });
     expect(screen.getByRole('dialog', { name: 'エクスプレス通報サービス(HTTPS)設定ユーティリティ' })).toBeTruthy();
   });
 });

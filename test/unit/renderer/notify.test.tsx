@@ -19,13 +19,20 @@ async function show(snapshot: AppSnapshot, dialogs: DialogId[], lang: 'ja' | 'en
   const host = fakeHost(snapshot);
   const store = createAppStore(host as unknown as HostApi);
   store.setState({ dialogs, lang, snapshot });
-  render(<StoreContext.Provider value={store}><App onExit={() => undefined} /></StoreContext.Provider>);
+  render(
+    <StoreContext.Provider value={store}>
+      <App onExit={() => undefined} />
+    </StoreContext.Provider>,
+  );
   await screen.findByRole('dialog', { name: dialogs.length > 0 ? /.+/ : undefined });
   return { host, store };
 }
 
 /** A click, and whatever host calls it starts settled (so their state updates land inside act). */
-const click = (el: HTMLElement) => act(async () => { fireEvent.click(el); });
+const click = (el: HTMLElement) =>
+  act(async () => {
+    fireEvent.click(el);
+  });
 const button = (name: string | RegExp, root: HTMLElement = document.body) => within(root).getByRole('button', { name });
 const question = async () => screen.findByRole('alertdialog');
 const selection = () => screen.findByRole('dialog', { name: 'テスト通報結果送付先の選択' });
@@ -103,7 +110,12 @@ describe('テスト通報 (HTTPS)', () => {
   it('shows progress while the host works, and the coded problem in the result dialog when it fails', async () => {
     const { host } = await show(snapshotOf(), ['https']);
     let answer: (r: Notified) => void = () => undefined;
-    host.testNotify.mockImplementationOnce(() => new Promise((r) => { answer = r; }));
+    host.testNotify.mockImplementationOnce(
+      () =>
+        new Promise((r) => {
+          answer = r;
+        }),
+    );
     await click(button('テスト通報(1次)(T)'));
     await click(button('OK', await selection()));
     await click(button('はい', await question()));
@@ -117,12 +129,14 @@ describe('テスト通報 (HTTPS)', () => {
     expect(screen.queryByTestId('notify-progress')).toBeNull();
   });
 
-  it('tests with the dialog\'s unsaved values and destinations read by 宛先の読み込み, saving nothing; キャンセル keeps it so', async () => {
+  it("tests with the dialog's unsaved values and destinations read by 宛先の読み込み, saving nothing; キャンセル keeps it so", async () => {
     const { host, store } = await show(snapshotOf(), ['https']);
     fireEvent.change(screen.getByLabelText(/タイムアウト時間/), { target: { value: '120' } });
     const d = screen.getByRole('dialog', { name: 'エクスプレス通報サービス(HTTPS)の基本設定' });
     await act(async () => {
-      fireEvent.change(d.querySelector('input[type="file"]')!, { target: { files: [new File(['[URL1]\nURL= https://read.example/report\n'], 'AMHTPADR.INF')] } });
+      fireEvent.change(d.querySelector('input[type="file"]')!, {
+        target: { files: [new File(['[URL1]\nURL= https://read.example/report\n'], 'AMHTPADR.INF')] },
+      });
     });
     await waitFor(() => expect((screen.getByLabelText('1次通報先 (URL1)') as HTMLInputElement).value).toBe('https://read.example/report'));
     await click(button('テスト通報(1次)(T)'));
@@ -130,7 +144,8 @@ describe('テスト通報 (HTTPS)', () => {
     await click(button('はい', await question()));
     expect(within(await resultDialog()).getByTestId('notify-attempt').textContent).toContain('https://read.example/report');
     expect(host.testNotify.mock.calls[0]![0].override).toEqual({
-      values: { 'https.timeoutSeconds': '120' }, destinations: { url1: 'https://read.example/report' },
+      values: { 'https.timeoutSeconds': '120' },
+      destinations: { url1: 'https://read.example/report' },
     });
     await click(button('OK', await resultDialog()));
     await click(button('キャンセル', d));
@@ -158,7 +173,6 @@ describe('テスト通報 (HTTPS)', () => {
 });
 
 describe('開局通報', () => {
-
   it('lists definition-file errors (ER_5002): OK sends anyway with ignoreDefinitionErrors', async () => {
     const { host } = await show(snapshotOf({ 'activation.state': 'tested' }), ['https']);
     const bad = problem('ER_4018', { value: 'xx' }, { file: 'WebReprt/AMHTPLOG.INF', line: 3 });
@@ -200,8 +214,20 @@ describe('開局通報', () => {
   it('follows the configuration information that follows it, in the result dialog', async () => {
     const { host } = await show({ ...snapshotOf({ 'activation.state': 'tested' }), hasConfigurationInfo: true }, ['https']);
     const base: ServiceStatus = { state: 'active', pending: 1, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z' };
-    const hb = (phase: 'collecting' | 'sent') => ({ ...base, reports: [{ id: 'hb-1', kind: 'heartbeat' as const, phase, createdAt: new Date().toISOString(),
-      attempts: phase === 'sent' ? 1 : 0, logPaths: 1, ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}) }] });
+    const hb = (phase: 'collecting' | 'sent') => ({
+      ...base,
+      reports: [
+        {
+          id: 'hb-1',
+          kind: 'heartbeat' as const,
+          phase,
+          createdAt: new Date().toISOString(),
+          attempts: phase === 'sent' ? 1 : 0,
+          logPaths: 1,
+          ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}),
+        },
+      ],
+    });
     host.serviceStatus.mockResolvedValueOnce(hb('collecting')).mockResolvedValue(hb('sent'));
     await click(button('開局通報(O)'));
     const progress = within(await resultDialog('開局通報の結果')).getByTestId('configuration-info');
@@ -209,7 +235,7 @@ describe('開局通報', () => {
     expect(progress.textContent).toContain('送信済み: URL1 answered 200 OK');
   });
 
-  it('sent with the dialog\'s unsaved values: the configuration information is said to follow once OK has saved them', async () => {
+  it("sent with the dialog's unsaved values: the configuration information is said to follow once OK has saved them", async () => {
     const { host } = await show({ ...snapshotOf({ 'activation.state': 'tested' }), hasConfigurationInfo: true }, ['https']);
     host.serviceStatus.mockResolvedValue({ state: 'active', pending: 0, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z', reports: [] });
     fireEvent.change(screen.getByLabelText(/タイムアウト時間/), { target: { value: '120' } });
@@ -244,7 +270,11 @@ describe('通報テスト from the event tree', () => {
 
   it('gives the event to the service and notes the accepted report id', async () => {
     const host = fakeHost(snapshotOf({ 'activation.state': 'active' }));
-    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    render(
+      <StoreContext.Provider value={createAppStore(host as unknown as HostApi)}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
     await treeTest();
     await waitFor(() => expect(panel().textContent).toContain('r-123'));
     expect(host.testEvent).toHaveBeenCalledWith({ source: 'atapi', id: '0xc0040006' });
@@ -256,16 +286,41 @@ describe('通報テスト from the event tree', () => {
   it('follows the accepted report: ログ採取中, then 送信済み with where it went, noted in the event panel', async () => {
     const host = fakeHost(snapshotOf({ 'activation.state': 'active' }));
     const base: ServiceStatus = { state: 'active', pending: 1, expired: 0, pid: 1, startedAt: '2025-01-02T03:00:00.000Z' };
-    const progress = (phase: 'collecting' | 'sent') => ({ ...base, reports: [{ id: 'r-123', kind: 'failure' as const, phase, createdAt: base.startedAt,
-      event: 'atapi 0xc0040006', attempts: phase === 'sent' ? 1 : 0, logPaths: 1, ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}) }] });
+    const progress = (phase: 'collecting' | 'sent') => ({
+      ...base,
+      reports: [
+        {
+          id: 'r-123',
+          kind: 'failure' as const,
+          phase,
+          createdAt: base.startedAt,
+          event: 'atapi 0xc0040006',
+          attempts: phase === 'sent' ? 1 : 0,
+          logPaths: 1,
+          ...(phase === 'sent' ? { detail: 'URL1 answered 200 OK' } : {}),
+        },
+      ],
+    });
     // The state bar asks too (use-live-state.ts): the answer is by time, not by call, so no question takes another's.
     host.serviceStatus.mockResolvedValue(progress('collecting'));
-    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    render(
+      <StoreContext.Provider value={createAppStore(host as unknown as HostApi)}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
     await treeTest();
     const box = await screen.findByRole('region', { name: '通報テストの経過' });
     await waitFor(() => expect(within(box).getByText('ログ採取中').getAttribute('aria-current')).toBe('step'));
     host.serviceStatus.mockResolvedValue(progress('sent'));
-    await waitFor(() => expect(within(box).getByText(/送信済み/).getAttribute('aria-current')).toBe('step'), { timeout: 3000 });
+    await waitFor(
+      () =>
+        expect(
+          within(box)
+            .getByText(/送信済み/)
+            .getAttribute('aria-current'),
+        ).toBe('step'),
+      { timeout: 3000 },
+    );
     expect(within(box).getByText(/送信済み/).textContent).toContain('URL1 answered 200 OK');
     // A success line is not numbered like an error: its code is kept on the line, not shown in its text.
     await waitFor(() => expect(panel().querySelector('li[data-code="ER_6027"]')?.textContent).toContain('URL1 answered 200 OK'));
@@ -276,13 +331,38 @@ describe('通報テスト from the event tree', () => {
 
   it('an expired report ends the progress with its reason (ER_6028)', async () => {
     const host = fakeHost(snapshotOf({ 'activation.state': 'active' }));
-    host.serviceStatus.mockResolvedValue({ state: 'active', pending: 0, expired: 1, pid: 1, startedAt: '2025-01-02T03:00:00.000Z',
-      reports: [{ id: 'r-123', kind: 'failure', phase: 'expired', createdAt: '2025-01-02T03:00:00.000Z', attempts: 1, logPaths: 0,
-        problem: problem('ER_2104', { id: 'r-123', kind: 'failure', route: 'https', reason: 'HTTP 400' }) }] });
-    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    host.serviceStatus.mockResolvedValue({
+      state: 'active',
+      pending: 0,
+      expired: 1,
+      pid: 1,
+      startedAt: '2025-01-02T03:00:00.000Z',
+      reports: [
+        {
+          id: 'r-123',
+          kind: 'failure',
+          phase: 'expired',
+          createdAt: '2025-01-02T03:00:00.000Z',
+          attempts: 1,
+          logPaths: 0,
+          problem: problem('ER_2104', { id: 'r-123', kind: 'failure', route: 'https', reason: 'HTTP 400' }),
+        },
+      ],
+    });
+    render(
+      <StoreContext.Provider value={createAppStore(host as unknown as HostApi)}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
     await treeTest();
     const box = await screen.findByRole('region', { name: '通報テストの経過' });
-    await waitFor(() => expect(within(box).getByText(/期限切れ/).getAttribute('aria-current')).toBe('step'));
+    await waitFor(() =>
+      expect(
+        within(box)
+          .getByText(/期限切れ/)
+          .getAttribute('aria-current'),
+      ).toBe('step'),
+    );
     expect(within(box).getByText(/期限切れ/).textContent).toContain('ER_2104');
     await waitFor(() => expect(panel().textContent).toContain('ER_6028'));
   });
@@ -291,7 +371,11 @@ describe('通報テスト from the event tree', () => {
     const host = fakeHost(snapshotOf());
     host.testEvent.mockImplementationOnce(async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } }));
     host.testEvent.mockImplementationOnce(async () => ({ ok: false, problems: [problem('ER_1032', { path: '/var/lib/er' })] }));
-    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    render(
+      <StoreContext.Provider value={createAppStore(host as unknown as HostApi)}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
     await treeTest();
     await waitFor(() => expect(panel().textContent).toContain('ER_6025'));
     expect(panel().textContent).toContain('通報サービスが運用中ではありません');
@@ -303,7 +387,11 @@ describe('通報テスト from the event tree', () => {
 
 describe('通報サービスの状態', () => {
   const status: ServiceStatus = {
-    state: 'active', pending: 2, expired: 1, pid: 4321, startedAt: '2025-01-02T03:00:00.000Z',
+    state: 'active',
+    pending: 2,
+    expired: 1,
+    pid: 4321,
+    startedAt: '2025-01-02T03:00:00.000Z',
     lastDelivery: { at: '2025-01-02T03:04:05.000Z', reportId: 'r-ok', detail: 'HTTP 200' },
     lastFailure: { at: '2025-01-02T03:05:00.000Z', reportId: 'r-bad', problem: problem('ER_2002', { peer: 'URL1', reason: 'ECONNREFUSED' }) },
     nextRetry: '2025-01-02T03:15:00.000Z',
@@ -311,7 +399,11 @@ describe('通報サービスの状態', () => {
 
   it('opens from ツール, says when the service is not running, and refreshes to what it reports', async () => {
     const host = fakeHost(snapshotOf());
-    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    render(
+      <StoreContext.Provider value={createAppStore(host as unknown as HostApi)}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
     await click(await screen.findByRole('menuitem', { name: 'ツール(T)' }));
     await click(await screen.findByRole('menuitem', { name: '通報サービスの状態(S)' }));
     const dialog = await screen.findByRole('dialog', { name: '通報サービスの状態' });
@@ -332,16 +424,34 @@ describe('通報サービスの状態', () => {
 
   it('lists the reports with their kind and progress', async () => {
     const host = fakeHost(snapshotOf());
-    host.serviceStatus.mockResolvedValue({ ...status, reports: [
-      { id: 'r-hb', kind: 'heartbeat', phase: 'sent', createdAt: '2025-01-02T03:00:00.000Z', attempts: 1, logPaths: 1, detail: 'URL1 answered 200 OK' },
-      { id: 'r-x', kind: 'failure', phase: 'expired', createdAt: '2025-01-01T03:00:00.000Z', attempts: 3, logPaths: 0, event: 'disk 0xc0040007',
-        problem: problem('ER_2102', { id: 'r-x', kind: 'failure', hours: 72, attempts: 3 }) },
-    ] });
-    render(<StoreContext.Provider value={createAppStore(host as unknown as HostApi)}><App onExit={() => undefined} /></StoreContext.Provider>);
+    host.serviceStatus.mockResolvedValue({
+      ...status,
+      reports: [
+        { id: 'r-hb', kind: 'heartbeat', phase: 'sent', createdAt: '2025-01-02T03:00:00.000Z', attempts: 1, logPaths: 1, detail: 'URL1 answered 200 OK' },
+        {
+          id: 'r-x',
+          kind: 'failure',
+          phase: 'expired',
+          createdAt: '2025-01-01T03:00:00.000Z',
+          attempts: 3,
+          logPaths: 0,
+          event: 'disk 0xc0040007',
+          problem: problem('ER_2102', { id: 'r-x', kind: 'failure', hours: 72, attempts: 3 }),
+        },
+      ],
+    });
+    render(
+      <StoreContext.Provider value={createAppStore(host as unknown as HostApi)}>
+        <App onExit={() => undefined} />
+      </StoreContext.Provider>,
+    );
     await click(await screen.findByRole('menuitem', { name: 'ツール(T)' }));
     await click(await screen.findByRole('menuitem', { name: '通報サービスの状態(S)' }));
     const table = await screen.findByRole('table', { name: '通報の一覧(新しい順)' });
-    const rows = within(table).getAllByRole('row').slice(1).map((r) => r.textContent);
+    const rows = within(table)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => r.textContent);
     expect(rows[0]).toContain('構成情報通報');
     expect(rows[0]).toContain('送信済み');
     expect(rows[1]).toContain('disk 0xc0040007');

@@ -17,7 +17,11 @@ import { fakeHost as sharedFake, snapshotOf, type FakeHost as Fake } from './fak
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const PROXY: Partial<Settings> = {
-  'express.route': 'https', 'https.proxy.use': true, 'https.proxy.host': 'proxy.example.jp', 'https.proxy.port': 8080, 'https.proxy.user': 'ops',
+  'express.route': 'https',
+  'https.proxy.use': true,
+  'https.proxy.host': 'proxy.example.jp',
+  'https.proxy.port': 8080,
+  'https.proxy.user': 'ops',
 };
 
 /** A host that accepts every value (saving applies it to its snapshot) and remembers `list`. */
@@ -28,17 +32,25 @@ function fakeHost(settings: Partial<Settings>, list: RememberedList): Fake {
 
 function Dialogs(): ReactNode {
   const dialogs = useApp((s) => s.dialogs);
-  return <>{dialogs.map((d) => {
-    const D = settingsDialogs[d];
-    return D ? <D key={d} /> : null;
-  })}</>;
+  return (
+    <>
+      {dialogs.map((d) => {
+        const D = settingsDialogs[d];
+        return D ? <D key={d} /> : null;
+      })}
+    </>
+  );
 }
 
 async function show(over: Partial<Settings>, dialogs: DialogId[], list: RememberedList, lang: 'ja' | 'en' = 'ja'): Promise<{ host: Fake; store: AppStore }> {
   const host = fakeHost(over, list);
   const store = createAppStore(host as unknown as HostApi);
   store.setState({ dialogs, lang, snapshot: await host.snapshot() });
-  render(<StoreContext.Provider value={store}><Dialogs /></StoreContext.Provider>);
+  render(
+    <StoreContext.Provider value={store}>
+      <Dialogs />
+    </StoreContext.Provider>,
+  );
   return { host, store };
 }
 
@@ -89,10 +101,11 @@ describe('remembered passwords beside the password fields', () => {
     expect(saved(host)).toEqual({ values: { 'https.proxy.password': 'Secr3t' }, remember: ['https.proxy.password'] });
   });
 
-  it('a warning of a save that went through (not remembered) goes to the window\'s event list', async () => {
+  it("a warning of a save that went through (not remembered) goes to the window's event list", async () => {
     const { host, store } = await show(PROXY, ['https'], { available: true, accounts: [] });
     host.saveSettings.mockImplementationOnce(async () => ({
-      ok: true, snapshot: await host.snapshot(),
+      ok: true,
+      snapshot: await host.snapshot(),
       warnings: [problem('ER_6005', { label: { ja: 'プロキシのパスワード', en: 'Proxy password' }, reason: 'locked' }, { field: 'https.proxy.password' })],
     }));
     fireEvent.change(screen.getByLabelText('パスワード', { selector: '[name="https.proxy.password"]' }), { target: { value: 'Secr3t' } });
@@ -103,7 +116,9 @@ describe('remembered passwords beside the password fields', () => {
 
   it('an unavailable keychain disables the checkbox and says so', async () => {
     await show(PROXY, ['https'], { available: false, problem: problem('ER_1012', { reason: 'no Secret Service' }) });
-    const box = await screen.findByLabelText(`このパスワードをこのコンピュータに記憶する(このコンピュータでは使用できません) (プロキシのパスワード)`) as HTMLInputElement;
+    const box = (await screen.findByLabelText(
+      `このパスワードをこのコンピュータに記憶する(このコンピュータでは使用できません) (プロキシのパスワード)`,
+    )) as HTMLInputElement;
     expect(box.disabled).toBe(true);
   });
 
@@ -114,9 +129,13 @@ describe('remembered passwords beside the password fields', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: USE })).toBeNull());
   });
 
-  it('認証設定: the SMTP account uses the e-mail dialog\'s unsaved server, which travels with (remembered)', async () => {
+  it("認証設定: the SMTP account uses the e-mail dialog's unsaved server, which travels with (remembered)", async () => {
     const list: RememberedList = { available: true, accounts: [{ kind: 'smtp', user: 'mailer', host: 'smtp.new.example', port: 25 }] };
-    const { host } = await show({ 'express.route': 'mail', 'mail.auth.use': true, 'mail.auth.user': 'mailer', 'mail.smtp.host': 'smtp.old.example' }, ['mail'], list);
+    const { host } = await show(
+      { 'express.route': 'mail', 'mail.auth.use': true, 'mail.auth.user': 'mailer', 'mail.smtp.host': 'smtp.old.example' },
+      ['mail'],
+      list,
+    );
     fireEvent.change(screen.getByLabelText(/メールサーバ\(SMTP\)/), { target: { value: 'smtp.new.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'インターネットメール通報の認証設定' }));
     const auth = screen.getByRole('dialog', { name: 'インターネットメール通報の認証設定' });
@@ -128,8 +147,12 @@ describe('remembered passwords beside the password fields', () => {
   });
 
   it('English on request', async () => {
-    await show({ ...PROXY, 'remote.use': true, 'remote.user': 'dial', 'remote.entry': 'ISP' }, ['https'],
-      { available: true, accounts: [{ kind: 'remote', user: 'dial', entry: 'ISP' }] }, 'en');
+    await show(
+      { ...PROXY, 'remote.use': true, 'remote.user': 'dial', 'remote.entry': 'ISP' },
+      ['https'],
+      { available: true, accounts: [{ kind: 'remote', user: 'dial', entry: 'ISP' }] },
+      'en',
+    );
     expect(await screen.findByLabelText('Remember this password on this computer (Proxy password)')).toBeTruthy();
     expect(await screen.findByRole('button', { name: 'Use the remembered password (Password)' })).toBeTruthy();
   });

@@ -33,7 +33,9 @@ async function mount(node: ReactNode, s: AppSnapshot, status?: ServiceStatus): P
   host.serviceStatus.mockResolvedValue(status);
   const store = createAppStore(host as unknown as HostApi);
   store.setState({ lang: 'ja', snapshot: s });
-  await act(async () => { render(<StoreContext.Provider value={store}>{node}</StoreContext.Provider>); });
+  await act(async () => {
+    render(<StoreContext.Provider value={store}>{node}</StoreContext.Provider>);
+  });
   return { host, store };
 }
 
@@ -41,7 +43,11 @@ const bar = () => screen.getByRole('status', { name: '状態' });
 const part = (id: string) => within(bar()).getByTestId(id).textContent;
 
 const running = (over: Partial<ServiceStatus> = {}): ServiceStatus => ({
-  state: 'active', pending: 2, expired: 1, pid: 42, startedAt: '2025-01-02T03:00:00.000Z',
+  state: 'active',
+  pending: 2,
+  expired: 1,
+  pid: 42,
+  startedAt: '2025-01-02T03:00:00.000Z',
   lastDelivery: { at: '2025-01-02T03:10:00.000Z', reportId: 'r-ok', detail: 'URL1 answered 200 OK' },
   lastFailure: { at: '2025-01-02T04:05:00.000Z', reportId: 'r-bad', problem: problem('ER_2002', { peer: 'center', reason: 'ECONNREFUSED' }) },
   ...over,
@@ -66,8 +72,11 @@ describe('the state bar', () => {
   });
 
   it('with the service running: 稼働中, the queue and the last result with its time, and no warning', async () => {
-    const { host } = await mount(<StatusBar />, snap({ 'activation.state': 'active', 'express.route': 'https' }),
-      running({ notSent: { noRoute: 3, last: { at: '2025-01-02T04:06:00.000Z', what: 'atapi 0xc0040006' } } }));
+    const { host } = await mount(
+      <StatusBar />,
+      snap({ 'activation.state': 'active', 'express.route': 'https' }),
+      running({ notSent: { noRoute: 3, last: { at: '2025-01-02T04:06:00.000Z', what: 'atapi 0xc0040006' } } }),
+    );
     await waitFor(() => expect(part('service')).toBe('サービス: 稼働中'));
     const failedAt = new Date('2025-01-02T04:05:00.000Z');
     const hm = `${String(failedAt.getHours()).padStart(2, '0')}:${String(failedAt.getMinutes()).padStart(2, '0')}`;
@@ -91,7 +100,9 @@ describe('the state bar', () => {
     const { host } = await mount(<StatusBar />, snap({ 'activation.state': 'active' }));
     host.serviceStatus.mockReset();
     host.serviceStatus.mockRejectedValue(new Error('boom'));
-    act(() => { document.dispatchEvent(new Event('visibilitychange')); });
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     await waitFor(() => expect(part('service')).toBe('サービス: 応答なし'));
     expect(within(bar()).getByTestId('service').getAttribute('title')).toContain('boom');
     expect(part('service-warning')).toBeTruthy(); // still 運用中 and nothing is known to be sending
@@ -111,19 +122,25 @@ describe('keeping the state bar fresh (queries only)', () => {
     const calls = () => host.serviceStatus.mock.calls.length;
     expect(calls()).toBe(1);
     // The snapshot changed (a save, a notification): the service is asked again at once.
-    await act(async () => { store.setState({ snapshot: { ...s, settings: { ...s.settings, 'activation.state': 'tested' } } }); });
+    await act(async () => {
+      store.setState({ snapshot: { ...s, settings: { ...s.settings, 'activation.state': 'tested' } } });
+    });
     await waitFor(() => expect(calls()).toBe(2));
     // Back in front of the user: asked again (and the snapshot, which the command line may have changed).
     host.serviceStatus.mockResolvedValue(running());
     const changed = { ...s, settings: { ...s.settings, 'activation.state': 'active' as const } };
     host.snapshot.mockResolvedValue(changed);
-    await act(async () => { document.dispatchEvent(new Event('visibilitychange')); });
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     await waitFor(() => expect(screen.getByTestId('live').textContent).toBe('running'));
     await waitFor(() => expect(store.getState().snapshot?.settings['activation.state']).toBe('active'));
     // Hidden: nothing is asked.
     const hidden = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
     const before = calls();
-    await act(async () => { document.dispatchEvent(new Event('visibilitychange')); });
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
     expect(calls()).toBe(before);
     hidden.mockRestore();
     cleanup();
@@ -137,7 +154,9 @@ describe('keeping the state bar fresh (queries only)', () => {
   it('does not replace the snapshot under an open dialog', async () => {
     const s = snap({ 'activation.state': 'configured' });
     const { host, store } = await mount(<Probe ms={20} />, s);
-    await act(async () => { store.getState().open('https'); });
+    await act(async () => {
+      store.getState().open('https');
+    });
     host.snapshot.mockResolvedValue({ ...s, settings: { ...s.settings, 'activation.state': 'active' } });
     await waitFor(() => expect(host.serviceStatus.mock.calls.length).toBeGreaterThanOrEqual(3));
     expect(store.getState().snapshot?.settings['activation.state']).toBe('configured');
@@ -145,13 +164,18 @@ describe('keeping the state bar fresh (queries only)', () => {
 });
 
 async function openTools(): Promise<HTMLElement> {
-  await act(async () => { fireEvent.click(screen.getByRole('menuitem', { name: 'ツール(T)' })); });
+  await act(async () => {
+    fireEvent.click(screen.getByRole('menuitem', { name: 'ツール(T)' }));
+  });
   return screen.getByRole('menu', { name: 'ツール' });
 }
 
 describe('サービスの終了 and サービス有効期限の変更 in the ツール menu', () => {
   it.each([
-    ['configured', true, true], ['tested', true, true], ['active', false, true], ['ended', true, false],
+    ['configured', true, true],
+    ['tested', true, true],
+    ['active', false, true],
+    ['ended', true, false],
   ] as const)('state %s: サービスの終了 disabled %s, サービス有効期限の変更 disabled %s', async (state, endOff, expiryOff) => {
     const { store } = await mount(<MenuBar onExit={() => undefined} />, snap({ 'activation.state': state }));
     const menu = await openTools();
@@ -163,19 +187,27 @@ describe('サービスの終了 and サービス有効期限の変更 in the ツ
       // The reason is there before choosing: the tooltip, the description, and the guide line when it has the keyboard.
       expect(end.getAttribute('title')).toContain('サービスの開始後(運用中)にだけ');
       expect(end.getAttribute('aria-description')).toBe(end.getAttribute('title'));
-      act(() => { end.focus(); });
+      act(() => {
+        end.focus();
+      });
       expect(store.getState().guide?.ja).toContain('サービスの開始後(運用中)にだけ');
-      await act(async () => { fireEvent.click(end); });
+      await act(async () => {
+        fireEvent.click(end);
+      });
       expect(store.getState().dialogs).toEqual([]); // nothing opened; the menu stays open
       expect(screen.getByRole('menu', { name: 'ツール' })).toBeTruthy();
     } else {
-      await act(async () => { fireEvent.click(end); });
+      await act(async () => {
+        fireEvent.click(end);
+      });
       expect(store.getState().dialogs).toEqual(['service-end']);
     }
     if (expiryOff) {
       expect(expiry.getAttribute('title')).toContain('サービスの終了後にだけ');
     } else {
-      await act(async () => { fireEvent.click(expiry); }); // the menu is still open: サービスの終了 did nothing
+      await act(async () => {
+        fireEvent.click(expiry);
+      }); // the menu is still open: サービスの終了 did nothing
       expect(store.getState().dialogs).toEqual(['service-expiry']);
     }
   });

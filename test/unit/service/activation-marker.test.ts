@@ -25,7 +25,10 @@ const sent = (o: ConfigOverride): Config => {
 describe('overrideDiffers', () => {
   it('is false without an override, or with one that repeats the saved values', () => {
     expect(overrideDiffers(saved, saved, undefined)).toBe(false);
-    const same: ConfigOverride = { values: { 'express.route': 'https', 'https.timeoutSeconds': '60' }, destinations: { url1: 'https://center.example/report' } };
+    const same: ConfigOverride = {
+      values: { 'express.route': 'https', 'https.timeoutSeconds': '60' },
+      destinations: { url1: 'https://center.example/report' },
+    };
     expect(overrideDiffers(saved, sent(same), same)).toBe(false);
   });
 
@@ -40,7 +43,7 @@ describe('overrideDiffers', () => {
 });
 
 describe('onlyStateChanged', () => {
-  it('is true for the 開局通報\'s own state write only', () => {
+  it("is true for the 開局通報's own state write only", () => {
     const active: Config = { ...saved, settings: { ...saved.settings, 'activation.state': 'active' } };
     expect(onlyStateChanged(saved, active)).toBe(true);
     expect(onlyStateChanged(saved, { ...active, settings: { ...active.settings, 'https.timeoutSeconds': 120 } })).toBe(false);
@@ -50,9 +53,11 @@ describe('onlyStateChanged', () => {
 
 describe('the marker file', () => {
   let dir: string | undefined;
-  afterEach(async () => { if (dir) await rm(dir, { recursive: true, force: true }); });
+  afterEach(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
 
-  it('round-trips; an older version\'s marker (the time alone) waits for nothing; none is undefined', async () => {
+  it("round-trips; an older version's marker (the time alone) waits for nothing; none is undefined", async () => {
     dir = await mkdtemp(join(tmpdir(), 'er-marker-'));
     expect(await readActivationMarker(dir)).toBeUndefined();
     await writeActivationMarker(dir, { at: '2026-01-02T03:04:05.000Z', untilSaved: true });

@@ -26,11 +26,15 @@ interface Seen {
 
 function watching(dir: string): Seen {
   const seen: Seen = { applied: [], notices: [], refused: [] };
-  watcher = new ConfigWatcher(dir, {
-    applied: (c) => seen.applied.push(c),
-    refused: (ps) => seen.refused.push(ps),
-    notice: (p) => seen.notices.push(p),
-  }, 50);
+  watcher = new ConfigWatcher(
+    dir,
+    {
+      applied: (c) => seen.applied.push(c),
+      refused: (ps) => seen.refused.push(ps),
+      notice: (p) => seen.notices.push(p),
+    },
+    50,
+  );
   watcher.start();
   return seen;
 }
@@ -66,7 +70,12 @@ describe('the config watch when the folder is replaced', () => {
 
     await rm(dir, { recursive: true, force: true });
     // Seen missing (the old code instead read it and refused it as ER_1005): only then restored.
-    await until(() => seen.notices.some((p) => p.code === 'ER_1060') || seen.refused.flat().some((p) => p.code === 'ER_1005'), 10_000, 'the removal to be seen', describeSeen(seen));
+    await until(
+      () => seen.notices.some((p) => p.code === 'ER_1060') || seen.refused.flat().some((p) => p.code === 'ER_1005'),
+      10_000,
+      'the removal to be seen',
+      describeSeen(seen),
+    );
     const mark = seen.applied.length;
     await cp(join(base, 'backup'), dir, { recursive: true });
     await applied(seen, 5, mark, 'the restored folder to be read'); // the backup's default

@@ -30,8 +30,12 @@ async function setup(o: { policy?: RetryPolicy; dir?: string; clock?: FakeClock;
   const spool = await Spool.open(dir, { now: clock.now, mono: clock.mono, bootId: o.boot ?? BOOT, onEvent: (e) => logs.push(e) });
   const route = new FakeRoute();
   const loop = new DeliveryLoop({
-    spool, clock, onEvent: (e) => logs.push(e), routeFor: () => route,
-    policy: () => o.policy ?? policy(), state: () => 'active',
+    spool,
+    clock,
+    onEvent: (e) => logs.push(e),
+    routeFor: () => route,
+    policy: () => o.policy ?? policy(),
+    state: () => 'active',
     context: () => ({ config: { settings: defaultSettings(), optionDevices: [], inf: {} }, openSecret: (s) => s }),
   });
   /** Lets time pass (both clocks) and, when the loop's timer rang, waits for the pass it started. */
@@ -135,15 +139,26 @@ describe('the time window follows the new clock', () => {
 
 describe('decide and afterFailure with a stepped clock', () => {
   const rec = (dueAgeMs: number): SpoolRecord => ({
-    report: { id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc', kind: 'failure', createdAt: new Date(T0).toISOString(), count: 1,
-      machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1234567' } },
-    attempts: 1, nextAttemptAt: new Date(T0 + DAY).toISOString(), dueAgeMs, history: [],
+    report: {
+      id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc',
+      kind: 'failure',
+      createdAt: new Date(T0).toISOString(),
+      count: 1,
+      machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1234567' },
+    },
+    attempts: 1,
+    nextAttemptAt: new Date(T0 + DAY).toISOString(),
+    dueAgeMs,
+    history: [],
   });
 
   it('goes by the age, not by the wall-clock nextAttemptAt (written a day ahead)', () => {
     expect(decide(rec(5 * MIN), { age: 4 * MIN, now: new Date(T0) }, policy(), 'active')).toMatchObject({ kind: 'wait', ms: MIN, wall: false });
     expect(decide(rec(5 * MIN), { age: 5 * MIN, now: new Date(T0) }, policy(), 'active')).toEqual({ kind: 'send' });
-    expect(decide(rec(5 * MIN), { age: 73 * HOUR, now: new Date(T0 - DAY) }, policy(), 'paused')).toMatchObject({ kind: 'expire', problem: { code: 'ER_2102' } });
+    expect(decide(rec(5 * MIN), { age: 73 * HOUR, now: new Date(T0 - DAY) }, policy(), 'paused')).toMatchObject({
+      kind: 'expire',
+      problem: { code: 'ER_2102' },
+    });
   });
 
   it('a failure seconds after acceptance is retried one interval later, even at a wall clock four days on', () => {
@@ -152,7 +167,7 @@ describe('decide and afterFailure with a stepped clock', () => {
   });
 });
 
-describe('a restart resumes each report\'s age', () => {
+describe("a restart resumes each report's age", () => {
   it('within one boot by the monotonic clock, whatever the wall clock did meanwhile', async () => {
     const a = await setup();
     a.route.script.push(fail());

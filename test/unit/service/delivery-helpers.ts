@@ -66,7 +66,11 @@ export class FakeRoute implements Route {
   }
 }
 
-export const fail = (retry = true): Outcome => ({ ok: false, retry, problem: problem('ER_2002', { peer: 'center', address: '192.0.2.1', reason: 'ECONNREFUSED' }) });
+export const fail = (retry = true): Outcome => ({
+  ok: false,
+  retry,
+  problem: problem('ER_2002', { peer: 'center', address: '192.0.2.1', reason: 'ECONNREFUSED' }),
+});
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

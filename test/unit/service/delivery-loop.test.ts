@@ -19,9 +19,12 @@ async function setup(o: { policy?: RetryPolicy; state?: ActivationState; noRoute
   const route = new FakeRoute();
   const env = { policy: o.policy ?? policy(), state: o.state ?? ('active' as ActivationState) };
   const loop = new DeliveryLoop({
-    spool, clock, onEvent: (e) => logs.push(e),
+    spool,
+    clock,
+    onEvent: (e) => logs.push(e),
     routeFor: () => (o.noRoute ? undefined : route),
-    policy: () => env.policy, state: () => env.state,
+    policy: () => env.policy,
+    state: () => env.state,
     context: () => ({ config: { settings: defaultSettings(), optionDevices: [], inf: {} }, openSecret: (s) => s }),
   });
   /** Moves the clock and lets the loop finish whatever the timer started. */
@@ -59,7 +62,7 @@ describe('DeliveryLoop', () => {
     expect(spool.get(r.id)?.collecting).toBeUndefined();
   });
 
-  it('quotes a failure\'s reason inside its retry line without doubling the full stop', async () => {
+  it("quotes a failure's reason inside its retry line without doubling the full stop", async () => {
     const { spool, route, loop, logs } = await setup();
     route.script.push({ ok: false, retry: true, problem: problem('ER_2001', { peer: 'URL1', host: 'center.invalid', reason: 'ENOTFOUND' }) });
     await spool.accept(sample());
@@ -191,10 +194,13 @@ describe('DeliveryLoop', () => {
     const { clock, spool, route, loop } = await setup();
     let started!: () => void;
     const inFlight = new Promise<void>((r) => (started = r));
-    route.script.push((signal) => new Promise((_resolve, reject) => {
-      started();
-      signal.addEventListener('abort', () => reject(new Error('aborted')));
-    }));
+    route.script.push(
+      (signal) =>
+        new Promise((_resolve, reject) => {
+          started();
+          signal.addEventListener('abort', () => reject(new Error('aborted')));
+        }),
+    );
     const r = await spool.accept(sample());
     const running = loop.wake();
     await inFlight;

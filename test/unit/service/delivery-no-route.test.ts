@@ -29,7 +29,12 @@ describe('DeliveryLoop and a route that gives its own reason', () => {
       },
     };
     const loop = new DeliveryLoop({
-      spool, clock, onEvent: (e) => logs.push(e), routeFor: () => off, policy: () => policy(), state: () => 'active',
+      spool,
+      clock,
+      onEvent: (e) => logs.push(e),
+      routeFor: () => off,
+      policy: () => policy(),
+      state: () => 'active',
       context: () => ({ config: { settings: defaultSettings(), optionDevices: [], inf: {} }, openSecret: (s) => s }),
     });
     const r = await spool.accept(sample());

@@ -8,9 +8,16 @@ import { HOUR, MIN, policy } from './delivery-helpers.js';
 
 const T0 = new Date(2024, 0, 1, 10).getTime(); // Monday 10:00 local
 const rec = (o: { nextAt?: number; attempts?: number; kind?: ReportKind; collecting?: boolean } = {}): SpoolRecord => ({
-  report: { id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc', kind: o.kind ?? 'failure', createdAt: new Date(T0).toISOString(), count: 1,
-    machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1234567' } },
-  attempts: o.attempts ?? 0, nextAttemptAt: new Date(o.nextAt ?? T0).toISOString(), history: [],
+  report: {
+    id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc',
+    kind: o.kind ?? 'failure',
+    createdAt: new Date(T0).toISOString(),
+    count: 1,
+    machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1234567' },
+  },
+  attempts: o.attempts ?? 0,
+  nextAttemptAt: new Date(o.nextAt ?? T0).toISOString(),
+  history: [],
   ...(o.collecting ? { collecting: { since: new Date(T0).toISOString() } } : {}),
 });
 const noon = weekFromSettings(Array<string>(7).fill('12:00-13:00'));
@@ -52,7 +59,10 @@ describe('policySources', () => {
   it('reads the retry policy, the state and the route context from the current config', () => {
     const settings = { ...defaultSettings(), 'schedule.retry.intervalMinutes': 7, 'schedule.window.sun': 'none', 'activation.state': 'tested' as const };
     const config = { settings, optionDevices: [], inf: {} };
-    const s = policySources(() => config, (x) => `open:${x}`);
+    const s = policySources(
+      () => config,
+      (x) => `open:${x}`,
+    );
     expect(s.policy()).toMatchObject({ intervalMinutes: 7, limitHours: 72 });
     expect(s.policy().week).toEqual([null, ...Array<unknown>(6).fill({ start: 0, end: 1440 })]);
     expect(s.state()).toBe('tested');

@@ -44,7 +44,16 @@ async function rig(onProblem: (p: Problem) => void = () => undefined): Promise<R
   await mkdir(dir);
   const accepted: IncomingEvent[] = [];
   const problems: Problem[] = [];
-  const drop = new DropFolder(dir, async (e) => { accepted.push(e); }, (p) => { problems.push(p); onProblem(p); });
+  const drop = new DropFolder(
+    dir,
+    async (e) => {
+      accepted.push(e);
+    },
+    (p) => {
+      problems.push(p);
+      onProblem(p);
+    },
+  );
   return { dir, drop, accepted, problems, codes: () => problems.map((p) => p.code) };
 }
 
@@ -85,7 +94,10 @@ describe('drop folder: only regular files of bounded size are read', () => {
     await r.drop.stop();
     expect(r.accepted).toEqual([]);
     expect((await readdir(join(r.dir, 'rejected'))).sort()).toEqual(['d.json', 'l.json', ...(device ? ['n.json'] : [])]);
-    const said = r.problems.filter((p) => p.code === 'ER_1037').map((p) => p.message.en).join('\n');
+    const said = r.problems
+      .filter((p) => p.code === 'ER_1037')
+      .map((p) => p.message.en)
+      .join('\n');
     expect(said).toMatch(/d\.json is a directory/);
     expect(said).toMatch(/l\.json is a symbolic link/);
     if (device) expect(said).toMatch(/n\.json is a character device/);

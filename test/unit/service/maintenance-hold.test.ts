@@ -22,7 +22,12 @@ async function setup() {
   const route = new FakeRoute();
   const env = { held: true };
   const loop = new DeliveryLoop({
-    spool, clock, routeFor: () => route, policy: () => policy(), state: () => 'active', held: () => env.held,
+    spool,
+    clock,
+    routeFor: () => route,
+    policy: () => policy(),
+    state: () => 'active',
+    held: () => env.held,
     context: () => ({ config: { settings: defaultSettings(), optionDevices: [], inf: {} }, openSecret: (s) => s }),
   });
   return { clock, spool, route, env, loop };
@@ -56,7 +61,9 @@ describe('the delivery loop while paused', () => {
     const { spool, route, env, loop } = await setup();
     env.held = false;
     let started!: () => void;
-    const inFlight = new Promise<void>((r) => { started = r; });
+    const inFlight = new Promise<void>((r) => {
+      started = r;
+    });
     route.script.push((signal) => {
       started();
       return new Promise((resolve) => signal.addEventListener('abort', () => resolve(fail())));
@@ -73,9 +80,18 @@ describe('the delivery loop while paused', () => {
 
 describe('the retry limit after a pause', () => {
   const rec = (heldMs?: number): SpoolRecord => ({
-    report: { id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc', kind: 'failure', createdAt: new Date(T0).toISOString(), count: 1,
-      machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1' } },
-    attempts: 1, nextAttemptAt: new Date(T0).toISOString(), dueAgeMs: 80 * HOUR, history: [], ...(heldMs !== undefined ? { heldMs } : {}),
+    report: {
+      id: '8c1f3e2a-1b2c-4d5e-8f90-123456789abc',
+      kind: 'failure',
+      createdAt: new Date(T0).toISOString(),
+      count: 1,
+      machine: { serverName: 's', deviceCode: 'd', serialNumber: 'n', userSystemCode: '1' },
+    },
+    attempts: 1,
+    nextAttemptAt: new Date(T0).toISOString(),
+    dueAgeMs: 80 * HOUR,
+    history: [],
+    ...(heldMs !== undefined ? { heldMs } : {}),
   });
   const m = { age: 80 * HOUR, now: new Date(T0 + 80 * HOUR) };
 
@@ -86,7 +102,7 @@ describe('the retry limit after a pause', () => {
     expect(afterFailure(m, policy(), 10 * HOUR)).not.toBe('expired');
   });
 
-  it('addHeld credits at most the report\'s age, and the credit survives a reopen', async () => {
+  it("addHeld credits at most the report's age, and the credit survives a reopen", async () => {
     const clock = new FakeClock(T0);
     const dir = await tmp();
     const spool = await Spool.open(dir, { now: clock.now, mono: clock.mono });
@@ -101,10 +117,16 @@ describe('the retry limit after a pause', () => {
 describe('a pause request (pauseOrder)', () => {
   const now = new Date(2025, 5, 1, 10, 0, 0); // local
   const order = (req: Parameters<typeof pauseOrder>[0]) => pauseOrder(req, now);
-  const codes = (req: Parameters<typeof pauseOrder>[0]) => { const r = order(req); return r.ok ? [] : r.problems.map((p) => `${p.field} ${p.code}`); };
+  const codes = (req: Parameters<typeof pauseOrder>[0]) => {
+    const r = order(req);
+    return r.ok ? [] : r.problems.map((p) => `${p.field} ${p.code}`);
+  };
 
   it('defaults to 8 hours; --hours and --until (local, HH:MM, ISO) give the end', () => {
-    const until = (req: Parameters<typeof pauseOrder>[0]) => { const r = order(req); return r.ok ? Date.parse(r.order.until) : NaN; };
+    const until = (req: Parameters<typeof pauseOrder>[0]) => {
+      const r = order(req);
+      return r.ok ? Date.parse(r.order.until) : NaN;
+    };
     expect(until({})).toBe(now.getTime() + 8 * HOUR);
     expect(until({ hours: '1.5' })).toBe(now.getTime() + 1.5 * HOUR);
     expect(until({ until: '2025-06-01 18:30' })).toBe(new Date(2025, 5, 1, 18, 30).getTime());

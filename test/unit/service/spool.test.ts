@@ -107,7 +107,7 @@ describe('Spool after a restart', () => {
     const { dir, logs, open, spool } = await fresh();
     const good = await spool.accept(sample());
     const half = '11111111-2222-4333-8444-555555555555.json';
-    const content = (await readFile(join(dir, 'spool', `${good.id}.json`), 'utf8'));
+    const content = await readFile(join(dir, 'spool', `${good.id}.json`), 'utf8');
     await writeFile(join(dir, 'spool', half), content.slice(0, 40));
     await writeFile(join(dir, 'sent', 'not-a-record.json'), '{"hello": 1}');
     await writeFile(join(dir, 'spool', '22222222-2222-4333-8444-555555555555.json'), content); // id does not match the name
@@ -144,7 +144,12 @@ describe('Spool moves', () => {
     for (let i = 0; i < 6; i++) ids.push((await spool.accept(sample())).id);
     await spool.expire(ids[0]!, problem('ER_2100', { id: ids[0]! }));
     for (const id of ids.slice(1, 5)) await spool.markSent(id, '200 OK', 'https');
-    expect(await jsonFiles(join(dir, 'sent'))).toEqual(ids.slice(2, 5).map((id) => `${id}.json`).sort());
+    expect(await jsonFiles(join(dir, 'sent'))).toEqual(
+      ids
+        .slice(2, 5)
+        .map((id) => `${id}.json`)
+        .sort(),
+    );
     expect(spool.counts()).toEqual({ pending: 1, sent: 3, expired: 1 });
     expect(spool.get(ids[4]!)).toMatchObject({ folder: 'sent', attempts: 1, history: [{ ok: true, detail: '200 OK', route: 'https' }] });
   });

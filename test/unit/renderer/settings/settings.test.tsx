@@ -12,29 +12,40 @@ import { fakeHost as sharedFake, snapshotOf as sharedSnapshot, type FakeHost as 
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const snapshotOf = (over: Partial<Settings> = {}): AppSnapshot => sharedSnapshot(over, {
-  configDir: '/tmp/express-report', destinations: { url1: 'https://primary.example/report', url2: 'https://secondary.example/report' },
-});
+const snapshotOf = (over: Partial<Settings> = {}): AppSnapshot =>
+  sharedSnapshot(over, {
+    configDir: '/tmp/express-report',
+    destinations: { url1: 'https://primary.example/report', url2: 'https://secondary.example/report' },
+  });
 
 /** A host that accepts every value (saving applies it to its snapshot), unless a test says otherwise. */
-const fakeHost = (initial: AppSnapshot): Fake => sharedFake(initial, (held) => ({
-  endService: async () => ({ ok: true, snapshot: held.keep({ ...held.current, settings: { ...held.current.settings, 'activation.state': 'ended' } }) }),
-  readDestinations: async () => ({ ok: true, destinations: { url1: 'https://x.example/' } }),
-}));
+const fakeHost = (initial: AppSnapshot): Fake =>
+  sharedFake(initial, (held) => ({
+    endService: async () => ({ ok: true, snapshot: held.keep({ ...held.current, settings: { ...held.current.settings, 'activation.state': 'ended' } }) }),
+    readDestinations: async () => ({ ok: true, destinations: { url1: 'https://x.example/' } }),
+  }));
 
 function Dialogs(): ReactNode {
   const dialogs = useApp((s) => s.dialogs);
-  return <>{dialogs.map((d) => {
-    const D = settingsDialogs[d];
-    return D ? <D key={d} /> : <div key={d} data-testid={`open-${d}`} />;
-  })}</>;
+  return (
+    <>
+      {dialogs.map((d) => {
+        const D = settingsDialogs[d];
+        return D ? <D key={d} /> : <div key={d} data-testid={`open-${d}`} />;
+      })}
+    </>
+  );
 }
 
 async function show(over: Partial<Settings>, dialogs: DialogId[], lang: 'ja' | 'en' = 'ja'): Promise<{ host: Fake; store: AppStore }> {
   const host = fakeHost(snapshotOf(over));
   const store = createAppStore(host as unknown as HostApi);
   store.setState({ dialogs, lang, snapshot: await host.snapshot() });
-  render(<StoreContext.Provider value={store}><Dialogs /></StoreContext.Provider>);
+  render(
+    <StoreContext.Provider value={store}>
+      <Dialogs />
+    </StoreContext.Provider>,
+  );
   return { host, store };
 }
 
@@ -80,7 +91,7 @@ describe('通報手段の設定 (methods)', () => {
     expect(alert.textContent).toContain('エクスプレス通報サービスを無効にしてから有効にしてください');
   });
 
-  it('shows each method\'s state as a lamp with text, and 設定 opens the method\'s dialog', async () => {
+  it("shows each method's state as a lamp with text, and 設定 opens the method's dialog", async () => {
     const { store } = await show({ 'express.route': 'mail', 'relay.https.enabled': true }, ['methods']);
     const rows = within(dialog('通報基本設定')).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.querySelector('.sr-only')?.textContent)).toEqual(['有効', '無効', '無効', '有効']);
@@ -153,7 +164,7 @@ describe('route dialogs', () => {
     expect(savedValues(host)).toEqual({ 'dialup.primary.number': '123-456-7890' });
   });
 
-  it('no question when the route is already the dialog\'s', async () => {
+  it("no question when the route is already the dialog's", async () => {
     const { host, store } = await show({ 'express.route': 'manager' }, ['manager']);
     click(screen.getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(store.getState().dialogs).toEqual([]));
@@ -172,7 +183,10 @@ describe('route dialogs', () => {
 
   it('when はい is refused by the host the route is not kept for the next OK', async () => {
     const { host } = await show({ 'express.route': 'off' }, ['mail']);
-    host.saveSettings.mockResolvedValueOnce({ ok: false, problems: [problem('ER_3001', { label: settingDef('mail.smtp.host')!.label }, { field: 'mail.smtp.host' })] });
+    host.saveSettings.mockResolvedValueOnce({
+      ok: false,
+      problems: [problem('ER_3001', { label: settingDef('mail.smtp.host')!.label }, { field: 'mail.smtp.host' })],
+    });
     click(screen.getByRole('button', { name: 'OK' }));
     click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'はい' }));
     await waitFor(() => expect(screen.getByText(/ER_3001/)).toBeTruthy());
@@ -259,19 +273,21 @@ describe('route dialogs', () => {
     expect(atob(arg.contentBase64)).toBe('[URL1]\nURL=https://x.example/\n');
     // Read, shown, not saved: OK saves the destinations with the fields (one request).
     expect(host.saveSettings).not.toHaveBeenCalled();
-    await act(async () => { fireEvent.click(within(d).getByRole('button', { name: 'OK' })); });
+    await act(async () => {
+      fireEvent.click(within(d).getByRole('button', { name: 'OK' }));
+    });
     const saved = host.saveSettings.mock.calls.at(-1)?.[0];
     expect(saved?.destinations).toEqual({ url1: 'https://x.example/' });
   });
 
-  it('通報の抑制 carries the manual\'s warning', async () => {
+  it("通報の抑制 carries the manual's warning", async () => {
     await show({}, ['suppression']);
     expect(dialog('通報の抑制').textContent).toContain('保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。');
   });
 });
 
 describe('通報先リスト, ID設定, スケジュール', () => {
-  it('the ID list names the route\'s service; 修正... → ID設定 → 宛先設定 / スケジュール', async () => {
+  it("the ID list names the route's service; 修正... → ID設定 → 宛先設定 / スケジュール", async () => {
     const { store } = await show({ 'express.route': 'https' }, ['destinations']);
     expect(within(dialog('通報先リストの設定')).getByRole('cell', { name: 'エクスプレス通報サービス(HTTPS)' })).toBeTruthy();
     click(screen.getByRole('button', { name: '修正...' }));
@@ -283,10 +299,16 @@ describe('通報先リスト, ID設定, スケジュール', () => {
   });
 
   it('既定値に戻す restores every 5 minutes for 72 hours, all day, every day', async () => {
-    const { host } = await show({
-      'schedule.retry.intervalMinutes': 10, 'schedule.retry.limitHours': 24, 'schedule.window.sun': 'none',
-      'schedule.window.mon': '09:00-17:00', 'schedule.window.sat': '08:00-12:00',
-    }, ['schedule']);
+    const { host } = await show(
+      {
+        'schedule.retry.intervalMinutes': 10,
+        'schedule.retry.limitHours': 24,
+        'schedule.window.sun': 'none',
+        'schedule.window.mon': '09:00-17:00',
+        'schedule.window.sat': '08:00-12:00',
+      },
+      ['schedule'],
+    );
     const d = dialog('スケジュール設定');
     expect(d.textContent).toContain('初期値は、5 分間隔で 72 時間後までのリトライ、24 時間通報できます。');
     expect((screen.getByLabelText('通報しない(日曜日)') as HTMLInputElement).checked).toBe(true);
@@ -298,8 +320,11 @@ describe('通報先リスト, ID設定, スケジュール', () => {
     click(within(d).getByRole('button', { name: 'OK' }));
     await waitFor(() => expect(host.saveSettings).toHaveBeenCalledTimes(1));
     expect(savedValues(host)).toEqual({
-      'schedule.retry.intervalMinutes': '5', 'schedule.retry.limitHours': '72',
-      'schedule.window.sun': '00:00-24:00', 'schedule.window.mon': '00:00-24:00', 'schedule.window.sat': '00:00-24:00',
+      'schedule.retry.intervalMinutes': '5',
+      'schedule.retry.limitHours': '72',
+      'schedule.window.sun': '00:00-24:00',
+      'schedule.window.mon': '00:00-24:00',
+      'schedule.window.sat': '00:00-24:00',
     });
   });
 
@@ -324,9 +349,13 @@ describe('キャンセル', () => {
   it.each(formDialogs)('%s: キャンセル closes without writing, after edits', async (id) => {
     const { host, store } = await show({ 'express.route': 'mail', 'mail.pop.use': true, 'mail.auth.use': true }, [id]);
     const d = screen.getByRole('dialog');
-    const text = within(d).queryAllByRole('textbox').find((el) => !(el as HTMLInputElement).disabled && !(el as HTMLInputElement).readOnly);
+    const text = within(d)
+      .queryAllByRole('textbox')
+      .find((el) => !(el as HTMLInputElement).disabled && !(el as HTMLInputElement).readOnly);
     if (text) type(text, '99');
-    const box = within(d).queryAllByRole('checkbox').find((el) => !(el as HTMLInputElement).disabled);
+    const box = within(d)
+      .queryAllByRole('checkbox')
+      .find((el) => !(el as HTMLInputElement).disabled);
     if (box) click(box);
     const alert = screen.queryByRole('alertdialog');
     if (alert) click(within(alert).getByRole('button'));
@@ -345,8 +374,23 @@ describe('キャンセル', () => {
 });
 
 describe('labels and languages', () => {
-  const all: DialogId[] = ['methods', 'express', 'mail', 'mail-auth', 'dialup', 'manager', 'https', 'suppression', 'relay', 'destinations',
-    'id-settings', 'schedule', 'version', 'service-end', 'service-expiry'];
+  const all: DialogId[] = [
+    'methods',
+    'express',
+    'mail',
+    'mail-auth',
+    'dialup',
+    'manager',
+    'https',
+    'suppression',
+    'relay',
+    'destinations',
+    'id-settings',
+    'schedule',
+    'version',
+    'service-end',
+    'service-expiry',
+  ];
   it.each(all)('%s: a titled dialog whose every control has a label (ja and en)', async (id) => {
     for (const lang of ['ja', 'en'] as const) {
       await show({ 'activation.state': 'active' }, [id], lang);
@@ -406,7 +450,11 @@ it('a dialog opened before the snapshot arrives takes the saved values when it c
   const host = fakeHost(snapshotOf({ 'suppression.windowMinutes': 30 }));
   const store = createAppStore(host as unknown as HostApi);
   store.setState({ dialogs: ['suppression'], lang: 'ja' });
-  render(<StoreContext.Provider value={store}><Dialogs /></StoreContext.Provider>);
+  render(
+    <StoreContext.Provider value={store}>
+      <Dialogs />
+    </StoreContext.Provider>,
+  );
   expect((screen.getByLabelText(/抑制時間/) as HTMLInputElement).value).toBe('60');
   const snapshot = await host.snapshot();
   act(() => store.setState({ snapshot }));

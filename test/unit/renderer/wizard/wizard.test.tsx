@@ -34,9 +34,18 @@ const summary: KeyFileSummary = {
   userSystemCode: '008EWA0002',
   serverName: 'OTHERNAME',
   customer: {
-    type: 'corporate', nameKana: 'ﾆﾁﾃﾞﾝ ﾀﾛｳ', name: '日電　太郎', department: '総務', postalCode: '0123456',
-    addressKana: 'ﾄｳｷｮｳﾄﾌﾁｭｳｼ', address: '東京都府中市', addressDetail: '', phone: '0123-45-6789', email: 'aaa@bbb.co.jp',
-    contactKana: 'ﾆﾁﾃﾞﾝ ﾊﾅｺ', contact: '日電　花子',
+    type: 'corporate',
+    nameKana: 'ﾆﾁﾃﾞﾝ ﾀﾛｳ',
+    name: '日電　太郎',
+    department: '総務',
+    postalCode: '0123456',
+    addressKana: 'ﾄｳｷｮｳﾄﾌﾁｭｳｼ',
+    address: '東京都府中市',
+    addressDetail: '',
+    phone: '0123-45-6789',
+    email: 'aaa@bbb.co.jp',
+    contactKana: 'ﾆﾁﾃﾞﾝ ﾊﾅｺ',
+    contact: '日電　花子',
   },
   machine: { deviceCode: 'N8100-2811', serialNumber: '00000001', warrantyNumber: '99999999' },
   destinations: {},
@@ -68,7 +77,11 @@ async function start(host: FakeHost, snapshot: AppSnapshot, lang: 'ja' | 'en' = 
   store.setState({ snapshot, resources, lang });
   store.getState().open('wizard');
   await act(async () => {
-    render(<StoreContext.Provider value={store}><DialogHost /></StoreContext.Provider>);
+    render(
+      <StoreContext.Provider value={store}>
+        <DialogHost />
+      </StoreContext.Provider>,
+    );
   });
   return store;
 }
@@ -76,10 +89,14 @@ async function start(host: FakeHost, snapshot: AppSnapshot, lang: 'ja' | 'en' = 
 const heading = (name: string) => screen.findByRole('heading', { level: 3, name });
 const button = (name: RegExp) => screen.getByRole('button', { name });
 async function click(el: HTMLElement): Promise<void> {
-  await act(async () => { fireEvent.click(el); });
+  await act(async () => {
+    fireEvent.click(el);
+  });
 }
 async function type(label: RegExp, value: string): Promise<void> {
-  await act(async () => { fireEvent.change(screen.getByLabelText(label), { target: { value } }); });
+  await act(async () => {
+    fireEvent.change(screen.getByLabelText(label), { target: { value } });
+  });
 }
 // 開局方式選択 is answered with 続行, the other pages with 次へ.
 const next = () => click(button(/次へ|^続行$/));
@@ -99,7 +116,9 @@ describe('setup utility: key code', () => {
     const store = await start(host, snap);
     // setSnapshot refreshes the event list from the host's log afterwards; record the notes as they are added.
     const notes: string[] = [];
-    store.subscribe((s, prev) => { if (s.events.length > prev.events.length) notes.push(s.events.at(-1)!.text.ja); });
+    store.subscribe((s, prev) => {
+      if (s.events.length > prev.events.length) notes.push(s.events.at(-1)!.text.ja);
+    });
 
     await heading('開局方式選択');
     expect(screen.getByText('開局ファイルを持っていますか。')).toBeTruthy();
@@ -123,8 +142,12 @@ describe('setup utility: key code', () => {
 
     // The device's identity could not be read: 装置の固有情報の入力.
     const dlg = await screen.findByRole('dialog', { name: '装置の固有情報の入力' });
-    await act(async () => { fireEvent.change(within(dlg).getByLabelText(/装置コード/), { target: { value: 'N8100-2810' } }); });
-    await act(async () => { fireEvent.change(within(dlg).getByLabelText(/製造番号/), { target: { value: '12345678' } }); });
+    await act(async () => {
+      fireEvent.change(within(dlg).getByLabelText(/装置コード/), { target: { value: 'N8100-2810' } });
+    });
+    await act(async () => {
+      fireEvent.change(within(dlg).getByLabelText(/製造番号/), { target: { value: '12345678' } });
+    });
     await click(within(dlg).getByRole('button', { name: 'OK' }));
 
     await heading('本機に関する情報');
@@ -142,9 +165,15 @@ describe('setup utility: key code', () => {
     await heading('オプション装置情報');
     await click(button(/追加/));
     const add = await screen.findByRole('dialog', { name: 'オプション装置の追加' });
-    await act(async () => { fireEvent.change(within(add).getByLabelText(/オプション装置名/), { target: { value: 'LTO' } }); });
-    await act(async () => { fireEvent.change(within(add).getByLabelText(/装置コード/), { target: { value: 'N8103-100' } }); });
-    await act(async () => { fireEvent.change(within(add).getByLabelText(/製造番号/), { target: { value: 'S1' } }); });
+    await act(async () => {
+      fireEvent.change(within(add).getByLabelText(/オプション装置名/), { target: { value: 'LTO' } });
+    });
+    await act(async () => {
+      fireEvent.change(within(add).getByLabelText(/装置コード/), { target: { value: 'N8103-100' } });
+    });
+    await act(async () => {
+      fireEvent.change(within(add).getByLabelText(/製造番号/), { target: { value: 'S1' } });
+    });
     await click(within(add).getByRole('button', { name: 'OK' }));
     expect(screen.getByText('LTO')).toBeTruthy();
     await next();
@@ -216,7 +245,10 @@ describe('setup utility: key code', () => {
     const snap = snapshotOf();
     const host = fakeHost(snap);
     host.deviceInfo.mockResolvedValue({ deviceCode: 'N8100-2810', serialNumber: '1' });
-    host.activate.mockResolvedValue({ ok: false, problems: [problem('ER_3002', { label: '保証書番号', max: 16, length: 20 }, { field: 'machine.warrantyNumber' })] });
+    host.activate.mockResolvedValue({
+      ok: false,
+      problems: [problem('ER_3002', { label: '保証書番号', max: 16, length: 20 }, { field: 'machine.warrantyNumber' })],
+    });
     const store = await start(host, snap);
     await click(screen.getByLabelText(/通報開局キーコードを入力します/));
     await click(screen.getByLabelText('エクスプレス通報サービス'));
@@ -283,7 +315,13 @@ describe('setup utility: key file', () => {
     // The HTTPS service is chosen by default, as on the command line.
     expect(req).toMatchObject({ method: 'keyfile', service: 'https', keyFile: { path: '/media/cd/key.erk' }, acceptHostNameMismatch: true, optionDevices: [] });
     expect(req.confirmReactivation).toBeUndefined();
-    expect(req.values).toMatchObject({ 'customer.type': 'corporate', 'customer.name': '日電　太郎二', 'customer.department': '総務', 'machine.serverName': HOST, 'machine.serialNumber': '00000001' });
+    expect(req.values).toMatchObject({
+      'customer.type': 'corporate',
+      'customer.name': '日電　太郎二',
+      'customer.department': '総務',
+      'machine.serverName': HOST,
+      'machine.serialNumber': '00000001',
+    });
     expect(req.values['activation.keyCode']).toBeUndefined();
     expect(isOpen(store)).toBe(false);
   });
@@ -312,7 +350,9 @@ describe('setup utility: key file', () => {
     await heading('開局キーファイルの指定');
     const picker = screen.getByTestId('keyfile-picker');
     const file = new File(['hello'], 'key.erk', { type: 'application/octet-stream' });
-    await act(async () => { fireEvent.change(picker, { target: { files: [file] } }); });
+    await act(async () => {
+      fireEvent.change(picker, { target: { files: [file] } });
+    });
     await waitFor(() => expect((screen.getByLabelText(/開局キーファイル/) as HTMLInputElement).value).toBe('key.erk'));
     await next();
     expect(host.readKeyFile).toHaveBeenCalledWith({ name: 'key.erk', contentBase64: btoa('hello') });
@@ -359,7 +399,9 @@ describe('setup utility: closing and re-activation', () => {
 
     cleanup();
     const store2 = await start(host, snap);
-    await act(async () => { fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' }); });
+    await act(async () => {
+      fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    });
     expect(isOpen(store2)).toBe(false);
     expect(host.activate).not.toHaveBeenCalled();
     expect(host.saveSettings).not.toHaveBeenCalled();
@@ -367,9 +409,20 @@ describe('setup utility: closing and re-activation', () => {
 
   it('on an activated machine opens on the registered information; 完了 changes only the registration, option devices loaded', async () => {
     const devices = [{ name: '増設ディスク', deviceCode: 'N8103-1001', serialNumber: 'A0001' }];
-    const snap = { ...snapshotOf({ 'activation.state': 'active', 'activation.method': 'keycode', 'activation.userSystemCode': '1234567890',
-      'machine.serverName': 'SERVER001', 'machine.deviceCode': 'N8100-2810', 'machine.serialNumber': '1', 'machine.warrantyNumber': '2',
-      'activation.replyMail': 'r@example.jp', 'express.route': 'https' }), optionDevices: devices };
+    const snap = {
+      ...snapshotOf({
+        'activation.state': 'active',
+        'activation.method': 'keycode',
+        'activation.userSystemCode': '1234567890',
+        'machine.serverName': 'SERVER001',
+        'machine.deviceCode': 'N8100-2810',
+        'machine.serialNumber': '1',
+        'machine.warrantyNumber': '2',
+        'activation.replyMail': 'r@example.jp',
+        'express.route': 'https',
+      }),
+      optionDevices: devices,
+    };
     const host = fakeHost(snap);
     const store = await start(host, snap);
     await heading('登録されている開局情報');
@@ -396,7 +449,14 @@ describe('setup utility: closing and re-activation', () => {
   });
 
   it('開局し直す asks ER_5001 with いいえ focused; いいえ goes back, はい activates with confirmReactivation', async () => {
-    const snap = snapshotOf({ 'activation.state': 'active', 'activation.method': 'keycode', 'machine.deviceCode': 'N8100-2810', 'machine.serialNumber': '1', 'machine.warrantyNumber': '2', 'express.route': 'https' });
+    const snap = snapshotOf({
+      'activation.state': 'active',
+      'activation.method': 'keycode',
+      'machine.deviceCode': 'N8100-2810',
+      'machine.serialNumber': '1',
+      'machine.warrantyNumber': '2',
+      'express.route': 'https',
+    });
     const host = fakeHost(snap);
     const store = await start(host, snap);
     await heading('登録されている開局情報');

@@ -70,7 +70,7 @@ describe.skipIf(process.getuid?.() !== 0)('checkTrusted (run as root, as here an
     expect(await reasonOf(file)).toContain(`${dir} is owned by uid ${NOBODY}`);
   });
 
-  it('checks a symbolic link\'s owner and the folders of its target', async () => {
+  it("checks a symbolic link's owner and the folders of its target", async () => {
     const { dir, file } = await setup();
     const link = join(dir, 'link.INF');
     await symlink(file, link);
@@ -98,7 +98,7 @@ describe.skipIf(process.getuid?.() !== 0)('checkTrusted (run as root, as here an
     expect(await reasonOf(dir)).toBe(`${dir} is not a regular file`);
   });
 
-  it('the trusted owners can be set (the service\'s own user)', async () => {
+  it("the trusted owners can be set (the service's own user)", async () => {
     const { file } = await setup();
     await chown(file, NOBODY, NOBODY);
     expect(await checkTrusted(file, { trustedUids: [0, NOBODY] })).toMatchObject({ ok: true });
@@ -110,7 +110,7 @@ describe('checkTrusted on Windows', () => {
     expect(await checkTrusted('C:\\ESM\\AlertMan\\Work\\WebReprt\\AMHTPLOG.INF', { platform: 'win32' })).toEqual({ ok: 'unchecked' });
   });
 
-  it('returns the resolved path, so a link chain through a user\'s link cannot be switched after the check', async () => {
+  it("returns the resolved path, so a link chain through a user's link cannot be switched after the check", async () => {
     const { dir, file } = await setup();
     const hop = join(await tmp(), 'hop');
     await symlink(file, hop); // root's link to root's file

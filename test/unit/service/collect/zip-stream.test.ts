@@ -41,9 +41,7 @@ describe('zipLogs', () => {
     const names = await unzipped(zip, join(d, 'x'));
 
     const base = archiveName(logs);
-    expect(names).toEqual([
-      `${base}/deep/core.bin`, `${base}/deep/er/ログ.txt`, `${base}/system.log`, `${base}/zero.log`, '_collection.txt',
-    ]);
+    expect(names).toEqual([`${base}/deep/core.bin`, `${base}/deep/er/ログ.txt`, `${base}/system.log`, `${base}/zero.log`, '_collection.txt']);
     expect(names.some((n) => n.includes('empty') || n.includes('nothing'))).toBe(false);
     expect(await readFile(join(d, 'x', base, 'deep', 'core.bin'))).toEqual(binary);
     expect(await readFile(join(d, 'x', base, 'deep', 'er', 'ログ.txt'), 'utf8')).toBe('障害ログ\n');
@@ -71,9 +69,7 @@ describe('zipLogs', () => {
     const zip = await bytesOf(zipLogs([], BIG, { notes: [note], header: ['report 1234'] }));
     await unzipped(zip, join(d, 'x'));
     const text = await readFile(join(d, 'x', '_collection.txt'), 'utf8');
-    expect(text.split('\r\n').slice(0, 4)).toEqual([
-      'report 1234', '', `ER_6304 ${note.message.ja}`, `        ${note.message.en}`,
-    ]);
+    expect(text.split('\r\n').slice(0, 4)).toEqual(['report 1234', '', `ER_6304 ${note.message.ja}`, `        ${note.message.en}`]);
   });
 
   it('stops adding files that would pass MaxSize, lists them in _truncated.txt, and still fills the room with smaller ones', async () => {
@@ -98,7 +94,13 @@ describe('zipLogs', () => {
       slow.push(c as Buffer);
       await new Promise((r) => setTimeout(r, 5));
     }
-    expect(await unzipped(Buffer.concat(slow), join(d, 'y'))).toEqual([`${base}/a.bin`, `${base}/b.bin`, `${base}/d.small`, '_truncated.txt', '_collection.txt']);
+    expect(await unzipped(Buffer.concat(slow), join(d, 'y'))).toEqual([
+      `${base}/a.bin`,
+      `${base}/b.bin`,
+      `${base}/d.small`,
+      '_truncated.txt',
+      '_collection.txt',
+    ]);
   });
 
   it('a MaxSize below the reserve for the text files gives the text files only', async () => {
@@ -125,12 +127,12 @@ describe('zipLogs', () => {
     expect(manifest).toContain(`${join(logs, 'pipe')} is not attached: it is not a regular file (a named pipe)`);
   });
 
-  it.skipIf(process.getuid?.() !== 0)('follows a user\'s link only to that user\'s own file (no `ln -s /etc/shadow x.log`)', async () => {
+  it.skipIf(process.getuid?.() !== 0)("follows a user's link only to that user's own file (no `ln -s /etc/shadow x.log`)", async () => {
     const NOBODY = 65534;
     const d = await tmp();
     const logs = join(d, 'logs');
     await put(join(d, 'secret', 'shadow'), 'root only');
-    await put(join(d, 'mine', 'app.log'), 'the user\'s log');
+    await put(join(d, 'mine', 'app.log'), "the user's log");
     await chown(join(d, 'mine', 'app.log'), NOBODY, NOBODY);
     await mkdir(logs);
     await symlink(join(d, 'secret', 'shadow'), join(logs, 'x.log'));

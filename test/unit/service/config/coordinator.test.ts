@@ -36,8 +36,13 @@ describe('ConfigCoordinator', () => {
   it('tells its subscribers after a successful load, in order, with the configuration before and after', async () => {
     const { c, heard, interval, codes } = await setup();
     const seen: ConfigChange[] = [];
-    c.subscribe('first', (ch) => { heard.push('first'); seen.push(ch); });
-    c.subscribe('second', async () => { heard.push('second'); });
+    c.subscribe('first', (ch) => {
+      heard.push('first');
+      seen.push(ch);
+    });
+    c.subscribe('second', async () => {
+      heard.push('second');
+    });
     const first = await c.reload();
     expect(first).toBeDefined();
     expect(heard).toEqual(['first', 'second']);
@@ -51,10 +56,16 @@ describe('ConfigCoordinator', () => {
 
   it('keeps the last good configuration on a refused change, tells nobody, and records both', async () => {
     const { c, heard, interval, later, codes } = await setup();
-    c.subscribe('s', () => { heard.push('s'); });
+    c.subscribe('s', () => {
+      heard.push('s');
+    });
     await c.reload();
     const good = c.status();
-    expect(good).toEqual({ since: '2026-01-02T09:30:00.000Z', hash: expect.stringMatching(/^[0-9a-f]{64}$/), lastReload: { at: good.since, ok: true, problems: [], hash: good.hash } });
+    expect(good).toEqual({
+      since: '2026-01-02T09:30:00.000Z',
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      lastReload: { at: good.since, ok: true, problems: [], hash: good.hash },
+    });
     later(60_000);
     await interval('not a number');
     expect(await c.reload()).toBeUndefined();
@@ -70,9 +81,13 @@ describe('ConfigCoordinator', () => {
 
   it('a subscriber that throws or rejects is logged (ER_1040, naming it); the others are still told', async () => {
     const { c, heard, logged } = await setup();
-    c.subscribe('throws', () => { throw new Error('boom'); });
+    c.subscribe('throws', () => {
+      throw new Error('boom');
+    });
     c.subscribe('rejects', () => Promise.reject(new Error('later')));
-    c.subscribe('fine', () => { heard.push('fine'); });
+    c.subscribe('fine', () => {
+      heard.push('fine');
+    });
     await c.reload();
     await new Promise((r) => setImmediate(r));
     expect(heard).toEqual(['fine']);

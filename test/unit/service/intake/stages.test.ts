@@ -27,8 +27,16 @@ const NOW = new Date('2026-01-02T03:04:05.000Z');
 const ev = (source = 'disk', id = 0xc0040006): ReportEvent => ({ source, id, time: '2026-01-01T00:00:00.000Z', message: 'm' });
 
 function config(over: Partial<Settings> = {}, log?: string[]): Config {
-  const settings = { ...defaultSettings(), 'activation.state': 'active', 'express.route': 'https', 'machine.serverName': 'srv1',
-    'machine.deviceCode': 'N8100-1', 'machine.serialNumber': 'SN1', 'activation.userSystemCode': 'U1', ...over } as Settings;
+  const settings = {
+    ...defaultSettings(),
+    'activation.state': 'active',
+    'express.route': 'https',
+    'machine.serverName': 'srv1',
+    'machine.deviceCode': 'N8100-1',
+    'machine.serialNumber': 'SN1',
+    'activation.userSystemCode': 'U1',
+    ...over,
+  } as Settings;
   const inf = log ? { log: decodeLog(IniDocument.parse(log.join('\r\n') + '\r\n'), 'AMHTPLOG.INF').model } : {};
   return { settings, optionDevices: [], inf };
 }
@@ -49,7 +57,12 @@ const passed = <T>(s: Step<T>): T => {
 describe('validate', () => {
   it('makes the id unsigned and gives an event without a time the time it arrived', async () => {
     const v = validateStage(() => NOW);
-    expect(passed(await v({ source: 'disk', id: 0xc0040006 | 0, message: 'm' }))).toEqual({ source: 'disk', id: 0xc0040006, time: NOW.toISOString(), message: 'm' });
+    expect(passed(await v({ source: 'disk', id: 0xc0040006 | 0, message: 'm' }))).toEqual({
+      source: 'disk',
+      id: 0xc0040006,
+      time: NOW.toISOString(),
+      message: 'm',
+    });
     expect(passed(await v({ source: 'disk', id: 1, message: 'm', time: 'T' })).time).toBe('T');
   });
 });
@@ -95,7 +108,13 @@ describe('suppress', () => {
   it('ends a folded event with its report and count; a new one goes on and logs an escalation once spooled', async () => {
     const spool = await Spool.open(await tmp(), { now: () => NOW });
     const logs: LogEntry[] = [];
-    const sup = new Suppressor({ spool, now: () => NOW, settings: () => ({ use: true, windowMinutes: 60 }), severityOf: () => 'error', onEvent: (e) => logs.push(e) });
+    const sup = new Suppressor({
+      spool,
+      now: () => NOW,
+      settings: () => ({ use: true, windowMinutes: 60 }),
+      severityOf: () => 'error',
+      onEvent: (e) => logs.push(e),
+    });
     const stage = suppressStage(sup);
     const x: Admitted = { event: ev(), config: config() };
     const fresh = passed(await stage(x));
@@ -124,14 +143,19 @@ describe('plan collection', () => {
 });
 
 describe('spool', () => {
-  it('makes the report durable with this machine, held when it collects; tells the plan\'s reason after', async () => {
+  it("makes the report durable with this machine, held when it collects; tells the plan's reason after", async () => {
     const spool = await Spool.open(await tmp(), { now: () => NOW });
     const logged: Problem[] = [];
     const told: Report[] = [];
     const why = { code: 'ER_6301' } as Problem;
     const x: Planned = { event: ev(), config: config(), collection: { yes: true, why }, onSpooled: (r) => told.push(r) };
     const out = passed(await spoolStage({ spool, log: (p) => logged.push(p) })(x));
-    expect(out.report).toMatchObject({ kind: 'failure', event: ev(), count: 1, machine: { serverName: 'srv1', deviceCode: 'N8100-1', serialNumber: 'SN1', userSystemCode: 'U1' } });
+    expect(out.report).toMatchObject({
+      kind: 'failure',
+      event: ev(),
+      count: 1,
+      machine: { serverName: 'srv1', deviceCode: 'N8100-1', serialNumber: 'SN1', userSystemCode: 'U1' },
+    });
     expect(spool.collecting().map((r) => r.report.id)).toEqual([out.report.id]);
     expect(told).toEqual([out.report]);
     expect(logged).toEqual([why]);
@@ -145,7 +169,10 @@ describe('collect', () => {
     const report = { id: 'r1' } as Report;
     const plan = collects('failure', config({}, TOOL), ev());
     expect(ended(await stage({ report, collection: plan }))).toEqual({ result: 'accepted', reportId: 'r1' });
-    expect(ended(await stage({ report: { id: 'r2' } as Report, collection: { yes: false } as CollectionPlan }))).toEqual({ result: 'accepted', reportId: 'r2' });
+    expect(ended(await stage({ report: { id: 'r2' } as Report, collection: { yes: false } as CollectionPlan }))).toEqual({
+      result: 'accepted',
+      reportId: 'r2',
+    });
     expect(started).toEqual([['r1', { plan: plan.plan, model: plan.model }]]);
   });
 });
@@ -172,9 +199,21 @@ describe('the pipeline', () => {
     const spool = await Spool.open(await tmp(), { now: () => NOW });
     const logged: Problem[] = [];
     const started: string[] = [];
-    const sup = new Suppressor({ spool, now: () => NOW, settings: () => ({ use: true, windowMinutes: 60 }), severityOf: (s, id) => monitored.match(s, id)?.severity });
+    const sup = new Suppressor({
+      spool,
+      now: () => NOW,
+      settings: () => ({ use: true, windowMinutes: 60 }),
+      severityOf: (s, id) => monitored.match(s, id)?.severity,
+    });
     const intake = buildIntake({
-      monitored, suppressor: sup, spool, collector: { start: (r) => started.push(r.id) }, config: () => c, log: (p) => logged.push(p), noRoute: () => undefined, now: () => NOW,
+      monitored,
+      suppressor: sup,
+      spool,
+      collector: { start: (r) => started.push(r.id) },
+      config: () => c,
+      log: (p) => logged.push(p),
+      noRoute: () => undefined,
+      now: () => NOW,
     });
     return { spool, intake, logged, started };
   }
@@ -185,7 +224,10 @@ describe('the pipeline', () => {
     const [a, b, c] = await Promise.all([intake.event(e), intake.event(e), intake.event(e)]);
     expect(a).toMatchObject({ result: 'accepted' });
     const id = a.result === 'accepted' ? a.reportId : '';
-    expect([b, c]).toEqual([{ result: 'folded', reportId: id, count: 2 }, { result: 'folded', reportId: id, count: 3 }]);
+    expect([b, c]).toEqual([
+      { result: 'folded', reportId: id, count: 2 },
+      { result: 'folded', reportId: id, count: 3 },
+    ]);
     expect(spool.counts().pending).toBe(1);
     expect(started).toEqual([id]);
     expect(await intake.event({ source: 'disk', id: 1, message: 'm' })).toEqual({ result: 'ignored', reason: 'not-monitored' });

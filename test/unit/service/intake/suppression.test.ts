@@ -19,7 +19,10 @@ async function setup(settings: SuppressionSettings = { use: true, windowMinutes:
   const logs: LogEntry[] = [];
   const spool = await Spool.open(dir, { now });
   const s = new Suppressor({
-    spool, now, settings: () => settings, onEvent: (e) => logs.push(e),
+    spool,
+    now,
+    settings: () => settings,
+    onEvent: (e) => logs.push(e),
     severityOf: (source, id) => severities[`${source}/${id}`],
   });
   const intake = (source: string, id: number) => s.intake(ev(source, id), (event) => sample({ event }));

@@ -10,7 +10,11 @@ describe('route registry: dialup', () => {
     expect(route).toBeInstanceOf(LazyRoute);
     expect(await (route as LazyRoute).route()).toBeInstanceOf(ModemRoute);
     expect(route?.name).toBe('dialup');
-    const config = (interval: number) => ({ settings: { ...defaultSettings(), 'express.route': 'dialup' as const, 'dialup.intervalSeconds': interval }, optionDevices: [], inf: {} });
+    const config = (interval: number) => ({
+      settings: { ...defaultSettings(), 'express.route': 'dialup' as const, 'dialup.intervalSeconds': interval },
+      optionDevices: [],
+      inf: {},
+    });
     expect(budgetMs(config(600)) - budgetMs(config(0))).toBe(600_000);
     expect(budgetMs(config(0))).toBeGreaterThan(2 * 120_000); // two calls of 60 s to CONNECT and 60 s to the ACK
   });

@@ -21,7 +21,13 @@ describe('Linux event id mapping', () => {
   });
 
   it.each([
-    [0, 0xc0000000], [3, 0xc0000000], [4, 0x80000000], [5, 0x40000000], [7, 0x40000000], [undefined, 0], [8, 0],
+    [0, 0xc0000000],
+    [3, 0xc0000000],
+    [4, 0x80000000],
+    [5, 0x40000000],
+    [7, 0x40000000],
+    [undefined, 0],
+    [8, 0],
   ])('priority %s -> %s', (priority, id) => {
     expect(idFromPriority(priority)).toBe(id);
   });
@@ -38,7 +44,12 @@ describe('skipped lines are told rate-limited', () => {
   it('the first at once, then one summary per interval with the count', () => {
     const told: Problem[] = [];
     let now = 0;
-    const s = new SkippedLines('journalctl', (p) => told.push(p), 1000, () => now);
+    const s = new SkippedLines(
+      'journalctl',
+      (p) => told.push(p),
+      1000,
+      () => now,
+    );
     s.skip('garbage 1');
     s.skip('garbage 2');
     s.skip('garbage 3');

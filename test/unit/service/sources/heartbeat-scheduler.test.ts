@@ -15,13 +15,17 @@ class FakeClock implements Clock {
   readonly timers = new Map<number, { at: number; fn: () => void }>();
   readonly delays: number[] = [];
   constructor(private t: number) {}
-  now(): Date { return new Date(this.t); }
+  now(): Date {
+    return new Date(this.t);
+  }
   setTimer(fn: () => void, ms: number): TimerHandle {
     this.delays.push(ms);
     this.timers.set(++this.seq, { at: this.t + ms, fn });
     return this.seq;
   }
-  clearTimer(h: TimerHandle): void { this.timers.delete(h as number); }
+  clearTimer(h: TimerHandle): void {
+    this.timers.delete(h as number);
+  }
   /** Fires the next timer (moving time to it, or to `at` when that is later: a late wake-up). */
   fireNext(at?: Date): void {
     const [id, timer] = [...this.timers.entries()].sort((a, b) => a[1].at - b[1].at)[0]!;
@@ -29,7 +33,9 @@ class FakeClock implements Clock {
     this.t = Math.max(timer.at, at?.getTime() ?? 0);
     timer.fn();
   }
-  set(d: Date): void { this.t = d.getTime(); }
+  set(d: Date): void {
+    this.t = d.getTime();
+  }
 }
 
 const monthly: Schedule = { type: 'every month', day: 1, hour: 3, minute: 0 };
@@ -47,11 +53,26 @@ async function setup(now: Date, state?: object | string) {
   const problems: Problem[] = [];
   let fail: Error | undefined;
   const s = new HeartbeatScheduler({
-    stateFile, clock, onProblem: (p) => problems.push(p),
-    run: async (due) => { runs.push(due); if (fail) throw fail; },
+    stateFile,
+    clock,
+    onProblem: (p) => problems.push(p),
+    run: async (due) => {
+      runs.push(due);
+      if (fail) throw fail;
+    },
   });
   const saved = async () => JSON.parse(await readFile(stateFile, 'utf8')) as { since: string; lastRun?: string };
-  return { s, clock, runs, problems, saved, stateFile, failWith: (e: Error | undefined) => { fail = e; } };
+  return {
+    s,
+    clock,
+    runs,
+    problems,
+    saved,
+    stateFile,
+    failWith: (e: Error | undefined) => {
+      fail = e;
+    },
+  };
 }
 
 describe('heartbeat scheduler (fake clock)', () => {
@@ -95,7 +116,7 @@ describe('heartbeat scheduler (fake clock)', () => {
     expect((await t.saved()).since).toBe(at(2024, 5, 10, 12).toISOString());
   });
 
-  it('sleeps again past setTimeout\'s 24.8-day limit', async () => {
+  it("sleeps again past setTimeout's 24.8-day limit", async () => {
     const t = await setup(at(2024, 5, 1, 3, 1)); // the next run is 31 days away
     await t.s.start(monthly);
     expect(t.clock.delays).toEqual([MAX_TIMER_MS]);

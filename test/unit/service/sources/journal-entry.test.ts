@@ -10,7 +10,12 @@ describe('journalctl -o json lines', () => {
     const parsed = lines.map(parseJournalLine);
     expect(parsed[0]).toEqual({
       cursor: 's=1;i=1',
-      event: { source: 'atapi', id: 0xc0040006, time: '2024-11-25T05:03:20.123Z', message: 'EventID=0xC0040006 The device, \\Device\\Ide\\iaStor0, did not respond' },
+      event: {
+        source: 'atapi',
+        id: 0xc0040006,
+        time: '2024-11-25T05:03:20.123Z',
+        message: 'EventID=0xC0040006 The device, \\Device\\Ide\\iaStor0, did not respond',
+      },
     });
     // MESSAGE as bytes (UTF-8), no explicit id: the warning priority gives the id.
     expect(parsed[1]?.event).toEqual({ source: 'disk', id: 0x80000000, time: '2024-11-25T05:03:21.000Z', message: 'ディスクの読み取りエラー (ata2.00)' });

@@ -16,15 +16,32 @@ describe('wevtutil qe /f:RenderedXml output', () => {
     expect(errors).toEqual([]);
     expect(events).toEqual([
       {
-        event: { source: 'atapi', id: 0xc0040006, time: '2024-11-25T05:03:20.123Z', message: 'ドライバーは、コントローラー \\Device\\Ide\\IdePort0 でエラーを検出しました。' },
-        level: 2, recordId: 81234, channel: 'System',
+        event: {
+          source: 'atapi',
+          id: 0xc0040006,
+          time: '2024-11-25T05:03:20.123Z',
+          message: 'ドライバーは、コントローラー \\Device\\Ide\\IdePort0 でエラーを検出しました。',
+        },
+        level: 2,
+        recordId: 81234,
+        channel: 'System',
       },
       {
-        event: { source: 'disk', id: 0x80040033, time: '2024-11-25T05:04:00.000Z', message: 'An error was detected on device \\Device\\Harddisk0\\DR0 during a paging operation.' },
-        level: 3, recordId: 81235, channel: 'System',
+        event: {
+          source: 'disk',
+          id: 0x80040033,
+          time: '2024-11-25T05:04:00.000Z',
+          message: 'An error was detected on device \\Device\\Harddisk0\\DR0 during a paging operation.',
+        },
+        level: 3,
+        recordId: 81235,
+        channel: 'System',
       },
       // A manifest-based provider: no Qualifiers, so the id is the EventID alone.
-      expect.objectContaining({ event: expect.objectContaining({ source: 'Microsoft-Windows-Kernel-Power', id: 41, time: '2024-11-25T05:10:11.500Z' }), level: 1 }),
+      expect.objectContaining({
+        event: expect.objectContaining({ source: 'Microsoft-Windows-Kernel-Power', id: 41, time: '2024-11-25T05:10:11.500Z' }),
+        level: 1,
+      }),
       // No rendered message (the provider's message file is missing): the event's data, entities decoded.
       expect.objectContaining({ event: { source: 'ESMCommonService', id: 0xc0000451, time: '2024-11-25T05:12:00.000Z', message: 'FAN2 ファン異常 & 停止' } }),
     ]);

@@ -5,9 +5,12 @@ import { defaultSettings } from '../../../../shared/settings/schema.js';
 
 describe('exportSettingsIni (config export)', () => {
   const settings = { ...defaultSettings(), 'mail.smtp.host': 'smtp.foo.co.jp', 'mail.smtp.port': 587, 'mail.auth.password': 'sealed:v1:secret-Pa55' };
-  const optionDevices = [{ name: 'disk array', deviceCode: 'GP5-100', serialNumber: 'S123' }, { name: '', deviceCode: 'GP5-200', serialNumber: 'S456' }];
+  const optionDevices = [
+    { name: 'disk array', deviceCode: 'GP5-100', serialNumber: 'S123' },
+    { name: '', deviceCode: 'GP5-200', serialNumber: 'S456' },
+  ];
 
-  it('groups every setting by its key\'s first part, with the option devices numbered', () => {
+  it("groups every setting by its key's first part, with the option devices numbered", () => {
     const text = exportSettingsIni({ settings, optionDevices });
     const ini = decode(text);
     expect(ini.mail['smtp.host']).toBe('smtp.foo.co.jp');

@@ -6,12 +6,7 @@ import { brief, crlf, doc, expectOne, fixture, lineOf } from './helpers.js';
 
 const F = 'F.INF';
 const decode = (text: string) => decodeAdr(doc(text), F);
-const manual = crlf(
-  '[URL1]',
-  'URL= https://13.13.13.133/Scripts/trsRecvAlert.cgi',
-  '[URL2]',
-  'URL= https://13.13.13.155:8443/cgi-bin/trsRecvAlert.cgi',
-);
+const manual = crlf('[URL1]', 'URL= https://13.13.13.133/Scripts/trsRecvAlert.cgi', '[URL2]', 'URL= https://13.13.13.155:8443/cgi-bin/trsRecvAlert.cgi');
 
 describe('decodeAdr', () => {
   it("reads the manual's example, trimming the space after URL=", () => {
@@ -77,8 +72,14 @@ describe('decodeAdr', () => {
     });
 
     it.each([
-      'ftp://a.example/x', 'a.example/x', 'https://', 'https:///x', 'https://a.example/ｘ', 'https://a.example/a b',
-      'https://例え.jp/x', 'HTTPS//a.example',
+      'ftp://a.example/x',
+      'a.example/x',
+      'https://',
+      'https:///x',
+      'https://a.example/ｘ',
+      'https://a.example/a b',
+      'https://例え.jp/x',
+      'HTTPS//a.example',
     ])('a URL that is not https:// or http:// in half-width characters: %s (ER_4006)', (url) => {
       expectOne(decode(crlf('[URL1]', 'URL=https://ok.example/', '[URL2]', `URL=${url}`)).problems, 'ER_4006', 4, 'URL2.URL');
     });
@@ -163,7 +164,12 @@ describe('defaultAdrText', () => {
     for (const eol of ['\r\n', '\n'] as const) {
       const text = defaultAdrText(eol);
       expect(decodeAdr(IniDocument.parse(text), F)).toEqual({ model: { url1: PLACEHOLDER_CENTER_URL }, problems: [] });
-      expect(text.split(eol).slice(0, -1).every((l) => !/[\r\n]/.test(l))).toBe(true);
+      expect(
+        text
+          .split(eol)
+          .slice(0, -1)
+          .every((l) => !/[\r\n]/.test(l)),
+      ).toBe(true);
     }
   });
 

@@ -55,7 +55,8 @@ describe('DocEdit', () => {
 
   // The same operations through IniDocument's own methods give the same sections, entries and values
   // (DocEdit only adds a blank line before each new section).
-  type Op = { op: 'set'; s: string; k: string; v: string } | { op: 'delKey'; s: string; k: string } | { op: 'delSection'; s: string } | { op: 'ensure'; s: string };
+  type Op =
+    { op: 'set'; s: string; k: string; v: string } | { op: 'delKey'; s: string; k: string } | { op: 'delSection'; s: string } | { op: 'ensure'; s: string };
   const name = fc.constantFrom('A', 'b', 'URL1', 'Tool001', 'tool001', 'New', 'new2');
   const key = fc.constantFrom('k', 'K', 'URL', 'Command', 'x', 'SourceName01');
   const op: fc.Arbitrary<Op> = fc.oneof(
@@ -67,36 +68,39 @@ describe('DocEdit', () => {
   const shape = (d: IniDocument) => d.sections().map((s) => [s.name.toLowerCase(), s.entries.map((e) => [e.key.toLowerCase(), e.rawValue])]);
 
   it('agrees with IniDocument on what the document says', () => {
-    fc.assert(fc.property(lineSoup, fc.array(op, { maxLength: 12 }), (soup, ops) => {
-      // Deleting a key and then setting it again in the same section may place it differently around comments; skip those.
-      const seen = new Set<string>();
-      for (const o of ops) {
-        const id = `${o.s.toLowerCase()}`;
-        if (o.op === 'delKey' || o.op === 'delSection') seen.add(id);
-        else if (seen.has(id)) return;
-      }
-      const plain = IniDocument.parse(soup);
-      const ed = new DocEdit(IniDocument.parse(soup));
-      for (const o of ops) {
-        if (o.op === 'set') {
-          plain.set(o.s, o.k, o.v.trim());
-          ed.set(o.s, o.k, o.v.trim());
-          expect(ed.get(o.s, o.k)).toBe(plain.get(o.s, o.k)?.rawValue);
-        } else if (o.op === 'delKey') {
-          while (plain.delete(o.s, o.k));
-          ed.deleteKey(o.s, o.k);
-        } else if (o.op === 'delSection') {
-          while (plain.deleteSection(o.s));
-          ed.deleteSection(o.s);
-        } else {
-          plain.ensureSection(o.s);
-          ed.ensureSection(o.s);
+    fc.assert(
+      fc.property(lineSoup, fc.array(op, { maxLength: 12 }), (soup, ops) => {
+        // Deleting a key and then setting it again in the same section may place it differently around comments; skip those.
+        const seen = new Set<string>();
+        for (const o of ops) {
+          const id = `${o.s.toLowerCase()}`;
+          if (o.op === 'delKey' || o.op === 'delSection') seen.add(id);
+          else if (seen.has(id)) return;
         }
-      }
-      const out = ed.finish();
-      expect(shape(IniDocument.parse(out.toString()))).toEqual(shape(plain));
-      const nonBlank = (d: IniDocument) => d.lines.filter((l) => l.kind !== 'blank').map((l) => l.raw);
-      expect(nonBlank(out)).toEqual(nonBlank(plain));
-    }), { numRuns: 400 });
+        const plain = IniDocument.parse(soup);
+        const ed = new DocEdit(IniDocument.parse(soup));
+        for (const o of ops) {
+          if (o.op === 'set') {
+            plain.set(o.s, o.k, o.v.trim());
+            ed.set(o.s, o.k, o.v.trim());
+            expect(ed.get(o.s, o.k)).toBe(plain.get(o.s, o.k)?.rawValue);
+          } else if (o.op === 'delKey') {
+            while (plain.delete(o.s, o.k));
+            ed.deleteKey(o.s, o.k);
+          } else if (o.op === 'delSection') {
+            while (plain.deleteSection(o.s));
+            ed.deleteSection(o.s);
+          } else {
+            plain.ensureSection(o.s);
+            ed.ensureSection(o.s);
+          }
+        }
+        const out = ed.finish();
+        expect(shape(IniDocument.parse(out.toString()))).toEqual(shape(plain));
+        const nonBlank = (d: IniDocument) => d.lines.filter((l) => l.kind !== 'blank').map((l) => l.raw);
+        expect(nonBlank(out)).toEqual(nonBlank(plain));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

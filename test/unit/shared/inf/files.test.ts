@@ -2,7 +2,15 @@ import { describe, it, expect } from 'vitest';
 import { IniDocument } from '../../../../shared/ini/document.js';
 import { decodeAdr } from '../../../../shared/inf/adr.js';
 import {
-  INF_FILES, decodeInf, defaultInfText, encodeInf, encodeInfContent, infFileName, infKindFromFileName, type InfDecoded, type InfKind,
+  INF_FILES,
+  decodeInf,
+  defaultInfText,
+  encodeInf,
+  encodeInfContent,
+  infFileName,
+  infKindFromFileName,
+  type InfDecoded,
+  type InfKind,
 } from '../../../../shared/inf/files.js';
 import { decodeLog } from '../../../../shared/inf/log.js';
 import { fixture } from './helpers.js';
@@ -14,13 +22,15 @@ describe('the definition-file registry', () => {
   });
 
   it.each([
-    ['AMHTPADR.INF', 'adr'], ['amhtplog.inf', 'log'], ['C:\\ESM\\AlertMan\\Work\\WebReprt\\AmHtpHbi.Inf', 'hbi'],
-    ['/etc/express-report/WebReprt/AMHTPLOG.INF', 'log'], ['WebReprt/AMHTPADR.INF', 'adr'],
+    ['AMHTPADR.INF', 'adr'],
+    ['amhtplog.inf', 'log'],
+    ['C:\\ESM\\AlertMan\\Work\\WebReprt\\AmHtpHbi.Inf', 'hbi'],
+    ['/etc/express-report/WebReprt/AMHTPLOG.INF', 'log'],
+    ['WebReprt/AMHTPADR.INF', 'adr'],
   ])('knows %s as %s', (name, kind) => expect(infKindFromFileName(name)).toBe(kind));
 
-  it.each(['AMHTPADR.INF.bak', 'AMHTPADR', 'routes.ini', '', 'WebReprt/', 'constructor', '__proto__', 'toString'])(
-    'knows nothing of %j',
-    (name) => expect(infKindFromFileName(name)).toBeUndefined(),
+  it.each(['AMHTPADR.INF.bak', 'AMHTPADR', 'routes.ini', '', 'WebReprt/', 'constructor', '__proto__', 'toString'])('knows nothing of %j', (name) =>
+    expect(infKindFromFileName(name)).toBeUndefined(),
   );
 });
 

@@ -25,7 +25,8 @@ describe('decodeHbi', () => {
   it('reads the base file', () => {
     expect(decode(baseText)).toEqual({
       model: {
-        timeoutSeconds: 600, maxSizeKB: 0,
+        timeoutSeconds: 600,
+        maxSizeKB: 0,
         tools: { command: 'c:\\esm\\conf.bat', logFile: 'c:\\esm\\conf', directory: 'c:\\esm' },
         schedule: { type: 'every month', day: 1, hour: 3, minute: 0 },
       },
@@ -37,7 +38,8 @@ describe('decodeHbi', () => {
     const r = decodeHbi(doc(fixture('AMHTPHBI.INF')), 'AMHTPHBI.INF');
     expect(r.problems).toEqual([]);
     expect(r.model).toEqual({
-      timeoutSeconds: 1200, maxSizeKB: 0,
+      timeoutSeconds: 1200,
+      maxSizeKB: 0,
       tools: { command: 'c:\\ESM\\tools\\getconf.bat', logFile: 'c:\\ESM\\conf', directory: 'c:\\ESM\\tools' },
       schedule: { type: 'every week', day: 0, hour: 2, minute: 30 },
     });
@@ -61,13 +63,23 @@ describe('decodeHbi', () => {
     expect(r.model.schedule).toEqual({ type: 'every week', day: 0, hour: 3, minute: 0 });
   });
 
-  it.each([['0:00', 0, 0], ['9:05', 9, 5], ['09:05', 9, 5], ['23:59', 23, 59]])('reads ScheduleTime %s', (t, hour, minute) => {
+  it.each([
+    ['0:00', 0, 0],
+    ['9:05', 9, 5],
+    ['09:05', 9, 5],
+    ['23:59', 23, 59],
+  ])('reads ScheduleTime %s', (t, hour, minute) => {
     const r = decode(variant('ScheduleTime=03:00', `ScheduleTime=${t}`));
     expect(r.problems).toEqual([]);
     expect(r.model.schedule).toMatchObject({ hour, minute });
   });
 
-  it.each([['every month', 1], ['every month', 31], ['every week', 0], ['every week', 6]])('accepts %s day %d', (type, day) => {
+  it.each([
+    ['every month', 1],
+    ['every month', 31],
+    ['every week', 0],
+    ['every week', 6],
+  ])('accepts %s day %d', (type, day) => {
     const r = decode(variant('ScheduleType=every month', `ScheduleType=${type}`).replace('ScheduleDay=1', `ScheduleDay=${day}`));
     expect(r.problems).toEqual([]);
   });
@@ -87,8 +99,22 @@ describe('decodeHbi', () => {
       ['no ScheduleTime', 'ER_4004', 'ScheduleTime=03:00', [], '[Schedule]', 'Schedule.ScheduleTime'],
       ['no ScheduleType', 'ER_4004', 'ScheduleType=every month', [], '[Schedule]', 'Schedule.ScheduleType'],
       ['a relative Command', 'ER_4011', 'Command="c:\\esm\\conf.bat"', ['Command=conf.bat'], 'Command=conf.bat', 'Tools.Command'],
-      ['a Command with arguments', 'ER_4012', 'Command="c:\\esm\\conf.bat"', ['Command="c:\\esm\\conf.bat" -all'], 'Command="c:\\esm\\conf.bat" -all', 'Tools.Command'],
-      ['a Command with redirection', 'ER_4013', 'Command="c:\\esm\\conf.bat"', ['Command="c:\\esm\\conf.bat" >> c:\\x.log'], 'Command="c:\\esm\\conf.bat" >> c:\\x.log', 'Tools.Command'],
+      [
+        'a Command with arguments',
+        'ER_4012',
+        'Command="c:\\esm\\conf.bat"',
+        ['Command="c:\\esm\\conf.bat" -all'],
+        'Command="c:\\esm\\conf.bat" -all',
+        'Tools.Command',
+      ],
+      [
+        'a Command with redirection',
+        'ER_4013',
+        'Command="c:\\esm\\conf.bat"',
+        ['Command="c:\\esm\\conf.bat" >> c:\\x.log'],
+        'Command="c:\\esm\\conf.bat" >> c:\\x.log',
+        'Tools.Command',
+      ],
       ['a Command without Directory', 'ER_4028', 'Directory="c:\\esm"', [], 'Command="c:\\esm\\conf.bat"', 'Tools.Directory'],
       ['a TimeOut that is not a number', 'ER_4014', 'TimeOut=600', ['TimeOut=abc'], 'TimeOut=abc', 'Configuration.TimeOut'],
       ['an unknown section', 'ER_4002', undefined, ['[Tool001]'], '[Tool001]', 'Tool001'],
@@ -160,7 +186,8 @@ describe('encodeHbi', () => {
 
   it('writes a fresh file from the commented default', () => {
     const model: HbiModel = {
-      timeoutSeconds: 0, maxSizeKB: 2048,
+      timeoutSeconds: 0,
+      maxSizeKB: 2048,
       tools: { command: 'c:\\Program Files\\ESM\\conf.bat', logFile: '\\\\srv\\share\\conf', directory: 'c:\\Program Files\\ESM' },
       schedule: { type: 'every week', day: 3, hour: 22, minute: 5 },
     };

@@ -38,7 +38,10 @@ const fixtureModel: LogModel = {
   tools: [
     {
       index: 1,
-      matches: [{ index: 1, source: 'atapi', ids: [0xc0040006, 0xc0040007] }, { index: 2, source: 'disk', ids: '*' }],
+      matches: [
+        { index: 1, source: 'atapi', ids: [0xc0040006, 0xc0040007] },
+        { index: 2, source: 'disk', ids: '*' },
+      ],
       command: 'C:\\Program Files\\Vendor\\collect disk.bat',
       logFile: 'C:\\Program Files\\Vendor\\log',
       directory: 'C:\\Program Files\\Vendor',
@@ -102,7 +105,14 @@ describe('decodeLog', () => {
       ['[Tools] (the AMHTPHBI.INF section)', 'ER_4001', undefined, ['[Tools]', 'Command='], '[Tools]', 'Tools'],
       ['an unknown section', 'ER_4002', undefined, ['[Extra]', 'a=1'], '[Extra]', 'Extra'],
       ['EventID without 0x', 'ER_4007', 'EventID01=0xc0040006,0xc0040007', ['EventID01=c0040006'], 'EventID01=c0040006', 'Tool001.EventID01'],
-      ['EventID with seven digits', 'ER_4007', 'EventID01=0xc0040006,0xc0040007', ['EventID01=0xc0040006,0x1234567'], 'EventID01=0xc0040006,0x1234567', 'Tool001.EventID01'],
+      [
+        'EventID with seven digits',
+        'ER_4007',
+        'EventID01=0xc0040006,0xc0040007',
+        ['EventID01=0xc0040006,0x1234567'],
+        'EventID01=0xc0040006,0x1234567',
+        'Tool001.EventID01',
+      ],
       ['EventID with nine digits', 'ER_4007', 'EventID01=0x40001b58', ['EventID01=0x123456789'], 'EventID01=0x123456789', 'NoneTrouble.EventID01'],
       ['EventID as a decimal number', 'ER_4007', 'EventID01=0x40001b58', ['EventID01=6'], 'EventID01=6', 'NoneTrouble.EventID01'],
       ['an empty SourceName', 'ER_4008', 'SourceName01=atapi', ['SourceName01='], 'SourceName01=', 'Tool001.SourceName01'],
@@ -115,11 +125,46 @@ describe('decodeLog', () => {
       ['a relative Command', 'ER_4011', 'Command="c:\\esm\\disk.bat"', ['Command=disk.bat'], 'Command=disk.bat', 'Tool001.Command'],
       ['a relative LogFile', 'ER_4011', 'LogFile="c:\\esm\\logs"', ['LogFile="logs\\x.log"'], 'LogFile="logs\\x.log"', 'DefaultTools.LogFile'],
       ['a relative Directory', 'ER_4011', 'Directory="c:\\esm"', ['Directory=.'], 'Directory=.', 'DefaultTools.Directory'],
-      ['a Command with arguments', 'ER_4012', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat" /all'], 'Command="c:\\esm\\disk.bat" /all', 'Tool001.Command'],
-      ['an unquoted Command with a space', 'ER_4012', 'Command="c:\\esm\\get.bat"', ['Command=c:\\Program Files\\get.bat'], 'Command=c:\\Program Files\\get.bat', 'DefaultTools.Command'],
-      ['a Command with redirection', 'ER_4013', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat" > c:\\out.txt'], 'Command="c:\\esm\\disk.bat" > c:\\out.txt', 'Tool001.Command'],
-      ['a redirection inside the quotes of Command', 'ER_4013', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat > c:\\out.txt"'], 'Command="c:\\esm\\disk.bat > c:\\out.txt"', 'Tool001.Command'],
-      ['a Command with 2>&1', 'ER_4013', 'Command="c:\\esm\\get.bat"', ['Command=c:\\esm\\get.bat 2>&1'], 'Command=c:\\esm\\get.bat 2>&1', 'DefaultTools.Command'],
+      [
+        'a Command with arguments',
+        'ER_4012',
+        'Command="c:\\esm\\disk.bat"',
+        ['Command="c:\\esm\\disk.bat" /all'],
+        'Command="c:\\esm\\disk.bat" /all',
+        'Tool001.Command',
+      ],
+      [
+        'an unquoted Command with a space',
+        'ER_4012',
+        'Command="c:\\esm\\get.bat"',
+        ['Command=c:\\Program Files\\get.bat'],
+        'Command=c:\\Program Files\\get.bat',
+        'DefaultTools.Command',
+      ],
+      [
+        'a Command with redirection',
+        'ER_4013',
+        'Command="c:\\esm\\disk.bat"',
+        ['Command="c:\\esm\\disk.bat" > c:\\out.txt'],
+        'Command="c:\\esm\\disk.bat" > c:\\out.txt',
+        'Tool001.Command',
+      ],
+      [
+        'a redirection inside the quotes of Command',
+        'ER_4013',
+        'Command="c:\\esm\\disk.bat"',
+        ['Command="c:\\esm\\disk.bat > c:\\out.txt"'],
+        'Command="c:\\esm\\disk.bat > c:\\out.txt"',
+        'Tool001.Command',
+      ],
+      [
+        'a Command with 2>&1',
+        'ER_4013',
+        'Command="c:\\esm\\get.bat"',
+        ['Command=c:\\esm\\get.bat 2>&1'],
+        'Command=c:\\esm\\get.bat 2>&1',
+        'DefaultTools.Command',
+      ],
       ['a TimeOut that is not a number', 'ER_4014', 'TimeOut=600', ['TimeOut=10m'], 'TimeOut=10m', 'Configuration.TimeOut'],
       ['a TimeOut over a day', 'ER_4014', 'TimeOut=600', ['TimeOut=86401'], 'TimeOut=86401', 'Configuration.TimeOut'],
       ['a negative MaxSize', 'ER_4014', 'MaxSize=0', ['MaxSize=-1'], 'MaxSize=-1', 'Configuration.MaxSize'],
@@ -129,12 +174,26 @@ describe('decodeLog', () => {
       ['a duplicate key', 'ER_4020', undefined, ['command="c:\\esm\\x.bat"'], 'command="c:\\esm\\x.bat"', 'Tool001.command'],
       ['a [ToolYYY] with no event', 'ER_4024', undefined, ['[Tool002]', 'Command="c:\\esm\\x.bat"', 'Directory="c:\\esm"'], '[Tool002]', 'Tool002'],
       ['an unknown key', 'ER_4025', undefined, ['Arguments=/all'], 'Arguments=/all', 'Tool001.Arguments'],
-      ['an unclosed quote in Command', 'ER_4027', 'Command="c:\\esm\\disk.bat"', ['Command="c:\\esm\\disk.bat'], 'Command="c:\\esm\\disk.bat', 'Tool001.Command'],
+      [
+        'an unclosed quote in Command',
+        'ER_4027',
+        'Command="c:\\esm\\disk.bat"',
+        ['Command="c:\\esm\\disk.bat'],
+        'Command="c:\\esm\\disk.bat',
+        'Tool001.Command',
+      ],
       ['an unclosed quote in a SourceName', 'ER_4027', 'SourceName01=atapi', ['SourceName01="atapi'], 'SourceName01="atapi', 'Tool001.SourceName01'],
       ['a Command without Directory', 'ER_4028', 'Directory="c:\\esm"', [], 'Command="c:\\esm\\get.bat"', 'DefaultTools.Directory'],
       ['a Command with an empty Directory', 'ER_4028', 'Directory="c:\\esm"', ['Directory='], 'Directory=', 'DefaultTools.Directory'],
       ['* inside an EventID list', 'ER_4029', 'EventID01=0xc0040006,0xc0040007', ['EventID01=0xc0040006,*'], 'EventID01=0xc0040006,*', 'Tool001.EventID01'],
-      ['text after a quoted LogFile', 'ER_4030', 'LogFile="c:\\esm\\disk"', ['LogFile="c:\\esm\\disk" c:\\more'], 'LogFile="c:\\esm\\disk" c:\\more', 'Tool001.LogFile'],
+      [
+        'text after a quoted LogFile',
+        'ER_4030',
+        'LogFile="c:\\esm\\disk"',
+        ['LogFile="c:\\esm\\disk" c:\\more'],
+        'LogFile="c:\\esm\\disk" c:\\more',
+        'Tool001.LogFile',
+      ],
     ];
     it.each(cases)('%s (%s)', (_title, code, replaced, by, offending, field) => {
       const text = variant(replaced, ...by);
@@ -178,7 +237,9 @@ describe('encodeLog', () => {
     model.tools[1]!.command = 'c:\\esm\\tools\\dump2.bat';
     model.defaultTools.logFile = 'C:\\ESM\\logs2';
     const out = encodeLog(model, doc(sample)).toString();
-    expect(out).toBe(sample.replace('Command=c:\\esm\\tools\\memdump.bat', 'Command=c:\\esm\\tools\\dump2.bat').replace('LogFile="C:\\ESM\\logs"', 'LogFile="C:\\ESM\\logs2"'));
+    expect(out).toBe(
+      sample.replace('Command=c:\\esm\\tools\\memdump.bat', 'Command=c:\\esm\\tools\\dump2.bat').replace('LogFile="C:\\ESM\\logs"', 'LogFile="C:\\ESM\\logs2"'),
+    );
     model.tools[1]!.command = 'c:\\Program Files\\x.bat';
     expect(encodeLog(model, doc(sample)).toString()).toContain('\r\nCommand="c:\\Program Files\\x.bat"\r\n');
   });

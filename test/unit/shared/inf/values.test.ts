@@ -1,21 +1,38 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  Findings, MAX_SIZE_KB, MAX_TIMEOUT_SECONDS, formatEventIds, isAbsolutePath, readCommand, readEventIds, readPath,
-  readPlain, readUint, reportSyntax,
+  Findings,
+  MAX_SIZE_KB,
+  MAX_TIMEOUT_SECONDS,
+  formatEventIds,
+  isAbsolutePath,
+  readCommand,
+  readEventIds,
+  readPath,
+  readPlain,
+  readUint,
+  reportSyntax,
 } from '../../../../shared/inf/common.js';
 import { brief, crlf, doc } from './helpers.js';
 
 describe('isAbsolutePath', () => {
   it.each([
-    'c:\\x', 'C:\\ESM\\tools\\getlog.bat', 'C:/x/y', 'z:\\', '\\\\host\\share', '\\\\host\\share\\dir\\x.bat',
-    '\\\\?\\C:\\long\\path', '/x', '/usr/local/bin/collect.sh', '//host/share',
+    'c:\\x',
+    'C:\\ESM\\tools\\getlog.bat',
+    'C:/x/y',
+    'z:\\',
+    '\\\\host\\share',
+    '\\\\host\\share\\dir\\x.bat',
+    '\\\\?\\C:\\long\\path',
+    '/x',
+    '/usr/local/bin/collect.sh',
+    '//host/share',
   ])('accepts %s', (p) => expect(isAbsolutePath(p)).toBe(true));
 
-  it.each([
-    '', 'x.bat', '.\\x.bat', '..\\x', 'c:x.bat', '\\x.bat', '\\\\host', '\\\\host\\', 'tools/x.sh', '%EsmDir%\\x.bat',
-    ' c:\\x', '1:\\x',
-  ])('rejects %s', (p) => expect(isAbsolutePath(p)).toBe(false));
+  it.each(['', 'x.bat', '.\\x.bat', '..\\x', 'c:x.bat', '\\x.bat', '\\\\host', '\\\\host\\', 'tools/x.sh', '%EsmDir%\\x.bat', ' c:\\x', '1:\\x'])(
+    'rejects %s',
+    (p) => expect(isAbsolutePath(p)).toBe(false),
+  );
 });
 
 describe('readPlain', () => {
@@ -105,9 +122,11 @@ describe('readUint (TimeOut, MaxSize)', () => {
   );
 
   it('accepts exactly the numbers 0..max', () => {
-    fc.assert(fc.property(fc.integer({ min: -10, max: MAX_SIZE_KB + 10 }), (n) => {
-      expect(readUint('MaxSize', String(n), MAX_SIZE_KB).ok).toBe(n >= 0 && n <= MAX_SIZE_KB);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -10, max: MAX_SIZE_KB + 10 }), (n) => {
+        expect(readUint('MaxSize', String(n), MAX_SIZE_KB).ok).toBe(n >= 0 && n <= MAX_SIZE_KB);
+      }),
+    );
   });
 });
 
@@ -145,9 +164,11 @@ describe('readEventIds', () => {
   it('round-trips with formatEventIds, which writes 0x%08x in lower case', () => {
     expect(formatEventIds([0xc0040006, 1])).toBe('0xc0040006,0x00000001');
     expect(formatEventIds('*')).toBe('*');
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 6 }), (ids) => {
-      expect(readEventIds('EventID01', formatEventIds(ids))).toEqual({ ok: true, value: ids });
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 6 }), (ids) => {
+        expect(readEventIds('EventID01', formatEventIds(ids))).toEqual({ ok: true, value: ids });
+      }),
+    );
   });
 });
 

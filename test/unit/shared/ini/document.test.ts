@@ -51,7 +51,12 @@ describe('IniDocument', () => {
       { kind: 'invalid-line', line: 5, raw: 'garbage' },
       { kind: 'duplicate-section', line: 6, section: 'a', first: 2 },
     ]);
-    expect(syntaxProblems(doc, 'x.ini').map((p) => [p.code, p.line])).toEqual([['ER_4021', 1], ['ER_4020', 4], ['ER_4018', 5], ['ER_4019', 6]]);
+    expect(syntaxProblems(doc, 'x.ini').map((p) => [p.code, p.line])).toEqual([
+      ['ER_4021', 1],
+      ['ER_4020', 4],
+      ['ER_4018', 5],
+      ['ER_4019', 6],
+    ]);
   });
 
   it('uses the dominant line end for new lines (CRLF for an empty document)', () => {
@@ -60,19 +65,28 @@ describe('IniDocument', () => {
   });
 
   it('round-trips any text byte for byte', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('[', ']', '=', ';', '#', '"', ' ', '\r', '\n', 'a', 'キ', '\t') , maxLength: 200 }), (s) => {
-      expect(IniDocument.parse(s).toString()).toBe(s);
-    }));
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
-      expect(IniDocument.parse(s).toString()).toBe(s);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('[', ']', '=', ';', '#', '"', ' ', '\r', '\n', 'a', 'キ', '\t'), maxLength: 200 }), (s) => {
+        expect(IniDocument.parse(s).toString()).toBe(s);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => {
+        expect(IniDocument.parse(s).toString()).toBe(s);
+      }),
+    );
   });
 
   it('quote and unquote are inverse for any one-line value', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }).filter((v) => !/[\r\n]/.test(v)), (v) => {
-      expect(unquote(quote(v)).value).toBe(v);
-      expect(unquote(quote(v, true)).value).toBe(v);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 60 }).filter((v) => !/[\r\n]/.test(v)),
+        (v) => {
+          expect(unquote(quote(v)).value).toBe(v);
+          expect(unquote(quote(v, true)).value).toBe(v);
+        },
+      ),
+    );
   });
 
   it('reads what follows a closing quote as trailing text, and flags an unclosed quote', () => {

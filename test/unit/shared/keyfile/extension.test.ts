@@ -7,7 +7,11 @@ import { NOW, SAMPLE_EXPIRY, expectCode, fixtureSigner, fixtureText, testTrust }
 const trust = testTrust();
 const current = { userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: SAMPLE_EXPIRY };
 const payload = (p: Partial<ExtensionPayload> = {}): ExtensionPayload => ({
-  format: 'express-report-extension/1', userSystemCode: SAMPLE_USER_SYSTEM_CODE, expiry: '2099-12-31', issuedAt: '2026-01-01', ...p,
+  format: 'express-report-extension/1',
+  userSystemCode: SAMPLE_USER_SYSTEM_CODE,
+  expiry: '2099-12-31',
+  issuedAt: '2026-01-01',
+  ...p,
 });
 
 describe('extension key', () => {
@@ -31,7 +35,11 @@ describe('extension key', () => {
   });
 
   it('for another user system code: ER_3041 naming both', () => {
-    const p = expectCode(verifyExtensionKey(fixtureText('sample-extension.txt'), trust, { ...current, userSystemCode: 'ER99999999' }, NOW, 'ext'), 'ER_3041', 'ext');
+    const p = expectCode(
+      verifyExtensionKey(fixtureText('sample-extension.txt'), trust, { ...current, userSystemCode: 'ER99999999' }, NOW, 'ext'),
+      'ER_3041',
+      'ext',
+    );
     expect(p.message.en).toContain('ER12345678');
     expect(p.message.en).toContain('ER99999999');
   });
@@ -44,7 +52,10 @@ describe('extension key', () => {
   });
 
   it('an extension key already past its date: ER_3039', () => {
-    expectCode(verifyExtensionKey(signExtension(payload({ expiry: '2029-12-31' }), fixtureSigner()), trust, { ...current, expiry: '2029-01-01' }, NOW), 'ER_3039');
+    expectCode(
+      verifyExtensionKey(signExtension(payload({ expiry: '2029-12-31' }), fixtureSigner()), trust, { ...current, expiry: '2029-01-01' }, NOW),
+      'ER_3039',
+    );
   });
 
   it('signed by anyone but the center: ER_3037', () => {
@@ -61,7 +72,9 @@ describe('extension key', () => {
   });
 
   it.each([
-    ['empty', ''], ['words', 'please extend my service'], ['a key file', fixtureText('sample.key')],
+    ['empty', ''],
+    ['words', 'please extend my service'],
+    ['a key file', fixtureText('sample.key')],
     ['base64url of something else', Buffer.from('hello').toString('base64url')],
   ])('not an extension key (%s): ER_3035', (_name, text) => {
     expectCode(verifyExtensionKey(text, trust, current, NOW, 'ext'), 'ER_3035', 'ext');

@@ -25,7 +25,14 @@ describe('message catalogue', () => {
   });
 
   it('each code has the same placeholders in Japanese and English, and a kind matching its number', () => {
-    const kinds: Record<string, string[]> = { '1': ['internal'], '2': ['network', 'warning'], '3': ['validation', 'warning'], '4': ['definition', 'warning'], '5': ['confirmation'], '6': ['information', 'warning'] };
+    const kinds: Record<string, string[]> = {
+      '1': ['internal'],
+      '2': ['network', 'warning'],
+      '3': ['validation', 'warning'],
+      '4': ['definition', 'warning'],
+      '5': ['confirmation'],
+      '6': ['information', 'warning'],
+    };
     for (const [code, def] of Object.entries(catalogue)) {
       expect(placeholders(def.ja), code).toEqual(placeholders(def.en));
       expect(kinds[code[3]!], code).toContain(def.kind);

@@ -41,7 +41,9 @@ describe('the plain sentence and the system text apart', () => {
     expect(p.message.en).toBe(`Cannot read /etc/ca.pem: ${reason}`);
     const tls = problem('ER_2004', { peer: text('一次通報先', 'the primary'), reason: 'certificate has expired', code: 'CERT_HAS_EXPIRED' });
     expect(tls.detail).toBe('certificate has expired (CERT_HAS_EXPIRED)');
-    expect(tls.plain?.ja).toBe('一次通報先の証明書を検証できません。通報先が独自の認証局を使う場合は、[追加の CA 証明書ファイル]にその CA 証明書(PEM)を指定してください。');
+    expect(tls.plain?.ja).toBe(
+      '一次通報先の証明書を検証できません。通報先が独自の認証局を使う場合は、[追加の CA 証明書ファイル]にその CA 証明書(PEM)を指定してください。',
+    );
   });
 
   it('a reason in our own words (a LocalizedText) stays in the sentence', () => {

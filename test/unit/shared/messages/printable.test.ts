@@ -25,10 +25,12 @@ describe('printable', () => {
   });
 
   it('leaves nothing a terminal acts on, for any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
-      expect(printable(s)).not.toMatch(ACTIVE);
-      expect(printableLines(s).replace(/\n/g, '')).not.toMatch(ACTIVE);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (s) => {
+        expect(printable(s)).not.toMatch(ACTIVE);
+        expect(printableLines(s).replace(/\n/g, '')).not.toMatch(ACTIVE);
+      }),
+    );
   });
 });
 
@@ -36,7 +38,9 @@ describe('formatProblem', () => {
   it('is one line with no control character, whatever a definition file put in the quoted value', () => {
     const p = problem('ER_4018', { value: '\u001b[31mBAD\u001b]0;title\u0007\nfake.INF:1: ER_6001 all fine' }, { file: 'AMHTPLOG.INF', line: 4 });
     const line = formatProblem(p, 'en');
-    expect(line).toBe('AMHTPLOG.INF:4: ER_4018 This line cannot be understood: "\\x1b[31mBAD\\x1b]0;title\\x07\\x0afake.INF:1: ER_6001 all fine". Write a [section], a key=value pair or a comment starting with ;.');
+    expect(line).toBe(
+      'AMHTPLOG.INF:4: ER_4018 This line cannot be understood: "\\x1b[31mBAD\\x1b]0;title\\x07\\x0afake.INF:1: ER_6001 all fine". Write a [section], a key=value pair or a comment starting with ;.',
+    );
     expect(line).not.toMatch(ACTIVE);
   });
 });

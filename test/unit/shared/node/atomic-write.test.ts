@@ -17,7 +17,10 @@ const temps = async (): Promise<string[]> => (await readdir(dir)).filter((n) => 
 const modeOf = async (p: string): Promise<number> => (await stat(p)).mode & 0o777;
 
 async function expectCoded(promise: Promise<unknown>, code: string): Promise<CodedError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(CodedError);
   const coded = err as CodedError;
   expect(coded.problem.code).toBe(code);
@@ -35,7 +38,7 @@ describe('writeFileAtomic', () => {
     expect(await readdir(dir)).toEqual(['routes.ini']);
   });
 
-  it('gives a new file opts.mode (default 0644) and keeps an existing file\'s mode', async () => {
+  it("gives a new file opts.mode (default 0644) and keeps an existing file's mode", async () => {
     const plain = join(dir, 'plain.ini');
     await writeFileAtomic(plain, 'x');
     expect(await modeOf(plain)).toBe(0o644);
@@ -71,7 +74,7 @@ describe('writeFileAtomic', () => {
     expect(await modeOf(join(dir, 'new.ini'))).toBe(0o644);
   });
 
-  it.runIf(process.geteuid?.() === 0)('with keepOwner (as root), keeps the replaced file\'s owner, or gives a new file the folder\'s', async () => {
+  it.runIf(process.geteuid?.() === 0)("with keepOwner (as root), keeps the replaced file's owner, or gives a new file the folder's", async () => {
     const path = join(dir, 'routes.ini');
     await writeFile(path, 'v1');
     await chown(path, 4321, 4322);

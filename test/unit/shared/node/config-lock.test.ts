@@ -26,12 +26,20 @@ const record = (pid: number, host = hostname(), token = 'someone-else'): string 
 async function contend(dir: string, n: number): Promise<number> {
   let inside = 0;
   let most = 0;
-  await Promise.all(Array.from({ length: n }, () => withConfigLock(dir, async () => {
-    inside++;
-    most = Math.max(most, inside);
-    for (let i = 0; i < 3; i++) await turn();
-    inside--;
-  }, { timeoutMs: 60_000 })));
+  await Promise.all(
+    Array.from({ length: n }, () =>
+      withConfigLock(
+        dir,
+        async () => {
+          inside++;
+          most = Math.max(most, inside);
+          for (let i = 0; i < 3; i++) await turn();
+          inside--;
+        },
+        { timeoutMs: 60_000 },
+      ),
+    ),
+  );
   return most;
 }
 
@@ -101,7 +109,7 @@ describe('the config folder write lock', () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
-  it('a taker that judged the lock stale and was overtaken does not take the new holder\'s lock', async () => {
+  it("a taker that judged the lock stale and was overtaken does not take the new holder's lock", async () => {
     const dir = await tmp();
     await writeFile(join(dir, CONFIG_LOCK_NAME), record(deadPid()));
     let reached!: () => void;
@@ -109,12 +117,24 @@ describe('the config folder write lock', () => {
     const atStale = new Promise<void>((r) => (reached = r));
     const resumed = new Promise<void>((r) => (resume = r));
     // A judges the dead holder's lock stale, then is paused (as a process losing the CPU would be).
-    const a = acquireConfigLock(dir, { timeoutMs: 300, onStale: async () => { reached(); await resumed; } });
+    const a = acquireConfigLock(dir, {
+      timeoutMs: 300,
+      onStale: async () => {
+        reached();
+        await resumed;
+      },
+    });
     await atStale;
     const b = await acquireConfigLock(dir, { timeoutMs: 5_000 }); // B takes the stale lock over meanwhile
     resume();
     // B holds the lock until A gives up: A must never get it (a remove-then-create takeover would hand it to both).
-    const outcome = await a.then(async (l) => { await l.release(); return 'taken'; }, (e: unknown) => (isCodedError(e) ? e.code : e));
+    const outcome = await a.then(
+      async (l) => {
+        await l.release();
+        return 'taken';
+      },
+      (e: unknown) => (isCodedError(e) ? e.code : e),
+    );
     expect(outcome).toBe('ER_1080');
     expect(JSON.parse(await readFile(join(dir, CONFIG_LOCK_NAME), 'utf8'))).toMatchObject({ pid: process.pid });
     await b.release();
@@ -137,7 +157,9 @@ describe('the config folder write lock', () => {
     const log = join(dir, 'log');
     await writeFile(join(dir, CONFIG_LOCK_NAME), record(deadPid()));
     await writeFile(log, '');
-    const children = Array.from({ length: 6 }, () => spawn(process.execPath, ['--import', 'tsx', CHILD, dir, log], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] }));
+    const children = Array.from({ length: 6 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', CHILD, dir, log], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] }),
+    );
     // Every child is loaded and waiting before any starts: they take over at the same moment.
     await Promise.all(children.map((c) => new Promise<void>((resolve) => c.stdout.once('data', () => resolve()))));
     const exits = children.map((c) => new Promise<number | null>((resolve) => c.on('exit', resolve)));

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeAs, decodeText, encodeText, unencodable, unsupportedEncoding } from '../../../../shared/node/encoding.js';
 import { isCodedError } from '../../../../shared/node/coded-error.js';
 
-const fixture = (name: string): Uint8Array =>
-  new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../fixtures/inf/sjis/${name}`, import.meta.url))));
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../../fixtures/inf/sjis/${name}`, import.meta.url))));
 const sjis = (text: string): Uint8Array => new Uint8Array(iconv.encode(text, 'cp932'));
 
 describe('decodeText', () => {
@@ -116,41 +115,52 @@ describe('properties', () => {
   });
 
   it('never throws on arbitrary bytes (but a UTF-16 / UTF-32 byte order mark), and lossless means the bytes come back', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      if (unsupportedEncoding(bytes) !== undefined) {
-        expect(() => decodeText(bytes)).toThrow(/ER_4031/);
-        return;
-      }
-      const decoded = decodeText(bytes);
-      expect(decoded.lossless).toBe(Buffer.from(encodeText(decoded)).equals(Buffer.from(bytes)));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        if (unsupportedEncoding(bytes) !== undefined) {
+          expect(() => decodeText(bytes)).toThrow(/ER_4031/);
+          return;
+        }
+        const decoded = decodeText(bytes);
+        expect(decoded.lossless).toBe(Buffer.from(encodeText(decoded)).equals(Buffer.from(bytes)));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('decodeAs cp932 inverts encodeText for any CP932 text', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...cp932Chars), { maxLength: 80 }), (chars) => {
-      const text = chars.join('');
-      const decoded = decodeAs(encodeText({ text, encoding: 'cp932', bom: false }), 'cp932');
-      expect(decoded).toEqual({ text, encoding: 'cp932', bom: false, lossless: true });
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...cp932Chars), { maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        const decoded = decodeAs(encodeText({ text, encoding: 'cp932', bom: false }), 'cp932');
+        expect(decoded).toEqual({ text, encoding: 'cp932', bom: false, lossless: true });
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('decodeText of CP932 text gives the text back, or (when the bytes happen to be UTF-8) the same bytes', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...cp932Chars), { maxLength: 80 }), (chars) => {
-      const text = chars.join('');
-      const bytes = encodeText({ text, encoding: 'cp932', bom: false });
-      const decoded = decodeText(bytes);
-      expect(decoded.lossless).toBe(true);
-      expect(encodeText(decoded)).toEqual(bytes);
-      if (decoded.encoding === 'cp932') expect(decoded.text).toBe(text);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...cp932Chars), { maxLength: 80 }), (chars) => {
+        const text = chars.join('');
+        const bytes = encodeText({ text, encoding: 'cp932', bom: false });
+        const decoded = decodeText(bytes);
+        expect(decoded.lossless).toBe(true);
+        expect(encodeText(decoded)).toEqual(bytes);
+        if (decoded.encoding === 'cp932') expect(decoded.text).toBe(text);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('encode then decode is the identity for UTF-8 text, with or without a BOM', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.boolean(), (text, bom) => {
-      fc.pre(!text.startsWith('\ufeff'));
-      const decoded = decodeText(encodeText({ text, encoding: 'utf-8', bom }));
-      expect(decoded).toEqual({ text, encoding: 'utf-8', bom, lossless: true });
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), fc.boolean(), (text, bom) => {
+        fc.pre(!text.startsWith('\ufeff'));
+        const decoded = decodeText(encodeText({ text, encoding: 'utf-8', bom }));
+        expect(decoded).toEqual({ text, encoding: 'utf-8', bom, lossless: true });
+      }),
+    );
   });
 });
 
@@ -171,7 +181,9 @@ describe('UTF-16 and UTF-32 (issue 10 item 12)', () => {
     }
     expect(isCodedError(thrown, 'ER_4031')).toBe(true);
     expect(isCodedError(thrown) && thrown.problem).toMatchObject({ file: '/x/AMHTPADR.INF', line: 1 });
-    expect(isCodedError(thrown) && thrown.problem.message.en).toBe(`/x/AMHTPADR.INF is saved as ${name}, which is not supported: save it as Shift_JIS or UTF-8.`);
+    expect(isCodedError(thrown) && thrown.problem.message.en).toBe(
+      `/x/AMHTPADR.INF is saved as ${name}, which is not supported: save it as Shift_JIS or UTF-8.`,
+    );
   });
 
   it('still reads UTF-8 with its BOM, and Shift_JIS (no CP932 text starts with these bytes)', () => {

@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultSettings, type Settings } from '../../../../shared/settings/schema.js';
 import { viewOf } from '../../../../shared/settings/validate.js';
-import {
-  REMEMBERABLE_SECRETS, accountFor, accountName, parseAccountName, sameAccount, type RememberedAccount,
-} from '../../../../shared/host/remembered.js';
+import { REMEMBERABLE_SECRETS, accountFor, accountName, parseAccountName, sameAccount, type RememberedAccount } from '../../../../shared/host/remembered.js';
 import { MemoryKeychain, OsKeychain, type KeytarApi } from '../../../../shared/node/keychain.js';
 import { isCodedError } from '../../../../shared/node/coded-error.js';
 
@@ -14,13 +12,23 @@ const view = (over: Partial<Settings>) => viewOf({ ...defaultSettings(), ...over
 describe('accounts are derived by structure from the settings beside the password', () => {
   it('proxy, SMTP, POP and remote access', () => {
     const v = view({
-      'https.proxy.user': 'ops', 'https.proxy.host': 'Proxy.Example.JP', 'https.proxy.port': 8080,
-      'mail.auth.user': 'smtpuser', 'mail.smtp.host': 'smtp.example.jp', 'mail.smtp.port': 587,
-      'mail.pop.user': 'popuser', 'mail.pop.host': 'pop.example.jp', 'mail.pop.port': 110,
-      'remote.user': 'dial', 'remote.entry': 'プロバイダ接続',
+      'https.proxy.user': 'ops',
+      'https.proxy.host': 'Proxy.Example.JP',
+      'https.proxy.port': 8080,
+      'mail.auth.user': 'smtpuser',
+      'mail.smtp.host': 'smtp.example.jp',
+      'mail.smtp.port': 587,
+      'mail.pop.user': 'popuser',
+      'mail.pop.host': 'pop.example.jp',
+      'mail.pop.port': 110,
+      'remote.user': 'dial',
+      'remote.entry': 'プロバイダ接続',
     });
     expect(REMEMBERABLE_SECRETS.map((k) => accountName(accountFor(k, v)!))).toEqual([
-      'proxy:ops@proxy.example.jp:8080', 'smtp:smtpuser@smtp.example.jp:587', 'pop:popuser@pop.example.jp:110', 'remote:dial@プロバイダ接続',
+      'proxy:ops@proxy.example.jp:8080',
+      'smtp:smtpuser@smtp.example.jp:587',
+      'pop:popuser@pop.example.jp:110',
+      'remote:dial@プロバイダ接続',
     ]);
   });
 
@@ -34,8 +42,14 @@ describe('accounts are derived by structure from the settings beside the passwor
     const a: RememberedAccount = { kind: 'proxy', user: 'ops@corp:1', host: '2001:db8::1', port: 3128 };
     expect(accountName(a)).toBe('proxy:ops%40corp%3A1@2001%3Adb8%3A%3A1:3128');
     expect(parseAccountName(accountName(a))).toEqual(a);
-    expect(sameAccount(accountFor('https.proxy.password', view({ 'https.proxy.user': 'u', 'https.proxy.host': 'P.EXAMPLE', 'https.proxy.port': 1 })),
-      { kind: 'proxy', user: 'u', host: 'p.example', port: 1 })).toBe(true);
+    expect(
+      sameAccount(accountFor('https.proxy.password', view({ 'https.proxy.user': 'u', 'https.proxy.host': 'P.EXAMPLE', 'https.proxy.port': 1 })), {
+        kind: 'proxy',
+        user: 'u',
+        host: 'p.example',
+        port: 1,
+      }),
+    ).toBe(true);
   });
 
   it('names that are not ours are not accounts', () => {
@@ -46,11 +60,18 @@ describe('accounts are derived by structure from the settings beside the passwor
 
   it('every account reads back from its name (property)', () => {
     const part = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() === s && s !== '');
-    const server = fc.record({ kind: fc.constantFrom('proxy' as const, 'smtp' as const, 'pop' as const), user: part, host: part.map((s) => s.toLowerCase()).filter((s) => s !== ''), port: fc.integer({ min: 1, max: 65535 }) });
+    const server = fc.record({
+      kind: fc.constantFrom('proxy' as const, 'smtp' as const, 'pop' as const),
+      user: part,
+      host: part.map((s) => s.toLowerCase()).filter((s) => s !== ''),
+      port: fc.integer({ min: 1, max: 65535 }),
+    });
     const remote = fc.record({ kind: fc.constant('remote' as const), user: part, entry: part });
-    fc.assert(fc.property(fc.oneof(server, remote), (a) => {
-      expect(parseAccountName(accountName(a))).toEqual(a);
-    }));
+    fc.assert(
+      fc.property(fc.oneof(server, remote), (a) => {
+        expect(parseAccountName(accountName(a))).toEqual(a);
+      }),
+    );
   });
 });
 
@@ -60,7 +81,9 @@ describe('OsKeychain', () => {
     return {
       store,
       getPassword: async (_s, a) => store.get(a) ?? null,
-      setPassword: async (_s, a, p) => { store.set(a, p); },
+      setPassword: async (_s, a, p) => {
+        store.set(a, p);
+      },
       deletePassword: async (_s, a) => store.delete(a),
       findCredentials: async () => [...store].map(([account, password]) => ({ account, password })),
       ...over,
@@ -77,9 +100,20 @@ describe('OsKeychain', () => {
   });
 
   it('a keychain that cannot be loaded or reached is ER_1012 with the OS reason', async () => {
-    const noModule = new OsKeychain({ load: async () => { throw new Error('cannot load keyring.linux-x64-gnu.node'); } });
+    const noModule = new OsKeychain({
+      load: async () => {
+        throw new Error('cannot load keyring.linux-x64-gnu.node');
+      },
+    });
     await expect(noModule.list()).rejects.toSatisfy((e) => isCodedError(e, 'ER_1012') && e.problem.message.en.includes('cannot load keyring'));
-    const noBus = new OsKeychain({ load: async () => fake({ findCredentials: async () => { throw new Error('zbus error: Failed to connect to address'); } }) });
+    const noBus = new OsKeychain({
+      load: async () =>
+        fake({
+          findCredentials: async () => {
+            throw new Error('zbus error: Failed to connect to address');
+          },
+        }),
+    });
     await expect(noBus.get('a')).rejects.toSatisfy((e) => isCodedError(e, 'ER_1012') && e.problem.message.ja.includes('zbus error'));
   });
 

@@ -5,7 +5,15 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CodedError } from '../../../../shared/node/coded-error.js';
 import {
-  ensureServiceKey, isSealed, keyIdOf, loadPrivateKey, loadPublicKey, openSealed, redact, seal, serviceKeyPaths,
+  ensureServiceKey,
+  isSealed,
+  keyIdOf,
+  loadPrivateKey,
+  loadPublicKey,
+  openSealed,
+  redact,
+  seal,
+  serviceKeyPaths,
   type ServiceKey,
 } from '../../../../shared/node/secrets.js';
 
@@ -27,7 +35,10 @@ function codedOf(fn: () => unknown): CodedError {
   throw new Error('expected a CodedError');
 }
 async function codedOfAsync(p: Promise<unknown>): Promise<CodedError> {
-  const e: unknown = await p.then(() => undefined, (err: unknown) => err);
+  const e: unknown = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(CodedError);
   return e as CodedError;
 }
@@ -124,7 +135,8 @@ describe('seal and openSealed', () => {
     const sealed = seal('secret', key.publicKeyPem);
     const head = sealed.slice(0, sealed.lastIndexOf(':') + 1);
     const body = Buffer.from(sealed.slice(head.length), 'base64url');
-    for (const at of [0, 32, 44, body.length - 1]) { // ephemeral key, iv, tag, ciphertext
+    for (const at of [0, 32, 44, body.length - 1]) {
+      // ephemeral key, iv, tag, ciphertext
       const changed = Buffer.from(body);
       changed[at] = (changed[at] ?? 0) ^ 0x01;
       const err = codedOf(() => openSealed(head + changed.toString('base64url'), privatePem));
@@ -144,16 +156,19 @@ describe('seal and openSealed', () => {
   it('never shows the plaintext in the sealed string, and always opens it again', () => {
     const units = fc.constantFrom('a', 'Z', '9', '-', '_', 'パ', 'ス', 'ワ', 'ー', 'ド', 'ｱ', '鍵');
     const secretText = fc.string({ unit: units, minLength: 1, maxLength: 40 });
-    fc.assert(fc.property(fc.oneof(secretText, fc.string({ unit: 'grapheme', minLength: 1 })), (plain) => {
-      const sealed = seal(plain, key.publicKeyPem);
-      const body = sealed.slice(sealed.lastIndexOf(':') + 1);
-      // Short strings can turn up in base64 text by chance; 8 characters cannot (about 1 in 10^13).
-      if (plain.length >= 8) {
-        expect(sealed).not.toContain(plain);
-        expect(body).not.toContain(Buffer.from(plain, 'utf8').toString('base64url'));
-      }
-      expect(openSealed(sealed, privatePem)).toBe(plain);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.oneof(secretText, fc.string({ unit: 'grapheme', minLength: 1 })), (plain) => {
+        const sealed = seal(plain, key.publicKeyPem);
+        const body = sealed.slice(sealed.lastIndexOf(':') + 1);
+        // Short strings can turn up in base64 text by chance; 8 characters cannot (about 1 in 10^13).
+        if (plain.length >= 8) {
+          expect(sealed).not.toContain(plain);
+          expect(body).not.toContain(Buffer.from(plain, 'utf8').toString('base64url'));
+        }
+        expect(openSealed(sealed, privatePem)).toBe(plain);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -29,7 +29,7 @@ async function fakeService(answers: { status?: unknown; events?: unknown }): Pro
     req.resume();
     req.on('end', () => {
       res.writeHead(req.url === '/v1/events' ? 202 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(req.url === '/v1/events' ? answers.events : answers.status ?? STATUS));
+      res.end(JSON.stringify(req.url === '/v1/events' ? answers.events : (answers.status ?? STATUS)));
     });
   });
   servers.push(server);
@@ -39,14 +39,19 @@ async function fakeService(answers: { status?: unknown; events?: unknown }): Pro
 }
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(CodedError);
   return (e as CodedError).code;
 }
 
 describe('ServiceClient', () => {
   it('returns a reply of the declared shape, keeping keys a newer service adds', async () => {
-    const client = await ServiceClient.connect(await fakeService({ status: { ...STATUS, lastReload: { ok: true } }, events: { result: 'accepted', reportId: 'r1' } }));
+    const client = await ServiceClient.connect(
+      await fakeService({ status: { ...STATUS, lastReload: { ok: true } }, events: { result: 'accepted', reportId: 'r1' } }),
+    );
     expect(await client.status()).toEqual({ ...STATUS, lastReload: { ok: true } });
     expect(await client.event({ source: 'disk', id: '0xC0040006' })).toEqual({ result: 'accepted', reportId: 'r1' });
   });
@@ -77,8 +82,8 @@ describe('ServiceClient', () => {
   });
 });
 
-describe('the local API\'s requests are declared once', () => {
-  it('HostApi\'s schemas use the service API\'s pieces', () => {
+describe("the local API's requests are declared once", () => {
+  it("HostApi's schemas use the service API's pieces", () => {
     expect(requestSchemas.resumeService).toBe(resumeBody);
     expect(requestSchemas.testEvent.shape.source).toBe(eventBody.shape.source);
     expect(requestSchemas.testEvent.shape.id).toBe(eventBody.shape.id);

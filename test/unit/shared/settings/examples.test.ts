@@ -10,7 +10,12 @@ import { type SettingDef, type TextDef } from '../../../../shared/settings/defin
 /** The examples after 「(例)」, split at 「、」. */
 function examplesOf(guide: string): string[] {
   const m = /\(例\)\s*(.+)$/.exec(guide);
-  return m ? m[1]!.split('、').map((s) => s.trim()).filter(Boolean) : [];
+  return m
+    ? m[1]!
+        .split('、')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 const textDefs: TextDef[] = (settingDefs as readonly SettingDef[]).filter((d): d is TextDef => d.kind === 'text');
@@ -29,9 +34,11 @@ describe('guide examples', () => {
   });
 
   it.each(withExamples.filter((x) => /e\.g\./.test(x.def.guide.en)).map((x) => [x.def.key, x] as const))(
-    '%s: the English guide gives the same examples', (_key, { def, examples }) => {
+    '%s: the English guide gives the same examples',
+    (_key, { def, examples }) => {
       for (const ex of examples) expect(def.guide.en).toContain(ex);
-    });
+    },
+  );
 
   it('gives each host field an example of its own kind of server', () => {
     const hosts = withExamples.filter((x) => x.def.charClass === 'host');

@@ -6,18 +6,30 @@ import { type TextDef } from '../../../../shared/settings/define.js';
 import { checkCharClass, isHost, isEmail, parseTimeWindow, isDate } from '../../../../shared/settings/charclass.js';
 import { parseValue, formatValue } from '../../../../shared/settings/values.js';
 
-const codesOf = (s: Settings, field?: string) => validateSettings(s).filter((p) => !field || p.field === field).map((p) => p.code);
+const codesOf = (s: Settings, field?: string) =>
+  validateSettings(s)
+    .filter((p) => !field || p.field === field)
+    .map((p) => p.code);
 function settings(patch: Partial<Record<string, unknown>>): Settings {
   return { ...defaultSettings(), ...patch } as Settings;
 }
 const keyFileActivated = {
-  'activation.method': 'keyfile', 'customer.nameKana': 'ﾆﾁﾃﾞﾝ ﾀﾛｳ', 'customer.name': '日電太郎', 'customer.postalCode': '0123456',
-  'customer.addressKana': 'ﾄｳｷｮｳﾄ ﾌﾁｭｳｼ', 'customer.address': '東京都府中市', 'customer.phone': '0123-45-6789', 'customer.email': 'aaa@bbb.co.jp',
-  'machine.serverName': 'SERVER001', 'machine.deviceCode': 'N8100-XXX', 'machine.serialNumber': '00000001', 'machine.warrantyNumber': '99999999',
+  'activation.method': 'keyfile',
+  'customer.nameKana': 'ﾆﾁﾃﾞﾝ ﾀﾛｳ',
+  'customer.name': '日電太郎',
+  'customer.postalCode': '0123456',
+  'customer.addressKana': 'ﾄｳｷｮｳﾄ ﾌﾁｭｳｼ',
+  'customer.address': '東京都府中市',
+  'customer.phone': '0123-45-6789',
+  'customer.email': 'aaa@bbb.co.jp',
+  'machine.serverName': 'SERVER001',
+  'machine.deviceCode': 'N8100-XXX',
+  'machine.serialNumber': '00000001',
+  'machine.warrantyNumber': '99999999',
 };
 
 describe('settings defaults', () => {
-  it('are valid as shipped, with the manual\'s defaults', () => {
+  it("are valid as shipped, with the manual's defaults", () => {
     const s = defaultSettings();
     expect(validateSettings(s)).toEqual([]);
     expect(s['schedule.retry.intervalMinutes']).toBe(5);
@@ -48,7 +60,13 @@ describe('settings defaults', () => {
 describe('limits of every text setting', () => {
   const textDefs = settingDefs.filter((d): d is TextDef & (typeof settingDefs)[number] => d.kind === 'text');
   const filler: Record<string, string> = {
-    any: 'a', 'full-width': '漢', 'half-kana': 'ｱ', ascii: 'A', digits: '1', phone: '1', dial: '1',
+    any: 'a',
+    'full-width': '漢',
+    'half-kana': 'ｱ',
+    ascii: 'A',
+    digits: '1',
+    phone: '1',
+    dial: '1',
   };
   for (const d of textDefs) {
     const fill = filler[d.charClass];
@@ -85,18 +103,48 @@ describe('character classes', () => {
     expect(checkCharClass('ニチデン', 'half-kana')).toEqual({ kind: 'char', char: 'ニ' });
   });
   it.each([
-    ['smtp.foo.co.jp', true], ['localhost', true], ['192.168.0.100', true], ['::1', true], ['2001:db8::1', true], ['[2001:db8::1]', true],
-    ['fe80::1:2:3:4:5:6', true], ['1:2:3:4:5:6:7:8', true], ['::ffff:192.0.2.1', true], ['smtp.foo.co.jp.', true],
-    ['256.1.1.1', false], ['1.2.3', false], ['-bad.example', false], ['a..b', false], ['under_score.jp', false], ['1:2:3:4:5:6:7:8:9', false],
-    ['', false], ['a'.repeat(64) + '.jp', false], ['ホスト.jp', false], ['1::2::3', false],
+    ['smtp.foo.co.jp', true],
+    ['localhost', true],
+    ['192.168.0.100', true],
+    ['::1', true],
+    ['2001:db8::1', true],
+    ['[2001:db8::1]', true],
+    ['fe80::1:2:3:4:5:6', true],
+    ['1:2:3:4:5:6:7:8', true],
+    ['::ffff:192.0.2.1', true],
+    ['smtp.foo.co.jp.', true],
+    ['256.1.1.1', false],
+    ['1.2.3', false],
+    ['-bad.example', false],
+    ['a..b', false],
+    ['under_score.jp', false],
+    ['1:2:3:4:5:6:7:8:9', false],
+    ['', false],
+    ['a'.repeat(64) + '.jp', false],
+    ['ホスト.jp', false],
+    ['1::2::3', false],
   ])('host %s -> %s', (h, ok) => expect(isHost(h)).toBe(ok));
   it.each([
-    ['sousin@foo.co.jp', true], ['a.b+c@x.example', true], ['aaa@bbb', false], ['@foo.co.jp', false], ['a@@b.jp', false], ['a b@c.jp', false],
-    ['.a@b.jp', false], ['a..b@c.jp', false], ['あ@b.jp', false],
+    ['sousin@foo.co.jp', true],
+    ['a.b+c@x.example', true],
+    ['aaa@bbb', false],
+    ['@foo.co.jp', false],
+    ['a@@b.jp', false],
+    ['a b@c.jp', false],
+    ['.a@b.jp', false],
+    ['a..b@c.jp', false],
+    ['あ@b.jp', false],
   ])('e-mail %s -> %s', (e, ok) => expect(isEmail(e)).toBe(ok));
   it.each([
-    ['00:00-24:00', { start: 0, end: 1440 }], ['09:00-17:30', { start: 540, end: 1050 }], ['none', null], ['NONE', null],
-    ['17:00-09:00', undefined], ['24:00-24:00', undefined], ['09:00-24:01', undefined], ['9:00-17:00', undefined], ['09:60-10:00', undefined],
+    ['00:00-24:00', { start: 0, end: 1440 }],
+    ['09:00-17:30', { start: 540, end: 1050 }],
+    ['none', null],
+    ['NONE', null],
+    ['17:00-09:00', undefined],
+    ['24:00-24:00', undefined],
+    ['09:00-24:01', undefined],
+    ['9:00-17:00', undefined],
+    ['09:60-10:00', undefined],
   ])('time window %s', (w, r) => expect(parseTimeWindow(w)).toEqual(r));
   it('dates are real calendar days', () => {
     expect(isDate('2028-02-29')).toBe(true);
@@ -104,10 +152,18 @@ describe('character classes', () => {
     expect(isDate('2027-13-01')).toBe(false);
   });
   it.each([
-    ['machine.deviceCode', 'N8100 XXX', 'ER_3015'], ['customer.postalCode', '012-3456', 'ER_3011'], ['customer.phone', '0123 45 6789', 'ER_3010'],
-    ['customer.email', 'aaa@', 'ER_3007'], ['mail.smtp.host', 'bad host', 'ER_3008'], ['https.caFile', 'ca.pem', 'ER_3026'],
-    ['activation.expiry', '2026/01/01', 'ER_3022'], ['schedule.window.sun', '25:00-26:00', 'ER_3016'], ['customer.nameKana', 'ニチデン', 'ER_3005'],
-    ['customer.name', 'Nichiden', 'ER_3004'], ['dialup.primary.number', '123 456', 'ER_3010'], ['activation.keyCode', '123456', 'ER_3003'],
+    ['machine.deviceCode', 'N8100 XXX', 'ER_3015'],
+    ['customer.postalCode', '012-3456', 'ER_3011'],
+    ['customer.phone', '0123 45 6789', 'ER_3010'],
+    ['customer.email', 'aaa@', 'ER_3007'],
+    ['mail.smtp.host', 'bad host', 'ER_3008'],
+    ['https.caFile', 'ca.pem', 'ER_3026'],
+    ['activation.expiry', '2026/01/01', 'ER_3022'],
+    ['schedule.window.sun', '25:00-26:00', 'ER_3016'],
+    ['customer.nameKana', 'ニチデン', 'ER_3005'],
+    ['customer.name', 'Nichiden', 'ER_3004'],
+    ['dialup.primary.number', '123 456', 'ER_3010'],
+    ['activation.keyCode', '123456', 'ER_3003'],
     ['activation.keyCode', '12a45', 'ER_3003'],
   ])('%s = %j -> %s', (key, value, code) => {
     const d = settingDefs.find((x) => x.key === key)!;
@@ -117,9 +173,15 @@ describe('character classes', () => {
 
 describe('numbers, choices and secrets', () => {
   it.each([
-    ['mail.smtp.port', 0, 'ER_3009'], ['mail.smtp.port', 65536, 'ER_3009'], ['mail.smtp.port', 65535, undefined], ['mail.smtp.port', 1, undefined],
-    ['mail.timeoutSeconds', 59, 'ER_3012'], ['mail.timeoutSeconds', 3600, undefined], ['schedule.retry.intervalMinutes', 0, 'ER_3012'],
-    ['schedule.retry.limitHours', 721, 'ER_3012'], ['https.proxy.port', 1.5, 'ER_3009'],
+    ['mail.smtp.port', 0, 'ER_3009'],
+    ['mail.smtp.port', 65536, 'ER_3009'],
+    ['mail.smtp.port', 65535, undefined],
+    ['mail.smtp.port', 1, undefined],
+    ['mail.timeoutSeconds', 59, 'ER_3012'],
+    ['mail.timeoutSeconds', 3600, undefined],
+    ['schedule.retry.intervalMinutes', 0, 'ER_3012'],
+    ['schedule.retry.limitHours', 721, 'ER_3012'],
+    ['https.proxy.port', 1.5, 'ER_3009'],
   ])('%s = %d -> %s', (key, value, code) => {
     expect(codesOf(settings({ [key]: value }), key)).toEqual(code ? [code] : []);
   });
@@ -144,10 +206,11 @@ describe('numbers, choices and secrets', () => {
     expect(parseValue(route, 'HTTPS')).toEqual({ ok: true, value: 'https' });
     expect(formatValue(use, true)).toBe('on');
   });
-  it('formatValue and parseValue are inverse for every setting\'s valid values', () => {
+  it("formatValue and parseValue are inverse for every setting's valid values", () => {
     for (const d of settingDefs) {
       if (d.kind === 'text' || d.kind === 'secret') continue;
-      const values = d.kind === 'int' ? [d.min, d.max, d.default] : d.kind === 'bool' ? [true, false] : d.kind === 'enum' ? d.choices : [d.choices, [], [d.choices[0]!]];
+      const values =
+        d.kind === 'int' ? [d.min, d.max, d.default] : d.kind === 'bool' ? [true, false] : d.kind === 'enum' ? d.choices : [d.choices, [], [d.choices[0]!]];
       for (const v of values) expect(parseValue(d, formatValue(d, v))).toEqual({ ok: true, value: v });
     }
   });
@@ -155,9 +218,17 @@ describe('numbers, choices and secrets', () => {
 
 describe('dependency rules', () => {
   it('an individual customer has no department or contact person', () => {
-    const s = settings({ ...keyFileActivated, 'customer.type': 'individual', 'customer.department': '総務', 'customer.contact': '日電花子', 'customer.contactKana': 'ﾊﾅｺ' });
+    const s = settings({
+      ...keyFileActivated,
+      'customer.type': 'individual',
+      'customer.department': '総務',
+      'customer.contact': '日電花子',
+      'customer.contactKana': 'ﾊﾅｺ',
+    });
     expect(validateSettings(s).map((p) => [p.field, p.code])).toEqual([
-      ['customer.department', 'ER_3017'], ['customer.contactKana', 'ER_3017'], ['customer.contact', 'ER_3017'],
+      ['customer.department', 'ER_3017'],
+      ['customer.contactKana', 'ER_3017'],
+      ['customer.contact', 'ER_3017'],
     ]);
     expect(validateSettings({ ...s, 'customer.type': 'corporate' })).toEqual([]);
   });
@@ -171,16 +242,34 @@ describe('dependency rules', () => {
 
   it('the machine page is required once activated', () => {
     expect(validateSettings(settings({ 'activation.method': 'keycode', 'activation.keyCode': '01239' })).map((p) => p.field)).toEqual([
-      'machine.serverName', 'machine.deviceCode', 'machine.serialNumber', 'machine.warrantyNumber',
+      'machine.serverName',
+      'machine.deviceCode',
+      'machine.serialNumber',
+      'machine.warrantyNumber',
     ]);
   });
 
   it('POP fields are required only with POP before SMTP, SMTP auth fields only with SMTP auth', () => {
-    const mail = settings({ ...keyFileActivated, 'express.route': 'mail', 'mail.smtp.host': 'smtp.foo.co.jp', 'mail.sender': 'sousin@foo.co.jp', 'mail.to': 'center@example.jp' });
+    const mail = settings({
+      ...keyFileActivated,
+      'express.route': 'mail',
+      'mail.smtp.host': 'smtp.foo.co.jp',
+      'mail.sender': 'sousin@foo.co.jp',
+      'mail.to': 'center@example.jp',
+    });
     expect(validateSettings(mail)).toEqual([]);
     expect(validateSettings({ ...mail, 'mail.pop.use': true }).map((p) => p.field)).toEqual(['mail.pop.host', 'mail.pop.user', 'mail.pop.password']);
-    expect(validateSettings({ ...mail, 'mail.auth.use': true, 'mail.auth.methods': [] }).map((p) => p.field)).toEqual(['mail.auth.user', 'mail.auth.password', 'mail.auth.methods']);
-    expect(isActive(settingDefs.find((d) => d.key === 'mail.pop.host')!, viewOf(mail))).toBe(false);
+    expect(validateSettings({ ...mail, 'mail.auth.use': true, 'mail.auth.methods': [] }).map((p) => p.field)).toEqual([
+      'mail.auth.user',
+      'mail.auth.password',
+      'mail.auth.methods',
+    ]);
+    expect(
+      isActive(
+        settingDefs.find((d) => d.key === 'mail.pop.host')!,
+        viewOf(mail),
+      ),
+    ).toBe(false);
   });
 
   it('S/MIME needs key-file activation on the mail and dial-up routes only', () => {
@@ -194,10 +283,16 @@ describe('dependency rules', () => {
 
   it('the route that is used makes its own fields required', () => {
     expect(validateSettings(settings({ 'express.route': 'dialup' })).map((p) => p.field)).toEqual(['dialup.primary.number', 'dialup.serial.port']);
-    expect(validateSettings(settings({ 'express.route': 'dialup', 'dialup.method': 'management-port' })).map((p) => p.field)).toEqual(['dialup.primary.number']);
+    expect(validateSettings(settings({ 'express.route': 'dialup', 'dialup.method': 'management-port' })).map((p) => p.field)).toEqual([
+      'dialup.primary.number',
+    ]);
     expect(validateSettings(settings({ 'express.route': 'manager' })).map((p) => p.field)).toEqual(['manager.host']);
     expect(validateSettings(settings({ 'express.route': 'https', 'https.proxy.use': true })).map((p) => p.field)).toEqual(['https.proxy.host']);
-    expect(validateSettings(settings({ 'express.route': 'https', 'remote.use': true })).map((p) => p.field)).toEqual(['remote.entry', 'remote.user', 'remote.password']);
+    expect(validateSettings(settings({ 'express.route': 'https', 'remote.use': true })).map((p) => p.field)).toEqual([
+      'remote.entry',
+      'remote.user',
+      'remote.password',
+    ]);
   });
 
   it('relay ports differ when both relays are on, and the retry interval fits in the limit', () => {
@@ -207,9 +302,11 @@ describe('dependency rules', () => {
 
   it('never throws, whatever the values', () => {
     const keys = settingDefs.map((d) => d.key);
-    fc.assert(fc.property(fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.string()))), (patch) => {
-      const ps = validateSettings(settings(patch));
-      for (const p of ps) expect(p.message.ja.length * p.message.en.length).toBeGreaterThan(0);
-    }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.array(fc.string()))), (patch) => {
+        const ps = validateSettings(settings(patch));
+        for (const p of ps) expect(p.message.ja.length * p.message.en.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });

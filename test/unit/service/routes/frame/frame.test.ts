@@ -46,13 +46,15 @@ const resum = (b: Buffer): Buffer => {
 
 describe('report frame', () => {
   it('decodes what was encoded, whatever pieces the bytes arrive in', () => {
-    fc.assert(fc.property(fc.array(frame, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 40 }), (frames, cuts) => {
-      const stream = Buffer.concat(frames.map(encodeFrame));
-      const d = new FrameDecoder();
-      const got = split(stream, cuts).flatMap((p) => d.push(p));
-      expect(got).toEqual(frames);
-      expect(d.idle).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(frame, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 40 }), (frames, cuts) => {
+        const stream = Buffer.concat(frames.map(encodeFrame));
+        const d = new FrameDecoder();
+        const got = split(stream, cuts).flatMap((p) => d.push(p));
+        expect(got).toEqual(frames);
+        expect(d.idle).toBe(true);
+      }),
+    );
   });
 
   it('starts with the documented bytes: ERPF, version 1, type, flags, then u32 big-endian lengths and a CRC-32', () => {
@@ -65,19 +67,22 @@ describe('report frame', () => {
   });
 
   it('refuses a frame whose CRC does not match (any one byte changed)', () => {
-    fc.assert(fc.property(frame, fc.nat(), fc.integer({ min: 1, max: 255 }), (f, at, xor) => {
-      const b = Buffer.from(encodeFrame(f));
-      const i = 7 + (at % (b.length - 7)); // past the prelude, whose damage has its own codes
-      b[i] = b[i]! ^ xor;
-      // Never a frame: a changed length byte may announce more than the limit, or leave the frame incomplete.
-      let decoded: Frame[] = [];
-      try {
-        decoded = new FrameDecoder().push(b);
-      } catch (e) {
-        expect(isCodedError(e) && ['ER_2251', 'ER_2252', 'ER_2253'].includes(e.code)).toBe(true);
-      }
-      expect(decoded).toEqual([]);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(frame, fc.nat(), fc.integer({ min: 1, max: 255 }), (f, at, xor) => {
+        const b = Buffer.from(encodeFrame(f));
+        const i = 7 + (at % (b.length - 7)); // past the prelude, whose damage has its own codes
+        b[i] = b[i]! ^ xor;
+        // Never a frame: a changed length byte may announce more than the limit, or leave the frame incomplete.
+        let decoded: Frame[] = [];
+        try {
+          decoded = new FrameDecoder().push(b);
+        } catch (e) {
+          expect(isCodedError(e) && ['ER_2251', 'ER_2252', 'ER_2253'].includes(e.code)).toBe(true);
+        }
+        expect(decoded).toEqual([]);
+      }),
+      { numRuns: 200 },
+    );
     const b = Buffer.from(encodeFrame({ type: 'ack', id: 'r1' }));
     b[b.length - 1] = b[b.length - 1]! ^ 1;
     expect(codeOf(() => new FrameDecoder().push(b))).toBe('ER_2252');
@@ -109,10 +114,17 @@ describe('report frame', () => {
 
   it('refuses an unknown version, type or flag', () => {
     const ack = encodeFrame({ type: 'ack', id: 'r1' });
-    for (const [at, value] of [[4, 2], [5, 0x5a], [6, 0x01]] as const) {
+    for (const [at, value] of [
+      [4, 2],
+      [5, 0x5a],
+      [6, 0x01],
+    ] as const) {
       const b = Buffer.from(ack);
       b[at] = value;
-      expect(codeOf(() => new FrameDecoder().push(resum(b))), `byte ${at}`).toBe('ER_2253');
+      expect(
+        codeOf(() => new FrameDecoder().push(resum(b))),
+        `byte ${at}`,
+      ).toBe('ER_2253');
     }
   });
 
@@ -125,9 +137,11 @@ describe('report frame', () => {
   });
 
   it('sealed content round-trips and refuses trailing or missing bytes', () => {
-    fc.assert(fc.property(bytes(500), bytes(500), (h, p) => {
-      expect(openSealedContent(sealedContent(h, p))).toEqual({ header: h, payload: p });
-    }));
+    fc.assert(
+      fc.property(bytes(500), bytes(500), (h, p) => {
+        expect(openSealedContent(sealedContent(h, p))).toEqual({ header: h, payload: p });
+      }),
+    );
     const c = sealedContent(Buffer.from('{}'), Buffer.from('zip'));
     expect(codeOf(() => openSealedContent(Buffer.concat([c, Buffer.from([0])])))).toBe('ER_2253');
     expect(codeOf(() => openSealedContent(c.subarray(0, c.length - 1)))).toBe('ER_2253');

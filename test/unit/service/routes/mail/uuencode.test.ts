@@ -32,19 +32,29 @@ describe('uuencode', () => {
   });
 
   it('property: decode(encode(x)) == x, and every character is printable ASCII', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('\r\n', '\n'), (data, eol) => {
-      const t = text(data, 'x.zip', eol);
-      const lines = t.split(eol).slice(1, -2); // between the begin line and end
-      expect(lines.every((l) => /^[\x21-\x60]+$/.test(l))).toBe(true);
-      const back = uudecode(t);
-      expect(back.name).toBe('x.zip');
-      expect(Buffer.compare(back.data, Buffer.from(data))).toBe(0);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 3000 }), fc.constantFrom('\r\n', '\n'), (data, eol) => {
+        const t = text(data, 'x.zip', eol);
+        const lines = t.split(eol).slice(1, -2); // between the begin line and end
+        expect(lines.every((l) => /^[\x21-\x60]+$/.test(l))).toBe(true);
+        const back = uudecode(t);
+        expect(back.name).toBe('x.zip');
+        expect(Buffer.compare(back.data, Buffer.from(data))).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
-  it('each line equals Python\'s binascii.b2a_uu(chunk, backtick=True): an independent encoder agrees', () => {
+  it("each line equals Python's binascii.b2a_uu(chunk, backtick=True): an independent encoder agrees", () => {
     const data = randomBytes(45 * 40 + 7);
-    const py = spawnSync('python3', ['-c', 'import sys,binascii\nd=sys.stdin.buffer.read()\nsys.stdout.write("".join(binascii.b2a_uu(d[i:i+45], backtick=True).decode() for i in range(0, len(d), 45)))'], { input: data });
+    const py = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import sys,binascii\nd=sys.stdin.buffer.read()\nsys.stdout.write("".join(binascii.b2a_uu(d[i:i+45], backtick=True).decode() for i in range(0, len(d), 45)))',
+      ],
+      { input: data },
+    );
     expect(py.status, py.stderr?.toString()).toBe(0);
     const ours = text(data, 'x', '\n').split('\n').slice(1, -3).join('\n') + '\n';
     expect(ours).toBe(py.stdout.toString());

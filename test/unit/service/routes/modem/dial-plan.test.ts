@@ -21,7 +21,10 @@ describe('dial plan', () => {
       if (!p.ok) throw new Error(p.problem.message.en);
       return p.value.map((d) => [d.which, d.command]);
     };
-    expect(plan(both)).toEqual([['primary', 'ATDT111'], ['secondary', 'ATDT222']]);
+    expect(plan(both)).toEqual([
+      ['primary', 'ATDT111'],
+      ['secondary', 'ATDT222'],
+    ]);
     expect(plan(both, 'secondary')).toEqual([['secondary', 'ATDT222']]);
     expect(plan(settings({ 'dialup.primary.number': '111' }))).toEqual([['primary', 'ATDT111']]);
   });
@@ -41,7 +44,14 @@ describe('modem replies', () => {
   });
 
   it('knows the final result codes', () => {
-    expect(['OK', 'CONNECT 33600/ARQ', 'NO DIAL TONE', 'NO DIALTONE', 'BUSY', 'RING'].map(codeOf)).toEqual(['OK', 'CONNECT', 'NO DIALTONE', 'NO DIALTONE', 'BUSY', undefined]);
+    expect(['OK', 'CONNECT 33600/ARQ', 'NO DIAL TONE', 'NO DIALTONE', 'BUSY', 'RING'].map(codeOf)).toEqual([
+      'OK',
+      'CONNECT',
+      'NO DIALTONE',
+      'NO DIALTONE',
+      'BUSY',
+      undefined,
+    ]);
     expect(quote([], Buffer.from('\r\nNO CAR'))).toBe('NO CAR');
     expect(quote([])).toBe('(no reply)');
   });

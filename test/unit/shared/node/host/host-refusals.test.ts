@@ -36,7 +36,10 @@ describe('追加の CA 証明書ファイル is checked when OK saves it', () =>
     for (const r of [await s.host.check({ values: { 'https.caFile': path } }), await s.host.saveSettings({ values: { 'https.caFile': path } })]) {
       const ps = Array.isArray(r) ? r : r.ok ? [] : r.problems;
       expect(ps).toMatchObject([{ code: 'ER_3071', field: 'https.caFile', detail: expect.stringMatching(/^ENOENT: no such file or directory/) }]);
-      expect(ps[0]!.plain).toEqual({ ja: `追加の CA 証明書ファイルに指定したファイル ${path} がありません。`, en: `The file ${path} given in Extra CA bundle does not exist.` });
+      expect(ps[0]!.plain).toEqual({
+        ja: `追加の CA 証明書ファイルに指定したファイル ${path} がありません。`,
+        en: `The file ${path} given in Extra CA bundle does not exist.`,
+      });
       expect(ps[0]!.message.ja).toContain('ENOENT');
     }
     expect(await saved(s.configDir)).toBe('');
@@ -54,8 +57,12 @@ describe('追加の CA 証明書ファイル is checked when OK saves it', () =>
       const r = await s.host.saveSettings({ values: { 'https.caFile': path } });
       return r.ok ? [] : r.problems;
     };
-    expect(await refused(text)).toMatchObject([{ code: 'ER_3073', field: 'https.caFile', message: { ja: expect.stringContaining('PEM 形式の CA 証明書ではありません') } }]);
-    expect(await refused(broken)).toMatchObject([{ code: 'ER_3074', field: 'https.caFile', message: { ja: expect.stringContaining('2 番目の証明書を読み取れません') } }]);
+    expect(await refused(text)).toMatchObject([
+      { code: 'ER_3073', field: 'https.caFile', message: { ja: expect.stringContaining('PEM 形式の CA 証明書ではありません') } },
+    ]);
+    expect(await refused(broken)).toMatchObject([
+      { code: 'ER_3074', field: 'https.caFile', message: { ja: expect.stringContaining('2 番目の証明書を読み取れません') } },
+    ]);
     expect(await refused(folder)).toMatchObject([{ code: 'ER_1090', field: 'https.caFile' }]);
     expect(await saved(s.configDir)).toBe('');
   });
@@ -85,8 +92,15 @@ describe('values refused with what to type instead', () => {
   it('製造番号 and 保証書番号 take half-width characters only; the character is named, before any length', async () => {
     for (const key of ['machine.serialNumber', 'machine.warrantyNumber']) {
       const label = def(key).label.ja;
-      for (const [value, char] of [['ABC１２３', '１'], ['ｱｲｳ123', 'ｱ'], ['1234 5678', ' '], ['製造番号', '製']] as const) {
-        expect(one(key, value), `${key} ${value}`).toMatchObject([{ code: 'ER_3015', field: key, message: { ja: `${label}は半角英数字と記号で入力してください(使用できない文字: 「${char}」)。` } }]);
+      for (const [value, char] of [
+        ['ABC１２３', '１'],
+        ['ｱｲｳ123', 'ｱ'],
+        ['1234 5678', ' '],
+        ['製造番号', '製'],
+      ] as const) {
+        expect(one(key, value), `${key} ${value}`).toMatchObject([
+          { code: 'ER_3015', field: key, message: { ja: `${label}は半角英数字と記号で入力してください(使用できない文字: 「${char}」)。` } },
+        ]);
       }
       // 17 full-width characters: the character is what to fix (it used to be told only its length).
       expect(one(key, 'Ａ'.repeat(17))).toMatchObject([{ code: 'ER_3015' }]);
@@ -95,11 +109,18 @@ describe('values refused with what to type instead', () => {
     const host = (await server()).host;
     expect(await host.check({ values: { 'machine.serialNumber': 'ＳＮ１' } })).toMatchObject([{ code: 'ER_3015', field: 'machine.serialNumber' }]);
     // An option device's serial number likewise.
-    expect(validateOptionDevices([{ name: 'RAID', deviceCode: 'N8103-1', serialNumber: 'Ｘ'.repeat(20) }])).toMatchObject([{ code: 'ER_3015', field: 'options.1.serialNumber' }]);
+    expect(validateOptionDevices([{ name: 'RAID', deviceCode: 'N8103-1', serialNumber: 'Ｘ'.repeat(20) }])).toMatchObject([
+      { code: 'ER_3015', field: 'options.1.serialNumber' },
+    ]);
   });
 
   it('a value over its limit is refused with the limit named, never cut', async () => {
-    expect(one('machine.comment', 'あ'.repeat(61))).toMatchObject([{ code: 'ER_3002', message: { ja: 'コメントは 60 文字以内で入力してください(現在 61 文字)。', en: 'Comment must be at most 60 characters (it has 61).' } }]);
+    expect(one('machine.comment', 'あ'.repeat(61))).toMatchObject([
+      {
+        code: 'ER_3002',
+        message: { ja: 'コメントは 60 文字以内で入力してください(現在 61 文字)。', en: 'Comment must be at most 60 characters (it has 61).' },
+      },
+    ]);
     expect(one('machine.serialNumber', '1'.repeat(17))).toMatchObject([{ code: 'ER_3002', message: { ja: expect.stringContaining('16 文字以内') } }]);
     const s = await server();
     const r = await s.host.saveSettings({ values: { 'machine.comment': 'x'.repeat(61) } });

@@ -27,7 +27,10 @@ async function server(keychain: MemoryKeychain): Promise<{ host: NodeHost; confi
   return { host, configDir, stateDir };
 }
 
-async function storedSecret(s: { configDir: string; stateDir: string }, key: 'https.proxy.password' | 'mail.auth.password' | 'remote.password'): Promise<string> {
+async function storedSecret(
+  s: { configDir: string; stateDir: string },
+  key: 'https.proxy.password' | 'mail.auth.password' | 'remote.password',
+): Promise<string> {
   const v = (await ConfigStore.open(s.configDir)).config.settings[key];
   return v === '' ? '' : openSealed(v, await loadPrivateKey(s.stateDir));
 }
@@ -38,7 +41,13 @@ async function allText(dir: string): Promise<string> {
   return s;
 }
 
-const PROXY: TypedValues = { 'express.route': 'https', 'https.proxy.use': 'on', 'https.proxy.host': 'proxy.example.jp', 'https.proxy.port': '8080', 'https.proxy.user': 'ops' };
+const PROXY: TypedValues = {
+  'express.route': 'https',
+  'https.proxy.use': 'on',
+  'https.proxy.host': 'proxy.example.jp',
+  'https.proxy.port': '8080',
+  'https.proxy.user': 'ops',
+};
 const ACCOUNT = 'proxy:ops@proxy.example.jp:8080';
 const PASSWORD = 'Proxy-pw#2024';
 
@@ -139,17 +148,20 @@ describe('remembered passwords in a save', () => {
 });
 
 describe('rememberedSecrets / forgetSecret', () => {
-  it('lists accounts by structure (never a password); forgets one; other programs\' names are left out', async () => {
+  it("lists accounts by structure (never a password); forgets one; other programs' names are left out", async () => {
     const keychain = new MemoryKeychain();
     keychain.entries.set(ACCOUNT, PASSWORD);
     keychain.entries.set('remote:dial@プロバイダ', 'remote-pw');
     keychain.entries.set('legacy-entry', 'zzz');
     const s = await server(keychain);
     const list = await s.host.rememberedSecrets();
-    expect(list).toEqual({ available: true, accounts: [
-      { kind: 'proxy', user: 'ops', host: 'proxy.example.jp', port: 8080 },
-      { kind: 'remote', user: 'dial', entry: 'プロバイダ' },
-    ] });
+    expect(list).toEqual({
+      available: true,
+      accounts: [
+        { kind: 'proxy', user: 'ops', host: 'proxy.example.jp', port: 8080 },
+        { kind: 'remote', user: 'dial', entry: 'プロバイダ' },
+      ],
+    });
     expect(JSON.stringify(list)).not.toMatch(/pw|zzz/);
     const after = await dispatch(s.host, 'forgetSecret', { kind: 'proxy', user: 'ops', host: 'proxy.example.jp', port: 8080 });
     expect(after).toEqual({ ok: true, result: { available: true, accounts: [{ kind: 'remote', user: 'dial', entry: 'プロバイダ' }] } });

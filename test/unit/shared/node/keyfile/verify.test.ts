@@ -6,8 +6,19 @@ import { loadTrustAnchors, trustFromEnv, verifyKeyFile } from '../../../../../sh
 import { makeCa, makeSigner, samplePayload, signEnvelope, signKeyFile } from '../../../../fixtures/keyfile/generate.js';
 import { tempDirs } from '../../../../helpers/tmp.js';
 import {
-  NOW, RESOURCES, SAMPLE_EXPIRY, TEST_CA_PEM, centerPem, envelopeOf, envelopeText, expectCode, fixture, fixtureSigner,
-  fixtureText, testCa, testTrust,
+  NOW,
+  RESOURCES,
+  SAMPLE_EXPIRY,
+  TEST_CA_PEM,
+  centerPem,
+  envelopeOf,
+  envelopeText,
+  expectCode,
+  fixture,
+  fixtureSigner,
+  fixtureText,
+  testCa,
+  testTrust,
 } from '../../keyfile/helpers.js';
 
 const trust = testTrust();
@@ -21,7 +32,10 @@ describe('a valid key file', () => {
     expect(r.payload.centerCertificate).toContain('-----BEGIN CERTIFICATE-----');
     const s = r.summary;
     expect(s).toMatchObject({
-      format: 'express-report-keyfile/1', userSystemCode: 'ER12345678', serverName: 'SERVER001', expiry: SAMPLE_EXPIRY,
+      format: 'express-report-keyfile/1',
+      userSystemCode: 'ER12345678',
+      serverName: 'SERVER001',
+      expiry: SAMPLE_EXPIRY,
       customer: { type: 'corporate', nameKana: 'ﾆﾁﾃﾞﾝ ﾀﾛｳ', name: '日電　太郎', postalCode: '0123456', phone: '0123-45-6789', email: 'aaa@bbb.co.jp' },
       machine: { deviceCode: 'N8100-1234', serialNumber: '00000001', warrantyNumber: '99999999' },
       destinations: { mail: 'center@example.jp', url1: 'https://127.0.0.1:8443/Scripts/trsRecvAlert.cgi' },
@@ -82,7 +96,10 @@ describe('a damaged or forged key file', () => {
   });
 
   it('a center certificate that does not parse is a field problem', () => {
-    const payload = { ...samplePayload(centerPem(), SAMPLE_EXPIRY, '2026-01-01'), centerCertificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n' };
+    const payload = {
+      ...samplePayload(centerPem(), SAMPLE_EXPIRY, '2026-01-01'),
+      centerCertificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n',
+    };
     const p = expectCode(verifyKeyFile(enc(signKeyFile(payload, fixtureSigner())), trust, NOW), 'ER_3040');
     expect(p.field).toBe('centerCertificate');
   });
@@ -94,8 +111,8 @@ describe('not a key file at all', () => {
     ['not UTF-8', Uint8Array.from([0xff, 0xfe, 0x00, 0x7b])],
     ['not JSON', enc('[URL1]\nURL=https://x\n')],
     ['JSON but not an object', enc('[1,2,3]')],
-    ['no signature', enc(JSON.stringify({ ...JSON.parse(fixtureText('sample.key')) as object, signature: undefined }))],
-    ['payload not base64', enc(JSON.stringify({ ...JSON.parse(fixtureText('sample.key')) as object, payload: 'not base64!' }))],
+    ['no signature', enc(JSON.stringify({ ...(JSON.parse(fixtureText('sample.key')) as object), signature: undefined }))],
+    ['payload not base64', enc(JSON.stringify({ ...(JSON.parse(fixtureText('sample.key')) as object), payload: 'not base64!' }))],
     ['an extension key', enc(Buffer.from(fixtureText('sample-extension.txt').trim(), 'base64url').toString('utf8'))],
     ['another format', enc(fixtureText('sample.key').replace('express-report-keyfile/1', 'express-report-keyfile/2'))],
     ['a garbled signer certificate', enc(fixtureText('sample.key').replace(/MII/g, 'MIX'))],
