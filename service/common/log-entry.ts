@@ -1,6 +1,6 @@
 /**
  * One coded line for the service log (and the status page): the spool, intake and the delivery loop report through
- * this; the service log (daemon/service-log.ts) writes it.
+ * this; the service log (service-log.ts) writes it.
  */
 import { catalogue, type MessageCode } from '../../shared/messages/catalogue.js';
 import { message, type Params, type Problem } from '../../shared/messages/problem.js';

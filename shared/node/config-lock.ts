@@ -10,7 +10,7 @@
  *   leaves a marker whose own holder is dead, taken over the same way one level down.
  * - A live holder (or one on another host, whose pid cannot be checked) is waited for up to a bounded time (ER_1080).
  * Readers never take the lock: every file is replaced atomically, so a reader sees a whole file either way.
- * The service's own lock (service/daemon/lock.ts) is separate; imports point service -> shared only.
+ * The service's own lock (service/common/lock.ts) is separate; imports point service -> shared only.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, unlink } from 'node:fs/promises';

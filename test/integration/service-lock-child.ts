@@ -8,7 +8,7 @@
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { acquireLock } from '../../service/daemon/lock.js';
+import { acquireLock } from '../../service/common/lock.js';
 
 const [stateDir, barrier, name, rounds] = process.argv.slice(2);
 if (!stateDir || !barrier) throw new Error('usage: STATE_DIR BARRIER_DIR NAME ROUNDS | STATE_DIR hold');

@@ -9,7 +9,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { acquireLock } from '../../service/daemon/lock.js';
+import { acquireLock } from '../../service/common/lock.js';
 import { until } from '../helpers/service-process.js';
 import { tempDirs } from '../helpers/tmp.js';
 

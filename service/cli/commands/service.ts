@@ -1,7 +1,7 @@
 import { problem } from '../../../shared/messages/problem.js';
 import { reasonOf } from '../../../shared/node/coded-error.js';
 import { ReportingService } from '../../daemon/service.js';
-import { ServiceLog, serviceLogDir } from '../../daemon/service-log.js';
+import { ServiceLog, serviceLogDir } from '../../common/service-log.js';
 import { RESOURCES_DIR } from '../../app-paths.js';
 import { type CliContext } from '../context.js';
 import { stayWhenOutputCloses } from '../io.js';

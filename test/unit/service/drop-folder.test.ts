@@ -10,7 +10,7 @@ import { constants, openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DropFolder } from '../../../service/daemon/drop-folder.js';
-import { ServiceLog } from '../../../service/daemon/service-log.js';
+import { ServiceLog } from '../../../service/common/service-log.js';
 import { type IncomingEvent } from '../../../service/sources/event-source.js';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { problemEntry } from '../../../service/common/log-entry.js';

@@ -8,7 +8,7 @@ import { appendFile, mkdir, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatProblem, type Problem } from '../../shared/messages/problem.js';
 import { printable } from '../../shared/messages/printable.js';
-import { type LogEntry } from '../common/log-entry.js';
+import { type LogEntry } from './log-entry.js';
 
 const MAX = 5 * 1024 * 1024;
 
