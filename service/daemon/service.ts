@@ -27,7 +27,7 @@ import { ConfigCoordinator } from '../config/coordinator.js';
 import { MonitoredEvents } from '../intake/monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { type ApiLimits } from './api-guard.js';
-import { DropFolder, type DropFolderOptions } from './drop-folder.js';
+import { DropFolder, type DropFolderOptions } from '../sources/drop-folder.js';
 import { notify } from './notify.js';
 import { activationMarker, onlyStateChanged, readActivationMarker } from './activation-marker.js';
 import { progressOf } from './progress.js';
@@ -55,7 +55,7 @@ export interface ServiceOptions {
   log?: ServiceLog;
   /** The local API's limits (api-guard.ts API_LIMITS); tests lower them. */
   apiLimits?: Partial<ApiLimits>;
-  /** The drop folder's limits (drop-folder.ts); tests shorten them. */
+  /** The drop folder's limits (../sources/drop-folder.ts); tests shorten them. */
   drop?: DropFolderOptions;
 }
 

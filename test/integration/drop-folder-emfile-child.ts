@@ -4,7 +4,7 @@
  * drop folder does is printed one line at a time: ACCEPTED <id>, PROBLEM <code> <message>.
  */
 import { closeSync, openSync } from 'node:fs';
-import { DropFolder } from '../../service/daemon/drop-folder.js';
+import { DropFolder } from '../../service/sources/drop-folder.js';
 
 const out = (line: string): void => void process.stdout.write(`${line}\n`);
 const drop = new DropFolder(

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { constants, openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DropFolder } from '../../../service/daemon/drop-folder.js';
+import { DropFolder } from '../../../service/sources/drop-folder.js';
 import { ServiceLog } from '../../../service/common/service-log.js';
 import { type IncomingEvent } from '../../../service/sources/event-source.js';
 import { problem, type Problem } from '../../../shared/messages/problem.js';

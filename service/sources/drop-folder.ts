@@ -18,7 +18,7 @@ import { type LocalizedText } from '../../shared/messages/text.js';
 import { errnoCode, isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { issuesText } from '../../shared/messages/zod-issues.js';
 import { eventBody } from '../../shared/host/service-api.js';
-import { type IncomingEvent } from '../sources/event-source.js';
+import { type IncomingEvent } from './event-source.js';
 import { DROP_FILE_MAX, moveToRejected, pathIn, readDropEntry, signature } from './drop-entry.js';
 
 export interface DropFolderOptions {
