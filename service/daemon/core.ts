@@ -8,7 +8,7 @@ export interface ServiceCore {
   status(): Promise<ServiceStatus>;
   /** テスト通報 / 開局通報 sent by the service itself (the desktop app asks here: only the service opens sealed secrets). */
   notify(req: NotifyRequest): Promise<NotifyResult>;
-  /** 保守中にする / 保守を終了 (./maintenance.ts). */
+  /** 保守中にする / 保守を終了 (../delivery/maintenance.ts). */
   pause(order: PauseOrder): Promise<PauseResult>;
   resume(req: ResumeRequest): Promise<ResumeResult>;
 }

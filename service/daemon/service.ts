@@ -39,7 +39,7 @@ import { type EventOutcome, type ServiceStatus } from '../../shared/host/service
 import { type IncomingEvent } from '../sources/event-source.js';
 import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
 import { type Outcome, type Route } from '../routes/route.js';
-import { Maintenance } from './maintenance.js';
+import { Maintenance } from '../delivery/maintenance.js';
 import { migrateLegacyPause } from '../../shared/node/maintenance-file.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 
@@ -81,7 +81,7 @@ export class ReportingService implements ServiceCore {
   private coordinator: ConfigCoordinator | undefined;
   /** The intake stages (../intake/pipeline.ts), built once with the parts they use. */
   private intake!: Intake;
-  /** 保守中 (./maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
+  /** 保守中 (../delivery/maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
   private maintenance: Maintenance | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
   private noRoute: { count: number; last?: { at: string; what: string } } = { count: 0 };
@@ -315,7 +315,7 @@ export class ReportingService implements ServiceCore {
     );
   }
 
-  /** 保守中にする: only while 運用中 (./maintenance.ts); the center is told as the hold begins. */
+  /** 保守中にする: only while 運用中 (../delivery/maintenance.ts); the center is told as the hold begins. */
   async pause(order: PauseOrder): Promise<PauseResult> {
     if (!this.maintenance) return { ok: false, problems: [problem('ER_1032', { path: this.dirs.stateDir })] };
     const r = await this.maintenance.pause(order);

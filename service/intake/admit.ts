@@ -1,7 +1,7 @@
 /**
  * Intake's third stage: whether the service takes a matched event now. Failure reports are made only while the service
  * is in use (運用中 or the older 停止中; test and activation notifications go their own way): otherwise the event is
- * ignored (not-active). 保守中 (daemon/maintenance.ts) holds what is sent, not what is accepted: events still come in.
+ * ignored (not-active). 保守中 (delivery/maintenance.ts) holds what is sent, not what is accepted: events still come in.
  * With no route enabled (express.route = off) nothing could send a report, so none is queued for the retry limit: the
  * event is logged once (ER_2106) and counted in status (notSent), the outcome is no-route.
  */

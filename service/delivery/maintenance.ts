@@ -28,7 +28,7 @@ import { budgetMs } from '../routes/registry.js';
 import { currentBootId, gapSince } from '../spool/age.js';
 import { type Spool } from '../spool/spool.js';
 import { monoOf, systemClock, type Clock, type TimerHandle } from '../common/clock.js';
-import { WALL_RECHECK_MS } from '../delivery/loop.js';
+import { WALL_RECHECK_MS } from './loop.js';
 import { machineOf } from '../intake/machine.js';
 
 export interface MaintenanceDeps {
