@@ -5,7 +5,7 @@
 import { createNodeHost } from '../shared/node/host/create.js';
 import { type NodeHost } from '../shared/node/host/host.js';
 import { runningServiceBridge, type ServiceBridge } from '../shared/node/host/service-bridge.js';
-import { notify } from './daemon/notify.js';
+import { notify } from './notify/notify.js';
 import { RESOURCES_DIR, packageVersion } from './app-paths.js';
 
 export function serviceBridge(dirs: { configDir: string; stateDir: string }): ServiceBridge {

@@ -26,7 +26,7 @@ type Seen = { kind: 'waiting' } | { kind: 'no-service' } | { kind: 'error'; prob
 
 /**
  * `afterSave`: the 開局通報 went with the dialog's values not saved yet, so the service queues the configuration
- * information once OK has saved them (service/daemon/activation-marker.ts); until then this says so.
+ * information once OK has saved them (service/notify/activation-marker.ts); until then this says so.
  */
 export function ConfigurationInfoProgress({
   since,

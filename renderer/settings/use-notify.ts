@@ -38,7 +38,7 @@ export interface NotifyRun {
   lines: NotifyLine[];
   /**
    * Sent with the dialog's values not saved yet: the service sends the configuration information that follows 開局通報
-   * once OK has saved them (service/daemon/activation-marker.ts).
+   * once OK has saved them (service/notify/activation-marker.ts).
    */
   unsaved: boolean;
 }

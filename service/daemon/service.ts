@@ -28,8 +28,8 @@ import { MonitoredEvents } from '../intake/monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { type ApiLimits } from './api-guard.js';
 import { DropFolder, type DropFolderOptions } from '../sources/drop-folder.js';
-import { notify } from './notify.js';
-import { activationMarker, onlyStateChanged, readActivationMarker } from './activation-marker.js';
+import { notify } from '../notify/notify.js';
+import { activationMarker, onlyStateChanged, readActivationMarker } from '../notify/activation-marker.js';
 import { progressOf } from './progress.js';
 import { Collector } from '../collect/collector.js';
 import { attachmentFor } from '../collect/collect.js';
@@ -268,10 +268,10 @@ export class ReportingService implements ServiceCore {
   }
 
   /**
-   * 開局通報 succeeded (in this process or another: notify.ts leaves a marker in the state folder): the configuration
+   * 開局通報 succeeded (in this process or another: ../notify/notify.ts leaves a marker in the state folder): the configuration
    * information goes right after it (docs/design.md section 8.3), once; without AMHTPHBI.INF there is nothing to send.
    * `change` is the settings change that called (none at start-up). A 開局通報 sent with a dialog's unsaved values
-   * waits for them to be saved: a change that is only its own state write is not that (./activation-marker.ts).
+   * waits for them to be saved: a change that is only its own state write is not that (../notify/activation-marker.ts).
    */
   heartbeatAfterActivation(change?: { before: Config; after: Config }): Promise<void> {
     // One at a time: a direct reload after a 開局通報 and the watch's own pass must not both queue it.
@@ -337,7 +337,7 @@ export class ReportingService implements ServiceCore {
     if (r.ok) this.log.problem(problem(req.kind === 'test' ? 'ER_6020' : 'ER_6021', { detail: r.detail, state: r.state }));
     else r.problems.forEach((p) => this.log.problem(p));
     // Sent here: the state write is applied now, and with it the configuration information starts (or, sent with a
-    // dialog's unsaved values, waits for them: ./activation-marker.ts), without waiting for the watch to see the write.
+    // dialog's unsaved values, waits for them: ../notify/activation-marker.ts), without waiting for the watch to see the write.
     // The marker stays the durable record until it is queued, and the way a 開局通報 sent by another process is told.
     if (r.ok && req.kind === 'activation' && this.coordinator) {
       await this.coordinator

@@ -1,7 +1,7 @@
 /**
  * A test with the route dialog's values (テスト通報 / 開局通報 before OK): the saved configuration with some settings and
  * the destinations replaced for this one send, never written. The host builds it (typed values parsed, secrets sealed);
- * the sender (service/daemon/notify.ts, in-process or behind the service's local API) applies it with applyOverride, so
+ * the sender (service/notify/notify.ts, in-process or behind the service's local API) applies it with applyOverride, so
  * whatever arrives is checked again here: known keys, no lifecycle or registration key, secrets only sealed, and no
  * error that the saved settings did not already have.
  */

@@ -1,6 +1,6 @@
 /**
  * What the reporting service answers, as plain types shared by the service (service/daemon), the host (shared/node/host)
- * and the window (through HostApi). One definition: service/daemon/core.ts and notify.ts re-export these.
+ * and the window (through HostApi). One definition: service/daemon/core.ts and service/notify/notify.ts use these.
  */
 import { type Problem } from '../messages/problem.js';
 import { type ConfigOverride } from '../config/override.js';

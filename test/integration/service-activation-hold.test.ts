@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
 import { activatedMachine, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
-import { notify } from '../../service/daemon/notify.js';
-import { activationMarker } from '../../service/daemon/activation-marker.js';
+import { notify } from '../../service/notify/notify.js';
+import { activationMarker } from '../../service/notify/activation-marker.js';
 import { ConfigStore } from '../../shared/node/config-store.js';
 
 let base: string;

@@ -15,8 +15,6 @@ import { readMaintenance } from '../../shared/node/maintenance-file.js';
 import { machineOf } from '../intake/machine.js';
 import { overrideDiffers, writeActivationMarker } from './activation-marker.js';
 
-export { activationMarker } from './activation-marker.js';
-
 const DEFINITION_FILES = ['WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'];
 
 /** Where the test result goes: by mail (the given address, else the default one) or by fax (the registered number). */
@@ -62,7 +60,7 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   });
   if (!outcome.ok) return { ok: false, problems: [outcome.problem] };
   const next = req.kind === 'activation' ? 'active' : state === 'configured' ? 'tested' : state;
-  // Before the state changes: the service, seeing 'active', sends the configuration information once (service.ts); after
+  // Before the state changes: the service, seeing 'active', sends the configuration information once (daemon/service.ts); after
   // the dialog's OK when this went with values not saved yet (./activation-marker.ts).
   if (req.kind === 'activation') {
     await writeActivationMarker(dirs.stateDir, { at: new Date().toISOString(), untilSaved: overrideDiffers(store.config, c, req.override) });

@@ -1,6 +1,6 @@
 /**
  * `<state>/activation-notified`: left by a successful 開局通報 (notify.ts, in whichever process sent it) until the service
- * has queued the configuration information that follows it (service.ts, docs/event-sources.md).
+ * has queued the configuration information that follows it (daemon/service.ts, docs/event-sources.md).
  *
  * The configuration information is queued by the service and sent with the settings the service uses, the saved ones.
  * A 開局通報 sent from a route dialog before its OK (the manual's order: テスト通報, 開局通報, then OK) went with the

@@ -1,15 +1,21 @@
 /**
- * The 開局通報 marker (service/daemon/activation-marker.ts): whether the configuration information waits for a dialog's
+ * The 開局通報 marker (service/notify/activation-marker.ts): whether the configuration information waits for a dialog's
  * values to be saved, and which settings change is that save.
  */
 import { describe, it, expect, afterEach } from 'vitest';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Config } from '../../../shared/config/model.js';
-import { applyOverride, type ConfigOverride } from '../../../shared/config/override.js';
-import { defaultSettings } from '../../../shared/settings/schema.js';
-import { activationMarker, onlyStateChanged, overrideDiffers, readActivationMarker, writeActivationMarker } from '../../../service/daemon/activation-marker.js';
+import { type Config } from '../../../../shared/config/model.js';
+import { applyOverride, type ConfigOverride } from '../../../../shared/config/override.js';
+import { defaultSettings } from '../../../../shared/settings/schema.js';
+import {
+  activationMarker,
+  onlyStateChanged,
+  overrideDiffers,
+  readActivationMarker,
+  writeActivationMarker,
+} from '../../../../service/notify/activation-marker.js';
 
 const saved: Config = {
   settings: { ...defaultSettings(), 'express.route': 'https', 'activation.state': 'tested', 'https.timeoutSeconds': 60 },
