@@ -9,6 +9,9 @@ const smtpAuth = all(mail, isOn('mail.auth.use'));
 const pop = all(mail, isOn('mail.pop.use'));
 const proxy = all(is('express.route', 'https'), isOn('https.proxy.use'));
 const remote = all(is('express.route', 'mail', 'https'), isOn('remote.use'));
+const toManager = is('express.route', 'manager');
+/** Express (HTTPS) through a manager (manual 4.2.2): the manager's address replaces the HTTPS destinations on the agent. */
+const httpsViaManager = all(is('express.route', 'https'), is('https.via', 'manager'));
 /** A host field's guide; each server has an example of its own (a proxy's example must not look like an SMTP server). */
 const host = (what: string, en: string, name: string, ip: string) =>
   text(`${what}のホスト名またはIPアドレスを入力して下さい。(例) ${name}、${ip}`, `Enter the ${en}'s host name or IP address, e.g. ${name} or ${ip}.`);
@@ -420,6 +423,114 @@ export const routeDefs = [
     activeWhen: is('express.route', 'manager'),
     label: text('ポート番号', 'Port'),
     guide: text('マネージャと同じポート番号を指定して下さい(初期値 31136、HTTPS の場合 31138)。', "Use the manager's port (default 31136; 31138 for HTTPS)."),
+  }),
+  // 予備のマネージャ (beyond the original): tried when the primary does not answer (docs/delivery.md, "Via a manager").
+  def.text({
+    key: 'manager.secondary.host',
+    file: F,
+    section: 'Manager',
+    name: 'SecondaryHost',
+    default: '',
+    maxLength: 253,
+    charClass: 'host',
+    activeWhen: toManager,
+    label: text('予備のマネージャ: IPアドレス(またはホスト名)', 'Secondary manager: IP address (or host name)'),
+    guide: text(
+      '主のマネージャが応答しないときに使う予備のマネージャです(省略可)。(例) manager2.foo.co.jp、192.168.0.11',
+      'A second manager, used when the first does not answer (optional), e.g. manager2.foo.co.jp or 192.168.0.11.',
+    ),
+  }),
+  def.int({
+    key: 'manager.secondary.port',
+    file: F,
+    section: 'Manager',
+    name: 'SecondaryPort',
+    default: 31136,
+    min: 1,
+    max: 65535,
+    port: true,
+    activeWhen: toManager,
+    label: text('予備のマネージャ: ポート番号', 'Secondary manager: port'),
+    guide: text('予備のマネージャと同じポート番号を指定して下さい(初期値 31136)。', "Use the secondary manager's port (default 31136)."),
+  }),
+
+  // エクスプレス通報サービス(HTTPS) の [HTTPS] / [マネージャ経由] (manual 4.2.2)
+  def.enum({
+    key: 'https.via',
+    file: F,
+    section: 'Https',
+    name: 'Via',
+    default: 'direct',
+    choices: ['direct', 'manager'],
+    choiceLabels: { direct: text('HTTPS', 'HTTPS'), manager: text('マネージャ経由', 'via the manager') },
+    activeWhen: is('express.route', 'https'),
+    label: text('通報経路', 'Send'),
+    guide: text(
+      'センターへ直接 HTTPS で通報するか、マネージャ経由で通報するかを選択して下さい。',
+      'Choose whether reports go to the center over HTTPS directly or through a manager.',
+    ),
+  }),
+  def.text({
+    key: 'https.manager.host',
+    file: F,
+    section: 'HttpsManager',
+    name: 'Host',
+    default: '',
+    maxLength: 253,
+    charClass: 'host',
+    accessKey: 'I',
+    requiredWhen: httpsViaManager,
+    activeWhen: httpsViaManager,
+    label: text('IPアドレス(またはホスト名)', 'IP address (or host name)'),
+    guide: text(
+      '経由するマネージャの IP アドレスまたはホスト名を入力して下さい。(例) hmanager.foo.co.jp、192.168.0.20',
+      "Enter the manager's IP address or host name, e.g. hmanager.foo.co.jp or 192.168.0.20.",
+    ),
+  }),
+  def.int({
+    key: 'https.manager.port',
+    file: F,
+    section: 'HttpsManager',
+    name: 'Port',
+    default: 31138,
+    min: 1,
+    max: 65535,
+    port: true,
+    accessKey: 'N',
+    activeWhen: httpsViaManager,
+    label: text('ポート番号', 'Port'),
+    guide: text(
+      'マネージャとのソケット間通信に使うポート番号です(初期値 31138)。変更する場合はマネージャでも同一のポート番号を指定して下さい。',
+      'The port for the manager (default 31138); if you change it, set the same port on the manager.',
+    ),
+  }),
+  def.text({
+    key: 'https.manager.secondary.host',
+    file: F,
+    section: 'HttpsManager',
+    name: 'SecondaryHost',
+    default: '',
+    maxLength: 253,
+    charClass: 'host',
+    activeWhen: httpsViaManager,
+    label: text('予備のマネージャ: IPアドレス(またはホスト名)', 'Secondary manager: IP address (or host name)'),
+    guide: text(
+      '主のマネージャが応答しないときに使う予備のマネージャです(省略可)。(例) hmanager2.foo.co.jp、192.168.0.21',
+      'A second manager, used when the first does not answer (optional), e.g. hmanager2.foo.co.jp or 192.168.0.21.',
+    ),
+  }),
+  def.int({
+    key: 'https.manager.secondary.port',
+    file: F,
+    section: 'HttpsManager',
+    name: 'SecondaryPort',
+    default: 31138,
+    min: 1,
+    max: 65535,
+    port: true,
+    activeWhen: httpsViaManager,
+    label: text('予備のマネージャ: ポート番号', 'Secondary manager: port'),
+    guide: text('予備のマネージャと同じポート番号を指定して下さい(初期値 31138)。', "Use the secondary manager's port (default 31138)."),
   }),
 
   // HTTPS 経由

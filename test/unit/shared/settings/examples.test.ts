@@ -42,7 +42,15 @@ describe('guide examples', () => {
 
   it('gives each host field an example of its own kind of server', () => {
     const hosts = withExamples.filter((x) => x.def.charClass === 'host');
-    expect(hosts.map((x) => x.def.key).sort()).toEqual(['https.proxy.host', 'mail.pop.host', 'mail.smtp.host', 'manager.host']);
+    expect(hosts.map((x) => x.def.key).sort()).toEqual([
+      'https.manager.host',
+      'https.manager.secondary.host',
+      'https.proxy.host',
+      'mail.pop.host',
+      'mail.smtp.host',
+      'manager.host',
+      'manager.secondary.host',
+    ]);
     const names = hosts.map((x) => x.examples[0]);
     expect(new Set(names).size).toBe(names.length);
     expect(hosts.find((x) => x.def.key === 'https.proxy.host')!.examples[0]).toMatch(/^proxy\./);
