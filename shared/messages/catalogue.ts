@@ -12,6 +12,7 @@ import { modemMessages } from './catalogue/modem.js';
 import { collectMessages } from './catalogue/collect.js';
 import { sourcesMessages } from './catalogue/sources.js';
 import { lifecycleMessages } from './catalogue/lifecycle.js';
+import { relayManagerMessages } from './catalogue/relay-manager.js';
 
 export const catalogue = {
   ...mailMessages,
@@ -19,6 +20,7 @@ export const catalogue = {
   ...collectMessages,
   ...sourcesMessages,
   ...lifecycleMessages,
+  ...relayManagerMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: {

@@ -3,6 +3,7 @@ import { checkCharClass, hasControlChars, type CharClass } from './charclass.js'
 import { type SettingDef, type SettingValue, type SettingsView, type TextDef } from './define.js';
 import { settingDefs, settingDef, type Settings } from './schema.js';
 import { isSealedValue } from './values.js';
+import { parseAllowList } from './allow-list.js';
 import { type MessageCode } from '../messages/catalogue.js';
 
 export function viewOf(s: Settings): SettingsView {
@@ -101,6 +102,8 @@ function crossRules(s: Settings): Problem[] {
       problem('ER_3030', { label: settingDef('relay.https.port')!.label, other: settingDef('relay.express.port')!.label }, { field: 'relay.https.port' }),
     );
   }
+  const allow = parseAllowList(s['relay.allow']);
+  if (!allow.ok) out.push(problem('ER_3110', { value: allow.bad }, { field: 'relay.allow' }));
   if (s['schedule.retry.intervalMinutes'] > s['schedule.retry.limitHours'] * 60) {
     out.push(problem('ER_3031', {}, { field: 'schedule.retry.intervalMinutes' }));
   }
