@@ -12,12 +12,6 @@ const UNIT = join(ROOT, 'test', 'unit');
 
 /** Folders that test the project as a whole, not one source folder. */
 const WHOLE = ['architecture', 'docs'];
-/**
- * Folders allowed although they name no folder with source files of its own. test/unit/service/ still holds the tests
- * of daemon/, delivery/, intake/ and spool/ side by side while the service's stages are being split (issue 12 section
- * 2); they move to test/unit/service/<stage>/ with it.
- */
-const FOR_NOW = ['service'];
 
 const isSource = (name: string) => /\.tsx?$/.test(name) && !name.endsWith('.d.ts');
 
@@ -41,14 +35,14 @@ const namedFolder = (file: string) => file.slice(file.lastIndexOf('/') + 1).spli
 describe('test/unit mirrors the source folders', () => {
   it('each folder of test/unit with files names a source folder (service/, shared/, renderer/, electron/ ...)', () => {
     const astray = foldersWithFiles(UNIT)
-      .filter((f) => f !== '' && !WHOLE.includes(f.split('/')[0]!) && !FOR_NOW.includes(f))
+      .filter((f) => f !== '' && !WHOLE.includes(f.split('/')[0]!))
       .filter((f) => !holdsSource(f));
     expect(astray, 'move these tests to test/unit/<the folder of the code they test>').toEqual([]);
   });
 
   it('a test named after a source folder (delivery-loop.test.ts, spool.test.ts) is in that folder', () => {
     const astray = foldersWithFiles(UNIT)
-      .filter((f) => f !== '' && !WHOLE.includes(f.split('/')[0]!) && !FOR_NOW.includes(f))
+      .filter((f) => f !== '' && !WHOLE.includes(f.split('/')[0]!))
       .flatMap((f) =>
         readdirSync(join(UNIT, f))
           .filter((name) => /\.test\.tsx?$/.test(name))

@@ -6,7 +6,7 @@ import { Suppressor, type EventSeverity, type SuppressionSettings } from '../../
 import { type LogEntry } from '../../../../service/common/log-entry.js';
 import { Spool } from '../../../../service/spool/spool.js';
 import { tempDirs } from '../../../helpers/tmp.js';
-import { MIN, sample } from '../delivery-helpers.js';
+import { MIN, sample } from '../delivery/helpers.js';
 
 const tmp = tempDirs();
 const severities: Record<string, EventSeverity> = { 'disk/1': 'information', 'disk/2': 'warning', 'disk/3': 'error', 'net/3': 'error' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inWindow, nextAttempt, nextOpen, weekFromSettings, type RetryPolicy, type Week } from '../../../shared/schedule/window.js';
+import { inWindow, nextAttempt, nextOpen, weekFromSettings, type RetryPolicy, type Week } from '../../../../shared/schedule/window.js';
 
 // Local time on purpose (the window is the machine's local time). 2024-01-01 is a Monday.
 const at = (day: number, h: number, m = 0, s = 0): Date => new Date(2024, 0, day, h, m, s);

@@ -9,12 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { constants, openSync, closeSync } from 'node:fs';
 import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DropFolder } from '../../../service/sources/drop-folder.js';
-import { ServiceLog } from '../../../service/common/service-log.js';
-import { type IncomingEvent } from '../../../service/sources/event-source.js';
-import { problem, type Problem } from '../../../shared/messages/problem.js';
-import { problemEntry } from '../../../service/common/log-entry.js';
-import { tempDirs } from '../../helpers/tmp.js';
+import { DropFolder } from '../../../../service/sources/drop-folder.js';
+import { ServiceLog } from '../../../../service/common/service-log.js';
+import { type IncomingEvent } from '../../../../service/sources/event-source.js';
+import { problem, type Problem } from '../../../../shared/messages/problem.js';
+import { problemEntry } from '../../../../service/common/log-entry.js';
+import { tempDirs } from '../../../helpers/tmp.js';
 
 const tmp = tempDirs();
 const event = (id: string) => JSON.stringify({ source: 'atapi', id, message: 'm' });

@@ -6,17 +6,17 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings } from '../../../shared/settings/schema.js';
-import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
-import { ClockWatch } from '../../../service/common/clock.js';
-import { DeliveryLoop } from '../../../service/delivery/loop.js';
-import { afterFailure, decide } from '../../../service/delivery/policy.js';
-import { gapSince, MAX_GAP_MS } from '../../../service/spool/age.js';
-import { type LogEntry } from '../../../service/common/log-entry.js';
-import { Spool } from '../../../service/spool/spool.js';
-import { type SpoolRecord } from '../../../service/spool/record.js';
-import { tempDirs } from '../../helpers/tmp.js';
-import { fail, FakeClock, FakeRoute, HOUR, MIN, policy, sample } from './delivery-helpers.js';
+import { defaultSettings } from '../../../../shared/settings/schema.js';
+import { weekFromSettings, type RetryPolicy } from '../../../../shared/schedule/window.js';
+import { ClockWatch } from '../../../../service/common/clock.js';
+import { DeliveryLoop } from '../../../../service/delivery/loop.js';
+import { afterFailure, decide } from '../../../../service/delivery/policy.js';
+import { gapSince, MAX_GAP_MS } from '../../../../service/spool/age.js';
+import { type LogEntry } from '../../../../service/common/log-entry.js';
+import { Spool } from '../../../../service/spool/spool.js';
+import { type SpoolRecord } from '../../../../service/spool/record.js';
+import { tempDirs } from '../../../helpers/tmp.js';
+import { fail, FakeClock, FakeRoute, HOUR, MIN, policy, sample } from './helpers.js';
 
 const tmp = tempDirs();
 const T0 = new Date(2024, 0, 1, 10).getTime(); // a Monday, 10:00 local time

@@ -3,14 +3,14 @@
  * the report at once with that reason, logged once, instead of ER_2104 "refused by" or a retry for the limit.
  */
 import { describe, expect, it } from 'vitest';
-import { problem } from '../../../shared/messages/problem.js';
-import { defaultSettings } from '../../../shared/settings/schema.js';
-import { DeliveryLoop } from '../../../service/delivery/loop.js';
-import { type LogEntry } from '../../../service/common/log-entry.js';
-import { Spool } from '../../../service/spool/spool.js';
-import { type Outcome, type Route } from '../../../service/routes/route.js';
-import { tempDirs } from '../../helpers/tmp.js';
-import { FakeClock, policy, sample } from './delivery-helpers.js';
+import { problem } from '../../../../shared/messages/problem.js';
+import { defaultSettings } from '../../../../shared/settings/schema.js';
+import { DeliveryLoop } from '../../../../service/delivery/loop.js';
+import { type LogEntry } from '../../../../service/common/log-entry.js';
+import { Spool } from '../../../../service/spool/spool.js';
+import { type Outcome, type Route } from '../../../../service/routes/route.js';
+import { tempDirs } from '../../../helpers/tmp.js';
+import { FakeClock, policy, sample } from './helpers.js';
 
 const tmp = tempDirs();
 

@@ -4,14 +4,14 @@
  * time is checked the same for the command line and the window.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { defaultSettings } from '../../../shared/settings/schema.js';
-import { DeliveryLoop } from '../../../service/delivery/loop.js';
-import { afterFailure, decide } from '../../../service/delivery/policy.js';
-import { Spool } from '../../../service/spool/spool.js';
-import { type SpoolRecord } from '../../../service/spool/record.js';
-import { parseEndTime, pauseOrder } from '../../../shared/host/maintenance.js';
-import { tempDirs } from '../../helpers/tmp.js';
-import { fail, FakeClock, FakeRoute, HOUR, policy, sample } from './delivery-helpers.js';
+import { defaultSettings } from '../../../../shared/settings/schema.js';
+import { DeliveryLoop } from '../../../../service/delivery/loop.js';
+import { afterFailure, decide } from '../../../../service/delivery/policy.js';
+import { Spool } from '../../../../service/spool/spool.js';
+import { type SpoolRecord } from '../../../../service/spool/record.js';
+import { parseEndTime, pauseOrder } from '../../../../shared/host/maintenance.js';
+import { tempDirs } from '../../../helpers/tmp.js';
+import { fail, FakeClock, FakeRoute, HOUR, policy, sample } from './helpers.js';
 
 const tmp = tempDirs();
 const T0 = new Date(2024, 0, 1, 10).getTime(); // a Monday, local time

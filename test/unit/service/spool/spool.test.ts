@@ -2,16 +2,16 @@ import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { problem } from '../../../shared/messages/problem.js';
-import { Spool } from '../../../service/spool/spool.js';
-import { type LogEntry } from '../../../service/common/log-entry.js';
-import { tempDirs } from '../../helpers/tmp.js';
-import { sample } from './delivery-helpers.js';
+import { problem } from '../../../../shared/messages/problem.js';
+import { Spool } from '../../../../service/spool/spool.js';
+import { type LogEntry } from '../../../../service/common/log-entry.js';
+import { tempDirs } from '../../../helpers/tmp.js';
+import { sample } from '../delivery/helpers.js';
 
 // Records when each atomic write finishes (after its fsyncs), to prove accept() resolves only after that.
 const order = vi.hoisted(() => [] as string[]);
-vi.mock('../../../shared/node/atomic-write.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../shared/node/atomic-write.js')>();
+vi.mock('../../../../shared/node/atomic-write.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../shared/node/atomic-write.js')>();
   return {
     ...real,
     writeFileAtomic: async (...args: Parameters<typeof real.writeFileAtomic>) => {

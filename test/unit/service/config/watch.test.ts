@@ -7,12 +7,12 @@
 import { cp, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigWatcher } from '../../../service/config/watch.js';
-import { ConfigStore } from '../../../shared/node/config-store.js';
-import { type Config } from '../../../shared/config/model.js';
-import { type Problem } from '../../../shared/messages/problem.js';
-import { until } from '../../helpers/service-process.js';
-import { tempDirs } from '../../helpers/tmp.js';
+import { ConfigWatcher } from '../../../../service/config/watch.js';
+import { ConfigStore } from '../../../../shared/node/config-store.js';
+import { type Config } from '../../../../shared/config/model.js';
+import { type Problem } from '../../../../shared/messages/problem.js';
+import { until } from '../../../helpers/service-process.js';
+import { tempDirs } from '../../../helpers/tmp.js';
 
 const tmp = tempDirs();
 let watcher: ConfigWatcher | undefined;

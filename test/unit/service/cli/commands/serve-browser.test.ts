@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { browserCommand } from '../../../service/cli/commands/serve.js';
+import { browserCommand } from '../../../../../service/cli/commands/serve.js';
 
 describe('the browser serve --open starts', () => {
   const url = 'http://127.0.0.1:1/?code=abc';

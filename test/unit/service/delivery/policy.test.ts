@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ReportKind } from '../../../shared/report/model.js';
-import { weekFromSettings } from '../../../shared/schedule/window.js';
-import { defaultSettings } from '../../../shared/settings/schema.js';
-import { decide, maySend, policySources, type ActivationState, type Decision } from '../../../service/delivery/policy.js';
-import { type SpoolRecord } from '../../../service/spool/record.js';
-import { HOUR, MIN, policy } from './delivery-helpers.js';
+import { type ReportKind } from '../../../../shared/report/model.js';
+import { weekFromSettings } from '../../../../shared/schedule/window.js';
+import { defaultSettings } from '../../../../shared/settings/schema.js';
+import { decide, maySend, policySources, type ActivationState, type Decision } from '../../../../service/delivery/policy.js';
+import { type SpoolRecord } from '../../../../service/spool/record.js';
+import { HOUR, MIN, policy } from './helpers.js';
 
 const T0 = new Date(2024, 0, 1, 10).getTime(); // Monday 10:00 local
 const rec = (o: { nextAt?: number; attempts?: number; kind?: ReportKind; collecting?: boolean } = {}): SpoolRecord => ({

@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { problem } from '../../../shared/messages/problem.js';
-import { defaultSettings } from '../../../shared/settings/schema.js';
-import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
-import { DeliveryLoop, type ActivationState } from '../../../service/delivery/loop.js';
-import { type LogEntry } from '../../../service/common/log-entry.js';
-import { Spool } from '../../../service/spool/spool.js';
-import { type Outcome } from '../../../service/routes/route.js';
-import { tempDirs } from '../../helpers/tmp.js';
-import { fail, FakeClock, FakeRoute, HOUR, MIN, policy, sample } from './delivery-helpers.js';
+import { problem } from '../../../../shared/messages/problem.js';
+import { defaultSettings } from '../../../../shared/settings/schema.js';
+import { weekFromSettings, type RetryPolicy } from '../../../../shared/schedule/window.js';
+import { DeliveryLoop, type ActivationState } from '../../../../service/delivery/loop.js';
+import { type LogEntry } from '../../../../service/common/log-entry.js';
+import { Spool } from '../../../../service/spool/spool.js';
+import { type Outcome } from '../../../../service/routes/route.js';
+import { tempDirs } from '../../../helpers/tmp.js';
+import { fail, FakeClock, FakeRoute, HOUR, MIN, policy, sample } from './helpers.js';
 
 const tmp = tempDirs();
 const T0 = new Date(2024, 0, 1, 10).getTime(); // a Monday, local time

@@ -2,12 +2,12 @@
  * Fakes for the spool and delivery tests: a clock whose timers the test fires (a wall clock `t` that the test can step,
  * and a monotonic clock `m` that only advances), a scripted route, sample reports.
  */
-import { problem } from '../../../shared/messages/problem.js';
-import { type Report } from '../../../shared/report/model.js';
-import { weekFromSettings, type RetryPolicy } from '../../../shared/schedule/window.js';
-import { type Clock } from '../../../service/common/clock.js';
-import { type Outcome, type Route, type RouteContext } from '../../../service/routes/route.js';
-import { type NewReport } from '../../../service/spool/spool.js';
+import { problem } from '../../../../shared/messages/problem.js';
+import { type Report } from '../../../../shared/report/model.js';
+import { weekFromSettings, type RetryPolicy } from '../../../../shared/schedule/window.js';
+import { type Clock } from '../../../../service/common/clock.js';
+import { type Outcome, type Route, type RouteContext } from '../../../../service/routes/route.js';
+import { type NewReport } from '../../../../service/spool/spool.js';
 
 export class FakeClock implements Clock {
   /** Timers by when they ring on the monotonic clock (equal to the wall clock until the test steps it). */
