@@ -13,6 +13,7 @@ import { collectMessages } from './catalogue/collect.js';
 import { sourcesMessages } from './catalogue/sources.js';
 import { lifecycleMessages } from './catalogue/lifecycle.js';
 import { relayManagerMessages } from './catalogue/relay-manager.js';
+import { relayAgentMessages } from './catalogue/relay-agent.js';
 
 export const catalogue = {
   ...mailMessages,
@@ -21,6 +22,7 @@ export const catalogue = {
   ...sourcesMessages,
   ...lifecycleMessages,
   ...relayManagerMessages,
+  ...relayAgentMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: {

@@ -31,15 +31,18 @@ export type Frame =
   | { type: 'sealed'; id: string; envelope: Buffer }
   | { type: 'ack'; id: string }
   /** `permanent`: the center will never take this report (malformed...); else "try again later". */
-  | { type: 'nak'; id: string; reason: string; permanent: boolean };
+  | { type: 'nak'; id: string; reason: string; permanent: boolean }
+  /** "Are you a manager that would take a report now?" (test-connection); answered by ack or nak with the same id. */
+  | { type: 'probe'; id: string };
 
 type Part = 'id' | 'header' | 'payload' | 'reason' | 'envelope';
-const TYPES = { report: 0x52, sealed: 0x53, ack: 0x41, nak: 0x4e } as const; // 'R' 'S' 'A' 'N'
+const TYPES = { report: 0x52, sealed: 0x53, ack: 0x41, nak: 0x4e, probe: 0x50 } as const; // 'R' 'S' 'A' 'N' 'P'
 const SECTIONS: Record<Frame['type'], readonly Part[]> = {
   report: ['id', 'header', 'payload'],
   sealed: ['id', 'envelope'],
   ack: ['id'],
   nak: ['id', 'reason'],
+  probe: ['id'],
 };
 const NAK_PERMANENT = 0x01;
 const PART_NAMES: Record<Part, LocalizedText> = {
@@ -78,6 +81,7 @@ function sectionsOf(f: Frame): Buffer[] {
     case 'sealed':
       return [id, f.envelope];
     case 'ack':
+    case 'probe':
       return [id];
     case 'nak':
       return [id, Buffer.from(f.reason, 'utf8')];
@@ -97,6 +101,31 @@ export function encodeFrame(f: Frame): Buffer {
   });
   const body = Buffer.concat(out);
   return Buffer.concat([body, u32(crc32(body))]);
+}
+
+/**
+ * A report frame's bytes before its payload (prelude, id, header, the payload's length), for a sender that streams the
+ * payload from a file (stream-writer.ts) and then the CRC-32 over all of it; the same checks as encodeFrame.
+ */
+export function reportFrameHead(id: string, header: Buffer, payloadLength: number): Buffer {
+  if (!ID_OK.test(id)) throw codedError('ER_2253', { reason: 'the report id must be printable ASCII' });
+  const idBytes = Buffer.from(id, 'ascii');
+  for (const [part, length] of [
+    ['id', idBytes.length],
+    ['header', header.length],
+    ['payload', payloadLength],
+  ] as const) {
+    if (length > FRAME_LIMITS[part]) tooLong(part, length, FRAME_LIMITS[part]);
+  }
+  return Buffer.concat([
+    FRAME_MAGIC,
+    Buffer.from([FRAME_VERSION, TYPES.report, 0]),
+    u32(idBytes.length),
+    idBytes,
+    u32(header.length),
+    header,
+    u32(payloadLength),
+  ]);
 }
 
 /** What a sealed frame's envelope holds once opened: u32 header length, header, u32 payload length, payload. */
@@ -263,6 +292,7 @@ function build(type: Frame['type'], flags: number, sections: Buffer[]): Frame {
     case 'sealed':
       return { type, id, envelope: sections[1]! };
     case 'ack':
+    case 'probe':
       return { type, id };
     case 'nak':
       return { type, id, reason: sections[1]!.toString('utf8'), permanent: (flags & NAK_PERMANENT) !== 0 };

@@ -12,6 +12,7 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
   fc.record({ type: fc.constant('sealed' as const), id, envelope: bytes(2000) }),
   fc.record({ type: fc.constant('ack' as const), id }),
   fc.record({ type: fc.constant('nak' as const), id, reason: fc.string({ maxLength: 200 }), permanent: fc.boolean() }),
+  fc.record({ type: fc.constant('probe' as const), id }),
 );
 
 /** The stream cut at the given points (sorted, deduplicated, inside the stream). */
@@ -64,6 +65,19 @@ describe('report frame', () => {
     expect(b.subarray(13, 18)).toEqual(Buffer.from([0, 0, 0, 1, 0x78]));
     expect(b.readUInt32BE(18)).toBe(crc32(b.subarray(0, 18)));
     expect(b.length).toBe(22);
+  });
+
+  it("a probe is 'P' with one section, the id, and is refused by a reader that waits for ACK or NAK", () => {
+    const b = encodeFrame({ type: 'probe', id: 'probe-1' });
+    expect(b.subarray(0, 7)).toEqual(Buffer.from([0x45, 0x52, 0x50, 0x46, 0x01, 0x50, 0x00]));
+    expect(b.subarray(7, 18)).toEqual(Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from('probe-1')]));
+    expect(b.readUInt32BE(18)).toBe(crc32(b.subarray(0, 18)));
+    expect(b.length).toBe(22);
+    expect(new FrameDecoder({ accept: ['probe', 'report'] }).push(b)).toEqual([{ type: 'probe', id: 'probe-1' }]);
+    expect(codeOf(() => new FrameDecoder({ accept: ['ack', 'nak'] }).push(b))).toBe('ER_2253');
+    const flagged = Buffer.from(b);
+    flagged[6] = 0x01; // the permanent flag belongs to NAK alone
+    expect(codeOf(() => new FrameDecoder().push(resum(flagged)))).toBe('ER_2253');
   });
 
   it('refuses a frame whose CRC does not match (any one byte changed)', () => {
