@@ -11,7 +11,7 @@ import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Report } from '../../shared/report/model.js';
 import { type RetryPolicy } from '../../shared/schedule/window.js';
 import { type Outcome, type Route, type RouteContext } from '../routes/route.js';
-import { ageFromCreation } from '../spool/age.js';
+import { ageFromCreation, takenAt } from '../spool/age.js';
 import { logEntry, problemEntry, type LogSink } from '../common/log-entry.js';
 import { type Spool } from '../spool/spool.js';
 import { type SpoolRecord } from '../spool/record.js';
@@ -146,7 +146,7 @@ export class DeliveryLoop {
   }
 
   private moment(rec: SpoolRecord, now: Date): Moment {
-    return { age: this.o.spool.ageOf(rec.report.id) ?? ageFromCreation(rec.report.createdAt, now), now };
+    return { age: this.o.spool.ageOf(rec.report.id) ?? ageFromCreation(takenAt(rec), now), now };
   }
 
   /** The back-off after a failed spool write, as an age. */

@@ -3,7 +3,7 @@ import { type Config } from '../../shared/config/model.js';
 import { type LogModel } from '../../shared/inf/log.js';
 import { type LogPlan } from '../../shared/inf/log-match.js';
 import { type Problem } from '../../shared/messages/problem.js';
-import { type Report, type ReportEvent, type ReportMachine } from '../../shared/report/model.js';
+import { type Report, type ReportEvent } from '../../shared/report/model.js';
 
 /** Taken (./admit.ts): the event, and the configuration it was taken under (read once per event). */
 export interface Admitted {
@@ -11,18 +11,10 @@ export interface Admitted {
   config: Config;
 }
 
-/** A report made elsewhere and relayed here (the next issue): it keeps its id, its creation time and its machine. */
-export interface RelayedOrigin {
-  id: string;
-  createdAt: string;
-  machine: ReportMachine;
-}
-
-/** To become a new report: suppression folded nothing (./suppression.ts), or it was relayed (no suppression). */
+/** To become a new report: suppression folded nothing (./suppression.ts). (A relayed report has its own way: ./relayed.ts.) */
 export interface Fresh extends Admitted {
   /** Told the report once it is in the spool (suppression logs an escalation with the report's id). */
   onSpooled?: (report: Report) => void;
-  relayed?: RelayedOrigin;
 }
 
 /** Whether the report is held for log collection, and the plan the collector follows (./plan.ts). */

@@ -7,9 +7,9 @@
  * Any stage may end the event's way with its outcome (ignored, folded); the last one says accepted. From suppression
  * to the spool the events pass one at a time, so an identical event right behind a new one sees its report.
  *
- * Relayed reports (the manager relay, next issue) enter at their own stage: after the match (their event was matched
- * where it happened) and past suppression (folded there), keeping their own id, creation time and machine; their logs
- * were collected where they happened, so nothing is collected here. `relayed` is that entry point.
+ * Relayed reports (the manager relay) enter at their own stage (./relayed.ts), none of the above: their event was matched
+ * and folded where it happened (never with this manager's own events), their logs collected there; they keep the
+ * agent's id, creation time and machine, and are taken only while the relay of their port is enabled.
  */
 import { type Config } from '../../shared/config/model.js';
 import { type EventOutcome } from '../../shared/host/service-types.js';
@@ -20,10 +20,10 @@ import { type Spool } from '../spool/spool.js';
 import { admitStage } from './admit.js';
 import { collectStage } from './collect-stage.js';
 import { matchStage, type MonitoredEvents } from './monitored.js';
-import { type Fresh, type RelayedOrigin } from './passing.js';
 import { planStage } from './plan.js';
+import { relayedIntake, type RelayedDeps, type RelayedOutcome, type RelayedReport } from './relayed.js';
 import { spoolStage } from './spool-stage.js';
-import { next, outcomeOf, pipe, serial, type Stage } from './stage.js';
+import { outcomeOf, pipe, serial } from './stage.js';
 import { suppressStage, type Suppressor } from './suppression.js';
 import { validateStage } from './validate.js';
 
@@ -37,29 +37,29 @@ export interface IntakeDeps {
   log(p: Problem): void;
   /** Counts an event not reported because no route is enabled (status: notSent). */
   noRoute(what: string): void;
+  /** The relayed reports' stored frames (the manager relay): their payload size and path. */
+  relayFrames?: Pick<RelayedDeps, 'payloadBytes' | 'framePath'>;
   now?: () => Date;
 }
 
 export interface Intake {
   /** An event from an OS source, the drop folder or the local API. */
   event(e: IncomingEvent): Promise<EventOutcome>;
-  /** A report relayed from another server (the next issue's listener calls this; nothing does yet). */
-  relayed(e: IncomingEvent, origin: RelayedOrigin): Promise<EventOutcome>;
+  /** A report an agent relayed to this manager (service/relay/ calls this once its frame is stored): ./relayed.ts. */
+  relayed(r: RelayedReport): Promise<RelayedOutcome>;
 }
+
+/** Without stored frames (a service that is no manager), a relayed report has no attachment. */
+const NO_FRAMES: Pick<RelayedDeps, 'payloadBytes' | 'framePath'> = { payloadBytes: () => Promise.resolve(0), framePath: (id) => id };
 
 export function buildIntake(d: IntakeDeps): Intake {
   const validate = validateStage(d.now);
   const admit = admitStage({ config: d.config, log: d.log, noRoute: d.noRoute });
   const toReport = pipe(pipe(planStage(), spoolStage({ spool: d.spool, log: d.log })), collectStage(d.collector));
   const local = pipe(pipe(pipe(validate, matchStage(d.monitored)), admit), serial(pipe(suppressStage(d.suppressor), toReport)));
-  const taken = pipe(validate, admit);
-  const relayedIn: Stage<{ e: IncomingEvent; origin: RelayedOrigin }, Fresh> = async ({ e, origin }) => {
-    const r = await taken(e);
-    return 'end' in r ? r : next({ ...r.next, relayed: origin });
-  };
-  const relayed = pipe(relayedIn, toReport);
+  const relayed = relayedIntake({ spool: d.spool, config: d.config, ...(d.relayFrames ?? NO_FRAMES) });
   return {
     event: (e) => outcomeOf(local, e),
-    relayed: (e, origin) => outcomeOf(relayed, { e, origin }),
+    relayed,
   };
 }

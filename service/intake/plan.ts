@@ -21,7 +21,6 @@ export function collects(kind: Report['kind'], c: Config | undefined, event?: { 
   return { yes: false, why: problem(plan.why === 'none-trouble' ? 'ER_6301' : 'ER_6302', ev) };
 }
 
-/** A relayed report's logs were collected where its event happened (or not at all): nothing runs here for it. */
 export function planStage(): Stage<Fresh, Planned> {
-  return (x) => next({ ...x, collection: x.relayed ? { yes: false } : collects('failure', x.config, x.event) });
+  return (x) => next({ ...x, collection: collects('failure', x.config, x.event) });
 }

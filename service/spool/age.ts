@@ -43,11 +43,14 @@ export function gapSince(stamp: AgeStamp, now: Date, mono: number, boot: string 
   return { ms: Math.min(wall, MAX_GAP_MS), how: 'wall' };
 }
 
-/** The age of a report handed over with its own creation time (a relayed one): the wall clock since, within [0, MAX]. */
+/** The age of a report from a wall-clock reading of when it was taken (its acceptance, or a relayed one's reception), within [0, MAX]. */
 export function ageFromCreation(createdAt: string, now: Date): number {
   const ms = now.getTime() - Date.parse(createdAt);
   return ms >= 0 ? Math.min(ms, MAX_GAP_MS) : 0;
 }
+
+/** When this service took the report: a relayed one's reception (its createdAt is the agent's), else its createdAt. */
+export const takenAt = (r: Pick<SpoolRecord, 'report' | 'relay'>): string => r.relay?.receivedAt ?? r.report.createdAt;
 
 /**
  * At open: the monotonic time at which each report's age was 0 (so its age is mono - born), the next-attempt age of
@@ -80,7 +83,7 @@ export function resumeAges(
           if (r.age.at > out.behind.latest) out.behind.latest = r.age.at;
         }
       } else {
-        age = ageFromCreation(r.report.createdAt, now);
+        age = ageFromCreation(takenAt(r), now);
       }
       out.born.set(id, mono - age);
       if (folder === 'pending' && r.dueAgeMs === undefined) out.dueAge.set(id, Math.max(0, age + Date.parse(r.nextAttemptAt) - now.getTime()));

@@ -21,6 +21,24 @@ export interface AgeStamp {
   mono?: number;
 }
 
+/**
+ * How a relayed report reached this manager (docs/relay.md): the agent's port (31136 express, 31138 https), its address,
+ * and when the manager stored it. Declared with the spool, which the receiver, intake and delivery all read, so no import
+ * points back up into service/relay/ (../relay/via.ts re-exports it under the receiver's name).
+ */
+export interface RelayVia {
+  port: 'express' | 'https';
+  /** The agent's address as the manager saw it. */
+  from: string;
+  /** ISO 8601: when the manager stored the report; its age (the retry limit) counts from here, not from the agent's clock. */
+  receivedAt: string;
+}
+
+/** A relayed report's record: how it came, and the size of its stored frame's payload (0 or absent: no attachment). */
+export interface SpoolRelay extends RelayVia {
+  payloadBytes?: number;
+}
+
 export interface HistoryEntry {
   at: string;
   ok: boolean;
@@ -58,6 +76,8 @@ export interface SpoolRecord {
    * pause does not use up the time a report has to reach the center. Its age itself is not changed.
    */
   heldMs?: number;
+  /** Relayed from an agent (the manager relay): forwarded over the relay's route, its attachment read from its stored frame. */
+  relay?: SpoolRelay;
 }
 
 export interface SpoolEntry extends SpoolRecord {
@@ -104,6 +124,13 @@ const report = z.looseObject({
 /** A timing field that does not parse is dropped (the report falls back to its wall-clock times), never set aside. */
 const ms = z.number().min(0);
 const ageStamp = z.object({ ms, at: isoTime, boot: z.string().optional(), mono: z.number().optional() });
+/** Which route forwards it depends on `port`: a relay field that does not parse makes the record untrusted, not a local report. */
+const relay = z.object({
+  port: z.enum(['express', 'https']),
+  from: z.string().max(256),
+  receivedAt: isoTime,
+  payloadBytes: z.number().int().min(0).optional(),
+});
 const record = z.looseObject({
   report,
   attempts: z.number().int().min(0),
@@ -125,6 +152,7 @@ const record = z.looseObject({
   sentAt: isoTime.optional(),
   expired: z.object({ at: isoTime, problem }).optional(),
   collecting: z.object({ since: isoTime }).optional(),
+  relay: relay.optional(),
 });
 
 /** The record in `text`, or a short reason why it cannot be trusted. The file name must match the report's id. */

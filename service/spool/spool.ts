@@ -13,7 +13,7 @@ import { logEntry, type LogSink } from '../common/log-entry.js';
 import { monotonicNow, span } from '../common/clock.js';
 import { ageFromCreation, currentBootId, resumeAges } from './age.js';
 import { loadFolder, settleDoubles } from './recover.js';
-import { serializeRecord, UUID, type Folder, type HistoryEntry, type SpoolEntry, type SpoolRecord } from './record.js';
+import { serializeRecord, UUID, type Folder, type HistoryEntry, type SpoolEntry, type SpoolRecord, type SpoolRelay } from './record.js';
 
 export interface SpoolOptions {
   now?: () => Date;
@@ -47,6 +47,7 @@ export class Spool {
   private records: Record<Folder, Map<string, SpoolRecord>> = { pending: new Map(), sent: new Map(), expired: new Map() };
   private readonly inFlight = new Set<string>();
   private readonly listeners = new Set<(r: Report) => void>();
+  private readonly settledListeners = new Set<(r: SpoolRecord, folder: 'sent' | 'expired') => void>();
   private readonly now: () => Date;
   private readonly mono: () => number;
   private readonly boot: string | undefined;
@@ -111,9 +112,10 @@ export class Spool {
 
   /**
    * Resolves only after the report is durably on disk: that is the acknowledgement. The same id twice is a no-op.
-   * `collecting`: its logs are still being collected; it waits for finishCollection().
+   * `collecting`: its logs are still being collected; it waits for finishCollection(). `relay`: relayed from an agent
+   * (it keeps its own id and createdAt; its age counts from `relay.receivedAt`).
    */
-  accept(init: NewReport, opts: { collecting?: boolean } = {}): Promise<Report> {
+  accept(init: NewReport, opts: { collecting?: boolean; relay?: SpoolRelay } = {}): Promise<Report> {
     return this.serial(async () => {
       if (init.id !== undefined && !UUID.test(init.id)) throw new TypeError(`report id ${init.id} is not a UUID`);
       const existing = init.id !== undefined ? this.get(init.id) : undefined;
@@ -121,8 +123,9 @@ export class Spool {
       const wall = this.now();
       const now = wall.toISOString();
       const report: Report = { ...init, id: init.id ?? randomUUID(), createdAt: init.createdAt ?? now, count: init.count ?? 1 };
-      // A report made elsewhere (relayed) has already waited since its creation; one made here starts at 0.
-      const age = init.createdAt !== undefined ? ageFromCreation(init.createdAt, wall) : 0;
+      // A relayed report's age counts from its reception here (normally moments ago), never from the agent's createdAt:
+      // the agent's clock may be anything, and the agent's own retries before it reached the manager are not ours to count.
+      const age = opts.relay ? ageFromCreation(opts.relay.receivedAt, wall) : 0;
       this.born.set(report.id, this.mono() - age);
       const rec: SpoolRecord = {
         report,
@@ -131,6 +134,7 @@ export class Spool {
         dueAgeMs: age,
         history: [],
         ...(opts.collecting ? { collecting: { since: now } } : {}),
+        ...(opts.relay ? { relay: opts.relay } : {}),
       };
       await this.write('pending', rec).catch((e: unknown) => {
         this.born.delete(report.id); // not accepted: nothing of it stays
@@ -163,6 +167,15 @@ export class Spool {
   onAccepted(listener: (r: Report) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Called once a waiting report has moved to sent/ or expired/ (durably): the relay drops the stored frame of a
+   * forwarded report then. Returns the unsubscribe function.
+   */
+  onSettled(listener: (r: SpoolRecord, folder: 'sent' | 'expired') => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
   }
 
   get(id: string): SpoolEntry | undefined {
@@ -328,11 +341,18 @@ export class Spool {
   }
 
   /** New copy first (durable), then the old one goes: a crash in between leaves two copies, which open() settles. */
-  private async move(from: SpoolRecord, to: Folder, rec: SpoolRecord): Promise<void> {
+  private async move(from: SpoolRecord, to: 'sent' | 'expired', rec: SpoolRecord): Promise<void> {
     const id = from.report.id;
     await this.write(to, rec);
     this.records.pending.delete(id);
     await this.remove('pending', id);
+    for (const l of this.settledListeners) {
+      try {
+        l(rec, to);
+      } catch {
+        // the move is durable already; a listener's failure is its own (the relay sweeps leftover frames at start)
+      }
+    }
   }
 
   private async remove(folder: Folder, id: string): Promise<void> {

@@ -12,6 +12,7 @@ import { modemMessages } from './catalogue/modem.js';
 import { collectMessages } from './catalogue/collect.js';
 import { sourcesMessages } from './catalogue/sources.js';
 import { lifecycleMessages } from './catalogue/lifecycle.js';
+import { relayForwardMessages } from './catalogue/relay-forward.js';
 import { relayManagerMessages } from './catalogue/relay-manager.js';
 import { relayAgentMessages } from './catalogue/relay-agent.js';
 
@@ -21,6 +22,7 @@ export const catalogue = {
   ...collectMessages,
   ...sourcesMessages,
   ...lifecycleMessages,
+  ...relayForwardMessages,
   ...relayManagerMessages,
   ...relayAgentMessages,
   // ---- internal and storage

@@ -216,13 +216,34 @@ describe("a restart resumes each report's age", () => {
     expect(b.spool.get(r.id)?.dueAgeMs).toBe(5 * MIN);
   });
 
-  it('a report handed over with a creation time 73 hours ago is past its limit at once', async () => {
+  it("a relayed report counts its age from its reception, not from the agent's createdAt", async () => {
     const a = await setup();
-    const old = await a.spool.accept(sample({ createdAt: new Date(T0 - 73 * HOUR).toISOString() }));
-    expect(a.spool.ageOf(old.id)).toBe(73 * HOUR);
+    const via = (at: number) => ({ port: 'express' as const, from: '192.0.2.1', receivedAt: new Date(at).toISOString() });
+    const longAgo = new Date(T0 - 100 * HOUR).toISOString(); // the agent retried for days, or its clock is wrong
+    const fresh = await a.spool.accept(sample({ createdAt: longAgo }), { relay: via(T0) });
+    const stale = await a.spool.accept(sample({ createdAt: new Date(T0).toISOString() }), { relay: via(T0 - 73 * HOUR) });
+    const local = await a.spool.accept(sample({ createdAt: longAgo }));
+    expect([a.spool.ageOf(fresh.id), a.spool.ageOf(stale.id), a.spool.ageOf(local.id)]).toEqual([0, 73 * HOUR, 0]);
+    expect(fresh.createdAt).toBe(longAgo);
     await a.loop.wake();
-    expect(a.spool.get(old.id)).toMatchObject({ folder: 'expired', expired: { problem: { code: 'ER_2102' } } });
-    expect(a.route.seen).toHaveLength(0);
+    expect(a.spool.get(stale.id)).toMatchObject({ folder: 'expired', expired: { problem: { code: 'ER_2102' } } });
+    expect(a.spool.get(fresh.id)?.folder).toBe('sent');
+  });
+
+  it('a relayed record of an older version (no age stamp) counts from its reception after a restart', async () => {
+    const a = await setup();
+    a.route.script.push(fail());
+    const r = await a.spool.accept(sample({ createdAt: new Date(T0 - 100 * HOUR).toISOString() }), {
+      relay: { port: 'https', from: '192.0.2.1', receivedAt: new Date(T0).toISOString() },
+    });
+    await a.loop.stop();
+    const path = join(a.dir, 'spool', `${r.id}.json`);
+    const { age: _a, ...legacy } = JSON.parse(await readFile(path, 'utf8')) as SpoolRecord;
+    await writeFile(path, JSON.stringify(legacy));
+    a.clock.elapse(MIN);
+    const b = await setup({ dir: a.dir, clock: a.clock });
+    expect(b.spool.get(r.id)?.relay?.port).toBe('https');
+    expect(b.spool.ageOf(r.id)).toBe(MIN);
   });
 
   it('caps a wall-clock gap across a reboot at the largest retry limit', () => {

@@ -135,11 +135,6 @@ describe('plan collection', () => {
     expect(collects('failure', config(), ev())).toEqual({ yes: false });
     expect(passed(await planStage()({ event: ev(), config: withTool })).collection).toEqual(p);
   });
-
-  it('plans nothing for a relayed report (its logs were collected where it happened)', async () => {
-    const x = { event: ev(), config: config({}, TOOL), relayed: { id: 'x', createdAt: 'y', machine: machineOf(config().settings) } };
-    expect(passed(await planStage()(x)).collection).toEqual({ yes: false });
-  });
 });
 
 describe('spool', () => {
@@ -233,14 +228,16 @@ describe('the pipeline', () => {
     expect(await intake.event({ source: 'disk', id: 1, message: 'm' })).toEqual({ result: 'ignored', reason: 'not-monitored' });
   });
 
-  it('enters a relayed report past suppression, with its own id, creation time and machine, collecting nothing', async () => {
-    const { intake, spool, started } = await setup(config({}, TOOL));
+  it('enters a relayed report past suppression (never folded with our own), with its own id, creation time and machine, collecting nothing', async () => {
+    const { intake, spool, started } = await setup(config({ 'relay.express.enabled': true }, TOOL));
     const e = { source: 'disk', id: 0xc0040006, message: 'm', time: '2026-01-01T00:00:00.000Z' };
     const machine = { serverName: 'other', deviceCode: 'D', serialNumber: 'S', userSystemCode: 'U' };
-    const origin = { id: '6f1c1a52-8d4e-4e0a-9a57-1d1b1f1e1a11', createdAt: '2026-01-02T03:00:00.000Z', machine };
+    const report = { id: '6f1c1a52-8d4e-4e0a-9a57-1d1b1f1e1a11', kind: 'failure' as const, createdAt: '2026-01-02T03:00:00.000Z', machine, event: e, count: 1 };
     await intake.event(e);
-    expect(await intake.relayed(e, origin)).toEqual({ result: 'accepted', reportId: origin.id });
-    expect(spool.get(origin.id)?.report).toMatchObject({ createdAt: origin.createdAt, machine, count: 1 });
+    const via = { port: 'express' as const, from: '192.0.2.7', receivedAt: NOW.toISOString() };
+    expect(await intake.relayed({ report, via })).toEqual({ result: 'accepted', reportId: report.id });
+    expect(spool.get(report.id)?.report).toMatchObject({ createdAt: report.createdAt, machine, count: 1 });
+    expect(spool.get(report.id)?.relay).toEqual({ ...via, payloadBytes: 0 });
     expect(spool.counts().pending).toBe(2);
     expect(started).toHaveLength(1);
   });

@@ -172,3 +172,44 @@ describe('Spool moves', () => {
     expect(await spool.update(r.id, (x) => ({ ...x, count: 2, id: 'other' }))).toMatchObject({ id: r.id, count: 2 });
   });
 });
+
+describe('Spool and relayed reports', () => {
+  const via = { port: 'express' as const, from: '192.0.2.7', receivedAt: '2024-01-01T10:00:00.000Z', payloadBytes: 1234 };
+  const AGENT_ID = '6f1c1a52-8d4e-4e0a-9a57-1d1b1f1e1a11';
+
+  it('keeps how a relayed report came on its record, across a restart', async () => {
+    const { open, spool } = await fresh();
+    const r = await spool.accept(sample({ id: AGENT_ID, createdAt: '2023-12-31T00:00:00.000Z' }), { relay: via });
+    expect(r).toMatchObject({ id: AGENT_ID, createdAt: '2023-12-31T00:00:00.000Z' });
+    expect(spool.get(AGENT_ID)?.relay).toEqual(via);
+    const again = await open();
+    expect(again.get(AGENT_ID)?.relay).toEqual(via);
+    expect((await spool.accept(sample())).id).not.toBe(AGENT_ID);
+    expect(again.pending().filter((x) => x.relay)).toHaveLength(1);
+  });
+
+  it('sets a record aside whose relay field does not parse (its forwarding route could not be told)', async () => {
+    const { dir, logs, open, spool } = await fresh();
+    const r = await spool.accept(sample({ id: AGENT_ID }), { relay: via });
+    const path = join(dir, 'spool', `${r.id}.json`);
+    const rec = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    await writeFile(path, JSON.stringify({ ...rec, relay: { ...via, port: 'modem' } }));
+    const again = await open();
+    expect(again.get(r.id)).toBeUndefined();
+    expect(logs.filter((l) => l.code === 'ER_1050')).toHaveLength(1);
+  });
+
+  it('tells who listens once a report has moved to sent/ or expired/, with its record', async () => {
+    const { spool } = await fresh();
+    const settled: Array<[string, string, unknown]> = [];
+    spool.onSettled((rec, folder) => settled.push([rec.report.id, folder, rec.relay]));
+    const a = await spool.accept(sample({ id: AGENT_ID }), { relay: via });
+    const b = await spool.accept(sample());
+    await spool.markSent(a.id, 'ok');
+    await spool.expire(b.id, problem('ER_2100', { id: b.id }));
+    expect(settled).toEqual([
+      [a.id, 'sent', via],
+      [b.id, 'expired', undefined],
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import { modemMessages } from '../../../../shared/messages/catalogue/modem.js';
 import { collectMessages } from '../../../../shared/messages/catalogue/collect.js';
 import { sourcesMessages } from '../../../../shared/messages/catalogue/sources.js';
 import { lifecycleMessages } from '../../../../shared/messages/catalogue/lifecycle.js';
+import { relayForwardMessages } from '../../../../shared/messages/catalogue/relay-forward.js';
 import { relayManagerMessages } from '../../../../shared/messages/catalogue/relay-manager.js';
 import { relayAgentMessages } from '../../../../shared/messages/catalogue/relay-agent.js';
 
@@ -15,9 +16,16 @@ describe('message catalogue', () => {
   it('no code is defined twice (a spread part would silently lose to the main list)', async () => {
     const main = await readFile(new URL('../../../../shared/messages/catalogue.ts', import.meta.url), 'utf8');
     const mainCodes = [...main.matchAll(/^\s+(ER_\d{4}):/gm)].map((m) => m[1]!);
-    const parts = [mailMessages, modemMessages, collectMessages, sourcesMessages, lifecycleMessages, relayManagerMessages, relayAgentMessages].flatMap((p) =>
-      Object.keys(p),
-    );
+    const parts = [
+      mailMessages,
+      modemMessages,
+      collectMessages,
+      sourcesMessages,
+      lifecycleMessages,
+      relayForwardMessages,
+      relayManagerMessages,
+      relayAgentMessages,
+    ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
     expect(Object.keys(catalogue).length).toBe(all.length);
@@ -25,7 +33,7 @@ describe('message catalogue', () => {
 
   it('every part is merged into the catalogue', async () => {
     const files = await readdir(new URL('../../../../shared/messages/catalogue/', import.meta.url));
-    expect(files.sort()).toEqual(['collect.ts', 'lifecycle.ts', 'mail.ts', 'modem.ts', 'relay-agent.ts', 'relay-manager.ts', 'sources.ts']);
+    expect(files.sort()).toEqual(['collect.ts', 'lifecycle.ts', 'mail.ts', 'modem.ts', 'relay-agent.ts', 'relay-forward.ts', 'relay-manager.ts', 'sources.ts']);
   });
 
   it('each code has the same placeholders in Japanese and English, and a kind matching its number', () => {
