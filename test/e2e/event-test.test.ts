@@ -3,53 +3,27 @@
  * collection (a real AMHTPLOG.INF command) → a real HTTPS receiver; the window follows the report to 送信済み.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type Browser } from 'playwright-core';
 import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
-import { makeTestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { installScript, unzipped } from '../helpers/collect.js';
-import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
 
 let app: RunningApp;
 let browser: Browser;
 let receiver: Receiver;
 let service: ServiceProcess | undefined;
 
-const cli = async (...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
-
 beforeAll(async () => {
   app = await startServe();
-  const pki = makeTestPki();
-  receiver = await startReceiver(pki.server);
-  await writeFile(join(app.base, 'ca.pem'), pki.ca.certPem);
-  await cli('init').catch(() => undefined); // serve may have made the folder already
-  await cli(
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'S1',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '1',
-    '--warranty',
-    '1',
-    '--reply-mail',
-    'r@example.jp',
-  );
-  const inf = join(app.configDir, 'WebReprt');
-  await writeFile(join(inf, 'AMHTPADR.INF'), (await readFile(join(inf, 'AMHTPADR.INF'), 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'suppression.use', 'off');
+  const center = await startCenter(app.base);
+  receiver = center.receiver;
   // 運用中 the honest way (no setting changes the state): テスト通報 then 開局通報, both to the receiver. The configuration
   // information that follows 開局通報 is not this test's subject: its marker goes.
-  await cli('test-notify', '--result-mail', 'r@example.jp');
-  await cli('activate-notify');
-  await rm(join(app.stateDir, 'activation-notified'), { force: true });
+  await activatedMachine(app.base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], state: 'active', madeByServe: true });
+  const inf = join(app.configDir, 'WebReprt');
   await mkdir(join(app.base, 'tools'));
   await mkdir(join(app.base, 'work'));
   const command = await installScript('write-log.sh', join(app.base, 'tools'));

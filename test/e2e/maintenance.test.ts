@@ -6,14 +6,13 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
-import { makeTestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { startService, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
 import { type MaintenanceNotice } from '../../shared/host/maintenance.js';
 
 let app: RunningApp;
@@ -32,28 +31,9 @@ async function toolsItem(page: Page, name: RegExp) {
 
 beforeAll(async () => {
   app = await startServe();
-  const pki = makeTestPki();
-  receiver = await startReceiver(pki.server);
-  await writeFile(join(app.base, 'ca.pem'), pki.ca.certPem);
-  await cli('init').catch(() => undefined); // serve may have made the folder already
-  await cli(
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'S1',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '1',
-    '--warranty',
-    '1',
-    '--reply-mail',
-    'r@example.jp',
-  );
-  const adr = join(app.configDir, 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
-  await cli('config', 'set', 'https.caFile', join(app.base, 'ca.pem'), 'suppression.use', 'off');
+  const center = await startCenter(app.base);
+  receiver = center.receiver;
+  await activatedMachine(app.base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], madeByServe: true });
   service = await startService({ argv: app.cli, stateDir: app.stateDir }, ['--no-os-events']);
   browser = await launchChromium();
 }, 120_000);

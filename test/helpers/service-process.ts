@@ -8,6 +8,8 @@ import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { processCli } from './process-cli.js';
 import { stopChild } from './peers/child.js';
+import { makeTestPki } from './peers/test-ca.js';
+import { startReceiver, type Answer, type Receiver, type Received } from './peers/https-receiver.js';
 
 /** Polls `check` until it holds; the error names what was awaited and, when given, what the service logged. */
 export async function until(check: () => boolean | Promise<boolean>, ms: number, what: string, log: () => string = () => ''): Promise<void> {
@@ -16,6 +18,24 @@ export async function until(check: () => boolean | Promise<boolean>, ms: number,
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}${log() ? `; service log:\n${log()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface Center {
+  receiver: Receiver;
+  /** The test CA's certificate, for https.caFile. */
+  caFile: string;
+}
+
+/**
+ * The center a test's machine reports to: an HTTPS receiver on loopback with a certificate from a fresh test CA,
+ * answering `answer` (the receiver's default when not given), and that CA's certificate written to `<dir>/ca.pem`.
+ */
+export async function startCenter(dir: string, answer?: (r: Received) => Answer): Promise<Center> {
+  const pki = makeTestPki();
+  const receiver = await startReceiver(pki.server, answer);
+  const caFile = join(dir, 'ca.pem');
+  await writeFile(caFile, pki.ca.certPem);
+  return { receiver, caFile };
 }
 
 export interface Machine {
@@ -31,9 +51,13 @@ export interface Machine {
  * テスト通報 to `url` for 'tested', and the 開局通報 after it for 'active', so the receiver must answer 2xx then and
  * records both. No setting can change the state (`config set activation.state` is refused, ER_3090). For 'active', the
  * marker that queues the configuration information after 開局通報 is removed: that report is service-collect's
- * subject, and these tests count what reaches the receiver.
+ * subject, and these tests count what reaches the receiver. `madeByServe`: `express-report serve` runs on `base` and
+ * may have made the config folder already, so init's refusal is ignored.
  */
-export async function activatedMachine(base: string, o: { url: string; caFile: string; settings?: string[]; state?: 'tested' | 'active' }): Promise<Machine> {
+export async function activatedMachine(
+  base: string,
+  o: { url: string; caFile: string; settings?: string[]; state?: 'tested' | 'active'; madeByServe?: boolean },
+): Promise<Machine> {
   if (o.settings?.includes('activation.state')) throw new Error("the state is reached by state: 'tested' | 'active', not by a setting");
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
@@ -42,7 +66,7 @@ export async function activatedMachine(base: string, o: { url: string; caFile: s
     const r = await cli(args);
     if (r.code !== 0) throw new Error(`express-report ${args.join(' ')} failed: ${r.err}`);
   };
-  await ok(['init']);
+  await (o.madeByServe ? cli(['init']) : ok(['init']));
   await ok([
     'activate',
     '--key-code',

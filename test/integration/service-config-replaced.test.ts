@@ -5,12 +5,19 @@
  * deleted folder and every later change was silently ignored. A real service process on real folders.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { activatedMachine, handEditState, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import {
+  activatedMachine,
+  startCenter,
+  handEditState,
+  startService,
+  until as untilLogged,
+  type Machine,
+  type ServiceProcess,
+} from '../helpers/service-process.js';
 
 let base: string;
 let receiver: Receiver;
@@ -25,10 +32,9 @@ const set = (value: string) => handEditState(config(), value);
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-replaced-'));
-  const pki = makeTestPki();
-  receiver = await startReceiver(pki.server, () => ({ status: 200, body: 'ok' }));
-  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
+  const center = await startCenter(base, () => ({ status: 200, body: 'ok' }));
+  receiver = center.receiver;
+  m = await activatedMachine(base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], state: 'active' });
   service = await startService(m);
 }, 120_000);
 

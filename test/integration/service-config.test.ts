@@ -7,9 +7,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { activatedMachine, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { activatedMachine, startCenter, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 
 let base: string;
 let receiver: Receiver;
@@ -24,10 +23,9 @@ const status = async () =>
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-svc-config-'));
-  const pki = makeTestPki();
-  receiver = await startReceiver(pki.server, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
-  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
+  const center = await startCenter(base, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
+  receiver = center.receiver;
+  const m = await activatedMachine(base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], state: 'active' });
   cli = m.cli;
   service = await startService(m);
 }, 120_000);

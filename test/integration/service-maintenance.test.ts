@@ -6,12 +6,19 @@
  * for its outcome.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { activatedMachine, handEditState, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import {
+  activatedMachine,
+  startCenter,
+  handEditState,
+  startService,
+  until as untilLogged,
+  type Machine,
+  type ServiceProcess,
+} from '../helpers/service-process.js';
 import { type ServiceStatus } from '../../shared/host/service-types.js';
 import { type MaintenanceNotice } from '../../shared/host/maintenance.js';
 
@@ -37,10 +44,9 @@ const arrived = (id: string) => receiver.received.some((r) => r.reportId === id)
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-maintenance-'));
-  const pki = makeTestPki();
-  receiver = await startReceiver(pki.server, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
-  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  machine = await activatedMachine(join(base, 'm'), { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
+  const center = await startCenter(base, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
+  receiver = center.receiver;
+  machine = await activatedMachine(join(base, 'm'), { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], state: 'active' });
   service = await startService(machine, ['--no-os-events']);
 }, 120_000);
 

@@ -5,12 +5,11 @@
  * command line, a real HTTPS receiver on loopback; the machine reaches 運用中 by its own test and activation notifications.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeTestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { activatedMachine, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { activatedMachine, startCenter, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 
 interface Status {
   pending: number;
@@ -40,10 +39,9 @@ const event = async (id: string) =>
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-no-route-'));
-  const pki = makeTestPki();
-  receiver = await startReceiver(pki.server, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
-  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  machine = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'] });
+  const center = await startCenter(base, () => ({ status: answer, body: answer === 200 ? 'ok' : 'center busy' }));
+  receiver = center.receiver;
+  machine = await activatedMachine(base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'] });
   for (const args of [['test-notify', '--result-mail', 'r@example.jp'], ['activate-notify']]) {
     const r = await machine.cli(args);
     if (r.code !== 0) throw new Error(`${args[0]}: ${r.err}`);
