@@ -8,6 +8,9 @@ import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { HttpsRoute } from './https/route.js';
+import { HttpsViaRoute } from './manager/https-via.js';
+import { ManagerRoute } from './manager/route.js';
+import { managerBudgetMs } from './manager/timeouts.js';
 import { dialupBudgetMs } from './modem/timeouts.js';
 import { REMOTE_TIMEOUT_MS } from './remote-access.js';
 import { type Outcome, type Route, type RouteContext, type RouteDeps } from './route.js';
@@ -60,10 +63,27 @@ interface RouteMaker {
   budgetMs(c: Config): number;
 }
 
+/** What the manager route takes of the deps: the logs zip and where to stage it. */
+const managerDeps = (d: RouteDeps) => ({
+  ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}),
+  ...(d.stateDir ? { stateDir: d.stateDir } : {}),
+});
+
 const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
   https: {
-    make: (d) => new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
-    budgetMs: (c) => (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2 + remoteBudgetMs(c),
+    // https.via = manager: the manager's address instead of the HTTPS destinations (manual 4.2.2).
+    make: (d) =>
+      new HttpsViaRoute(
+        new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
+        new ManagerRoute({ via: 'https', ...managerDeps(d) }),
+      ),
+    budgetMs: (c) =>
+      c.settings['https.via'] === 'manager' ? managerBudgetMs(c, 'https') : (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2 + remoteBudgetMs(c),
+  },
+  manager: {
+    make: (d) => new ManagerRoute({ via: 'express', ...managerDeps(d) }),
+    // The manager answers a test or activation only once the center did (up to 600 s), primary then secondary.
+    budgetMs: (c) => managerBudgetMs(c, 'express'),
   },
   mail: {
     make: (d) => new LazyRoute('mail', async () => new (await import('./mail/route.js')).MailRoute(withDeps(d))),

@@ -1,6 +1,6 @@
 /**
  * A way to the center (HTTPS, mail, modem, manager). The delivery loop owns retries, the time window and expiry;
- * a route makes one attempt and says how it went. Each route lives in its own folder (https/, mail/, modem/; frame/
+ * a route makes one attempt and says how it went. Each route lives in its own folder (https/, mail/, modem/, manager/; frame/
  * is the report frame the modem carries); this file is what they share with the loop and routes/registry.ts.
  */
 import { type Readable } from 'node:stream';
@@ -34,6 +34,8 @@ export interface RouteDeps {
   attachmentFor?: AttachmentFor;
   /** The center's certificate (PEM) from the key file, for S/MIME; undefined when there is none (key-code activation). */
   centerCertificate?: () => Promise<string | undefined>;
+  /** The service's state folder, for a route's temporary files (the manager route stages the logs zip there). */
+  stateDir?: string;
 }
 
 export interface Route {
