@@ -456,22 +456,6 @@ export const routeDefs = [
     guide: text('予備のマネージャと同じポート番号を指定して下さい(初期値 31136)。', "Use the secondary manager's port (default 31136)."),
   }),
 
-  // エクスプレス通報サービス(HTTPS) の [HTTPS] / [マネージャ経由] (manual 4.2.2)
-  def.enum({
-    key: 'https.via',
-    file: F,
-    section: 'Https',
-    name: 'Via',
-    default: 'direct',
-    choices: ['direct', 'manager'],
-    choiceLabels: { direct: text('HTTPS', 'HTTPS'), manager: text('マネージャ経由', 'via the manager') },
-    activeWhen: is('express.route', 'https'),
-    label: text('通報経路', 'Send'),
-    guide: text(
-      'センターへ直接 HTTPS で通報するか、マネージャ経由で通報するかを選択して下さい。',
-      'Choose whether reports go to the center over HTTPS directly or through a manager.',
-    ),
-  }),
   def.text({
     key: 'https.manager.host',
     file: F,
@@ -535,6 +519,22 @@ export const routeDefs = [
     guide: text('予備のマネージャと同じポート番号を指定して下さい(初期値 31138)。', "Use the secondary manager's port (default 31138)."),
   }),
 
+  // エクスプレス通報サービス(HTTPS) の [HTTPS] / [マネージャ経由] (manual 4.2.2); in [Https] with the keys below, so the file has one [Https] section
+  def.enum({
+    key: 'https.via',
+    file: F,
+    section: 'Https',
+    name: 'Via',
+    default: 'direct',
+    choices: ['direct', 'manager'],
+    choiceLabels: { direct: text('HTTPS', 'HTTPS'), manager: text('マネージャ経由', 'via the manager') },
+    activeWhen: is('express.route', 'https'),
+    label: text('通報経路', 'Send'),
+    guide: text(
+      'センターへ直接 HTTPS で通報するか、マネージャ経由で通報するかを選択して下さい。',
+      'Choose whether reports go to the center over HTTPS directly or through a manager.',
+    ),
+  }),
   // HTTPS 経由
   def.bool({
     key: 'https.proxy.use',
