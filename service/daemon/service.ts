@@ -18,8 +18,8 @@ import { type LogEntry } from '../common/log-entry.js';
 import { DeliveryLoop, policySources } from '../delivery/loop.js';
 import { Suppressor, suppressionSettings } from '../intake/suppression.js';
 import { buildIntake, type Intake } from '../intake/pipeline.js';
-import { collects } from '../intake/plan.js';
-import { machineOf } from '../intake/machine.js';
+import { heartbeatIntake } from '../intake/heartbeat.js';
+import { NoRouteCount } from '../intake/no-route.js';
 import { buildRoutes, centerCertificateIn } from '../routes/registry.js';
 import { acquireLock, type Lock } from '../common/lock.js';
 import { ServiceLog, serviceLogDir } from '../common/service-log.js';
@@ -84,7 +84,9 @@ export class ReportingService implements ServiceCore {
   /** 保守中 (../delivery/maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
   private maintenance: Maintenance | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
-  private noRoute: { count: number; last?: { at: string; what: string } } = { count: 0 };
+  private readonly noRoute = new NoRouteCount();
+  /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation (../intake/heartbeat.ts). */
+  private queueHeartbeat!: (why: { ja: string; en: string }) => Promise<void>;
   /**
    * The "route" of express.route = off: a report that reaches it (it waited while a route was enabled, then the route
    * was switched off) is expired at once with ER_2107, not retried for the retry limit (docs/delivery.md).
@@ -93,7 +95,7 @@ export class ReportingService implements ServiceCore {
     name: 'off',
     send: async (r: Report): Promise<Outcome> => {
       const reason = problem('ER_2107', { id: r.id, kind: r.kind });
-      this.countNoRoute(`${r.kind} ${r.id}`);
+      this.noRoute.add(`${r.kind} ${r.id}`);
       return { ok: false, retry: false, problem: reason, reason };
     },
   };
@@ -102,7 +104,6 @@ export class ReportingService implements ServiceCore {
     private readonly held: Current,
     private readonly log: ServiceLog,
     private readonly spool: Spool,
-    private readonly collector: Collector,
     private readonly dirs: { configDir: string; stateDir: string },
   ) {}
 
@@ -140,7 +141,7 @@ export class ReportingService implements ServiceCore {
         onEvent: sink,
       });
       const collector = new Collector({ spool, configDir: o.configDir, config: () => held.config, log: (p) => log.problem(p) });
-      const s = new ReportingService(held, log, spool, collector, { configDir: o.configDir, stateDir: o.stateDir });
+      const s = new ReportingService(held, log, spool, { configDir: o.configDir, stateDir: o.stateDir });
       s.intake = buildIntake({
         monitored,
         suppressor,
@@ -148,7 +149,14 @@ export class ReportingService implements ServiceCore {
         collector,
         config: () => held.config,
         log: (p) => log.problem(p),
-        noRoute: (what) => s.countNoRoute(what),
+        noRoute: (what) => s.noRoute.add(what),
+      });
+      s.queueHeartbeat = heartbeatIntake({
+        spool,
+        collector,
+        config: () => held.config,
+        log: (p) => log.problem(p),
+        noRoute: (what) => s.noRoute.add(what),
       });
       // Closers run first to last: each part is added at the front as soon as it runs, so a start that fails half-way
       // stops exactly what had started, the newest first, and the lock goes last.
@@ -193,12 +201,12 @@ export class ReportingService implements ServiceCore {
         () => heartbeat.stop(),
       );
       await coordinator.reload();
-      const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir), stateDir: o.stateDir });
+      const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
       const loop = new DeliveryLoop({
         spool,
         // A route that does not exist (off, or not built yet) leaves the report waiting, visibly (ER_2100).
-        // off: expired at once (ER_2107).
+        // off: expired at once (ER_2107); a route not built in this version (manager) waits, visibly (ER_2100).
         routeFor: (_r: Report) => (current(held).settings['express.route'] === 'off' ? s.unrouted : routes[current(held).settings['express.route']]),
         policy: sources.policy,
         // Without a valid config nothing is sent: the reports wait (and are visible) until one arrives.
@@ -290,21 +298,6 @@ export class ReportingService implements ServiceCore {
     await this.queueHeartbeat({ ja: '開局通報の後', en: 'after the activation notification' });
   }
 
-  /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation; its [Tools] are collected first. */
-  async queueHeartbeat(why: { ja: string; en: string }): Promise<void> {
-    const c = this.held.config;
-    if (!c?.inf.hbi || c.settings['activation.state'] !== 'active') return;
-    if (c.settings['express.route'] === 'off') {
-      this.log.problem(problem('ER_2108', { why }));
-      this.countNoRoute(`heartbeat (${why.en})`);
-      return;
-    }
-    const collecting = collects('heartbeat', c).yes;
-    const report = await this.spool.accept({ kind: 'heartbeat', machine: machineOf(c.settings) }, { collecting });
-    this.log.problem(problem('ER_6408', { id: report.id, why }));
-    if (collecting) this.collector.start(report);
-  }
-
   /** An event read from the OS log: most are not monitored; a failure to spool one is logged, never thrown at the reader. */
   private fromOs(e: IncomingEvent): void {
     this.acceptEvent(e).then(
@@ -374,6 +367,7 @@ export class ReportingService implements ServiceCore {
         .filter((d) => d !== undefined)
         .sort((a, b) => a.getTime() - b.getTime())[0];
     const iso = (t: number) => new Date(t).toISOString();
+    const notSent = this.noRoute.notSent();
     const reports = progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false).map((p) => {
       const at = p.nextAttemptAt === undefined ? undefined : planned(p.id);
       return at ? { ...p, nextAttemptAt: at.toISOString() } : p;
@@ -389,7 +383,7 @@ export class ReportingService implements ServiceCore {
       startedAt: iso(Date.now() - (performance.now() - this.startedMono)),
       reports,
       ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
-      ...(this.noRoute.last ? { notSent: { noRoute: this.noRoute.count, last: this.noRoute.last } } : {}),
+      ...(notSent ? { notSent } : {}),
       ...(this.coordinator ? { config: this.coordinator.status() } : {}),
     };
   }
@@ -412,12 +406,8 @@ export class ReportingService implements ServiceCore {
         continue;
       }
       this.log.problem(reason);
-      this.countNoRoute(`${r.report.kind} ${r.report.id}`);
+      this.noRoute.add(`${r.report.kind} ${r.report.id}`);
     }
-  }
-
-  private countNoRoute(what: string): void {
-    this.noRoute = { count: this.noRoute.count + 1, last: { at: new Date().toISOString(), what } };
   }
 
   /** Stops every part, even when one of them fails to stop (logged): the lock is always released, the log flushed. */
