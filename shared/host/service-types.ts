@@ -75,6 +75,45 @@ export interface ConfigStatus {
   lastReload?: ConfigReload;
 }
 
+/** One agent that reported to this manager (service/relay/agents.ts; docs/relay.md), known by its identity, not its address. */
+export interface RelayAgent {
+  /** `${deviceCode}:${serialNumber}` */
+  identity: string;
+  serverName: string;
+  deviceCode: string;
+  serialNumber: string;
+  userSystemCode: string;
+  /** The addresses it came from, the latest first (at most 8). */
+  addresses: string[];
+  firstSeen: string;
+  lastSeen: string;
+  received: number;
+  forwarded: number;
+  waiting: number;
+  lastProblem?: Problem;
+  /** Nothing from it for over 35 days. */
+  silent: boolean;
+  /** Two machines (server name, user system code) claim this identity. */
+  conflict: boolean;
+}
+
+/** One receive port of the manager relay: open while its relay is enabled; failed (and retried) when it cannot be opened. */
+export interface RelayListenerStatus {
+  kind: 'express' | 'https';
+  port: number;
+  state: 'open' | 'closed' | 'failed';
+  problem?: Problem;
+}
+
+/** The manager relay (service/relay/): its listeners, the agents known, the reports waiting, the agents flagged. */
+export interface RelayStatus {
+  listeners: RelayListenerStatus[];
+  agents: number;
+  waiting: number;
+  /** Agents silent for over 35 days or claimed by two machines. */
+  flagged: number;
+}
+
 export interface ServiceStatus {
   state: string;
   pending: number;
@@ -95,4 +134,6 @@ export interface ServiceStatus {
   notSent?: { noRoute: number; last: { at: string; what: string } };
   /** The settings in use and the last change's result: "runs on the settings of HH:MM; your last change has 2 errors". */
   config?: ConfigStatus;
+  /** The manager relay, when this service runs one (docs/relay.md). */
+  relay?: RelayStatus;
 }
