@@ -21,6 +21,12 @@ import { buildIntake, type Intake } from '../intake/pipeline.js';
 import { heartbeatIntake } from '../intake/heartbeat.js';
 import { NoRouteCount } from '../intake/no-route.js';
 import { buildRoutes, centerCertificateIn } from '../routes/registry.js';
+import { buildForwardingRoutes, forwardingRouteName } from '../routes/forwarding.js';
+import { dropSettledFrames, storedPayloadBytes, withRelayedAttachments } from '../relay/forwarded-frames.js';
+import { receivedFrame } from '../relay/frame-file.js';
+import { forwardNowWith, type ForwardNowRequest } from '../relay/forward-now.js';
+import { type RelayedOutcome, type RelayedReport } from '../intake/relayed.js';
+import { type SpoolRelay } from '../spool/record.js';
 import { acquireLock, type Lock } from '../common/lock.js';
 import { ServiceLog, serviceLogDir } from '../common/service-log.js';
 import { ConfigCoordinator } from '../config/coordinator.js';
@@ -81,6 +87,15 @@ export class ReportingService implements ServiceCore {
   private coordinator: ConfigCoordinator | undefined;
   /** The intake stages (../intake/pipeline.ts), built once with the parts they use. */
   private intake!: Intake;
+  /**
+   * What the relay receiver (../relay/) hands on (docs/relay.md "Forwarding"): a stored failure / heartbeat /
+   * maintenance report into the spool, a test / activation forwarded at once, and whether the spool has an id.
+   */
+  relayHandoff!: {
+    relayed(r: RelayedReport): Promise<RelayedOutcome>;
+    forwardNow(r: ForwardNowRequest, signal: AbortSignal): Promise<Outcome>;
+    inSpool(id: string): boolean;
+  };
   /** 保守中 (../delivery/maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
   private maintenance: Maintenance | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
@@ -126,6 +141,8 @@ export class ReportingService implements ServiceCore {
       const openSecret = (sealed: string): string => (sealed === '' ? '' : openSealed(sealed, key));
       const sink = (e: LogEntry) => log.entry(e);
       const spool = await Spool.open(o.stateDir, { onEvent: sink });
+      // Before the receiver looks at relay/received/: a frame whose report was forwarded (or expired) goes.
+      const unwatchFrames = await dropSettledFrames(o.stateDir, spool, (p) => log.problem(p));
       const monitored = new MonitoredEvents((await loadResources(o.resourcesDir)).monitoredEvents);
       const coordinator = new ConfigCoordinator(o.configDir, (p) => log.problem(p));
       // The last good config is the coordinator's: every part reads it there, never a copy.
@@ -150,6 +167,7 @@ export class ReportingService implements ServiceCore {
         config: () => held.config,
         log: (p) => log.problem(p),
         noRoute: (what) => s.noRoute.add(what),
+        relayFrames: { payloadBytes: (id) => storedPayloadBytes(o.stateDir, id), framePath: (id) => receivedFrame(o.stateDir, id) },
       });
       s.queueHeartbeat = heartbeatIntake({
         spool,
@@ -162,6 +180,7 @@ export class ReportingService implements ServiceCore {
       // stops exactly what had started, the newest first, and the lock goes last.
       s.closers.push(
         () => collector.stop(),
+        () => unwatchFrames(),
         () => lock.release(),
         () => log.flush(),
       );
@@ -201,13 +220,22 @@ export class ReportingService implements ServiceCore {
         () => heartbeat.stop(),
       );
       await coordinator.reload();
-      const routes = buildRoutes({ attachmentFor, centerCertificate: centerCertificateIn(o.configDir) });
+      // A relayed report's attachment streams from its stored frame; the manager's own, from the logs collected here.
+      const attachments = withRelayedAttachments(o.stateDir, spool, attachmentFor);
+      const routes = buildRoutes({ attachmentFor: attachments, centerCertificate: centerCertificateIn(o.configDir) });
       const sources = policySources(() => current(held), openSecret);
+      const forwarding = buildForwardingRoutes({ attachmentFor: attachments, centerCertificate: centerCertificateIn(o.configDir) });
       const loop = new DeliveryLoop({
         spool,
         // A route that does not exist (off, or not built yet) leaves the report waiting, visibly (ER_2100).
         // off: expired at once (ER_2107); a route not built in this version (manager) waits, visibly (ER_2100).
-        routeFor: (_r: Report) => (current(held).settings['express.route'] === 'off' ? s.unrouted : routes[current(held).settings['express.route']]),
+        // A relayed report goes by the forwarding route of the port it came on (../routes/forwarding.ts).
+        routeFor: (_r: Report, relay?: SpoolRelay) =>
+          relay
+            ? forwarding[forwardingRouteName(relay.port, current(held).settings)]
+            : current(held).settings['express.route'] === 'off'
+              ? s.unrouted
+              : routes[current(held).settings['express.route']],
         policy: sources.policy,
         // Without a valid config nothing is sent: the reports wait (and are visible) until one arrives.
         state: () => (held.config ? sources.state() : 'paused'),
@@ -231,6 +259,17 @@ export class ReportingService implements ServiceCore {
       // Before the loop's first pass: a pause recorded before the restart holds from the start.
       await maintenance.load();
       s.maintenance = maintenance;
+      s.relayHandoff = {
+        relayed: (r) => s.intake.relayed(r),
+        forwardNow: forwardNowWith({
+          config: () => held.config,
+          openSecret,
+          centerCertificate: centerCertificateIn(o.configDir),
+          paused: () => maintenance.isPaused(),
+          log: (p) => log.problem(p),
+        }),
+        inSpool: (id) => spool.get(id) !== undefined,
+      };
       s.closers.unshift(() => maintenance.stop());
       // Collections a stop cut short, queued before anything new can be accepted (else a new one would be listed twice).
       collector.resume();
@@ -396,7 +435,8 @@ export class ReportingService implements ServiceCore {
   async expireUnroutable(): Promise<void> {
     if (this.held.config?.settings['express.route'] !== 'off') return;
     for (const r of this.spool.pending()) {
-      if (this.loop?.isSending(r.report.id)) continue;
+      // A relayed report goes by the relay's forwarding route, not by express.route.
+      if (r.relay || this.loop?.isSending(r.report.id)) continue;
       const reason = problem('ER_2107', { id: r.report.id, kind: r.report.kind });
       try {
         await this.spool.expire(r.report.id, reason);

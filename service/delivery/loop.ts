@@ -14,7 +14,7 @@ import { type Outcome, type Route, type RouteContext } from '../routes/route.js'
 import { ageFromCreation, takenAt } from '../spool/age.js';
 import { logEntry, problemEntry, type LogSink } from '../common/log-entry.js';
 import { type Spool } from '../spool/spool.js';
-import { type SpoolRecord } from '../spool/record.js';
+import { type SpoolRecord, type SpoolRelay } from '../spool/record.js';
 import { ClockWatch, monoOf, span, systemClock, type Clock, type TimerHandle } from '../common/clock.js';
 import { afterFailure, decide, plan, type ActivationState, type Decision, type Moment } from './policy.js';
 
@@ -35,7 +35,8 @@ export const WALL_RECHECK_MS = 60_000;
 
 export interface DeliveryLoopOptions {
   spool: Spool;
-  routeFor(report: Report): Route | undefined;
+  /** `relay`: the report was relayed from an agent (the manager relay): its forwarding route, not express.route. */
+  routeFor(report: Report, relay?: SpoolRelay): Route | undefined;
   /** Read at every pass, so a settings change applies from the next wake(). */
   policy(): RetryPolicy;
   state(): ActivationState;
@@ -60,7 +61,8 @@ export class DeliveryLoop {
   private again = false;
   private stopped = false;
   private abort: AbortController | undefined;
-  private sending: string | undefined;
+  /** The reports whose attempt is in flight (one, or a bulk call's several). */
+  private readonly sending = new Set<string>();
   /** In memory only (monotonic deadlines): a report whose outcome could not be written is not retried in a tight loop. */
   private readonly backoff = new Map<string, number>();
   private readonly unsubscribe: () => void;
@@ -105,7 +107,7 @@ export class DeliveryLoop {
 
   /** The report whose attempt is in flight right now (status shows it as being sent). */
   isSending(id: string): boolean {
-    return this.sending === id;
+    return this.sending.has(id);
   }
 
   /** When the loop will wake by itself to do something, if at all, on today's clock (status page, tests). */
@@ -191,7 +193,10 @@ export class DeliveryLoop {
         await this.guard(rec, policy, () => this.o.spool.expire(rec.report.id, d.problem));
         this.log(problemEntry(d.problem, rec.report.id));
       } else {
-        await this.attempt(rec, policy);
+        const route = this.o.routeFor(rec.report, rec.relay);
+        const batch = route?.sendBatch && rec.relay ? this.batchOf(rec, route, now, policy, state) : [rec];
+        if (route && batch.length > 1) await this.attemptBatch(batch, route, policy);
+        else await this.attempt(rec, policy, route);
         this.again = true;
         return;
       }
@@ -199,13 +204,57 @@ export class DeliveryLoop {
     if (wake !== undefined && !this.stopped) this.arm(wake.ms, wake.sleep, wake.at);
   }
 
-  private async attempt(claimed: SpoolRecord, policy: RetryPolicy): Promise<void> {
+  /**
+   * Dial-up bulk forwarding (一括通報): the first due relayed report and the other relayed reports due now over the
+   * same route, oldest first, up to its maxBatch. The manager's own reports always go one at a time.
+   */
+  private batchOf(first: SpoolRecord, route: Route, now: Date, policy: RetryPolicy, state: ActivationState): SpoolRecord[] {
+    const batch = [first];
+    for (const rec of this.o.spool.pending()) {
+      if (batch.length >= (route.maxBatch ?? 1)) break;
+      if (rec === first || !rec.relay || this.decide(rec, now, policy, state).kind !== 'send') continue;
+      if (this.o.routeFor(rec.report, rec.relay) === route) batch.push(rec);
+    }
+    return batch;
+  }
+
+  /** One call for several reports; each outcome is recorded as if it had been its own attempt. */
+  private async attemptBatch(due: SpoolRecord[], route: Route, policy: RetryPolicy): Promise<void> {
+    const recs = due.map((r) => this.o.spool.claim(r.report.id)).filter((r): r is SpoolRecord => r !== undefined);
+    if (recs.length === 0) return;
+    const abort = (this.abort = new AbortController());
+    for (const r of recs) this.sending.add(r.report.id);
+    let outcomes: Outcome[];
+    try {
+      outcomes = await route.sendBatch!(
+        recs.map((r) => r.report),
+        { ...this.o.context(), signal: abort.signal },
+      );
+      if (outcomes.length !== recs.length) throw new Error(`${outcomes.length} outcomes for ${recs.length} reports`);
+    } catch (e) {
+      const failed: Outcome = { ok: false, retry: true, problem: isCodedError(e) ? e.problem : problem('ER_1051', { route: route.name, reason: reasonOf(e) }) };
+      outcomes = recs.map(() => failed);
+    } finally {
+      this.abort = undefined;
+      for (const r of recs) {
+        this.sending.delete(r.report.id);
+        this.o.spool.release(r.report.id);
+      }
+    }
+    for (const [i, rec] of recs.entries()) {
+      const outcome = outcomes[i]!;
+      if (abort.signal.aborted && !outcome.ok) continue; // cut short by a shutdown: not counted
+      await this.guard(rec, policy, () => this.record(rec, outcome, route.name, policy));
+    }
+    this.log(logEntry('ER_6742', { count: recs.length, acked: outcomes.filter((o) => o.ok).length, route: route.name }));
+  }
+
+  private async attempt(claimed: SpoolRecord, policy: RetryPolicy, route: Route | undefined): Promise<void> {
     const rec = this.o.spool.claim(claimed.report.id);
     if (!rec) return;
     const { report } = rec;
-    const route = this.o.routeFor(report);
     const abort = (this.abort = new AbortController());
-    this.sending = report.id;
+    this.sending.add(report.id);
     let outcome: Outcome;
     try {
       outcome = route
@@ -215,7 +264,7 @@ export class DeliveryLoop {
       outcome = { ok: false, retry: true, problem: isCodedError(e) ? e.problem : problem('ER_1051', { route: route?.name ?? '-', reason: reasonOf(e) }) };
     } finally {
       this.abort = undefined;
-      this.sending = undefined;
+      this.sending.delete(report.id);
       this.o.spool.release(report.id);
     }
     // A shutdown cut the attempt short: not the report's fault, so nothing is recorded; the next start tries again.
@@ -228,7 +277,8 @@ export class DeliveryLoop {
     const spool = this.o.spool;
     if (outcome.ok) {
       await spool.markSent(id, outcome.detail, routeName);
-      this.log(logEntry('ER_6051', { id, kind, route: routeName, detail: outcome.detail }, id));
+      if (rec.relay) this.log(logEntry('ER_6741', { id, kind, from: rec.relay.from, route: routeName, detail: outcome.detail }, id));
+      else this.log(logEntry('ER_6051', { id, kind, route: routeName, detail: outcome.detail }, id));
       return;
     }
     const attempts = rec.attempts + 1;

@@ -34,9 +34,12 @@ export function dueAge(rec: SpoolRecord, m: Moment): number {
 /**
  * Reports go out only while active (docs/design.md section 7). The test and activation notifications are what moves the
  * state from configured to active, so they go out while configured or tested too. paused holds everything; ended
- * (and not-activated) sends nothing.
+ * (and not-activated) sends nothing. A relayed report (`relayed`) is an agent's, not this manager's: the manager's own
+ * state does not hold it (a manager forwards with its registered destinations, 宛先登録, activated or not); only
+ * paused (also what the loop reads while there is no valid configuration) does.
  */
-export function maySend(kind: ReportKind, state: ActivationState): boolean {
+export function maySend(kind: ReportKind, state: ActivationState, relayed = false): boolean {
+  if (relayed) return state !== 'paused';
   if (state === 'active') return true;
   return (state === 'configured' || state === 'tested') && (kind === 'test' || kind === 'activation');
 }
@@ -50,7 +53,7 @@ export function maySend(kind: ReportKind, state: ActivationState): boolean {
 export function decide(rec: SpoolRecord, m: Moment, p: RetryPolicy, state: ActivationState, notBefore = 0): Decision {
   const limit = limitOf(rec, p);
   // Held while its logs are collected (the collection's own TimeOut ends that), but never past its limit.
-  if (!maySend(rec.report.kind, state) || rec.collecting) {
+  if (!maySend(rec.report.kind, state, rec.relay !== undefined) || rec.collecting) {
     return m.age >= limit ? pastLimit(rec, p) : { kind: 'wait', ms: limit - m.age, at: new Date(m.now.getTime() + limit - m.age), wall: false };
   }
   return plan(rec, m, p, notBefore);

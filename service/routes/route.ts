@@ -41,4 +41,10 @@ export interface RouteDeps {
 export interface Route {
   readonly name: string;
   send(report: Report, ctx: RouteContext): Promise<Outcome>;
+  /**
+   * Several reports over one connection (dial-up bulk forwarding, 一括通報, docs/relay.md): one outcome per report, in
+   * their order. The delivery loop hands at most `maxBatch` due relayed reports at once; a route without it sends one.
+   */
+  sendBatch?(reports: Report[], ctx: RouteContext): Promise<Outcome[]>;
+  readonly maxBatch?: number;
 }

@@ -31,39 +31,80 @@ export type Attempt =
 type Phase = 'command' | 'dialling' | 'online';
 
 const seconds = (ms: number): number => Math.round(ms / 100) / 10;
-const fail = (p: Problem, retry: boolean, nextNumber: boolean): Attempt => ({ ok: false, problem: p, retry, nextNumber });
+type Failed = Extract<Attempt, { ok: false }>;
+
+const fail = (p: Problem, retry: boolean, nextNumber: boolean): Failed => ({ ok: false, problem: p, retry, nextNumber });
 /** The port went away mid-call (a USB modem unplugged). */
-const closedUnderUs = (port: string, m: Missed): Attempt =>
+const closedUnderUs = (port: string, m: Missed): Failed =>
   fail(problem('ER_2257', { port, reason: m.seen.length > 0 ? m.seen.toString('latin1') : 'the port closed' }), true, false);
 
+/** One report of a call: its id, and its frame (built when its turn comes, so a bulk call holds one frame at a time). */
+export interface CallFrame {
+  id: string;
+  frame: Buffer | (() => Promise<{ ok: true; bytes: Buffer } | { ok: false; problem: Problem; retry: boolean }>);
+}
+
+/**
+ * How a call went for each of its reports: `answered` holds the center's answer (ACK, NAK) or the report's own failure
+ * (its frame could not be built) by id; `ended` is why the call ended before the others (they were not sent: try again).
+ */
+export interface CallResult {
+  answered: Map<string, Attempt>;
+  ended?: Failed;
+}
+
+/** One report in one call (docs/modem.md). */
 export async function call(dest: Destination, frame: Buffer, reportId: string, o: CallOptions, signal: AbortSignal): Promise<Attempt> {
+  const r = await callWith(dest, [{ id: reportId, frame }], o, signal);
+  return r.answered.get(reportId) ?? r.ended ?? fail(cancelledProblem(dest, signal), true, false);
+}
+
+/**
+ * Several reports in one call (一括通報, docs/relay.md "Forwarding"): after CONNECT each frame goes in turn and waits for
+ * the center's answer before the next; a NAK is the center's word on that one report and the call goes on; a line that
+ * drops or a center that stops answering ends the call, and the reports not answered yet are left for the next call.
+ */
+export async function callWith(dest: Destination, frames: readonly CallFrame[], o: CallOptions, signal: AbortSignal): Promise<CallResult> {
+  const answered = new Map<string, Attempt>();
   const locked = await uucpLock(o.port, o.lockDirs);
-  if (locked) return fail(locked.problem, true, false);
+  if (locked) return { answered, ended: fail(locked.problem, true, false) };
   let line: SerialLine;
   try {
     line = await SerialLine.open(o.port, o.line);
   } catch (e) {
     const f = openFailure(o.port, e);
-    return fail(f.problem, f.retry, false);
+    return { answered, ended: fail(f.problem, f.retry, false) };
   }
   const state: { phase: Phase } = { phase: 'command' };
   try {
-    return await dialogue(line, dest, frame, reportId, o, signal, state);
+    const connected = await connect(line, dest, o, signal, state);
+    if (!connected.ok) return { answered, ended: connected };
+    for (const f of frames) {
+      const bytes = Buffer.isBuffer(f.frame) ? { ok: true as const, bytes: f.frame } : await f.frame();
+      if (!bytes.ok) {
+        answered.set(f.id, fail(bytes.problem, bytes.retry, false));
+        continue;
+      }
+      const a = await sendFrame(line, dest, bytes.bytes, f.id, connected.line, o, signal, state);
+      if (a.ok || a.problem.code === 'ER_2267')
+        answered.set(f.id, a); // ACK or NAK: the line is still up
+      else return { answered, ended: a };
+    }
+    return { answered };
   } finally {
     await hangUp(line, state.phase, o.timeouts, signal);
     await line.close();
   }
 }
 
-async function dialogue(
+/** Initialises the modem and dials: the CONNECT line, or why not. */
+async function connect(
   line: SerialLine,
   dest: Destination,
-  frame: Buffer,
-  reportId: string,
   o: CallOptions,
   signal: AbortSignal,
   state: { phase: Phase },
-): Promise<Attempt> {
+): Promise<{ ok: true; line: string } | Failed> {
   const t = o.timeouts;
   const cancelled = () => fail(cancelledProblem(dest, signal), true, false);
   const portGone = (m: Missed) => closedUnderUs(o.port, m);
@@ -87,11 +128,24 @@ async function dialogue(
   }
   state.phase = d.value.code === 'CONNECT' ? 'online' : 'command';
   if (d.value.code !== 'CONNECT') return dialFailure(dest, d.value, o.port);
+  return { ok: true, line: d.value.line };
+}
 
+/** One frame on the connected line, and the center's answer to it. */
+async function sendFrame(
+  line: SerialLine,
+  dest: Destination,
+  frame: Buffer,
+  reportId: string,
+  connect: string,
+  o: CallOptions,
+  signal: AbortSignal,
+  state: { phase: Phase },
+): Promise<Attempt> {
   const sent = await line.write(frame, signal);
-  if (!sent.ok) return signal.aborted ? cancelled() : fail(problem('ER_2257', { port: o.port, reason: sent.reason }), true, true);
-
-  return awaitAck(line, dest, reportId, d.value.line, o, signal, state);
+  if (!sent.ok)
+    return signal.aborted ? fail(cancelledProblem(dest, signal), true, false) : fail(problem('ER_2257', { port: o.port, reason: sent.reason }), true, true);
+  return awaitAck(line, dest, reportId, connect, o, signal, state);
 }
 
 /** Reads the center's answer to the frame: an ACK for this report, a NAK, or the modem telling the line dropped. */
@@ -139,7 +193,7 @@ export function cancelledProblem(dest: Pick<Destination, 'label' | 'number'>, si
   return problem('ER_2275', { label: dest.label, number: dest.number, why });
 }
 
-function dialFailure(dest: Destination, r: Reply, port: string): Attempt {
+function dialFailure(dest: Destination, r: Reply, port: string): Failed {
   const where = { label: dest.label, number: dest.number, reply: quote(r.said) };
   switch (r.code) {
     case 'BUSY':

@@ -17,6 +17,9 @@ export interface ModemTimeouts {
 
 export const DEFAULT_TIMEOUTS: ModemTimeouts = { commandMs: 5_000, connectMs: 60_000, ackMs: 60_000, guardMs: 1_000 };
 
+/** The most reports one bulk call carries (一括通報, docs/relay.md): each waits for its ACK, so a call stays minutes at most. */
+export const BULK_MAX = 10;
+
 /** Reset; then echo off, verbose result codes, results on, and X4 so BUSY and NO DIALTONE are reported. */
 export const INIT_COMMANDS: readonly string[] = ['ATZ', 'ATE0V1Q0X4'];
 

@@ -32,6 +32,11 @@ export const relayForwardMessages = {
     ja: '一括通報の通話が {number} 件目の前に終わったため、通報 {id} は送られていません: {reason}',
     en: 'Report {id} was not sent: the bulk call ended before it (report {number} of the call): {reason}',
   },
+  ER_2375: {
+    kind: 'network',
+    ja: 'このマネージャは保守中のため、通報 {id} を今は転送しません。マネージャの保守が終わってから再送してください。',
+    en: 'This manager is paused for maintenance and does not forward report {id} now. Send it again once the pause ends on the manager.',
+  },
 
   // ---- information: what forwarding did
   ER_6740: {
@@ -41,12 +46,12 @@ export const relayForwardMessages = {
   },
   ER_6741: {
     kind: 'information',
-    ja: 'エージェント {from} の{kind}通報 {id} を{route}で転送しました: {detail}',
-    en: "The agent {from}'s {kind} report {id} was forwarded by {route}: {detail}",
+    ja: 'エージェント {from} の通報 {id}({kind})を {route} で転送しました: {detail}',
+    en: "The agent {from}'s report {id} ({kind}) was forwarded by {route}: {detail}",
   },
   ER_6742: {
     kind: 'information',
-    ja: '一括通報: 1 回の通話で {count} 件を送り、{acked} 件が受け付けられました。',
-    en: 'Bulk call: {count} reports sent in one call, {acked} acknowledged.',
+    ja: '一括通報: エージェントからの通報 {count} 件を {route} の 1 回の通話で送り、{acked} 件が受け付けられました。',
+    en: "Bulk forwarding: {count} agents' reports went by {route} in one call; {acked} were acknowledged.",
   },
 } as const satisfies Record<string, MessageDef>;
