@@ -43,6 +43,11 @@ async function centerFacing(c: Config, configDir: string): Promise<Record<Change
   let certificate: unknown = null;
   switch (route) {
     case 'https': {
+      // Through a manager (https.via = manager) the agent's destination is the manager, not the center's URLs.
+      if (s['https.via'] === 'manager') {
+        destinations = ['manager', s['https.manager.host'], s['https.manager.port'], s['https.manager.secondary.host'], s['https.manager.secondary.port']];
+        break;
+      }
       destinations = [c.inf.adr?.url1 ?? '', c.inf.adr?.url2 ?? ''];
       const ca = s['https.caFile'];
       certificate = ca === '' ? '' : [ca, await fileDigest(isAbsolute(ca) ? ca : join(configDir, ca))];
@@ -54,7 +59,8 @@ async function centerFacing(c: Config, configDir: string): Promise<Record<Change
       certificate = s['mail.smime'] ? await fileDigest(join(configDir, 'center-cert.pem')) : 'off';
       break;
     case 'manager':
-      destinations = [s['manager.host'], s['manager.port']];
+      // The secondary only when set: a record made before it existed still matches.
+      destinations = [s['manager.host'], s['manager.port'], ...(s['manager.secondary.host'] ? [s['manager.secondary.host'], s['manager.secondary.port']] : [])];
       break;
     default:
       break;
