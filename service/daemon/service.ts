@@ -222,13 +222,13 @@ export class ReportingService implements ServiceCore {
       await coordinator.reload();
       // A relayed report's attachment streams from its stored frame; the manager's own, from the logs collected here.
       const attachments = withRelayedAttachments(o.stateDir, spool, attachmentFor);
-      const routes = buildRoutes({ attachmentFor: attachments, centerCertificate: centerCertificateIn(o.configDir) });
+      const routes = buildRoutes({ attachmentFor: attachments, centerCertificate: centerCertificateIn(o.configDir), stateDir: o.stateDir });
       const sources = policySources(() => current(held), openSecret);
       const forwarding = buildForwardingRoutes({ attachmentFor: attachments, centerCertificate: centerCertificateIn(o.configDir) });
       const loop = new DeliveryLoop({
         spool,
         // A route that does not exist (off, or not built yet) leaves the report waiting, visibly (ER_2100).
-        // off: expired at once (ER_2107); a route not built in this version (manager) waits, visibly (ER_2100).
+        // off: expired at once (ER_2107).
         // A relayed report goes by the forwarding route of the port it came on (../routes/forwarding.ts).
         routeFor: (_r: Report, relay?: SpoolRelay) =>
           relay
