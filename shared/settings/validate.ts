@@ -94,7 +94,8 @@ export function validateSetting(def: SettingDef, value: SettingValue, v: Setting
 /** Rules between settings (docs/design.md sections 8.1-8.2). */
 function crossRules(s: Settings): Problem[] {
   const out: Problem[] = [];
-  if (s['mail.smime'] && (s['express.route'] === 'mail' || s['express.route'] === 'dialup') && s['activation.method'] === 'keycode') {
+  // S/MIME counts wherever mail.smime does: the manager's own mail / dial-up route, or the relay forwarding over one.
+  if (s['mail.smime'] && isActive(settingDef('mail.smime')!, viewOf(s)) && s['activation.method'] === 'keycode') {
     out.push(problem('ER_3018', {}, { field: 'mail.smime' }));
   }
   if (s['relay.express.enabled'] && s['relay.https.enabled'] && s['relay.express.port'] === s['relay.https.port']) {

@@ -1,14 +1,28 @@
 import { text } from '../../messages/text.js';
-import { def, is, isOn, all, type SettingsView } from '../define.js';
+import { def, is, isOn, all, type Condition, type SettingsView } from '../define.js';
 
 /** routes.ini: the notification method and each route's settings (docs/design.md section 8.2). */
 const F = 'routes.ini' as const;
-const mail = is('express.route', 'mail');
-const dialup = is('express.route', 'dialup');
+const either =
+  (...cs: Condition[]): Condition =>
+  (s) =>
+    cs.some((c) => c(s));
+/**
+ * A manager forwards agents' reports over routes of its own (docs/relay.md "Forwarding"): a route's settings count when
+ * the manager uses it for its own reports OR forwards over it, so they are checked before any agent relies on them.
+ */
+const forwardsBy = (route: 'mail' | 'dialup'): Condition => all(isOn('relay.express.enabled'), is('relay.express.forward', route));
+const mail = either(is('express.route', 'mail'), forwardsBy('mail'));
+const dialup = either(is('express.route', 'dialup'), forwardsBy('dialup'));
+/** HTTPS straight to the center: the manager's own (not through a manager) or the relay of 31138's forwarding. */
+const httpsDirect = either(
+  all(is('express.route', 'https'), (s) => s.get('https.via') !== 'manager'),
+  isOn('relay.https.enabled'),
+);
 const smtpAuth = all(mail, isOn('mail.auth.use'));
 const pop = all(mail, isOn('mail.pop.use'));
-const proxy = all(is('express.route', 'https'), isOn('https.proxy.use'));
-const remote = all(is('express.route', 'mail', 'https'), isOn('remote.use'));
+const proxy = all(httpsDirect, isOn('https.proxy.use'));
+const remote = all(either(mail, httpsDirect), isOn('remote.use'));
 const toManager = is('express.route', 'manager');
 /** The manager's receiver runs while either relay is enabled. */
 const relaying = (s: SettingsView): boolean => s.get('relay.express.enabled') === true || s.get('relay.https.enabled') === true;
@@ -46,7 +60,7 @@ export const routeDefs = [
     section: 'Express',
     name: 'SMIME',
     default: true,
-    activeWhen: is('express.route', 'mail', 'dialup'),
+    activeWhen: either(mail, dialup),
     label: text('S/MIME 有効', 'S/MIME enabled'),
     guide: text(
       'S/MIME 暗号化方式で送信します。開局キーファイルで開局した場合だけ使用できます。',
@@ -542,7 +556,7 @@ export const routeDefs = [
     section: 'Https',
     name: 'ProxyUse',
     default: false,
-    activeWhen: is('express.route', 'https'),
+    activeWhen: httpsDirect,
     label: text('指定したプロキシサーバを使用する', 'Use this proxy server'),
     guide: text(
       'プロキシサーバを使用する場合にチェックして下さい(自動構成スクリプト、自動検出は使用できません)。',
@@ -606,7 +620,7 @@ export const routeDefs = [
     default: '',
     maxLength: 1024,
     charClass: 'absolute-path',
-    activeWhen: is('express.route', 'https'),
+    activeWhen: httpsDirect,
     label: text('追加の CA 証明書ファイル', 'Extra CA bundle'),
     guide: text(
       '通報先の証明書の検証に追加で使う CA 証明書(PEM)の絶対パスです(省略可)。',
@@ -621,7 +635,7 @@ export const routeDefs = [
     default: 60,
     min: 10,
     max: 3600,
-    activeWhen: is('express.route', 'https'),
+    activeWhen: httpsDirect,
     unit: text('秒', 's'),
     label: text('タイムアウト時間', 'Timeout'),
     guide: text('通報先との通信のタイムアウト時間(10~3600秒)です。', 'Timeout for the center (10-3600 s).'),
@@ -634,7 +648,7 @@ export const routeDefs = [
     section: 'RemoteAccess',
     name: 'Use',
     default: false,
-    activeWhen: is('express.route', 'mail', 'https'),
+    activeWhen: either(mail, httpsDirect),
     label: text('リモートアクセスサービスを利用する', 'Use remote access'),
     guide: text('プロバイダなどにダイヤルアップで接続してから送信する場合にチェックして下さい。', 'Check to dial up to a provider before sending.'),
   }),

@@ -295,8 +295,54 @@ describe('dependency rules', () => {
     ]);
   });
 
+  describe("a manager's forwarding settings count whether or not express.route uses them (docs/relay.md)", () => {
+    const fields = (patch: Partial<Record<string, unknown>>) => validateSettings(settings(patch)).map((p) => p.field);
+    const byMail = { 'relay.express.enabled': true, 'relay.express.forward': 'mail' };
+    const byDialup = { 'relay.express.enabled': true, 'relay.express.forward': 'dialup' };
+
+    it('mail: the SMTP server, sender and destination are required while the relay of 31136 forwards by e-mail', () => {
+      const need = ['mail.smtp.host', 'mail.sender', 'mail.to'];
+      expect(fields(byMail)).toEqual(need);
+      expect(fields({ ...byMail, 'express.route': 'https' })).toEqual(need);
+      expect(fields({ ...byMail, 'mail.pop.use': true })).toEqual([...need, 'mail.pop.host', 'mail.pop.user', 'mail.pop.password']);
+      expect(fields({ ...byMail, 'relay.express.enabled': false })).toEqual([]);
+      expect(fields({ ...byDialup, 'mail.pop.use': true })).not.toContain('mail.pop.host');
+    });
+
+    it('dial-up: the primary number and the serial port are required while it forwards by dial-up, and S/MIME needs a key file', () => {
+      expect(
+        fields({ ...byDialup, 'express.route': 'mail', 'mail.smtp.host': 'smtp.foo.co.jp', 'mail.sender': 's@foo.co.jp', 'mail.to': 'c@example.jp' }),
+      ).toEqual(['dialup.primary.number', 'dialup.serial.port']);
+      expect(fields({ ...byMail, 'express.route': 'off' })).not.toContain('dialup.primary.number');
+      const keycode = { ...keyFileActivated, 'activation.method': 'keycode', 'activation.keyCode': '01239' };
+      const dialupSet = { 'dialup.primary.number': '123', 'dialup.serial.port': '/dev/ttyS0' };
+      expect(codesOf(settings({ ...keycode, ...byDialup, ...dialupSet }), 'mail.smime')).toEqual(['ER_3018']);
+      expect(codesOf(settings({ ...keycode, ...dialupSet, 'relay.express.enabled': false }), 'mail.smime')).toEqual([]);
+    });
+
+    it('HTTPS: the proxy and remote access count while the relay of 31138 forwards, and not for an agent that sends through a manager', () => {
+      expect(fields({ 'relay.https.enabled': true, 'https.proxy.use': true })).toEqual(['https.proxy.host']);
+      expect(fields({ 'relay.https.enabled': true, 'remote.use': true })).toEqual(['remote.entry', 'remote.user', 'remote.password']);
+      expect(fields({ 'express.route': 'https', 'https.via': 'manager', 'https.manager.host': 'mgr', 'https.proxy.use': true })).toEqual([]);
+      expect(
+        fields({ 'express.route': 'https', 'https.via': 'manager', 'https.manager.host': 'mgr', 'https.proxy.use': true, 'relay.https.enabled': true }),
+      ).toEqual(['https.proxy.host']);
+      const v = viewOf(settings({ 'relay.https.enabled': true }));
+      expect(
+        ['https.proxy.use', 'https.caFile', 'https.timeoutSeconds', 'remote.use'].filter((k) =>
+          isActive(
+            settingDefs.find((d) => d.key === k)!,
+            v,
+          ),
+        ),
+      ).toHaveLength(4);
+    });
+  });
+
   it('relay ports differ when both relays are on, and the retry interval fits in the limit', () => {
-    expect(codesOf(settings({ 'relay.express.enabled': true, 'relay.https.enabled': true, 'relay.https.port': 31136 }))).toEqual(['ER_3030']);
+    expect(codesOf(settings({ 'relay.express.enabled': true, 'relay.https.enabled': true, 'relay.https.port': 31136 }), 'relay.https.port')).toEqual([
+      'ER_3030',
+    ]);
     expect(codesOf(settings({ 'schedule.retry.intervalMinutes': 120, 'schedule.retry.limitHours': 1 }))).toEqual(['ER_3031']);
   });
 
