@@ -22,6 +22,7 @@ import { notifyCommand } from './commands/notify.js';
 import { testConnectionCommand } from './commands/connection.js';
 import { endServiceCommand } from './commands/end-service.js';
 import { pauseCommand, resumeCommand } from './commands/maintenance.js';
+import { relayAgentsCommand } from './commands/relay.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -212,6 +213,15 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     )
     .option('--expire-held', t(h('保留した通報を送信せず期限切れにします', 'move the held reports to expired instead of sending them')))
     .action(run((c) => resumeCommand(ctx(c), c.opts())));
+
+  const relay = program
+    .command('relay')
+    .description(t(h('マネージャの中継(エージェントからの通報の受信)', "the manager relay (agents' reports received here)")));
+  relay
+    .command('agents')
+    .description(t(h('このマネージャに通報したエージェントの一覧', 'the agents that reported to this manager')))
+    .option('--json', 'JSON')
+    .action(run((c) => relayAgentsCommand(ctx(c), c.opts())));
 
   program
     .command('test-connection')

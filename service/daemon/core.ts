@@ -1,5 +1,5 @@
 /** What the service does for its callers (the local API, the drop folder, the command line, the UI through HostApi). */
-import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../../shared/host/service-types.js';
+import { type EventOutcome, type NotifyRequest, type NotifyResult, type RelayAgent, type ServiceStatus } from '../../shared/host/service-types.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 import { type IncomingEvent } from '../sources/event-source.js';
 
@@ -11,4 +11,6 @@ export interface ServiceCore {
   /** 保守中にする / 保守を終了 (../delivery/maintenance.ts). */
   pause(order: PauseOrder): Promise<PauseResult>;
   resume(req: ResumeRequest): Promise<ResumeResult>;
+  /** The manager relay's agents (../relay/agents.ts); none when this service runs no relay. */
+  relayAgents?(): Promise<RelayAgent[]>;
 }

@@ -1,7 +1,8 @@
 /**
  * The service's local API on 127.0.0.1 (a random port and token per start, both in `<state>/service.json`, mode 0600,
  * so only the service's own user or root can call it): POST /v1/events, GET /v1/status, POST /v1/notify (テスト通報 /
- * 開局通報 for the desktop app, which cannot open the sealed secrets itself), POST /v1/pause and /v1/resume (保守中). Its limits (connections, time, body size)
+ * 開局通報 for the desktop app, which cannot open the sealed secrets itself), POST /v1/pause and /v1/resume (保守中), GET
+ * /v1/relay/agents (the manager relay's agent list). Its limits (connections, time, body size)
  * are in api-guard.ts.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -82,6 +83,7 @@ export async function startIntakeApi(core: ServiceCore, stateDir: string, o: Int
       );
     void (async () => {
       if (req.method === 'GET' && req.url === '/v1/status') return reply(200, await core.status());
+      if (req.method === 'GET' && req.url === '/v1/relay/agents') return reply(200, (await core.relayAgents?.()) ?? []);
       if (req.method === 'POST' && req.url === '/v1/events') {
         const e = await body(eventBody);
         if (!e) return;

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { codedError, reasonOf } from '../../shared/node/coded-error.js';
+import { CodedError, codedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
 import { formatEventId, type Report } from '../../shared/report/model.js';
@@ -25,6 +25,7 @@ import { buildForwardingRoutes, forwardingRouteName } from '../routes/forwarding
 import { dropSettledFrames, storedPayloadBytes, withRelayedAttachments } from '../relay/forwarded-frames.js';
 import { receivedFrame } from '../relay/frame-file.js';
 import { forwardNowWith, type ForwardNowRequest } from '../relay/forward-now.js';
+import { RelayReceiver } from '../relay/receiver.js';
 import { type RelayedOutcome, type RelayedReport } from '../intake/relayed.js';
 import { type SpoolRelay } from '../spool/record.js';
 import { acquireLock, type Lock } from '../common/lock.js';
@@ -43,7 +44,7 @@ import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type ServiceCore } from './core.js';
 import { type EventOutcome, type ServiceStatus } from '../../shared/host/service-types.js';
 import { type IncomingEvent } from '../sources/event-source.js';
-import { type NotifyRequest, type NotifyResult } from '../../shared/host/service-types.js';
+import { type NotifyRequest, type NotifyResult, type RelayAgent } from '../../shared/host/service-types.js';
 import { type Outcome, type Route } from '../routes/route.js';
 import { Maintenance } from '../delivery/maintenance.js';
 import { migrateLegacyPause } from '../../shared/node/maintenance-file.js';
@@ -98,6 +99,8 @@ export class ReportingService implements ServiceCore {
   };
   /** 保守中 (../delivery/maintenance.ts): built with the loop; while it holds, the loop sends nothing. */
   private maintenance: Maintenance | undefined;
+  /** The manager relay's receiver (../relay/receiver.ts): its ports open while a relay is enabled. */
+  private relay: RelayReceiver | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
   private readonly noRoute = new NoRouteCount();
   /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation (../intake/heartbeat.ts). */
@@ -293,6 +296,27 @@ export class ReportingService implements ServiceCore {
       await heartbeat.start(held.config?.inf.hbi?.schedule);
       heartbeatStarted = true;
       await s.heartbeatAfterActivation(); // activated while the service was not running
+      // The manager relay (docs/relay.md): its store recovered, its ports opened by the settings, before service.json.
+      const relay = await RelayReceiver.start({
+        stateDir: o.stateDir,
+        handoff: {
+          relayed: async (r) => {
+            const out = await s.relayHandoff.relayed(r);
+            if (out.result === 'refused') throw new CodedError(out.problem); // kept in received/, handed again later
+          },
+          forwardNow: (r, signal) => s.relayHandoff.forwardNow(r, signal),
+          inSpool: (id) => s.relayHandoff.inSpool(id),
+          fateOf: (id) => {
+            const e = spool.get(id);
+            return e ? { folder: e.folder, ...(e.lastError ? { problem: e.lastError } : {}) } : undefined;
+          },
+        },
+        log: (p) => log.problem(p),
+      });
+      s.relay = relay;
+      s.closers.unshift(() => relay.stop());
+      coordinator.subscribe('relay listeners', ({ after }) => relay.apply(after));
+      if (held.config) await relay.apply(held.config);
       // Last: service.json tells callers (and tests) that the service is ready, every part started.
       // It closes its own listener if it cannot write service.json (disk full), so a failed start leaves nothing open.
       const api = await startIntakeApi(s, o.stateDir, { limits: o.apiLimits, log: (p) => log.problem(p) });
@@ -307,6 +331,11 @@ export class ReportingService implements ServiceCore {
       else await lock.release();
       throw e;
     }
+  }
+
+  /** The manager relay's agent list (`express-report relay agents`). */
+  async relayAgents(): Promise<RelayAgent[]> {
+    return (await this.relay?.agentList()) ?? [];
   }
 
   /** An event in (local API, drop folder, OS sources): through the intake stages (../intake/pipeline.ts). */
@@ -424,6 +453,7 @@ export class ReportingService implements ServiceCore {
       ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
       ...(notSent ? { notSent } : {}),
       ...(this.coordinator ? { config: this.coordinator.status() } : {}),
+      ...(this.relay ? { relay: this.relay.status() } : {}),
     };
   }
 

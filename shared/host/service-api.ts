@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, type MaintenanceOverlay, type PauseResult, type ResumeResult } from './maintenance.js';
 import { problemSchema } from './errors.js';
-import { type ConfigStatus, type EventOutcome, type NotifyResult, type ReportProgress, type ServiceStatus } from './service-types.js';
+import {
+  type ConfigStatus,
+  type EventOutcome,
+  type NotifyResult,
+  type RelayAgent,
+  type RelayStatus,
+  type ReportProgress,
+  type ServiceStatus,
+} from './service-types.js';
 import { type Problem } from '../messages/problem.js';
 
 // ---- requests -------------------------------------------------------------------------------------------------------
@@ -133,6 +141,44 @@ const configStatus: z.ZodType<ConfigStatus> = z.looseObject({
     .optional(),
 });
 
+const relayStatus: z.ZodType<RelayStatus> = z.looseObject({
+  listeners: z
+    .array(
+      z.looseObject({
+        kind: z.enum(['express', 'https']),
+        port: z.number().int(),
+        state: z.enum(['open', 'closed', 'failed']),
+        problem: (problemSchema as z.ZodType<Problem>).optional(),
+      }),
+    )
+    .max(2),
+  agents: z.number().int(),
+  waiting: z.number().int(),
+  flagged: z.number().int(),
+});
+
+/** GET /v1/relay/agents: the manager's agent list (service/relay/agents.ts). */
+export const relayAgentsSchema: z.ZodType<RelayAgent[]> = z
+  .array(
+    z.looseObject({
+      identity: z.string(),
+      serverName: z.string(),
+      deviceCode: z.string(),
+      serialNumber: z.string(),
+      userSystemCode: z.string(),
+      addresses: z.array(z.string()).max(64),
+      firstSeen: time,
+      lastSeen: time,
+      received: z.number().int(),
+      forwarded: z.number().int(),
+      waiting: z.number().int(),
+      lastProblem: (problemSchema as z.ZodType<Problem>).optional(),
+      silent: z.boolean(),
+      conflict: z.boolean(),
+    }),
+  )
+  .max(100_000);
+
 export const serviceStatusSchema: z.ZodType<ServiceStatus> = z.looseObject({
   state: z.string(),
   pending: z.number(),
@@ -146,4 +192,5 @@ export const serviceStatusSchema: z.ZodType<ServiceStatus> = z.looseObject({
   maintenance: maintenanceOverlay.optional(),
   notSent: z.looseObject({ noRoute: z.number(), last: z.looseObject({ at: time, what: z.string() }) }).optional(),
   config: configStatus.optional(),
+  relay: relayStatus.optional(),
 });

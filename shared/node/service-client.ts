@@ -12,9 +12,17 @@ import { z } from 'zod';
 import { codedError, reasonOf } from './coded-error.js';
 import { text, type LocalizedText } from '../messages/text.js';
 import { issuesText } from '../messages/zod-issues.js';
-import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../host/service-types.js';
+import { type EventOutcome, type NotifyRequest, type NotifyResult, type RelayAgent, type ServiceStatus } from '../host/service-types.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../host/maintenance.js';
-import { eventOutcomeSchema, notifyResultSchema, pauseResultSchema, resumeResultSchema, serviceStatusSchema, type eventBody } from '../host/service-api.js';
+import {
+  eventOutcomeSchema,
+  notifyResultSchema,
+  pauseResultSchema,
+  relayAgentsSchema,
+  resumeResultSchema,
+  serviceStatusSchema,
+  type eventBody,
+} from '../host/service-api.js';
 
 export interface ServiceInfo {
   port: number;
@@ -149,5 +157,10 @@ export class ServiceClient {
 
   resume(req: ResumeRequest): Promise<ResumeResult> {
     return call(this.i, resumeResultSchema, 'POST', '/v1/resume', 'resume', req);
+  }
+
+  /** The manager relay's agent list (docs/relay.md); a service that runs no relay answers an empty list. */
+  relayAgents(): Promise<RelayAgent[]> {
+    return call(this.i, relayAgentsSchema, 'GET', '/v1/relay/agents', 'relay agents');
   }
 }

@@ -55,5 +55,17 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
   if (s.notSent)
     ctx.io.out(`${ja ? '未送信(通報手段なし)' : 'not sent (no route enabled)'}: ${s.notSent.noRoute}  ${s.notSent.last.at} ${s.notSent.last.what}`);
   if (s.nextRetry) ctx.io.out(`${ja ? '次の再送' : 'next retry'}: ${s.nextRetry}`);
+  // The manager relay (docs/relay.md): each receive port, then the agents and what waits to be forwarded.
+  for (const l of s.relay?.listeners ?? []) {
+    const name = l.kind === 'express' ? (ja ? '中継(エクスプレス)' : 'relay (express)') : ja ? '中継(HTTPS)' : 'relay (https)';
+    const state = { open: ja ? '受信中' : 'open', closed: ja ? '停止' : 'closed', failed: ja ? '開けません' : 'failed' }[l.state];
+    ctx.io.out(`${name}: ${ja ? 'ポート' : 'port'} ${l.port} ${state}${l.problem ? `  ${l.problem.code} ${l.problem.message[ctx.io.lang]}` : ''}`);
+  }
+  if (s.relay && (s.relay.agents > 0 || s.relay.listeners.some((l) => l.state !== 'closed')))
+    ctx.io.out(
+      ja
+        ? `エージェント: ${s.relay.agents}  転送待ち: ${s.relay.waiting}  要確認: ${s.relay.flagged}`
+        : `agents: ${s.relay.agents}  waiting to forward: ${s.relay.waiting}  flagged: ${s.relay.flagged}`,
+    );
   return 0;
 }

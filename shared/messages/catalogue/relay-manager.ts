@@ -13,8 +13,8 @@ export const relayManagerMessages = {
   },
   ER_2331: {
     kind: 'network',
-    ja: 'アドレス {address} からの接続は受け付けません(受け付けるエージェントのアドレス relay.allow にありません)。',
-    en: 'Connections from {address} are not taken: the address is not in the agents allowed (relay.allow).',
+    ja: 'アドレス {address} からの接続は受け付けません([受け付けるエージェントのアドレス]にありません)。',
+    en: 'Connections from {address} are not taken: the address is not in [Agents allowed].',
   },
   ER_2332: {
     kind: 'network',
@@ -48,18 +48,18 @@ export const relayManagerMessages = {
   },
   ER_2338: {
     kind: 'network',
-    ja: 'エージェント {identity} の転送待ちの通報が {count} 件あり、上限(relay.maxWaitingPerAgent: {limit} 件)に達しています。しばらくしてから再送してください。',
-    en: 'Agent {identity} has {count} reports waiting to be forwarded, its limit (relay.maxWaitingPerAgent: {limit}). Send again later.',
+    ja: 'エージェント {identity} の転送待ちの通報が {count} 件あり、上限([エージェントごとの転送待ち上限]: {limit} 件)に達しています。しばらくしてから再送してください。',
+    en: 'Agent {identity} has {count} reports waiting to be forwarded, its limit ([Waiting reports per agent]: {limit}). Send again later.',
   },
   ER_2339: {
     kind: 'network',
-    ja: 'マネージャの受信済み通報が {size} MiB あり、上限(relay.maxStoreMiB: {limit} MiB)に達しています。しばらくしてから再送してください。',
-    en: "The manager's received reports take {size} MiB, its limit (relay.maxStoreMiB: {limit} MiB). Send again later.",
+    ja: 'マネージャの受信済み通報が {size} MiB あり、上限([受信済み通報の容量上限]: {limit} MiB)に達しています。しばらくしてから再送してください。',
+    en: "The manager's received reports take {size} MiB, its limit ([Received reports, at most]: {limit} MiB). Send again later.",
   },
   ER_2340: {
     kind: 'network',
-    ja: 'マネージャのディスクの空きが {free} MiB で、残す量(relay.minFreeMiB: {limit} MiB)を下回ります。しばらくしてから再送してください。',
-    en: "The manager's disk has {free} MiB free, less than it keeps free (relay.minFreeMiB: {limit} MiB). Send again later.",
+    ja: 'マネージャのディスクの空きが {free} MiB で、残す量([ディスクの空きの下限]: {limit} MiB)を下回ります。しばらくしてから再送してください。',
+    en: "The manager's disk has {free} MiB free, less than it keeps free ([Disk space kept free]: {limit} MiB). Send again later.",
   },
   ER_2341: {
     kind: 'network',

@@ -34,7 +34,7 @@ const report = (id: string, over: Partial<Report> = {}): Report => ({
   ...over,
 });
 const uuid = (n: number): string => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
-const frameOf = (r: object & { id: string }, payload = Buffer.alloc(0)): Buffer =>
+const frameOf = (r: Pick<Report, 'id'> & Partial<Report>, payload = Buffer.alloc(0)): Buffer =>
   encodeFrame({ type: 'report', id: r.id, header: Buffer.from(JSON.stringify(r)), payload });
 
 async function freePort(): Promise<number> {
