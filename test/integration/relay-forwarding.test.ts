@@ -1,7 +1,7 @@
 /**
  * The manager's forwarding (docs/relay.md "Forwarding") in the real service, in-process, with real peers on loopback:
  * relayed reports are placed the way the receiver places them (the frame stored in relay/received/, then
- * relayHandoff.relayed), and go on by the forwarding route of their port: e-mail to an SMTP server, HTTPS to a center,
+ * relayHandoff.relayed; the last test: over TCP to a service process, through the receiver), and go on by the forwarding route of their port: e-mail to an SMTP server, HTTPS to a center,
  * dial-up to a Hayes modem emulator on a pseudo-terminal (several in one call: 一括通報), each with the agent's id,
  * machine and attachment; the stored frame is gone once the report is sent. A relayed test notification goes at once.
  */
@@ -24,13 +24,16 @@ import { type Report } from '../../shared/report/model.js';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { parseMail, startSmtpPeer, type SmtpPeer } from '../helpers/peers/smtp-server.js';
 import { startModemEmulator, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
-import { activatedMachine, startCenter, until, type Center, type Machine } from '../helpers/service-process.js';
+import { activatedMachine, startCenter, startService, until, type Center, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { connect, createServer } from 'node:net';
+import { FrameDecoder, type Frame } from '../../service/routes/frame/codec.js';
 
 let base: string;
 let smtp: SmtpPeer;
 let center: Center;
 let modem: ModemEmulator;
 const running: ReportingService[] = [];
+const processes: ServiceProcess[] = [];
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-relay-fwd-'));
@@ -41,6 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of running) await s.stop();
+  for (const p of processes) await p.stop();
   await smtp?.close();
   await center?.receiver.close();
   await modem?.stop();
@@ -194,4 +198,37 @@ describe('forwarding relayed reports from the manager', () => {
     const o = await running.at(-1)!.relayHandoff.forwardNow({ report: test, via: via('express') }, new AbortController().signal);
     expect(o).toMatchObject({ ok: true, detail: expect.stringContaining('ER_6740') as string });
   }, 90_000);
+
+  it('through the real path: an agent frame over TCP to a manager service process, acknowledged, then forwarded by e-mail with its id', async () => {
+    const free = createServer();
+    await new Promise<void>((r) => free.listen(0, '127.0.0.1', () => r()));
+    const port = (free.address() as { port: number }).port;
+    await new Promise<void>((r) => free.close(() => r()));
+    const m = await manager('mgr-process', ['relay.express.enabled', 'on', 'relay.express.forward', 'mail', 'relay.express.port', String(port)]);
+    processes.push(await startService(m, ['--no-os-events']));
+    const r = agentReport(9);
+    const zip = randomBytes(20_000);
+    const frame = encodeFrame({ type: 'report', id: r.id, header: Buffer.from(JSON.stringify(r)), payload: zip });
+    const answers = await new Promise<Frame[]>((resolve, reject) => {
+      const got: Frame[] = [];
+      const dec = new FrameDecoder({ accept: ['ack', 'nak'] });
+      const sock = connect(port, '127.0.0.1');
+      sock.on('data', (c: Buffer) => {
+        got.push(...dec.push(c));
+        if (got.length > 0) {
+          sock.destroy();
+          resolve(got);
+        }
+      });
+      sock.on('error', reject);
+      sock.on('close', () => resolve(got));
+      sock.write(frame);
+    });
+    expect(answers).toEqual([{ type: 'ack', id: r.id }]);
+    await until(() => smtp.received.some((x) => x.reportId === r.id), 30_000, 'the forwarded mail');
+    const mail = parseMail(smtp.received.find((x) => x.reportId === r.id)!.raw);
+    expect(mail.parts.map((p) => p.text ?? '').join('\n')).toContain('ServerName: AGENT9');
+    expect(mail.parts.find((p) => p.contentType === 'application/zip')!.data.equals(zip)).toBe(true);
+    await until(() => !existsSync(receivedFrame(m.stateDir, r.id)), 10_000, 'the frame deleted');
+  }, 60_000);
 });
