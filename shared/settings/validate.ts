@@ -103,7 +103,8 @@ function crossRules(s: Settings): Problem[] {
       problem('ER_3030', { label: settingDef('relay.https.port')!.label, other: settingDef('relay.express.port')!.label }, { field: 'relay.https.port' }),
     );
   }
-  const allow = parseAllowList(s['relay.allow']);
+  // A value of another type is the field's own problem (reported above), not the allow-list's.
+  const allow = typeof s['relay.allow'] === 'string' ? parseAllowList(s['relay.allow']) : { ok: true as const };
   if (!allow.ok) out.push(problem('ER_3110', { value: allow.bad }, { field: 'relay.allow' }));
   if (s['schedule.retry.intervalMinutes'] > s['schedule.retry.limitHours'] * 60) {
     out.push(problem('ER_3031', {}, { field: 'schedule.retry.intervalMinutes' }));
