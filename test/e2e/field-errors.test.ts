@@ -6,34 +6,13 @@
  * refused saying 半角. The same in English. Nothing is written while refused.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
+import { activateByKeyCode, launchChromium, openWindow, servePerTest, shot } from './harness.js';
 
 let browser: Browser;
-const app = servePerTest({
-  prepare: async (fresh) => {
-    await promisify(execFile)(process.execPath, [
-      ...fresh.cli,
-      'activate',
-      '--key-code',
-      '01239',
-      '--server-name',
-      'SERVER001',
-      '--device-code',
-      'N8100-2810',
-      '--serial',
-      '00000001',
-      '--warranty',
-      '99999999',
-      '--reply-mail',
-      'reply@example.jp',
-    ]);
-  },
-});
+const app = servePerTest({ prepare: activateByKeyCode });
 
 beforeAll(async () => {
   browser = await launchChromium();

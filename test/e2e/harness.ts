@@ -6,11 +6,12 @@
  * of one story shares one app among them (`servePerStory`, or `startServe` in its beforeAll). Either way the folders are
  * removed when the app stops.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -128,6 +129,30 @@ export function servePerStory(o: ServeOptions = {}): RunningApp {
     app = undefined;
   });
   return current(() => app);
+}
+
+/**
+ * Activated for the HTTPS service by the command line (key code, SERVER001), headless, as a field engineer would before
+ * opening the window: a `prepare` for servePerTest / servePerStory. `more`: further options of `activate`.
+ */
+export async function activateByKeyCode(app: Pick<RunningApp, 'cli'>, more: string[] = []): Promise<void> {
+  await promisify(execFile)(process.execPath, [
+    ...app.cli,
+    'activate',
+    '--key-code',
+    '01239',
+    '--server-name',
+    'SERVER001',
+    '--device-code',
+    'N8100-2810',
+    '--serial',
+    '00000001',
+    '--warranty',
+    '99999999',
+    '--reply-mail',
+    'reply@example.jp',
+    ...more,
+  ]);
 }
 
 export function launchChromium(): Promise<Browser> {

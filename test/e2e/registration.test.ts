@@ -13,7 +13,7 @@ import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
-import { KEYFILE_FIXTURES, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { KEYFILE_FIXTURES, activateByKeyCode, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
 import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
 import { startTinyproxy, type Tinyproxy } from '../helpers/peers/tinyproxy.js';
@@ -70,22 +70,7 @@ describe('設定情報の変更 on an active machine', () => {
   let app: RunningApp;
   beforeAll(async () => {
     app = await startServe();
-    await run(
-      app,
-      'activate',
-      '--key-code',
-      '01239',
-      '--server-name',
-      'SERVER001',
-      '--device-code',
-      'N8100-2810',
-      '--serial',
-      '00000001',
-      '--warranty',
-      '99999999',
-      '--reply-mail',
-      'reply@example.jp',
-    );
+    await activateByKeyCode(app);
     const adr = join(app.configDir, 'WebReprt', 'AMHTPADR.INF');
     await writeFile(adr, `[URL1]\r\nURL= ${center.url}\r\n`);
     const ca = join(app.base, 'center-ca.pem');
@@ -198,24 +183,7 @@ describe('テスト通報 from the HTTPS dialog before it is saved', () => {
   beforeAll(async () => {
     app = await startServe();
     // Activated for the Express service: the HTTPS route is not the enabled one; nothing of it is set.
-    await run(
-      app,
-      'activate',
-      '--key-code',
-      '01239',
-      '--server-name',
-      'SERVER001',
-      '--device-code',
-      'N8100-2810',
-      '--serial',
-      '00000001',
-      '--warranty',
-      '99999999',
-      '--reply-mail',
-      'reply@example.jp',
-      '--service',
-      'express',
-    );
+    await activateByKeyCode(app, ['--service', 'express']);
   }, 120_000);
   afterAll(async () => {
     await app?.stop();

@@ -1,35 +1,14 @@
 /** The settings window's dialogs, clicked through in Debian chromium against `express-report serve`. */
 import { describe, it, expect, beforeAll, afterAll, beforeEach } from 'vitest';
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, openWindow, servePerTest, shot } from './harness.js';
+import { activateByKeyCode, launchChromium, openWindow, servePerTest, shot } from './harness.js';
 
 let browser: Browser;
 let page: Page;
-const app = servePerTest({
-  // Activated for the HTTPS service, headless, as a field engineer would before opening the window.
-  prepare: async (fresh) => {
-    await promisify(execFile)(process.execPath, [
-      ...fresh.cli,
-      'activate',
-      '--key-code',
-      '01239',
-      '--server-name',
-      'SERVER001',
-      '--device-code',
-      'N8100-2810',
-      '--serial',
-      '00000001',
-      '--warranty',
-      '99999999',
-      '--reply-mail',
-      'reply@example.jp',
-    ]);
-  },
-});
+// Activated for the HTTPS service, headless, as a field engineer would before opening the window.
+const app = servePerTest({ prepare: activateByKeyCode });
 
 beforeAll(async () => {
   browser = await launchChromium();
