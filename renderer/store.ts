@@ -16,7 +16,12 @@ export type DialogId =
   | 'manager'
   | 'https'
   | 'suppression'
-  | 'relay'
+  | 'relay' // マネージャからのエクスプレス通報 (manager side)
+  | 'relay-https' // マネージャからのエクスプレス(HTTPS)通報の基本設定
+  | 'relay-mail' // its forwarding over e-mail (the mail dialog, saving only)
+  | 'relay-dialup' // its forwarding over dial-up (一括通報)
+  | 'relay-agents' // エージェント一覧 (ツール menu)
+  | 'https-manager' // エクスプレス通報サービス(HTTPS)(マネージャ経由)の設定 (agent side)
   | 'destinations' // 通報先リストの設定
   | 'id-settings'
   | 'schedule'

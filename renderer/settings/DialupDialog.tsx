@@ -1,6 +1,9 @@
 /**
  * エクスプレス通報(ダイヤルアップ経由)の設定: method, primary / secondary numbers, serial port, interval, pulse / tone, 0発信,
  * 設定情報の変更 (the setup utility), テスト通報(1次) / テスト通報(2次) and 開局通報.
+ * `relay`: the same settings as the manager's forwarding of agents' reports (マネージャからのエクスプレス通報(ダイヤルアップ
+ * 経由), manual 4.3.2: エージェントから転送されたエクスプレス通報データの一括通報): OK only saves, and its tests are the
+ * manager's own, which must pass before agents are set up.
  */
 import { type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
@@ -12,6 +15,7 @@ import { useMessageBox } from './MessageBox.js';
 import { Note, OkCancel, ProblemList, Radios, SettingField, useT } from './parts.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
+import { RelayBeforeAgents } from './relay-notes.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY,
@@ -27,29 +31,45 @@ const KEYS: readonly SettingKey[] = [
   'dialup.zeroDial',
 ];
 const ASSUME: TypedValues = { 'express.route': 'dialup' };
+const RELAY_KEYS: readonly SettingKey[] = KEYS.filter((k) => k !== ROUTE_KEY);
+const RELAY_ASSUME: TypedValues = { 'relay.express.enabled': 'on', 'relay.express.forward': 'dialup' };
 
-export function DialupDialog(): ReactNode {
+export function DialupDialog({ relay = false }: { relay?: boolean }): ReactNode {
   const t = useT();
   const open = useApp((s) => s.open);
   const close = useApp((s) => s.close);
-  const form = useDialogForm('dialup', KEYS, ASSUME);
+  const id = relay ? 'relay-dialup' : 'dialup';
+  const form = useDialogForm(id, relay ? RELAY_KEYS : KEYS, relay ? RELAY_ASSUME : ASSUME);
   const box = useMessageBox();
-  const ok = useRouteOk('dialup', 'dialup', form, box);
+  const routeOk = useRouteOk('dialup', 'dialup', form, box);
+  const ok = relay ? async () => void ((await form.save()) && close(id)) : routeOk;
   return (
     <Dialog
-      title={t('エクスプレス通報(ダイヤルアップ経由)の設定', 'Express report via dial-up: settings')}
+      title={
+        relay
+          ? t('マネージャからのエクスプレス通報(ダイヤルアップ経由)', 'Express report from the manager via dial-up')
+          : t('エクスプレス通報(ダイヤルアップ経由)の設定', 'Express report via dial-up: settings')
+      }
       wide
-      onCancel={() => close('dialup')}
+      onCancel={() => close(id)}
       buttons={
         <OkCancel
           busy={form.busy}
           onOk={() => {
             void ok();
           }}
-          onCancel={() => close('dialup')}
+          onCancel={() => close(id)}
         />
       }
     >
+      {relay ? (
+        <Note>
+          {t(
+            'エージェントから転送されたエクスプレス通報データは、1 回の発信でまとめて通報します(一括通報)。',
+            "Agents' reports waiting to be forwarded go together in one call (bulk forwarding).",
+          )}
+        </Note>
+      ) : null}
       <Radios form={form} k="dialup.method" />
       <fieldset>
         <legend>{t('通報先', 'Destinations')}</legend>
@@ -80,6 +100,7 @@ export function DialupDialog(): ReactNode {
           'A dial-up test report sends no result mail: "report succeeded" means it is done.',
         )}
       </Note>
+      {relay ? <RelayBeforeAgents kind="express" /> : null}
       <NotifyButtons route="dialup" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}

@@ -1,4 +1,4 @@
-/** ID設定: 宛先設定... (the route's own dialog) and スケジュール... (retry and the time window). */
+/** ID設定: 宛先設定... (the route's own dialog; HTTPS via a manager: the manager's address) and スケジュール... (retry and the time window). */
 import { type ReactNode } from 'react';
 import { Dialog } from '../components/Dialog.js';
 import { useApp } from '../store-context.js';
@@ -13,12 +13,14 @@ export function IdSettingsDialog(): ReactNode {
   const open = useApp((s) => s.open);
   const close = useApp((s) => s.close);
   const route = useApp((s) => s.snapshot?.settings['express.route'] ?? 'off');
+  const viaManager = useApp((s) => s.snapshot?.settings['https.via'] === 'manager');
+  const target: DialogId = route === 'https' && viaManager ? 'https-manager' : (ROUTE_DIALOG[route] ?? 'express');
   const id = useReportId();
   return (
     <Dialog title={t('ID設定', 'ID settings')} onCancel={() => close('id-settings')} buttons={<CloseButton onClose={() => close('id-settings')} />}>
       <ReadOnlyField label="ID" value={id.name} />
       <div className="button-row">
-        <button type="button" onClick={() => open(ROUTE_DIALOG[route] ?? 'express')}>
+        <button type="button" onClick={() => open(target)}>
           {t('宛先設定...', 'Destination settings...')}
         </button>
         <button type="button" onClick={() => open('schedule')}>

@@ -1,4 +1,9 @@
-/** エクスプレス通報(インターネット メール経由)の設定: SMTP server, sender, destination (set by activation), encoding, remote access. */
+/**
+ * エクスプレス通報(インターネット メール経由)の設定: SMTP server, sender, destination (set by activation), encoding, remote access.
+ * `relay`: the same settings as the manager's forwarding of agents' reports (マネージャからのエクスプレス通報(インターネット
+ * メール経由)の基本設定, manual 4.3.1): OK only saves (the manager's own route is not switched), and its テスト通報 is the
+ * manager's own test, which must pass before agents are set up.
+ */
 import { type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
@@ -10,6 +15,7 @@ import { Note, OkCancel, ProblemList, Radios, ReadOnlyField, SettingField, defOf
 import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
+import { RelayBeforeAgents } from './relay-notes.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY,
@@ -24,30 +30,38 @@ const KEYS: readonly SettingKey[] = [
   ...REMOTE_KEYS,
 ];
 const ASSUME: TypedValues = { 'express.route': 'mail' };
+const RELAY_KEYS: readonly SettingKey[] = KEYS.filter((k) => k !== ROUTE_KEY);
+const RELAY_ASSUME: TypedValues = { 'relay.express.enabled': 'on', 'relay.express.forward': 'mail' };
 
-export function MailDialog(): ReactNode {
+export function MailDialog({ relay = false }: { relay?: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const open = useApp((s) => s.open);
   const close = useApp((s) => s.close);
   const to = useApp((s) => s.snapshot?.settings['mail.to'] ?? '');
-  const form = useDialogForm('mail', KEYS, ASSUME);
+  const id = relay ? 'relay-mail' : 'mail';
+  const form = useDialogForm(id, relay ? RELAY_KEYS : KEYS, relay ? RELAY_ASSUME : ASSUME);
   const box = useMessageBox();
-  const ok = useRouteOk('mail', 'mail', form, box);
+  const routeOk = useRouteOk('mail', 'mail', form, box);
+  const ok = relay ? async () => void ((await form.save()) && close(id)) : routeOk;
   const needsAuth = form.values['mail.pop.use'] === 'on' || form.values['mail.auth.use'] === 'on';
 
   return (
     <Dialog
-      title={t('エクスプレス通報(インターネット メール経由)の設定', 'Express report via e-mail: settings')}
+      title={
+        relay
+          ? t('マネージャからのエクスプレス通報(インターネット メール経由)の基本設定', 'Express report from the manager via e-mail: basic settings')
+          : t('エクスプレス通報(インターネット メール経由)の設定', 'Express report via e-mail: settings')
+      }
       wide
-      onCancel={() => close('mail')}
+      onCancel={() => close(id)}
       buttons={
         <OkCancel
           busy={form.busy}
           onOk={() => {
             void ok();
           }}
-          onCancel={() => close('mail')}
+          onCancel={() => close(id)}
         />
       }
     >
@@ -87,6 +101,7 @@ export function MailDialog(): ReactNode {
           'The encoding is uuencode by default; choose Base64 to report in Base64.',
         )}
       </Note>
+      {relay ? <RelayBeforeAgents kind="express" /> : null}
       <NotifyButtons route="mail" form={form} box={box} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}

@@ -1,4 +1,9 @@
-/** エクスプレス通報(マネージャ経由)の設定: the manager's address and port (31136; 31138 for HTTPS; the same as the manager's). */
+/**
+ * エクスプレス通報サービス(マネージャ経由)の設定 (agent side, manual 4.3.3): the manager's address and port (31136; the same
+ * as the manager's), beyond the original a secondary manager tried when the first does not answer, and テスト通報(T) /
+ * 開局通報(O) sent through the manager with the values shown (before OK). The manager forwards the test by its own route;
+ * over dial-up no result mail comes, and the result says so.
+ */
 import { type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
@@ -8,22 +13,22 @@ import { useDialogForm } from './form.js';
 import { useMessageBox } from './MessageBox.js';
 import { FieldWithDefault, Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { NotifyButtons } from './NotifyButtons.js';
+import { RELAY_EXPRESS_PORT } from './relay-ports.js';
 
-const KEYS: readonly SettingKey[] = [ROUTE_KEY, 'manager.host', 'manager.port'];
+const KEYS: readonly SettingKey[] = [ROUTE_KEY, 'manager.host', 'manager.port', 'manager.secondary.host', 'manager.secondary.port'];
 const ASSUME: TypedValues = { 'express.route': 'manager' };
-export const MANAGER_PORT = 31136;
-export const MANAGER_PORT_HTTPS = 31138;
 
 export function ManagerDialog(): ReactNode {
   const t = useT();
   const close = useApp((s) => s.close);
-  const https = useApp((s) => s.snapshot?.settings['express.route'] === 'https');
   const form = useDialogForm('manager', KEYS, ASSUME);
   const box = useMessageBox();
   const ok = useRouteOk('manager', 'manager', form, box);
   return (
     <Dialog
-      title={t('エクスプレス通報(マネージャ経由)の設定', 'Express report via the manager: settings')}
+      title={t('エクスプレス通報サービス(マネージャ経由)の設定', 'Express Report Service (via the manager): settings')}
+      wide
       onCancel={() => close('manager')}
       buttons={
         <OkCancel
@@ -35,12 +40,30 @@ export function ManagerDialog(): ReactNode {
         />
       }
     >
-      <SettingField form={form} k="manager.host" />
-      <FieldWithDefault form={form} k="manager.port" value={https ? MANAGER_PORT_HTTPS : MANAGER_PORT} />
+      <SettingField form={form} k="manager.host" label={t('IPアドレス(またはホスト名)', 'IP address (or host name)')} accessKey="I" />
+      <FieldWithDefault form={form} k="manager.port" value={RELAY_EXPRESS_PORT} accessKey="N" defaultKey="D" />
       <Note>
         {t(
-          '初期値は 31136 (HTTPS の場合 31138) です。変更する場合はマネージャでも同一のポート番号を指定してください。',
-          'The default is 31136 (31138 for HTTPS). If you change it, set the same port on the manager.',
+          '初期値は 31136 です。通常、初期値に問題がないかぎり設定を変更しないでください。変更する場合はマネージャでも同一のポート番号を指定してください。',
+          'The default is 31136. Normally keep it; if you change it, set the same port on the manager.',
+        )}
+      </Note>
+      <fieldset>
+        <legend>{t('予備のマネージャ(省略可)', 'Secondary manager (optional)')}</legend>
+        <SettingField form={form} k="manager.secondary.host" />
+        <FieldWithDefault form={form} k="manager.secondary.port" value={RELAY_EXPRESS_PORT} />
+        <Note>
+          {t(
+            '主のマネージャが応答しないときだけ、予備のマネージャに通報します。',
+            'Reports go to the secondary manager only when the first one does not answer.',
+          )}
+        </Note>
+      </fieldset>
+      <NotifyButtons route="manager" form={form} box={box} />
+      <Note>
+        {t(
+          'マネージャからのエクスプレス通報の通報手段として[インターネット メール経由]を選択している場合は、テスト通報終了後、指定した結果送付先へのメールの到着を待ってください。テスト通報結果を確認した後で、開局通報してください。なお、マネージャでダイヤルアップ経由が選択されている場合は、テスト結果は送付されません。',
+          'When the manager forwards by e-mail, wait for the result mail at the chosen address after the test, then send the activation notification. When the manager forwards over dial-up, no result is sent.',
         )}
       </Note>
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />

@@ -60,7 +60,7 @@ export function MethodsDialog(): ReactNode {
     {
       id: 'relay-https',
       name: METHOD_NAMES.relayHttps,
-      dialog: 'relay',
+      dialog: 'relay-https',
       enabled: (v) => v['relay.https.enabled'] === 'on',
       switchTo: (on) => ({ key: 'relay.https.enabled', value: on ? 'on' : 'off' }),
     },

@@ -15,7 +15,7 @@ import { type MessageBox } from './MessageBox.js';
 import { Note, useT } from './parts.js';
 import { ResultAddressDialog, type ResultChoice } from './ResultAddressDialog.js';
 import { NotifyResultDialog } from './NotifyResultDialog.js';
-import { useNotify, type NotifyLine, type NotifyRoute } from './use-notify.js';
+import { useNotify, viaManager, type NotifyLine, type NotifyRoute } from './use-notify.js';
 
 type Modal =
   | { kind: 'result'; initial: ResultChoice; resolve(c: ResultChoice | undefined): void }
@@ -70,7 +70,7 @@ function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok
 }
 
 /** The last run's answers, kept under the buttons after the result dialog's OK. */
-function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNode {
+function Line({ line, dialup, manager }: { line: NotifyLine; dialup: boolean; manager: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
@@ -80,9 +80,11 @@ function Line({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNod
     const done =
       line.kind === 'test' && dialup
         ? t(': 通報成功', ': report succeeded')
-        : line.kind === 'test'
-          ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
-          : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
+        : line.kind === 'test' && manager
+          ? t('に成功しました。', ' succeeded.')
+          : line.kind === 'test'
+            ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
+            : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
     return <li className="ok">{`${head}${done}${line.detail ? ` (${line.detail})` : ''}`}</li>;
   }
   const why = line.problems.map((p) => problemText(p, lang));
@@ -129,7 +131,7 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
     <fieldset className="notify">
       <legend>{t('テスト通報 / 開局通報', 'Test and activation notifications')}</legend>
       <div className="button-row">
-        {route === 'mail' ? (
+        {route === 'mail' || viaManager(route) ? (
           <KeyButton
             text={t('テスト通報(T)', 'Test notification (T)')}
             disabled={busy || !activated}
@@ -194,7 +196,7 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
       {notify.lines.length > 0 ? (
         <ul className="notify-result" role="status" data-testid="notify-result">
           {notify.lines.map((l, i) => (
-            <Line key={i} line={l} dialup={route === 'dialup'} />
+            <Line key={i} line={l} dialup={route === 'dialup'} manager={viaManager(route)} />
           ))}
         </ul>
       ) : null}
@@ -202,7 +204,7 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
         <ResultAddressDialog initial={modal.initial} fallback={fallback} onOk={done(modal.resolve)} onCancel={() => done(modal.resolve)(undefined)} />
       ) : null}
       {modal?.kind === 'definitions' ? <DefinitionErrors problems={modal.problems} answer={done(modal.resolve)} /> : null}
-      {notify.shown ? <NotifyResultDialog run={notify.shown} dialup={route === 'dialup'} onClose={notify.closeResult} /> : null}
+      {notify.shown ? <NotifyResultDialog run={notify.shown} dialup={route === 'dialup'} manager={viaManager(route)} onClose={notify.closeResult} /> : null}
     </fieldset>
   );
 }

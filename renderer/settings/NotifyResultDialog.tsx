@@ -13,7 +13,7 @@ import { useT } from './parts.js';
 import { ConfigurationInfoProgress } from './ConfigurationInfoProgress.js';
 import { type NotifyLine, type NotifyRun } from './use-notify.js';
 
-function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): ReactNode {
+function Attempt({ line, dialup, manager }: { line: NotifyLine; dialup: boolean; manager: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
@@ -27,7 +27,13 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
       line.kind === 'test'
         ? dialup
           ? ''
-          : t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.')
+          : manager
+            ? // The manager forwards it by its own route: over dial-up no result comes (manual 4.3.3); its answer says which.
+              t(
+                'マネージャがインターネットメール経由または HTTPS で転送した場合、テスト通報結果は指定した送付先に届きます。マネージャでダイヤルアップ経由が選択されている場合は、テスト結果は送付されません。',
+                'When the manager forwards it by e-mail or HTTPS, the result is sent to the chosen address. When the manager forwards over dial-up, no result is sent.',
+              )
+            : t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.')
         : t('エクスプレス通報サービスを開始しました。', 'The Express Report Service has started.');
     detail = [line.detail, after].filter((x) => x !== '');
   } else {
@@ -59,7 +65,17 @@ function Attempt({ line, dialup }: { line: NotifyLine; dialup: boolean }): React
   );
 }
 
-export function NotifyResultDialog({ run, dialup, onClose }: { run: NotifyRun; dialup: boolean; onClose(): void }): ReactNode {
+export function NotifyResultDialog({
+  run,
+  dialup,
+  manager = false,
+  onClose,
+}: {
+  run: NotifyRun;
+  dialup: boolean;
+  manager?: boolean;
+  onClose(): void;
+}): ReactNode {
   const t = useT();
   const configured = useApp((s) => s.snapshot?.hasConfigurationInfo === true);
   const title = run.kind === 'test' ? t('テスト通報の結果', 'Test notification result') : t('開局通報の結果', 'Activation notification result');
@@ -76,7 +92,7 @@ export function NotifyResultDialog({ run, dialup, onClose }: { run: NotifyRun; d
     >
       <div data-testid="notify-result-dialog">
         {run.lines.map((l, i) => (
-          <Attempt key={i} line={l} dialup={dialup} />
+          <Attempt key={i} line={l} dialup={dialup} manager={manager} />
         ))}
         {activated && configured ? <ConfigurationInfoProgress since={activated.at} afterSave={run.unsaved} /> : null}
       </div>

@@ -8,8 +8,11 @@ import { MailAuthDialog } from './MailAuthDialog.js';
 import { DialupDialog } from './DialupDialog.js';
 import { ManagerDialog } from './ManagerDialog.js';
 import { HttpsDialog } from './HttpsDialog.js';
+import { HttpsManagerDialog } from './HttpsManagerDialog.js';
 import { SuppressionDialog } from './SuppressionDialog.js';
 import { RelayDialog } from './RelayDialog.js';
+import { RelayHttpsDialog } from './RelayHttpsDialog.js';
+import { RelayMailDialog, RelayDialupDialog } from './relay-forwarding.js';
 import { DestinationListDialog } from './DestinationListDialog.js';
 import { IdSettingsDialog } from './IdSettingsDialog.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
@@ -28,8 +31,12 @@ export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
   dialup: DialupDialog,
   manager: ManagerDialog,
   https: HttpsDialog,
+  'https-manager': HttpsManagerDialog,
   suppression: SuppressionDialog,
   relay: RelayDialog,
+  'relay-https': RelayHttpsDialog,
+  'relay-mail': RelayMailDialog,
+  'relay-dialup': RelayDialupDialog,
   destinations: DestinationListDialog,
   'id-settings': IdSettingsDialog,
   schedule: ScheduleDialog,

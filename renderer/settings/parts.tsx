@@ -4,7 +4,8 @@ import { settingDef, type SettingKey } from '../../shared/settings/schema.js';
 import { type EnumDef, type SettingDef } from '../../shared/settings/define.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { Field, FieldErrors, FieldLabel } from '../components/Field.js';
-import { DEFAULT_BUTTON } from '../components/keyboard.js';
+import { DEFAULT_BUTTON, accessKeyProps, labelWithKey } from '../components/keyboard.js';
+import { Mnemonic } from '../components/Mnemonic.js';
 import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
 import { type DialogForm } from './form.js';
@@ -22,7 +23,20 @@ export function defOf(key: SettingKey): SettingDef {
 }
 
 /** One setting of the form: disabled while inactive, ※ while required, its refused value's message beside it. */
-export function SettingField({ form, k, disabled = false, label }: { form: DialogForm; k: SettingKey; disabled?: boolean; label?: string }): ReactNode {
+export function SettingField({
+  form,
+  k,
+  disabled = false,
+  label,
+  accessKey,
+}: {
+  form: DialogForm;
+  k: SettingKey;
+  disabled?: boolean;
+  label?: string;
+  /** This window's own access key for the field (the manual's letter here), instead of the setting's. */
+  accessKey?: string;
+}): ReactNode {
   const def = defOf(k);
   return (
     <Field
@@ -33,25 +47,46 @@ export function SettingField({ form, k, disabled = false, label }: { form: Dialo
       required={form.required(def)}
       disabled={disabled || !form.active(def)}
       label={label}
+      accessKey={accessKey}
     />
   );
 }
 
 /** A number setting with an 初期値 (default) button beside it. */
-export function FieldWithDefault({ form, k, value, label }: { form: DialogForm; k: SettingKey; value: number; label?: string }): ReactNode {
+export function FieldWithDefault({
+  form,
+  k,
+  value,
+  label,
+  accessKey,
+  defaultKey,
+  disabled = false,
+}: {
+  form: DialogForm;
+  k: SettingKey;
+  value: number;
+  label?: string;
+  /** The field's access key in this window (ポート番号(P)). */
+  accessKey?: string;
+  /** The 初期値 button's access key (初期値(E)). */
+  defaultKey?: string;
+  disabled?: boolean;
+}): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const def = defOf(k);
+  const text = t('初期値', 'Default');
   return (
     <div className="with-default">
-      <SettingField form={form} k={k} label={label} />
+      <SettingField form={form} k={k} label={label} accessKey={accessKey} disabled={disabled} />
       <button
         type="button"
-        disabled={!form.active(def)}
+        disabled={disabled || !form.active(def)}
         onClick={() => form.set(k, String(value))}
-        aria-label={`${t('初期値', 'Default')} (${label ?? def.label[lang]})`}
+        aria-label={`${labelWithKey(text, defaultKey)} (${label ?? def.label[lang]})`}
+        {...accessKeyProps(defaultKey)}
       >
-        {t('初期値', 'Default')}
+        <Mnemonic text={text} k={defaultKey} />
       </button>
     </div>
   );
@@ -67,10 +102,12 @@ export interface RadiosProps {
   after?(choice: string): ReactNode;
   disabled?: boolean;
   legend?: string;
+  /** Access keys of the choices in this window (インターネットメール経由(I)). */
+  keys?: Readonly<Record<string, string>>;
 }
 
 /** An enum setting as radio buttons in a labelled group. */
-export function Radios({ form, k, choices, labels, after, disabled = false, legend }: RadiosProps): ReactNode {
+export function Radios({ form, k, choices, labels, after, disabled = false, legend, keys }: RadiosProps): ReactNode {
   const id = useId();
   const lang = useApp((s) => s.lang);
   const setGuide = useApp((s) => s.setGuide);
@@ -89,8 +126,17 @@ export function Radios({ form, k, choices, labels, after, disabled = false, lege
       {(choices ?? def.choices).map((c) => (
         <div key={c} className="radio-row">
           <label>
-            <input type="radio" name={`${id}-${k}`} value={c} checked={value === c} disabled={off} data-key={k} onChange={() => form.set(k, c)} />
-            {labels?.[c] ?? def.choiceLabels?.[c]?.[lang] ?? c}
+            <input
+              type="radio"
+              name={`${id}-${k}`}
+              value={c}
+              checked={value === c}
+              disabled={off}
+              data-key={k}
+              onChange={() => form.set(k, c)}
+              {...accessKeyProps(keys?.[c])}
+            />
+            <Mnemonic text={labels?.[c] ?? def.choiceLabels?.[c]?.[lang] ?? c} k={keys?.[c]} />
           </label>
           {after?.(c)}
         </div>

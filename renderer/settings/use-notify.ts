@@ -12,7 +12,7 @@
  */
 import { useState } from 'react';
 import { type AdrModel } from '../../shared/inf/adr.js';
-import { type Notified, type NotifyOverride, type NotifyTarget, type TestNotifyRequest } from '../../shared/host/api.js';
+import { type Notified, type NotifyOverride, type NotifyTarget, type TestNotifyRequest, type TypedValues } from '../../shared/host/api.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { problemsOf } from '../../shared/host/errors.js';
 import { text, type LocalizedText } from '../../shared/messages/text.js';
@@ -60,7 +60,17 @@ export function resultQuestion(c: ResultChoice): LocalizedText {
     : text('テスト通報結果は、ファクシミリにて送付されます。よろしいですか?', 'The test result will be sent by fax. Continue?');
 }
 
-export type NotifyRoute = 'https' | 'mail' | 'dialup';
+/** 'manager': Express via a manager; 'https-manager': Express (HTTPS) via a manager (https.via = manager). */
+export type NotifyRoute = 'https' | 'mail' | 'dialup' | 'manager' | 'https-manager';
+
+/** The values that choose a route (sent with a notification from its dialog when they are not the saved ones). */
+export function routeValues(route: NotifyRoute): TypedValues {
+  if (route === 'https-manager') return { [ROUTE_KEY]: 'https', 'https.via': 'manager' };
+  return { [ROUTE_KEY]: route };
+}
+
+/** A route through a manager: one テスト通報, sent to the manager (which tries its secondary itself), result by mail or none. */
+export const viaManager = (route: NotifyRoute): boolean => route === 'manager' || route === 'https-manager';
 
 export interface Notify {
   busy?: NotifyKind;
@@ -99,17 +109,22 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     const primary = target === 'primary';
     if (route === 'https') return (primary ? adr?.url1 : adr?.url2) ?? '';
     if (route === 'dialup') return value(primary ? 'dialup.primary.number' : 'dialup.secondary.number');
+    if (route === 'manager') return `${value('manager.host')}:${value('manager.port')}`;
+    if (route === 'https-manager') return `${value('https.manager.host')}:${value('https.manager.port')}`;
     return snapshot?.settings['mail.to'] ?? '';
   };
-  const hasSecondary = route !== 'mail' && whereOf('secondary') !== '';
+  // Through a manager, the route itself tries the secondary manager when the first does not answer: one button.
+  const hasSecondary = route !== 'mail' && !viaManager(route) && whereOf('secondary') !== '';
   const fallback = snapshot ? snapshot.settings['customer.email'] || snapshot.settings['activation.replyMail'] : '';
   /**
    * The dialog as it is now, this route chosen: sent with, never saved by the notification. Only what differs from the
    * saved settings; none when nothing does, so the host's log line does not say 「画面の未保存の値で」 of saved values.
    */
   const override = (): { override?: NotifyOverride } => {
-    const values: NotifyOverride['values'] = { ...form.changed, [ROUTE_KEY]: route };
-    if (snapshot?.settings[ROUTE_KEY] === route) delete values[ROUTE_KEY];
+    const values: NotifyOverride['values'] = { ...form.changed };
+    for (const [k, v] of Object.entries(routeValues(route)) as Array<[keyof TypedValues, string]>) {
+      if (snapshot?.settings[k] !== v) values[k] = v;
+    }
     return Object.keys(values).length > 0 || destinations ? { override: { values, ...(destinations ? { destinations } : {}) } } : {};
   };
 

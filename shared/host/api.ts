@@ -197,6 +197,11 @@ export interface HostApi {
   extendExpiry(req: { key: string }): Promise<Saved>;
   /** 宛先の読み込み: AMHTPADR.INF from a file, checked; nothing is written (saveSettings with `destinations` does). */
   readDestinations(req: FileRef): Promise<DestinationsRead>;
+  /**
+   * 宛先登録 (the manager's マネージャからのエクスプレス通報): the center's destinations (mail address, dial-up numbers,
+   * AMHTPADR.INF, the center's certificate) from a verified key file, saved at once; nothing else changes (no re-activation).
+   */
+  registerDestinations(req: FileRef): Promise<Saved>;
   /** What the app did (the last 1000 entries, newest last). */
   eventLog(): Promise<EventEntry[]>;
   /** テスト通報, sent at once (primary unless asked); success makes a configured service 'tested'. */

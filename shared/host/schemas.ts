@@ -66,6 +66,7 @@ export const requestSchemas = {
     })
     .strict(),
   readDestinations: fileRef,
+  registerDestinations: fileRef,
   eventLog: none,
   testNotify: z
     .object({

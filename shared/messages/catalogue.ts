@@ -15,6 +15,7 @@ import { lifecycleMessages } from './catalogue/lifecycle.js';
 import { relayForwardMessages } from './catalogue/relay-forward.js';
 import { relayManagerMessages } from './catalogue/relay-manager.js';
 import { relayAgentMessages } from './catalogue/relay-agent.js';
+import { relayWindowMessages } from './catalogue/relay-window.js';
 
 export const catalogue = {
   ...mailMessages,
@@ -25,6 +26,7 @@ export const catalogue = {
   ...relayForwardMessages,
   ...relayManagerMessages,
   ...relayAgentMessages,
+  ...relayWindowMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: {

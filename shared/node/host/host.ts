@@ -52,6 +52,7 @@ import { HostCore, type HostOptions } from './host-core.js';
 import { SettingsWrites, type ValuesSet } from './settings-writes.js';
 import { LifecycleOps } from './lifecycle-ops.js';
 import { ServiceRequests } from './service-requests.js';
+import { registerDestinations } from './destination-registration.js';
 
 export class NodeHost implements HostApi {
   private readonly settingsWrites: SettingsWrites;
@@ -193,6 +194,11 @@ export class NodeHost implements HostApi {
     const d = decodeAdr(IniDocument.parse(decodeText(file.bytes, file.name).text), file.name);
     if (d.problems.some((p) => p.severity === 'error')) return { ok: false, problems: d.problems };
     return { ok: true, destinations: d.model };
+  }
+
+  /** 宛先登録: the key file's destinations only, without activating again (./destination-registration.ts). */
+  registerDestinations(ref: FileRef): Promise<Saved> {
+    return registerDestinations(this.core, ref);
   }
 
   async eventLog(): Promise<EventEntry[]> {

@@ -58,6 +58,7 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
     extendExpiry: async () => saved(current),
     updateRegistration: async () => saved(current),
     readDestinations: async () => ({ ok: true, destinations: { url1: 'https://read.example/report' } }),
+    registerDestinations: async () => saved(current),
     eventLog: async () => [],
     testNotify: async () => ({ ok: true, detail: '', snapshot: current }),
     activateNotify: async () => ({ ok: true, detail: '', snapshot: current }),

@@ -241,14 +241,14 @@ describe('route dialogs', () => {
     expect(store.getState().dialogs).toEqual(['express', 'dialup', 'suppression', 'wizard']);
   });
 
-  it('初期値 sets the manager port (31136; 31138 with the HTTPS route)', async () => {
+  it('初期値 sets the manager port (31136; 31138 in the HTTPS route through a manager)', async () => {
     await show({ 'express.route': 'manager', 'manager.port': 1234 }, ['manager']);
-    click(screen.getByRole('button', { name: /初期値/ }));
-    expect((screen.getByRole('textbox', { name: 'ポート番号' }) as HTMLInputElement).value).toBe('31136');
+    click(screen.getByRole('button', { name: '初期値(D) (ポート番号)' }));
+    expect((screen.getByRole('textbox', { name: /^ポート番号/ }) as HTMLInputElement).value).toBe('31136');
     cleanup();
-    await show({ 'express.route': 'https', 'manager.port': 1234 }, ['manager']);
-    click(screen.getByRole('button', { name: /初期値/ }));
-    expect((screen.getByRole('textbox', { name: 'ポート番号' }) as HTMLInputElement).value).toBe('31138');
+    await show({ 'express.route': 'https', 'https.via': 'manager', 'https.manager.port': 1234 }, ['https-manager']);
+    click(screen.getByRole('button', { name: '初期値(D) (ポート番号)' }));
+    expect((screen.getByRole('textbox', { name: /^ポート番号/ }) as HTMLInputElement).value).toBe('31138');
   });
 
   it('HTTPS shows URL1 / URL2, notes Basic auth only, and loads a destination file through the host', async () => {
@@ -345,7 +345,22 @@ describe('通報先リスト, ID設定, スケジュール', () => {
 });
 
 describe('キャンセル', () => {
-  const formDialogs: DialogId[] = ['methods', 'express', 'mail', 'mail-auth', 'dialup', 'manager', 'https', 'suppression', 'relay', 'schedule'];
+  const formDialogs: DialogId[] = [
+    'methods',
+    'express',
+    'mail',
+    'mail-auth',
+    'dialup',
+    'manager',
+    'https',
+    'https-manager',
+    'suppression',
+    'relay',
+    'relay-https',
+    'relay-mail',
+    'relay-dialup',
+    'schedule',
+  ];
   it.each(formDialogs)('%s: キャンセル closes without writing, after edits', async (id) => {
     const { host, store } = await show({ 'express.route': 'mail', 'mail.pop.use': true, 'mail.auth.use': true }, [id]);
     const d = screen.getByRole('dialog');
@@ -384,6 +399,10 @@ describe('labels and languages', () => {
     'https',
     'suppression',
     'relay',
+    'relay-https',
+    'relay-mail',
+    'relay-dialup',
+    'https-manager',
     'destinations',
     'id-settings',
     'schedule',

@@ -9,6 +9,7 @@ import { lifecycleMessages } from '../../../../shared/messages/catalogue/lifecyc
 import { relayForwardMessages } from '../../../../shared/messages/catalogue/relay-forward.js';
 import { relayManagerMessages } from '../../../../shared/messages/catalogue/relay-manager.js';
 import { relayAgentMessages } from '../../../../shared/messages/catalogue/relay-agent.js';
+import { relayWindowMessages } from '../../../../shared/messages/catalogue/relay-window.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -25,6 +26,7 @@ describe('message catalogue', () => {
       relayForwardMessages,
       relayManagerMessages,
       relayAgentMessages,
+      relayWindowMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
@@ -33,7 +35,17 @@ describe('message catalogue', () => {
 
   it('every part is merged into the catalogue', async () => {
     const files = await readdir(new URL('../../../../shared/messages/catalogue/', import.meta.url));
-    expect(files.sort()).toEqual(['collect.ts', 'lifecycle.ts', 'mail.ts', 'modem.ts', 'relay-agent.ts', 'relay-forward.ts', 'relay-manager.ts', 'sources.ts']);
+    expect(files.sort()).toEqual([
+      'collect.ts',
+      'lifecycle.ts',
+      'mail.ts',
+      'modem.ts',
+      'relay-agent.ts',
+      'relay-forward.ts',
+      'relay-manager.ts',
+      'relay-window.ts',
+      'sources.ts',
+    ]);
   });
 
   it('each code has the same placeholders in Japanese and English, and a kind matching its number', () => {

@@ -1,0 +1,81 @@
+/**
+ * エクスプレス通報サービス(HTTPS)(マネージャ経由)の設定 (agent side, manual 4.2.2 steps 9-18): the manager's
+ * IPアドレス(またはホスト名)(I) and ポート番号(N) (31138, 初期値(D); the same as the manager's), beyond the original a
+ * secondary manager tried when the first does not answer, and テスト通報(T) / 開局通報(O) through the manager with the
+ * values shown (before OK). Opened by 宛先設定 while the HTTPS basic settings say [マネージャ経由].
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { type SettingKey } from '../../shared/settings/schema.js';
+import { type TypedValues } from '../../shared/host/api.js';
+import { Dialog } from '../components/Dialog.js';
+import { useApp } from '../store-context.js';
+import { useDialogForm } from './form.js';
+import { useMessageBox } from './MessageBox.js';
+import { FieldWithDefault, Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
+import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { NotifyButtons } from './NotifyButtons.js';
+import { RELAY_HTTPS_PORT } from './relay-ports.js';
+
+const KEYS: readonly SettingKey[] = [
+  ROUTE_KEY,
+  'https.via',
+  'https.manager.host',
+  'https.manager.port',
+  'https.manager.secondary.host',
+  'https.manager.secondary.port',
+];
+const ASSUME: TypedValues = { 'express.route': 'https', 'https.via': 'manager' };
+
+export function HttpsManagerDialog(): ReactNode {
+  const t = useT();
+  const close = useApp((s) => s.close);
+  const form = useDialogForm('https-manager', KEYS, ASSUME);
+  const box = useMessageBox();
+  const ok = useRouteOk('https-manager', 'https', form, box);
+  // This window is the way through a manager: its OK saves [マネージャ経由] with the address (set once, when it opens).
+  const chosen = useRef(false);
+  useEffect(() => {
+    if (chosen.current) return;
+    chosen.current = true;
+    form.set('https.via', 'manager');
+  });
+  return (
+    <Dialog
+      title={t('エクスプレス通報サービス(HTTPS)(マネージャ経由)の設定', 'Express Report Service (HTTPS) via the manager: settings')}
+      wide
+      onCancel={() => close('https-manager')}
+      buttons={
+        <OkCancel
+          busy={form.busy}
+          onOk={() => {
+            void ok();
+          }}
+          onCancel={() => close('https-manager')}
+        />
+      }
+    >
+      <SettingField form={form} k="https.manager.host" />
+      <FieldWithDefault form={form} k="https.manager.port" value={RELAY_HTTPS_PORT} defaultKey="D" />
+      <Note>
+        {t(
+          'IP アドレスは、255.255.255.255 のように入力してください。ポート番号の初期値は 31138 です。変更する場合は、マネージャでも同一のポート番号を指定してください。',
+          'Give an IP address as 255.255.255.255. The port is 31138 by default; if you change it, set the same port on the manager.',
+        )}
+      </Note>
+      <fieldset>
+        <legend>{t('予備のマネージャ(省略可)', 'Secondary manager (optional)')}</legend>
+        <SettingField form={form} k="https.manager.secondary.host" />
+        <FieldWithDefault form={form} k="https.manager.secondary.port" value={RELAY_HTTPS_PORT} />
+        <Note>
+          {t(
+            '主のマネージャが応答しないときだけ、予備のマネージャに通報します。',
+            'Reports go to the secondary manager only when the first one does not answer.',
+          )}
+        </Note>
+      </fieldset>
+      <NotifyButtons route="https-manager" form={form} box={box} />
+      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.problemsOf('https.via'), ...form.otherProblems]} />
+      {box.element}
+    </Dialog>
+  );
+}
