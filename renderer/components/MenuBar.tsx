@@ -79,6 +79,8 @@ export function windowMenus(
         { id: 'maintenance', ja: '保守中にする…', en: 'Pause for maintenance…', key: 'M', run: dialog('maintenance'), ...why(pauseRefusal(state, paused)) },
         { id: 'maintenance-end', ja: '保守を終了', en: 'End the maintenance pause', key: 'U', run: dialog('maintenance-end'), ...why(resumeRefusal(paused)) },
         { id: 'service-status', ja: '通報サービスの状態', en: 'Reporting service status', key: 'S', run: dialog('service-status') },
+        // The manager relay's agents (a manager's; an agent's list is empty).
+        { id: 'relay-agents', ja: 'エージェント一覧', en: 'Agent list', key: 'A', run: dialog('relay-agents') },
       ],
     },
     {

@@ -1,6 +1,7 @@
 /**
  * 通報サービスの状態: what the running service says (state, reports waiting and expired, the last delivery, the last
- * failure with its coded message, the next retry), refreshed on request; "not running" when it is not.
+ * failure with its coded message, the next retry; on a manager, the relay's receive ports and agents), refreshed on
+ * request; "not running" when it is not.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { type ServiceStatus } from '../../shared/host/api.js';
@@ -14,6 +15,7 @@ import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
 import { CloseButton, Note, useT } from './parts.js';
 import { configText, userSystemCodeText } from '../../shared/host/state-summary.js';
+import { RelayStatusView } from './RelayStatusView.js';
 
 type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; problems: readonly Problem[] };
 
@@ -152,6 +154,7 @@ export function ServiceStatusDialog(): ReactNode {
           <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>
         </dl>
       ) : null}
+      {s?.relay ? <RelayStatusView relay={s.relay} /> : null}
       {s?.reports && s.reports.length > 0 ? (
         <table className="report-list" data-testid="status-reports">
           <caption>{t('通報の一覧(新しい順)', 'Reports (newest first)')}</caption>

@@ -12,6 +12,7 @@ import { HttpsManagerDialog } from './HttpsManagerDialog.js';
 import { SuppressionDialog } from './SuppressionDialog.js';
 import { RelayDialog } from './RelayDialog.js';
 import { RelayHttpsDialog } from './RelayHttpsDialog.js';
+import { RelayAgentsDialog } from './RelayAgentsDialog.js';
 import { RelayMailDialog, RelayDialupDialog } from './relay-forwarding.js';
 import { DestinationListDialog } from './DestinationListDialog.js';
 import { IdSettingsDialog } from './IdSettingsDialog.js';
@@ -37,6 +38,7 @@ export const settingsDialogs: Partial<Record<DialogId, ComponentType>> = {
   'relay-https': RelayHttpsDialog,
   'relay-mail': RelayMailDialog,
   'relay-dialup': RelayDialupDialog,
+  'relay-agents': RelayAgentsDialog,
   destinations: DestinationListDialog,
   'id-settings': IdSettingsDialog,
   schedule: ScheduleDialog,

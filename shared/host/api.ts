@@ -9,12 +9,12 @@ import { type OptionDevice } from '../settings/options.js';
 import { type AdrModel } from '../inf/adr.js';
 import { type LocalizedText } from '../messages/text.js';
 import { type KeyFileSummary } from '../keyfile/model.js';
-import { type EventOutcome, type NotifyTarget, type ServiceStatus } from './service-types.js';
+import { type EventOutcome, type NotifyTarget, type RelayAgent, type ServiceStatus } from './service-types.js';
 import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
 import { type UntestedChanges } from './untested.js';
 import { type MaintenanceOverlay, type PauseRequest, type PauseResult, type ResumeRequest, type ResumeResult } from './maintenance.js';
 
-export type { EventOutcome, NotifyTarget, ReportPhase, ReportProgress, ServiceStatus } from './service-types.js';
+export type { EventOutcome, NotifyTarget, RelayAgent, RelayListenerStatus, RelayStatus, ReportPhase, ReportProgress, ServiceStatus } from './service-types.js';
 export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
 export type { ChangeArea, UntestedChanges } from './untested.js';
 export type { MaintenanceOverlay, PauseRequest, ResumeRequest } from './maintenance.js';
@@ -177,6 +177,9 @@ export interface EventTestRequest {
   id: string;
 }
 
+/** エージェント一覧: the manager's agents (empty when it runs no relay), or a coded problem (ER_1032: the service is not running). */
+export type RelayAgentsRead = { ok: true; agents: RelayAgent[] } | { ok: false; problems: Problem[] };
+
 /** The running service's outcome, or a coded problem (ER_1032: the service is not running). */
 export type EventTested = { ok: true; outcome: EventOutcome } | { ok: false; problems: Problem[] };
 
@@ -210,6 +213,8 @@ export interface HostApi {
   activateNotify(req: ActivateNotifyRequest): Promise<Notified>;
   /** The running service's status; undefined when it is not running. A query: nothing is written, not even a log line. */
   serviceStatus(): Promise<ServiceStatus | undefined>;
+  /** エージェント一覧 (the manager relay's agents, asked of the running service); a query: nothing is written. */
+  relayAgents(): Promise<RelayAgentsRead>;
   /** 通報テスト: the event given to the running service as if it had happened. */
   testEvent(req: EventTestRequest): Promise<EventTested>;
   /** 保守中にする (only while 運用中; needs the running service, ER_1032): reports are held, the center is told. */

@@ -31,6 +31,7 @@ import {
   type RememberedAccount,
   type RememberedList,
   type Paused,
+  type RelayAgentsRead,
   type Resumed,
   type TypedValues,
 } from '../../host/api.js';
@@ -141,6 +142,10 @@ export class NodeHost implements HostApi {
 
   serviceStatus(): Promise<ServiceStatus | undefined> {
     return this.service.serviceStatus();
+  }
+
+  relayAgents(): Promise<RelayAgentsRead> {
+    return this.service.relayAgents();
   }
 
   testEvent(req: EventTestRequest): Promise<EventTested> {

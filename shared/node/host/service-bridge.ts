@@ -3,7 +3,7 @@
  * `serve` pass one that sends テスト通報 / 開局通報 in-process (service/host-factory.ts); the desktop app passes
  * runningServiceBridge(), which asks the running service for everything — only the service opens sealed secrets.
  */
-import { type EventOutcome, type NotifyRequest, type NotifyResult, type ServiceStatus } from '../../host/service-types.js';
+import { type EventOutcome, type NotifyRequest, type NotifyResult, type RelayAgent, type ServiceStatus } from '../../host/service-types.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../host/maintenance.js';
 import { isCodedError } from '../coded-error.js';
 import { ServiceClient } from '../service-client.js';
@@ -25,6 +25,8 @@ export interface ServiceBridge {
   /** 保守中にする / 保守を終了: only the running service holds reports and tells the center (ER_1032 when none runs). */
   pause(order: PauseOrder): Promise<PauseResult>;
   resume(req: ResumeRequest): Promise<ResumeResult>;
+  /** The manager relay's agents (empty when the service runs no relay); throws CodedError ER_1032 when no service runs. */
+  relayAgents(): Promise<RelayAgent[]>;
 }
 
 /** The service that runs for `stateDir`, through its local API (`<state>/service.json`). */
@@ -43,5 +45,6 @@ export function runningServiceBridge(stateDir: string): ServiceBridge {
     testEvent: async (e) => (await connect()).event(e),
     pause: async (order) => (await connect()).pause(order),
     resume: async (req) => (await connect()).resume(req),
+    relayAgents: async () => (await connect()).relayAgents(),
   };
 }

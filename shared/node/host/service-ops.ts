@@ -5,6 +5,7 @@
 import { type EventTested, type EventTestRequest } from '../../host/api.js';
 import { outcomeLine } from '../../host/event-test.js';
 import { type NotifyRequest, type NotifyResult, type NotifyTarget, type ServiceStatus } from '../../host/service-types.js';
+import { type RelayAgentsRead } from '../../host/api.js';
 import { message, problem, type Problem } from '../../messages/problem.js';
 import { text, type LocalizedText } from '../../messages/text.js';
 import { isEmail } from '../../settings/charclass.js';
@@ -93,6 +94,15 @@ export class ServiceOps {
     if (got.ok) return got.value;
     if (got.problem.code === 'ER_1032') return undefined;
     throw new CodedError(got.problem);
+  }
+
+  /**
+   * エージェント一覧: a query like status (nothing logged); "not running" is ER_1032, the problem the status dialog shows
+   * when the service cannot be asked.
+   */
+  async relayAgents(): Promise<RelayAgentsRead> {
+    const got = await this.call('relay agents', (b) => b.relayAgents());
+    return got.ok ? { ok: true, agents: got.value } : { ok: false, problems: [got.problem] };
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   type Notified,
   type NotifyOverride,
   type Paused,
+  type RelayAgentsRead,
   type Resumed,
   type ServiceStatus,
   type TestNotifyRequest,
@@ -49,6 +50,10 @@ export class ServiceRequests {
 
   serviceStatus(): Promise<ServiceStatus | undefined> {
     return this.core.service.status();
+  }
+
+  relayAgents(): Promise<RelayAgentsRead> {
+    return this.core.service.relayAgents();
   }
 
   async testEvent(req: EventTestRequest): Promise<EventTested> {

@@ -6,6 +6,7 @@
 import { vi, type Mock } from 'vitest';
 import { defaultSettings, type Settings } from '../../../shared/settings/schema.js';
 import { type AppSnapshot, type HostApi, type Notified, type SaveRequest, type Saved } from '../../../shared/host/api.js';
+import { problem } from '../../../shared/messages/problem.js';
 import { previewSettings } from '../../../renderer/components/use-settings-form.js';
 
 export type FakeHost = { [K in keyof HostApi]: Mock<HostApi[K]> };
@@ -63,6 +64,7 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
     testNotify: async () => ({ ok: true, detail: '', snapshot: current }),
     activateNotify: async () => ({ ok: true, detail: '', snapshot: current }),
     serviceStatus: async () => undefined,
+    relayAgents: async () => ({ ok: false, problems: [problem('ER_1032', { path: '/tmp/er-state' })] }),
     testEvent: async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } }),
     pauseService: async () => ({ ok: false, problems: [] }),
     resumeService: async () => ({ ok: false, problems: [] }),

@@ -75,7 +75,7 @@ describe('the menu bar in the window', () => {
     expect(screen.queryByRole('menu', { name: '設定' })).toBeNull();
     expect(focused()).toBe('エクスプレス通報サービス → サーバー(E)');
     await press('End');
-    expect(focused()).toBe('通報サービスの状態(S)');
+    expect(focused()).toBe('エージェント一覧(A)');
     await press('Escape');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(focused()).toBe('ツール(T)');
@@ -183,8 +183,8 @@ describe('dialogs', () => {
     });
     const https = screen.getByRole('dialog', { name: 'エクスプレス通報サービス(HTTPS)の基本設定' });
     expect(https.contains(document.activeElement)).toBe(true);
-    // Its first editable field: the proxy check box (the destinations are shown read-only).
-    expect(document.activeElement).toBe(within(https).getByRole('checkbox', { name: /指定したプロキシサーバを使用する/ }));
+    // Its first editable field: the checked choice of [HTTPS] / [マネージャ経由] (the destinations are shown read-only).
+    expect(document.activeElement).toBe(within(https).getByRole('radio', { name: 'HTTPS' }));
     await press('Escape');
     expect(isOpen(store, 'https')).toBe(false);
     expect(document.activeElement).toBe(open);
