@@ -14,7 +14,7 @@ import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { CloseButton, Note, useT } from './parts.js';
 
-/** ESMPRO/ServerManager manages up to 1,000 devices: beyond that the list warns (seed 002). */
+/** A manager (ESMPRO/ServerManager) manages up to 1,000 devices: beyond that the list warns (docs/relay.md). */
 export const MAX_AGENTS = 1000;
 
 type Loaded = { kind: 'loading' } | { kind: 'loaded'; agents: RelayAgent[] } | { kind: 'failed'; problems: readonly Problem[] };
