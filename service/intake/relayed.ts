@@ -6,14 +6,15 @@
  * header can never make the manager read its own files). It keeps the agent's id, kind, createdAt, machine, count, event
  * (and a maintenance notice); the spool record says how it came (`relay`), and its age counts from its reception.
  *
- * Taken only while the relay of the port it came on is enabled; otherwise, or without a configuration yet, the outcome
- * is `refused` with a coded problem (retrying can help: the receiver answers a retryable NAK).
+ * The agent has its ACK once the frame is stored, so a stored report is taken even when the relay of its port was
+ * switched off since (it is forwarded, or expires visibly). Refused with a coded problem only without a configuration
+ * yet, or when it is a test or activation notification (those are forwarded at once, never stored); the receiver keeps
+ * the frame and hands it again later.
  */
 import { type Config } from '../../shared/config/model.js';
 import { type EventOutcome } from '../../shared/host/service-types.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
-import { settingDef } from '../../shared/settings/schema.js';
 import { type RelayVia } from '../spool/record.js';
 import { type NewReport, type Spool } from '../spool/spool.js';
 
@@ -30,13 +31,11 @@ export const RELAY_SWITCH = { express: 'relay.express.enabled', https: 'relay.ht
 /** Forwarded at once by forwardNow (service/relay/forward-now.ts), never stored. */
 const AT_ONCE = new Set<Report['kind']>(['test', 'activation']);
 
-/** Why the manager does not take this relayed report now, or undefined: it takes it. */
+/** Why the manager does not take this stored relayed report now, or undefined: it takes it (its relay on or not). */
 export function relayRefusal(c: Config | undefined, r: RelayedReport): Problem | undefined {
   const id = r.report.id;
   if (AT_ONCE.has(r.report.kind)) return problem('ER_2372', { id, kind: r.report.kind });
   if (!c) return problem('ER_2370', { id });
-  const key = RELAY_SWITCH[r.via.port];
-  if (!c.settings[key]) return problem('ER_2371', { id, label: settingDef(key)!.label }, { field: key });
   return undefined;
 }
 

@@ -125,7 +125,8 @@ export class Spool {
       const report: Report = { ...init, id: init.id ?? randomUUID(), createdAt: init.createdAt ?? now, count: init.count ?? 1 };
       // A relayed report's age counts from its reception here (normally moments ago), never from the agent's createdAt:
       // the agent's clock may be anything, and the agent's own retries before it reached the manager are not ours to count.
-      const age = opts.relay ? ageFromCreation(opts.relay.receivedAt, wall) : 0;
+      // A report made here earlier and handed in with its createdAt has waited since then; a new one starts at 0.
+      const age = ageFromCreation(opts.relay?.receivedAt ?? init.createdAt ?? now, wall);
       this.born.set(report.id, this.mono() - age);
       const rec: SpoolRecord = {
         report,

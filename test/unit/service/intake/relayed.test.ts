@@ -20,16 +20,12 @@ const relayed = (over: Partial<Report> = {}, port: 'express' | 'https' = 'expres
 });
 
 describe('relayRefusal', () => {
-  it('takes a report only while the relay of its port is enabled, whatever express.route says', () => {
+  it('takes a stored report whatever the relay switches and express.route say (the agent has its ACK)', () => {
     const both = config({ 'relay.express.enabled': true, 'relay.https.enabled': true, 'express.route': 'off' });
     expect(relayRefusal(both, relayed())).toBeUndefined();
     expect(relayRefusal(both, relayed({}, 'https'))).toBeUndefined();
-    expect(relayRefusal(config({ 'relay.https.enabled': true }), relayed())).toMatchObject({
-      code: 'ER_2371',
-      field: 'relay.express.enabled',
-      message: { en: expect.stringContaining('[Express relay (manager)]') as string },
-    });
-    expect(relayRefusal(config({ 'relay.express.enabled': true }), relayed({}, 'https'))).toMatchObject({ code: 'ER_2371', field: 'relay.https.enabled' });
+    expect(relayRefusal(config({ 'relay.https.enabled': true }), relayed())).toBeUndefined();
+    expect(relayRefusal(config({}), relayed({}, 'https'))).toBeUndefined();
   });
 
   it('refuses without a configuration, and a test or activation notification (forwarded at once, never stored)', () => {
@@ -68,9 +64,9 @@ describe('relayedIntake', () => {
     expect(spool.counts().pending).toBe(1);
   });
 
-  it('refuses, spooling nothing, when the relay is off or the stored frame cannot be read', async () => {
-    const off = await setup(config());
-    expect(await off.intake(relayed())).toMatchObject({ result: 'refused', problem: { code: 'ER_2371' } });
+  it('refuses, spooling nothing, without a configuration or when the stored frame cannot be read', async () => {
+    const off = await setup(undefined);
+    expect(await off.intake(relayed())).toMatchObject({ result: 'refused', problem: { code: 'ER_2370' } });
     const gone = await setup(config({ 'relay.express.enabled': true }), () => Promise.reject(new Error('ENOENT: no such file')));
     expect(await gone.intake(relayed())).toMatchObject({
       result: 'refused',
