@@ -12,7 +12,7 @@ import { type Readable } from 'node:stream';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Report } from '../../shared/report/model.js';
-import { relayedReport, type RelayedReport } from '../../shared/report/relayed.js';
+import { namesLogs, relayedReport, type RelayedReport } from '../../shared/report/relayed.js';
 import { type Outcome } from '../routes/route.js';
 import { ackFrame, nakFrame, permanentFrameError, UNKNOWN_ID, type Refusal } from './answer.js';
 import { roomFor, type RelayLimits } from './checks.js';
@@ -180,6 +180,10 @@ export function serveConnection(socket: Socket, d: ConnectionDeps): void {
       json = JSON.parse(header.toString('utf8'));
     } catch (e) {
       c.refused = { problem: problem('ER_2335', { reason: `not JSON (${reasonOf(e)})` }), permanent: true };
+      return;
+    }
+    if (namesLogs(json)) {
+      c.refused = { problem: problem('ER_2352'), permanent: true };
       return;
     }
     const parsed = relayedReport(json);

@@ -57,6 +57,12 @@ export type RelayedReport = Omit<Report, 'logs'>;
 
 export type RelayedParse = { ok: true; report: RelayedReport } | { ok: false; reason: string };
 
+/**
+ * A header that has a `logs` field (any value) names files on some machine: an agent never sends it (its route drops
+ * it), so the receiver refuses the frame outright (ER_2352, permanent) instead of only dropping the field.
+ */
+export const namesLogs = (json: unknown): boolean => typeof json === 'object' && json !== null && Object.hasOwn(json, 'logs');
+
 /** The header's JSON (already parsed) as a report, or the first issue in words ("machine.serialNumber: ..."). */
 export function relayedReport(json: unknown): RelayedParse {
   const r = relayedReportSchema.safeParse(json);

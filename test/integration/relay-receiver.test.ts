@@ -1,12 +1,13 @@
 /**
  * The manager's receiver in a real service process (docs/relay.md), met by raw TCP agents on 127.0.0.1: a report is
  * ACKed only once its frame is on disk, a repeat is ACKed once stored once, hostile frames are NAKed with nothing
- * stored, the port opens and closes with the setting, a port in use is a coded problem in status, and a report ACKed
+ * stored (a header naming /etc/shadow as a log among them, ER_2352; a frame cut off mid-payload), the port opens and closes with the setting, a port in use is a coded problem in status, and a report ACKed
  * just before a kill -9 is still there after the restart, in the manager's spool.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { constants, existsSync, openSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { connect, createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -128,6 +129,46 @@ describe('the manager receiver in the service', () => {
     expect(problemOfNak(((await send(huge))[0] as { reason: string }).reason, true).code).toBe('ER_2251');
     expect(await readdir(join(m.stateDir, 'relay', 'received'))).toEqual(before);
     expect(await readdir(join(m.stateDir, 'relay', 'incoming'))).toEqual([]);
+  });
+
+  it('refuses a header naming /etc/shadow as a log with a permanent NAK (ER_2352): nothing stored, nothing opened', async () => {
+    // A FIFO named beside /etc/shadow: whoever opened it to read would still be waiting in open() for a writer, so a
+    // non-blocking open for writing would then succeed; ENXIO says no reader ever has it open.
+    const fifo = join(base, 'canary.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const r = { ...report(randomUUID()), logs: { paths: ['/etc/shadow', fifo], maxBytes: 0 } };
+    const nak = (await send(frameOf(r as Report, Buffer.from('zip'))))[0];
+    expect(nak).toMatchObject({ type: 'nak', id: r.id, permanent: true });
+    expect(problemOfNak((nak as { reason: string }).reason, true).code).toBe('ER_2352');
+    await new Promise((res) => setTimeout(res, 500)); // room for a (wrong) hand-off to act before looking
+    expect(existsSync(received(r.id))).toBe(false);
+    expect(await spooled()).not.toContain(`${r.id}.json`);
+    expect(await readdir(join(m.stateDir, 'relay', 'incoming'))).toEqual([]);
+    expect(() => openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK)).toThrow(/ENXIO/);
+    expect(svc!.log()).toMatch(/ER_2350 .*names log files/);
+  });
+
+  it('a frame cut off mid-payload (the agent gone): no ACK, nothing stored, its incoming part removed', async () => {
+    const r = report(randomUUID());
+    const f = frameOf(r, Buffer.alloc(4 * 1024 * 1024, 7));
+    const incoming = join(m.stateDir, 'relay', 'incoming');
+    const sock = connect(port, '127.0.0.1');
+    const answers: Buffer[] = [];
+    sock.on('data', (c: Buffer) => answers.push(c));
+    await new Promise<void>((res) => sock.write(f.subarray(0, 2 * 1024 * 1024), () => res()));
+    await until(async () => (await readdir(incoming)).length > 0, 10_000, 'the frame being written to incoming/');
+    const closed = new Promise((res) => sock.once('close', res));
+    sock.destroy();
+    await closed;
+    await until(
+      async () => (await readdir(incoming)).length === 0,
+      10_000,
+      'the incoming part removed',
+      () => svc?.log() ?? '',
+    );
+    expect(answers).toEqual([]);
+    expect(existsSync(received(r.id))).toBe(false);
+    expect(await spooled()).not.toContain(`${r.id}.json`);
   });
 
   it('keeps a report ACKed just before a kill -9: it is in the spool after the restart', async () => {

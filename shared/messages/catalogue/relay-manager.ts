@@ -116,6 +116,11 @@ export const relayManagerMessages = {
     ja: '通報を中継サービスに渡せませんでした({id}): {reason}。受信済みの通報はサービスの再起動時にもう一度渡します。',
     en: 'The report {id} could not be handed to the reporting pipeline: {reason}. The stored report is handed again when the service restarts.',
   },
+  ER_2352: {
+    kind: 'network',
+    ja: '通報のヘッダーにログファイルの指定(logs)があるため受け付けません。エージェントはログを添付ファイルとして送ります。',
+    en: "The report's header names log files (logs), which a relayed report never has: refused. An agent sends its logs as the attachment.",
+  },
 
   // ---- input: the receiver's settings
   ER_3110: {

@@ -133,7 +133,7 @@ describe('RelayReceiver', () => {
     expect(m.relayed).toHaveLength(1);
   });
 
-  it('NAKs hostile frames and stores nothing: garbage, truncated, oversized, a bad header, logs naming /etc/shadow kept out', async () => {
+  it('NAKs hostile frames and stores nothing: garbage, truncated, oversized, a bad header, a header naming /etc/shadow as a log', async () => {
     const m = await manager();
     const nakOf = async (bytes: Buffer) => {
       const { answers, closed } = await exchange(m.port, [bytes], 1);
@@ -154,13 +154,21 @@ describe('RelayReceiver', () => {
     const s = connect(m.port, '127.0.0.1');
     await new Promise<void>((res) => s.write(cut.subarray(0, 50_000), () => res()));
     s.destroy();
-    // A header naming /etc/shadow in logs: stored without it (the schema drops logs), the manager never reads it.
-    const shadow = report(uuid(7), { logs: { paths: ['/etc/shadow'], maxBytes: 0 } });
-    expect((await exchange(m.port, [frameOf(shadow)])).answers).toEqual([{ type: 'ack', id: shadow.id }]);
+    // A header naming /etc/shadow in logs (any value): a permanent NAK (ER_2352), nothing stored, nothing handed on.
+    const withLogs: Array<[number, unknown]> = [
+      [7, { paths: ['/etc/shadow'], maxBytes: 0 }],
+      [8, null],
+    ];
+    for (const [n, logs] of withLogs) {
+      const shadow = { ...report(uuid(n)), logs };
+      const nak = await nakOf(encodeFrame({ type: 'report', id: shadow.id, header: Buffer.from(JSON.stringify(shadow)), payload: Buffer.alloc(0) }));
+      expect(nak.a).toMatchObject({ type: 'nak', id: shadow.id, permanent: true });
+      expect(problemOfNak((nak.a as { reason: string }).reason, true).code).toBe('ER_2352');
+    }
     await new Promise((res) => setTimeout(res, 100));
-    expect(await files(m.received)).toEqual([`${shadow.id}.frame`]);
+    expect(await files(m.received)).toEqual([]);
     expect(await files(join(m.stateDir, 'relay', 'incoming'))).toEqual([]);
-    expect(m.relayed.map((x) => x.report)).toEqual([Object.fromEntries(Object.entries(shadow).filter(([k]) => k !== 'logs'))]);
+    expect(m.relayed).toEqual([]);
   });
 
   it('answers a probe, refuses addresses not allowed and connections beyond the limit with a NAK', async () => {

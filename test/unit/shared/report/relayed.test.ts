@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relayedReport } from '../../../../shared/report/relayed.js';
+import { namesLogs, relayedReport } from '../../../../shared/report/relayed.js';
 
 const good = {
   id: '11111111-2222-4333-8444-555555555555',
@@ -31,5 +31,15 @@ describe('relayedReport', () => {
     expect(bad({ ...good, count: 0 })).toMatch(/^count:/);
     expect(bad('a string')).toMatch(/^\(header\):/);
     expect(bad(null)).toMatch(/^\(header\):/);
+  });
+
+  it('namesLogs: a header with a logs field of any value (the receiver refuses it, ER_2352); none without', () => {
+    expect(namesLogs({ ...good, logs: { paths: ['/etc/shadow'], maxBytes: 0 } })).toBe(true);
+    expect(namesLogs({ ...good, logs: null })).toBe(true);
+    expect(namesLogs({ ...good, logs: undefined })).toBe(true);
+    expect(namesLogs(good)).toBe(false);
+    expect(namesLogs(JSON.parse('{"__proto__":{"logs":1}}'))).toBe(false);
+    expect(namesLogs(null)).toBe(false);
+    expect(namesLogs('logs')).toBe(false);
   });
 });
