@@ -11,6 +11,7 @@ import { useDialogForm } from './form.js';
 import { useMessageBox } from './MessageBox.js';
 import { Note, OkCancel, ProblemList, Radios, SettingField, defOf, useT } from './parts.js';
 import { ENABLE_QUESTION, EXPRESS_ROUTES, exclusionMessage, isExpressRoute } from './routes.js';
+import { SuppressionAndSetup } from './SuppressionAndSetup.js';
 
 const KEYS: readonly SettingKey[] = ['express.route', 'mail.smime'];
 const ROUTE_DIALOG: Record<string, DialogId> = { mail: 'mail', dialup: 'dialup', manager: 'manager' };
@@ -83,20 +84,7 @@ export function ExpressDialog(): ReactNode {
           'S/MIME is for the e-mail and dial-up routes, after activation with a key file only.',
         )}
       </Note>
-      <div className="button-row">
-        <button type="button" onClick={() => open('suppression')}>
-          {t('通報の抑制...', 'Report suppression...')}
-        </button>
-        <button type="button" onClick={() => open('wizard')}>
-          {t('開局情報の入力...', 'Activation information...')}
-        </button>
-      </div>
-      <Note>
-        {t(
-          '[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
-          'Do not change the report suppression defaults unless the maintenance company tells you to.',
-        )}
-      </Note>
+      <SuppressionAndSetup />
       <ProblemList problems={form.otherProblems} />
       {box.element}
     </Dialog>

@@ -18,6 +18,7 @@ import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RememberSecret } from './RememberSecret.js';
+import { SuppressionAndSetup } from './SuppressionAndSetup.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY,
@@ -104,20 +105,7 @@ export function HttpsDialog(): ReactNode {
         <SettingField form={form} k="https.timeoutSeconds" />
         <RemoteAccess form={form} entryLabel={t('接続名', 'Connection name')} />
       </fieldset>
-      <div className="button-row">
-        <button type="button" onClick={() => open('suppression')}>
-          {t('通報の抑制...', 'Report suppression...')}
-        </button>
-        <button type="button" onClick={() => open('wizard')}>
-          {t('開局情報の入力...', 'Activation information...')}
-        </button>
-      </div>
-      <Note>
-        {t(
-          '[通報の抑制]の設定は保守サービス会社からの指示がある場合を除いて、既定値を変更しないでください。',
-          'Do not change the report suppression defaults unless the maintenance company tells you to.',
-        )}
-      </Note>
+      <SuppressionAndSetup />
       {viaManager ? null : <NotifyButtons route="https" form={form} box={box} {...(destinations ? { destinations } : {})} />}
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}

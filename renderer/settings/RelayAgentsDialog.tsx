@@ -4,45 +4,29 @@
  * running service knows them (HostApi relayAgents). An agent silent for over 35 days and an identity claimed by two
  * machines are marked in words, not only by colour; beyond 1,000 agents a warning (reports are never refused for it).
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { type RelayAgent } from '../../shared/host/api.js';
-import { problemsOf } from '../../shared/host/errors.js';
-import { type Problem } from '../../shared/messages/problem.js';
+import { type ReactNode } from 'react';
+import { type HostApi, type RelayAgent } from '../../shared/host/api.js';
 import { Dialog } from '../components/Dialog.js';
-import { ProblemView } from '../components/ProblemView.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
-import { CloseButton, Note, useT } from './parts.js';
+import { Note, useT } from './parts.js';
+import { AskFailed, Asking, QueryButtons, localTime as when, useServiceQuery, type Failed } from './service-query.js';
 
 /** A manager (ESMPRO/ServerManager) manages up to 1,000 devices: beyond that the list warns (docs/relay.md). */
 export const MAX_AGENTS = 1000;
 
-type Loaded = { kind: 'loading' } | { kind: 'loaded'; agents: RelayAgent[] } | { kind: 'failed'; problems: readonly Problem[] };
+type Listed = { kind: 'loaded'; agents: RelayAgent[] };
 
-function when(iso: string, lang: 'ja' | 'en'): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+async function askAgents(host: HostApi): Promise<Listed | Failed> {
+  const r = await host.relayAgents();
+  return r.ok ? { kind: 'loaded', agents: r.agents } : { kind: 'failed', problems: r.problems };
 }
 
 export function RelayAgentsDialog(): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
-
-  const load = useCallback(async () => {
-    setLoaded({ kind: 'loading' });
-    try {
-      const r = await host.relayAgents();
-      setLoaded(r.ok ? { kind: 'loaded', agents: r.agents } : { kind: 'failed', problems: r.problems });
-    } catch (e) {
-      setLoaded({ kind: 'failed', problems: problemsOf(e) });
-    }
-  }, [host]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { loaded, load } = useServiceQuery(askAgents);
 
   const agents = loaded.kind === 'loaded' ? loaded.agents : [];
   const flags = (a: RelayAgent): string =>
@@ -59,32 +43,17 @@ export function RelayAgentsDialog(): ReactNode {
       wide
       onCancel={() => close('relay-agents')}
       buttons={
-        <>
-          <button
-            type="button"
-            disabled={loaded.kind === 'loading'}
-            onClick={() => {
-              void load();
-            }}
-          >
-            {t('最新の情報に更新', 'Refresh')}
-          </button>
-          <CloseButton onClose={() => close('relay-agents')} />
-        </>
+        <QueryButtons
+          busy={loaded.kind === 'loading'}
+          onRefresh={() => {
+            void load();
+          }}
+          onClose={() => close('relay-agents')}
+        />
       }
     >
-      {loaded.kind === 'loading' ? (
-        <p role="status" aria-busy="true">
-          {t('通報サービスに問い合わせています...', 'Asking the reporting service...')}
-        </p>
-      ) : null}
-      {loaded.kind === 'failed' ? (
-        <div role="alert" className="field-error" data-testid="agents-failed">
-          {loaded.problems.map((p, i) => (
-            <ProblemView key={i} problem={p} />
-          ))}
-        </div>
-      ) : null}
+      <Asking loaded={loaded} />
+      <AskFailed loaded={loaded} testId="agents-failed" />
       {loaded.kind === 'loaded' && agents.length > MAX_AGENTS ? (
         <p role="status" className="warning" data-testid="agents-too-many">
           {t(

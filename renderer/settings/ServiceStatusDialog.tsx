@@ -3,27 +3,23 @@
  * failure with its coded message, the next retry; on a manager, the relay's receive ports and agents), refreshed on
  * request; "not running" when it is not.
  */
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { type ServiceStatus } from '../../shared/host/api.js';
+import { useEffect, type ReactNode } from 'react';
+import { type HostApi, type ServiceStatus } from '../../shared/host/api.js';
 import { settingDef } from '../../shared/settings/schema.js';
 import { isFinal, KIND_LABEL, PHASE_LABEL } from '../../shared/host/report-progress.js';
 import { Dialog } from '../components/Dialog.js';
 import { problemText } from '../i18n.js';
-import { problemsOf } from '../../shared/host/errors.js';
-import { type Problem } from '../../shared/messages/problem.js';
-import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
-import { CloseButton, Note, useT } from './parts.js';
+import { Note, useT } from './parts.js';
 import { configText, userSystemCodeText } from '../../shared/host/state-summary.js';
 import { RelayStatusView } from './RelayStatusView.js';
+import { AskFailed, Asking, QueryButtons, localTime as when, useServiceQuery } from './service-query.js';
 
-type Loaded = { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'failed'; problems: readonly Problem[] };
+type Answered = { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' };
 
-/** A local, readable time (the ISO time stays in the tooltip). */
-function when(iso: string | undefined, lang: 'ja' | 'en'): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
+async function askStatus(host: HostApi): Promise<Answered> {
+  const status = await host.serviceStatus();
+  return status ? { kind: 'running', status } : { kind: 'stopped' };
 }
 
 export function ServiceStatusDialog(): ReactNode {
@@ -31,21 +27,9 @@ export function ServiceStatusDialog(): ReactNode {
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
-  const [loaded, setLoaded] = useState<Loaded>({ kind: 'loading' });
+  const { loaded, setLoaded, load } = useServiceQuery(askStatus);
   const settings = useApp((st) => st.snapshot?.settings);
 
-  const load = useCallback(async () => {
-    setLoaded({ kind: 'loading' });
-    try {
-      const status = await host.serviceStatus();
-      setLoaded(status ? { kind: 'running', status } : { kind: 'stopped' });
-    } catch (e) {
-      setLoaded({ kind: 'failed', problems: problemsOf(e) });
-    }
-  }, [host]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   // While a report is on its way (logs being collected, waiting, sending), follow it without a click.
   const moving = loaded.kind === 'running' && (loaded.status.reports ?? []).some((r) => !isFinal(r.phase));
   useEffect(() => {
@@ -72,18 +56,13 @@ export function ServiceStatusDialog(): ReactNode {
       wide
       onCancel={() => close('service-status')}
       buttons={
-        <>
-          <button
-            type="button"
-            disabled={loaded.kind === 'loading'}
-            onClick={() => {
-              void load();
-            }}
-          >
-            {t('最新の情報に更新', 'Refresh')}
-          </button>
-          <CloseButton onClose={() => close('service-status')} />
-        </>
+        <QueryButtons
+          busy={loaded.kind === 'loading'}
+          onRefresh={() => {
+            void load();
+          }}
+          onClose={() => close('service-status')}
+        />
       }
     >
       {/* The registration, from the settings: shown whether or not the service runs (the manager-side tests need it). */}
@@ -91,11 +70,7 @@ export function ServiceStatusDialog(): ReactNode {
         <dt>{t('ユーザシステムコード', 'User system code')}</dt>
         <dd data-testid="status-user-system-code">{settings ? userSystemCodeText(settings)[lang] : ''}</dd>
       </dl>
-      {loaded.kind === 'loading' ? (
-        <p role="status" aria-busy="true">
-          {t('通報サービスに問い合わせています...', 'Asking the reporting service...')}
-        </p>
-      ) : null}
+      <Asking loaded={loaded} />
       {loaded.kind === 'stopped' ? (
         <p role="status" className="warning" data-testid="service-stopped">
           {t(
@@ -104,13 +79,7 @@ export function ServiceStatusDialog(): ReactNode {
           )}
         </p>
       ) : null}
-      {loaded.kind === 'failed' ? (
-        <div role="alert" className="field-error">
-          {loaded.problems.map((p, i) => (
-            <ProblemView key={i} problem={p} />
-          ))}
-        </div>
-      ) : null}
+      <AskFailed loaded={loaded} />
       {s ? (
         <dl className="facts" data-testid="service-status">
           <dt>{t('状態', 'State')}</dt>
