@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { stopChild } from '../helpers/peers/child.js';
+import { activateArgs } from '../helpers/activation.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const KEYFILE_FIXTURES = join(ROOT, 'test', 'fixtures', 'keyfile');
@@ -136,23 +137,7 @@ export function servePerStory(o: ServeOptions = {}): RunningApp {
  * opening the window: a `prepare` for servePerTest / servePerStory. `more`: further options of `activate`.
  */
 export async function activateByKeyCode(app: Pick<RunningApp, 'cli'>, more: string[] = []): Promise<void> {
-  await promisify(execFile)(process.execPath, [
-    ...app.cli,
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'SERVER001',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '00000001',
-    '--warranty',
-    '99999999',
-    '--reply-mail',
-    'reply@example.jp',
-    ...more,
-  ]);
+  await promisify(execFile)(process.execPath, [...app.cli, ...activateArgs('SERVER001', more)]);
 }
 
 export function launchChromium(): Promise<Browser> {

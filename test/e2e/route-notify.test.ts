@@ -15,6 +15,7 @@ import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { parseMail, startSmtpPeer, type SmtpPeer } from '../helpers/peers/smtp-server.js';
 import { startModemEmulator, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
 import { handEditState } from '../helpers/service-process.js';
+import { activateArgs } from '../helpers/activation.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -40,23 +41,7 @@ beforeAll(async () => {
   modemDir = await mkdtemp(join(tmpdir(), 'er-e2e-modem-'));
   modem = await startModemEmulator(modemDir);
   // No `init`: the folders are the ones `serve` made, as for someone who only ever used the window.
-  await cli(
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'S1',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '1',
-    '--warranty',
-    '1',
-    '--reply-mail',
-    'r@example.jp',
-    '--service',
-    'express',
-  );
+  await cli(...activateArgs('S1', ['--service', 'express']));
   browser = await launchChromium();
 }, 120_000);
 

@@ -9,8 +9,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Answer, type Receiver } from '../helpers/peers/https-receiver.js';
-import { cli } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/tmp.js';
+import { cliMachine } from '../helpers/cli-machine.js';
 import { createHost } from '../../service/host-factory.js';
 import { RESOURCES_DIR } from '../../service/app-paths.js';
 import { ReportingService } from '../../service/daemon/service.js';
@@ -41,33 +41,7 @@ interface Setup {
 }
 
 async function setup(): Promise<Setup> {
-  const base = await tmp();
-  const dirs = { configDir: join(base, 'config'), stateDir: join(base, 'state') };
-  const run = async (args: string[]) => {
-    const r = await cli(['--config-dir', dirs.configDir, '--state-dir', dirs.stateDir, ...args]);
-    expect(r.code, r.err.join('\n')).toBe(0);
-  };
-  await run(['init']);
-  await run([
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'SERVER001',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '00000001',
-    '--warranty',
-    '99999999',
-    '--reply-mail',
-    'reply@example.jp',
-  ]);
-  const adr = join(dirs.configDir, 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, `${(await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${primary.url}`)}[URL2]\nURL= ${secondary.url}\n`);
-  const caFile = join(base, 'center-ca.pem');
-  await writeFile(caFile, pki.ca.certPem);
-  await run(['config', 'set', 'https.caFile', caFile]);
+  const { dirs } = await cliMachine(await tmp(), { who: 'SERVER001', url1: primary.url, url2: secondary.url, caPem: pki.ca.certPem });
   primaryAnswer = { status: 200, body: 'accepted' };
   return { host: await createHost(dirs, {}), dirs };
 }

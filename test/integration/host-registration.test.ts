@@ -15,6 +15,7 @@ import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js
 import { startTinyproxy, type Tinyproxy } from '../helpers/peers/tinyproxy.js';
 import { cli } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/tmp.js';
+import { cliMachine } from '../helpers/cli-machine.js';
 import { createHost } from '../../service/host-factory.js';
 import { RESOURCES_DIR } from '../../service/app-paths.js';
 import { ReportingService } from '../../service/daemon/service.js';
@@ -58,33 +59,12 @@ async function files(dir: string): Promise<Record<string, string>> {
 
 /** Activated by key code for HTTPS, its center on loopback behind tinyproxy, an option device, a changed schedule. */
 async function machine(opts: { active?: boolean } = {}): Promise<Machine> {
-  const base = await tmp();
-  const dirs = { configDir: join(base, 'config'), stateDir: join(base, 'state') };
-  const run = async (args: string[]) => {
-    const r = await cli(['--config-dir', dirs.configDir, '--state-dir', dirs.stateDir, ...args]);
-    expect(r.code, r.err.join('\n')).toBe(0);
-  };
-  await run(['init']);
-  await run([
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'SERVER001',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '00000001',
-    '--warranty',
-    '99999999',
-    '--reply-mail',
-    'reply@example.jp',
-  ]);
-  const adr = join(dirs.configDir, 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${center.url}`));
-  const caFile = join(base, 'center-ca.pem');
-  await writeFile(caFile, pki.ca.certPem);
-  await run(['config', 'set', 'https.caFile', caFile, 'schedule.retry.limitHours', '48']);
+  const { base, dirs, caFile } = await cliMachine(await tmp(), {
+    who: 'SERVER001',
+    url1: center.url,
+    caPem: pki.ca.certPem,
+    set: ['schedule.retry.limitHours', '48'],
+  });
   const host = await createHost(dirs, {});
   const saved = await host.saveSettings({
     values: {

@@ -5,12 +5,13 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile, access } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
 import { processCli, type ProcessRun } from '../helpers/process-cli.js';
+import { activateArgs, pointDestinations } from '../helpers/activation.js';
 
 let base: string;
 let pki: TestPki;
@@ -42,27 +43,8 @@ beforeAll(async () => {
   await writeFile(caFile, pki.ca.certPem);
   ({ argv, run: cli } = processCli(join(base, 'config'), join(base, 'state')));
   expect((await cli(['init'])).code).toBe(0);
-  expect(
-    (
-      await cli([
-        'activate',
-        '--key-code',
-        '01239',
-        '--server-name',
-        'SERVER001',
-        '--device-code',
-        'N8100-2810',
-        '--serial',
-        '00000001',
-        '--warranty',
-        '99999999',
-        '--reply-mail',
-        'reply@example.jp',
-      ])
-    ).code,
-  ).toBe(0);
-  const adr = join(base, 'config', 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${receiver.url}`));
+  expect((await cli(activateArgs('SERVER001'))).code).toBe(0);
+  await pointDestinations(join(base, 'config'), receiver.url);
   expect((await cli(['config', 'set', 'https.caFile', caFile])).code).toBe(0);
 }, 120_000);
 

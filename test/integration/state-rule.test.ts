@@ -5,12 +5,10 @@
  * test and activation notification to an HTTPS receiver), and `validate` says when State= was reached by a hand edit.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { cli } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/tmp.js';
+import { cliMachine } from '../helpers/cli-machine.js';
 import { handEditState } from '../helpers/service-process.js';
 import { createHost } from '../../service/host-factory.js';
 import { ConfigStore } from '../../shared/node/config-store.js';
@@ -31,35 +29,7 @@ afterAll(async () => {
 
 /** Activated by key code (設定済み), its HTTPS destination the receiver. */
 async function machine() {
-  const base = await tmp();
-  const dirs = { configDir: join(base, 'config'), stateDir: join(base, 'state') };
-  const run = (args: string[]) => cli(['--config-dir', dirs.configDir, '--state-dir', dirs.stateDir, ...args]);
-  const ok = async (args: string[]) => {
-    const r = await run(args);
-    expect(r.code, r.err.join('\n')).toBe(0);
-    return r;
-  };
-  await ok(['init']);
-  await ok([
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'S1',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '1',
-    '--warranty',
-    '1',
-    '--reply-mail',
-    'r@example.jp',
-  ]);
-  const adr = join(dirs.configDir, 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${center.url}`));
-  const caFile = join(base, 'ca.pem');
-  await writeFile(caFile, pki.ca.certPem);
-  await ok(['config', 'set', 'https.caFile', caFile]);
+  const { dirs, run, ok } = await cliMachine(await tmp(), { who: 'S1', url1: center.url, caPem: pki.ca.certPem, caName: 'ca.pem' });
   const state = async () => (await ok(['config', 'get', 'activation.state'])).out.join('').trim();
   return { dirs, run, ok, state };
 }
