@@ -2,32 +2,16 @@
  * Dial-up bulk forwarding (一括通報, docs/relay.md "Forwarding") at the route: ModemRoute.sendBatch against the Hayes
  * modem emulator on a real pseudo-terminal pair. One call carries several frames, each answered before the next.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ModemRoute } from '../../service/routes/modem/route.js';
 import { type RouteContext } from '../../service/routes/route.js';
 import { type Report } from '../../shared/report/model.js';
 import { defaultSettings, type Settings } from '../../shared/settings/schema.js';
-import { startModemEmulator, type Behaviour, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
+import { modemPerFile } from '../helpers/modem-per-file.js';
 
-let dir: string;
-let emu: ModemEmulator;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'express-report-bulk-'));
-  emu = await startModemEmulator(dir);
-});
-afterAll(async () => {
-  await emu?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-const defaults: Behaviour = { dial: () => 'CONNECT 9600', center: () => 'ack', mute: false, errorOn: () => false };
-beforeEach(() => {
-  emu.reset();
-  emu.behaviour = { ...defaults };
-});
+const modem = modemPerFile('express-report-bulk-');
+const emu = modem.emu;
 
 const route = () => new ModemRoute({ timeouts: { commandMs: 1000, connectMs: 1500, ackMs: 1000, guardMs: 50 }, lockDirs: [] });
 const ctx = (over: Partial<Settings> = {}): RouteContext => ({

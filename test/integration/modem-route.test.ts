@@ -2,7 +2,7 @@
  * The dial-up route against a Hayes modem emulator on a real pseudo-terminal pair (socat): the route opens one end
  * with serialport, the emulator (a modem with a center behind it) the other.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -17,27 +17,14 @@ import { type Outcome, type RouteContext } from '../../service/routes/route.js';
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { defaultSettings, type Settings } from '../../shared/settings/schema.js';
-import { startModemEmulator, type Behaviour, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
+import { DEFAULT_BEHAVIOUR } from '../helpers/peers/modem-emulator.js';
+import { modemPerFile } from '../helpers/modem-per-file.js';
 
 const fixtures = new URL('../fixtures/keyfile/', import.meta.url);
 const centerKey = new URL('center.key.pem', fixtures).pathname;
 
-let dir: string;
-let emu: ModemEmulator;
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'express-report-modem-'));
-  emu = await startModemEmulator(dir);
-});
-afterAll(async () => {
-  await emu?.stop();
-  await rm(dir, { recursive: true, force: true });
-});
-const defaults: Behaviour = { dial: () => 'CONNECT 9600', center: () => 'ack', mute: false, errorOn: () => false };
-beforeEach(() => {
-  emu.reset();
-  emu.behaviour = { ...defaults };
-});
+const modem = modemPerFile('express-report-modem-');
+const emu = modem.emu;
 
 const fast = { commandMs: 1000, connectMs: 1500, ackMs: 1000, guardMs: 50 };
 const makeRoute = (o: ModemRouteOptions = {}) => new ModemRoute({ timeouts: fast, lockDirs: [], ...o });
@@ -204,7 +191,7 @@ describe('ModemRoute over a pseudo-terminal', () => {
     const mute = failed(await makeRoute().send(sampleReport(), ctx(config())));
     expect(mute.problem.code).toBe('ER_2258');
     expect(mute.problem.message.en).toContain(`${emu.modemPath} did not answer ATZ`);
-    emu.behaviour = { ...defaults, errorOn: (c) => c.startsWith('ATE0') };
+    emu.behaviour = { ...DEFAULT_BEHAVIOUR, errorOn: (c) => c.startsWith('ATE0') };
     const refused = failed(await makeRoute().send(sampleReport(), ctx(config())));
     expect(refused.problem.code).toBe('ER_2259');
     expect(refused.problem.message.en).toContain('ATE0V1Q0X4');
@@ -262,7 +249,7 @@ describe('ModemRoute over a pseudo-terminal', () => {
     } finally {
       await new Promise<void>((resolve) => holder.close(() => resolve()));
     }
-    const missing = join(dir, 'no-such-tty');
+    const missing = join(modem.dir(), 'no-such-tty');
     const gone = failed(await makeRoute().send(sampleReport(), ctx(config({ 'dialup.serial.port': missing }))));
     expect([gone.problem.code, gone.retry, gone.problem.field]).toEqual(['ER_2254', false, 'dialup.serial.port']);
     expect(gone.problem.message.en).toContain(missing);
@@ -297,7 +284,7 @@ describe('ModemRoute with S/MIME', () => {
     const envelopes: Buffer[] = [];
     emu.behaviour.open = (envelope) => {
       envelopes.push(envelope);
-      const file = join(dir, 'envelope.der');
+      const file = join(modem.dir(), 'envelope.der');
       writeFileSync(file, envelope);
       return execFileSync('openssl', ['smime', '-decrypt', '-inform', 'DER', '-in', file, '-inkey', centerKey, '-binary']);
     };

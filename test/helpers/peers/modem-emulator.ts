@@ -51,7 +51,8 @@ export interface ModemEmulator {
   stop(): Promise<void>;
 }
 
-const DEFAULTS: Behaviour = { dial: () => 'CONNECT 9600', center: () => 'ack', mute: false, errorOn: () => false };
+/** How a modem answers unless a test says otherwise: connected, every frame ACKed. */
+export const DEFAULT_BEHAVIOUR: Behaviour = { dial: () => 'CONNECT 9600', center: () => 'ack', mute: false, errorOn: () => false };
 
 function startSocat(dir: string): Promise<ChildProcess> {
   const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${join(dir, 'modem')}`, `pty,raw,echo=0,link=${join(dir, 'line')}`], {
@@ -94,7 +95,7 @@ export async function startModemEmulator(dir: string, behaviour: Partial<Behavio
     frames: [],
     hangups: 0,
     errors: [],
-    behaviour: { ...DEFAULTS, ...behaviour },
+    behaviour: { ...DEFAULT_BEHAVIOUR, ...behaviour },
     reset() {
       mode = 'command';
       typed = '';
