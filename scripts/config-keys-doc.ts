@@ -22,14 +22,17 @@ export function configKeysDoc(): string {
     '(digits and - + ( )), `dial` (digits, - ( ) , * # P T W), `postal` (7 digits), `date` (YYYY-MM-DD),',
     '`time-window` (HH:MM-HH:MM or none), `absolute-path`, `any` (one line, no control characters).',
     '',
-    '| Key | Label (ja / en) | File | Default | Limits | Required when |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '`Personal`: personal data (names, address, phone, e-mail), left out of a support export unless `--personal include`',
+    '([settings-transfer.md](settings-transfer.md)).',
+    '',
+    '| Key | Label (ja / en) | File | Default | Limits | Required when | Personal |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const d of settingDefs) {
     const def = d.kind === 'secret' ? '' : formatValue(d, d.default);
     const req = d.requiredWhen === always ? 'always' : d.requiredWhen ? 'conditional (see below)' : '';
     out.push(
-      `| \`${d.key}\` | ${d.label.ja} / ${d.label.en} | ${d.file} \`[${d.section}] ${d.name}\` | ${def === '' ? '' : `\`${def}\``} | ${describeLimits(d)} | ${req} |`,
+      `| \`${d.key}\` | ${d.label.ja} / ${d.label.en} | ${d.file} \`[${d.section}] ${d.name}\` | ${def === '' ? '' : `\`${def}\``} | ${describeLimits(d)} | ${req} | ${d.personal ? 'personal' : ''} |`,
     );
   }
   out.push(

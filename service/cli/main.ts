@@ -23,6 +23,9 @@ import { testConnectionCommand } from './commands/connection.js';
 import { endServiceCommand } from './commands/end-service.js';
 import { pauseCommand, resumeCommand } from './commands/maintenance.js';
 import { relayAgentsCommand } from './commands/relay.js';
+import { exportCommand } from './commands/export.js';
+import { exportDiffCommand } from './commands/export-diff.js';
+import { importCommand } from './commands/import.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -107,6 +110,40 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .command('export')
     .description(t(h('サポート向けに設定を INI で出力します(パスワードは出力しません)', 'print the settings as one INI for support (no secrets)')))
     .action(run((c) => configExport(ctx(c))));
+
+  const exp = program
+    .command('export')
+    .description(t(h('設定をファイルにエクスポートします (docs/settings-transfer.md)', 'export the settings to one file (docs/settings-transfer.md)')))
+    .option('--out <file>', t(h('書き出すファイル(必須)', 'the file to write (required)')))
+    .addOption(
+      new Option(
+        '--scope <scope>',
+        t(h('support: パスワードは設定の有無のみ / transfer: パスフレーズで暗号化', 'support: secrets as set / not set; transfer: sealed with a passphrase')),
+      )
+        .choices(['support', 'transfer'])
+        .default('support'),
+    )
+    .addOption(
+      new Option('--personal <mode>', t(h('個人情報を含めるか(support のみ)', 'leave out or include personal data (support only)')))
+        .choices(['omit', 'include'])
+        .default('omit'),
+    )
+    .option('--passphrase-file <file>', t(h('パスフレーズのファイル(transfer で必須)', 'the passphrase file (required for transfer)')))
+    .action(run((c) => exportCommand(ctx(c), c.opts())));
+  exp
+    .command('diff <a> <b>')
+    .description(t(h('2 つのエクスポートを比較します(同じなら 0、違えば 1)', 'compare two exports (exit 0 equal, 1 different)')))
+    .option('--json', 'JSON')
+    .action(run((c) => exportDiffCommand(ctx(c), c.args[0]!, c.args[1]!, c.opts())));
+
+  program
+    .command('import <file>')
+    .description(t(h('エクスポートを検査し、変更点を表示して読み込みます', 'check an export, show the changes, and apply them as one save')))
+    .option('--dry-run', t(h('変更点の表示のみ(何も書き込みません)', 'show the changes only (nothing is written)')))
+    .option('--only <groups>', t(h('読み込む範囲: activation,routes,schedule,definitions', 'what to import: activation,routes,schedule,definitions')))
+    .option('--passphrase-file <file>', t(h('パスフレーズのファイル(transfer のエクスポート)', 'the passphrase file (a transfer export)')))
+    .option('--other-machine', t(h('別の製造番号の装置の識別情報と証明書も読み込みます', "import another serial's identity and certificate too")))
+    .action(run((c) => importCommand(ctx(c), c.args[0]!, c.opts())));
 
   program
     .command('serve')

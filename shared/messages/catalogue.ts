@@ -16,6 +16,8 @@ import { relayForwardMessages } from './catalogue/relay-forward.js';
 import { relayManagerMessages } from './catalogue/relay-manager.js';
 import { relayAgentMessages } from './catalogue/relay-agent.js';
 import { relayWindowMessages } from './catalogue/relay-window.js';
+import { relayAnswerMessages } from './catalogue/relay-answer.js';
+import { settingsTransferMessages } from './catalogue/settings-transfer.js';
 
 export const catalogue = {
   ...mailMessages,
@@ -27,6 +29,8 @@ export const catalogue = {
   ...relayManagerMessages,
   ...relayAgentMessages,
   ...relayWindowMessages,
+  ...relayAnswerMessages,
+  ...settingsTransferMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: {

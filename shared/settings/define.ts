@@ -20,6 +20,8 @@ interface Common<K extends string> {
   readonly label: LocalizedText;
   /** The guide message (説明) shown at the bottom of the window when the field is focused. */
   readonly guide: LocalizedText;
+  /** Personal data (names, address, phone, e-mail): left out of a support export unless asked for (docs/settings-transfer.md). */
+  readonly personal?: boolean;
   /** The access key of the original's label, e.g. M in `お客様名称(カナ) (M)`. */
   readonly accessKey?: string;
   /** Required when this holds (the original's ※ mark); never required when absent. */

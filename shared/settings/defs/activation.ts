@@ -58,6 +58,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'activation.replyMail',
+    personal: true,
     file: F,
     section: 'Activation',
     name: 'ReplyMail',
@@ -111,6 +112,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.nameKana',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'NameKana',
@@ -125,6 +127,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.name',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'Name',
@@ -139,6 +142,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.department',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'Department',
@@ -156,6 +160,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.postalCode',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'PostalCode',
@@ -170,6 +175,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.addressKana',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'AddressKana',
@@ -184,6 +190,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.address',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'Address',
@@ -198,6 +205,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.addressDetail',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'AddressDetail',
@@ -211,6 +219,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.phone',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'Phone',
@@ -225,6 +234,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.email',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'Email',
@@ -242,6 +252,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.contactKana',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'ContactKana',
@@ -259,6 +270,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'customer.contact',
+    personal: true,
     file: F,
     section: 'Customer',
     name: 'Contact',
@@ -368,6 +380,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'dealer.sales.name',
+    personal: true,
     file: F,
     section: 'Dealer',
     name: 'SalesName',
@@ -380,6 +393,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'dealer.sales.phone',
+    personal: true,
     file: F,
     section: 'Dealer',
     name: 'SalesPhone',
@@ -404,6 +418,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'dealer.se.name',
+    personal: true,
     file: F,
     section: 'Dealer',
     name: 'SeName',
@@ -416,6 +431,7 @@ export const activationDefs = [
   }),
   def.text({
     key: 'dealer.se.phone',
+    personal: true,
     file: F,
     section: 'Dealer',
     name: 'SePhone',
