@@ -101,7 +101,7 @@ export function DialupDialog({ relay = false }: { relay?: boolean }): ReactNode 
         )}
       </Note>
       {relay ? <RelayBeforeAgents kind="express" /> : null}
-      <NotifyButtons route="dialup" form={form} box={box} />
+      <NotifyButtons route="dialup" form={form} box={box} reach={relay} />
       <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
       {box.element}
     </Dialog>

@@ -15,10 +15,13 @@ import { type MessageBox } from './MessageBox.js';
 import { Note, useT } from './parts.js';
 import { ResultAddressDialog, type ResultChoice } from './ResultAddressDialog.js';
 import { NotifyResultDialog } from './NotifyResultDialog.js';
+import { UserIdDialog } from './UserIdDialog.js';
+import { type NotifyTarget } from '../../shared/host/api.js';
 import { useNotify, viaManager, type NotifyLine, type NotifyRoute } from './use-notify.js';
 
 type Modal =
   | { kind: 'result'; initial: ResultChoice; resolve(c: ResultChoice | undefined): void }
+  | { kind: 'user'; target: NotifyTarget }
   | { kind: 'definitions'; problems: Problem[]; resolve(ok: boolean): void };
 
 /** The definition files' errors, listed with file and line: OK sends anyway, キャンセル goes back. */
@@ -80,12 +83,19 @@ function Line({ line, dialup, manager }: { line: NotifyLine; dialup: boolean; ma
     const done =
       line.kind === 'test' && dialup
         ? t(': 通報成功', ': report succeeded')
-        : line.kind === 'test' && manager
-          ? t('に成功しました。', ' succeeded.')
-          : line.kind === 'test'
-            ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
-            : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
-    return <li className="ok">{`${head}${done}${line.detail ? ` (${line.detail})` : ''}`}</li>;
+        : line.kind === 'test' && manager && line.noResult
+          ? t(
+              'に成功しました。テスト結果は送付されません(マネージャはダイヤルアップ経由)。',
+              ' succeeded. No result mail comes (the manager forwards over dial-up).',
+            )
+          : line.kind === 'test' && manager && !line.answer
+            ? t('に成功しました。', ' succeeded.')
+            : line.kind === 'test'
+              ? t('に成功しました。結果は指定した送付先に届きます。', ' succeeded. The result is sent to the chosen address.')
+              : t('に成功しました。エクスプレス通報サービスを開始しました。', ' succeeded. The Express Report Service has started.');
+    // A manager's answer in the window's language; other routes' detail is the peer's own (English) words.
+    const said = line.answer ? `${line.answer.code} ${line.answer.message[lang]}` : line.detail;
+    return <li className="ok">{`${head}${done}${said ? ` (${said})` : ''}`}</li>;
   }
   const why = line.problems.map((p) => problemText(p, lang));
   return <li className="field-error">{`${head}${t('に失敗しました: ', ' failed: ')}${why.join(' / ')}`}</li>;
@@ -97,9 +107,14 @@ export interface NotifyButtonsProps {
   box: MessageBox;
   /** HTTPS: 宛先の読み込み's destinations not saved yet (sent with the test, saved by OK). */
   destinations?: AdrModel;
+  /**
+   * The manager's dial-up relay (manual 4.3.2): 到達確認テスト(1次) / (2次) instead of テスト通報, each asking the ユーザ ID
+   * the test names (the agent's user system code or OPFILELESS); no 開局通報 (agents activate through it, not here).
+   */
+  reach?: boolean;
 }
 
-export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsProps): ReactNode {
+export function NotifyButtons({ route, form, box, destinations, reach = false }: NotifyButtonsProps): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
@@ -131,7 +146,20 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
     <fieldset className="notify">
       <legend>{t('テスト通報 / 開局通報', 'Test and activation notifications')}</legend>
       <div className="button-row">
-        {route === 'mail' || viaManager(route) ? (
+        {reach ? (
+          <>
+            <KeyButton
+              text={t('到達確認テスト(1次)(T)', 'Reachability test (primary) (T)')}
+              disabled={busy || !activated}
+              onClick={() => setModal({ kind: 'user', target: 'primary' })}
+            />
+            <KeyButton
+              text={t('到達確認テスト(2次)(2)', 'Reachability test (secondary) (2)')}
+              disabled={busy || !activated || !notify.hasSecondary}
+              onClick={() => setModal({ kind: 'user', target: 'secondary' })}
+            />
+          </>
+        ) : route === 'mail' || viaManager(route) ? (
           <KeyButton
             text={t('テスト通報(T)', 'Test notification (T)')}
             disabled={busy || !activated}
@@ -157,13 +185,15 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
             />
           </>
         )}
-        <KeyButton
-          text={t('開局通報(O)', 'Activation notification (O)')}
-          disabled={busy || !canActivate}
-          onClick={() => {
-            void notify.activate();
-          }}
-        />
+        {reach ? null : (
+          <KeyButton
+            text={t('開局通報(O)', 'Activation notification (O)')}
+            disabled={busy || !canActivate}
+            onClick={() => {
+              void notify.activate();
+            }}
+          />
+        )}
       </div>
       {!activated ? <Note>{t('開局した後に使用できます。', 'Available once the service is activated.')}</Note> : null}
       {activated && savedRoute !== route ? (
@@ -174,7 +204,7 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
           )}
         </Note>
       ) : null}
-      {activated && !canActivate ? (
+      {activated && !canActivate && !reach ? (
         <Note>{t('[開局通報]は、テスト通報終了後にクリックできます。', 'The activation notification can be sent after a test notification.')}</Note>
       ) : null}
       {untested && savedRoute === route ? (
@@ -202,6 +232,16 @@ export function NotifyButtons({ route, form, box, destinations }: NotifyButtonsP
       ) : null}
       {modal?.kind === 'result' ? (
         <ResultAddressDialog initial={modal.initial} fallback={fallback} onOk={done(modal.resolve)} onCancel={() => done(modal.resolve)(undefined)} />
+      ) : null}
+      {modal?.kind === 'user' ? (
+        <UserIdDialog
+          target={modal.target}
+          onOk={(userId) => {
+            setModal(null);
+            void notify.testTo(modal.target, userId);
+          }}
+          onCancel={() => setModal(null)}
+        />
       ) : null}
       {modal?.kind === 'definitions' ? <DefinitionErrors problems={modal.problems} answer={done(modal.resolve)} /> : null}
       {notify.shown ? <NotifyResultDialog run={notify.shown} dialup={route === 'dialup'} manager={viaManager(route)} onClose={notify.closeResult} /> : null}

@@ -13,6 +13,20 @@ import { useT } from './parts.js';
 import { ConfigurationInfoProgress } from './ConfigurationInfoProgress.js';
 import { type NotifyLine, type NotifyRun } from './use-notify.js';
 
+/**
+ * After a test through a manager: no result mail only when it forwarded over dial-up (manual 4.3.3), else the result
+ * comes to the chosen address. An older manager does not say how it forwarded: both cases are named.
+ */
+function managerAfter(line: Extract<NotifyLine, { ok: true }>, t: (ja: string, en: string) => string): string {
+  if (line.noResult)
+    return t('マネージャでダイヤルアップ経由が選択されているため、テスト結果は送付されません。', 'The manager forwards over dial-up: no result mail comes.');
+  if (line.answer) return t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.');
+  return t(
+    'マネージャがインターネットメール経由または HTTPS で転送した場合、テスト通報結果は指定した送付先に届きます。マネージャでダイヤルアップ経由が選択されている場合は、テスト結果は送付されません。',
+    'When the manager forwards it by e-mail or HTTPS, the result is sent to the chosen address. When the manager forwards over dial-up, no result is sent.',
+  );
+}
+
 function Attempt({ line, dialup, manager }: { line: NotifyLine; dialup: boolean; manager: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
@@ -28,14 +42,12 @@ function Attempt({ line, dialup, manager }: { line: NotifyLine; dialup: boolean;
         ? dialup
           ? ''
           : manager
-            ? // The manager forwards it by its own route: over dial-up no result comes (manual 4.3.3); its answer says which.
-              t(
-                'マネージャがインターネットメール経由または HTTPS で転送した場合、テスト通報結果は指定した送付先に届きます。マネージャでダイヤルアップ経由が選択されている場合は、テスト結果は送付されません。',
-                'When the manager forwards it by e-mail or HTTPS, the result is sent to the chosen address. When the manager forwards over dial-up, no result is sent.',
-              )
+            ? managerAfter(line, t)
             : t('テスト通報結果は指定した送付先に届きます。', 'The result is sent to the chosen address.')
         : t('エクスプレス通報サービスを開始しました。', 'The Express Report Service has started.');
-    detail = [line.detail, after].filter((x) => x !== '');
+    // Through a manager that answered: its words (the center's answer) in the window's language, not the English detail.
+    const said = manager && line.answer ? `${line.answer.code} ${line.answer.message[lang]}` : line.detail;
+    detail = [said, after].filter((x) => x !== '');
   } else {
     outcome = t('失敗しました', 'Failed');
   }

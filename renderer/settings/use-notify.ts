@@ -12,7 +12,7 @@
  */
 import { useState } from 'react';
 import { type AdrModel } from '../../shared/inf/adr.js';
-import { type Notified, type NotifyOverride, type NotifyTarget, type TestNotifyRequest, type TypedValues } from '../../shared/host/api.js';
+import { type CodedText, type Notified, type NotifyOverride, type NotifyTarget, type TestNotifyRequest, type TypedValues } from '../../shared/host/api.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { problemsOf } from '../../shared/host/errors.js';
 import { text, type LocalizedText } from '../../shared/messages/text.js';
@@ -29,7 +29,15 @@ export type NotifyKind = 'test' | 'activation';
  * the host's problems whole, also when the call itself failed (the service or serve gone: shared/host/errors.ts).
  */
 export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string; at: string } & (
-  { ok: true; detail: string } | { ok: false; problems: readonly Problem[] }
+  | {
+      ok: true;
+      detail: string;
+      /** Through a manager: its words on how it forwarded and what the center answered (none from an older manager). */
+      answer?: CodedText;
+      /** The manager forwarded over dial-up: no result mail comes. */
+      noResult?: boolean;
+    }
+  | { ok: false; problems: readonly Problem[] }
 );
 
 /** A finished run, shown in the result dialog until its OK. */
@@ -81,8 +89,11 @@ export interface Notify {
   closeResult(): void;
   /** Whether the route has a secondary destination (URL2, or the dial-up secondary number), as the dialog shows it. */
   hasSecondary: boolean;
-  /** テスト通報 to one destination; HTTPS and mail ask where the result goes first, dial-up does not. */
-  testTo(target: NotifyTarget): Promise<void>;
+  /**
+   * テスト通報 to one destination; HTTPS and mail ask where the result goes first, dial-up does not. `userSystemCode`: the
+   * manager's 到達確認テスト names the agent's code (or OPFILELESS) instead of its own.
+   */
+  testTo(target: NotifyTarget, userSystemCode?: string): Promise<void>;
   activate(): Promise<void>;
 }
 
@@ -145,7 +156,7 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     const at = new Date().toISOString();
     if (r.ok) {
       setSnapshot(r.snapshot);
-      add({ ...head, at, ok: true, detail: r.detail });
+      add({ ...head, at, ok: true, detail: r.detail, ...(r.answer ? { answer: r.answer } : {}), ...(r.noResult ? { noResult: true } : {}) });
     } else if (!r.problems.some((p) => p.code === 'ER_5002')) {
       // Definition-file errors are a question (confirmDefinitions), not an answer.
       add({ ...head, at, ok: false, problems: r.problems });
@@ -181,11 +192,12 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     return choice.via === 'mail' ? { resultMail: choice.mail } : { resultVia: 'fax' };
   };
 
-  const testTo = async (target: NotifyTarget): Promise<void> => {
+  const testTo = async (target: NotifyTarget, userSystemCode?: string): Promise<void> => {
     const req = route === 'dialup' ? {} : await resultRequest();
     if (!req) return;
+    const user = userSystemCode ? { userSystemCode } : {};
     await runAll('test', async (run) => {
-      await send('test', target, () => host.testNotify({ ...req, target, ...override() }), run);
+      await send('test', target, () => host.testNotify({ ...req, target, ...user, ...override() }), run);
     });
   };
 

@@ -50,7 +50,8 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
     createdAt: new Date().toISOString(),
     count: 1,
     target: req.target ?? 'primary',
-    machine: machineOf(s),
+    // 到達確認テスト: the agent's user system code (or OPFILELESS) instead of this machine's (docs/relay.md).
+    machine: { ...machineOf(s), ...(req.kind === 'test' && req.userSystemCode ? { userSystemCode: req.userSystemCode } : {}) },
     ...(req.kind === 'test' ? resultTo(req, s['customer.email'] || s['activation.replyMail']) : {}),
   };
   const outcome = await route.send(report, {
@@ -74,5 +75,12 @@ export async function notify(dirs: { configDir: string; stateDir: string }, req:
   }
   // The report was delivered: a record that cannot be written leaves 変更後未テスト showing, on the safe side.
   if (req.kind === 'test') await recordTested(dirs, c).catch(() => undefined);
-  return { ok: true, detail: outcome.detail, state: next };
+  // Through a manager: its words on how it forwarded (the center's answer), and whether a result mail comes.
+  return {
+    ok: true,
+    detail: outcome.detail,
+    state: next,
+    ...(outcome.answer ? { answer: outcome.answer } : {}),
+    ...(outcome.noResult ? { noResult: true } : {}),
+  };
 }

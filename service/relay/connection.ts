@@ -286,6 +286,7 @@ export function serveConnection(socket: Socket, d: ConnectionDeps): void {
     }
     d.agents.saw(r.machine, address, { received: true, ...(out.ok ? {} : { problem: out.problem }) });
     if (out.ok) d.agents.settled(identityOf(r.machine), { forwarded: true });
-    return out.ok ? ackFrame(r.id) : nakFrame(r.id, out.problem, !out.retry);
+    // The ACK carries the manager's words on how it went (the center's answer, whether a result mail comes).
+    return out.ok ? ackFrame(r.id, out.answer) : nakFrame(r.id, out.problem, !out.retry);
   };
 }

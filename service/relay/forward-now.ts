@@ -14,6 +14,7 @@ import { buildForwardingRoutes, forwardBudgetMs, forwardingRouteName, type Forwa
 import { type Outcome, type Route, type RouteDeps } from '../routes/route.js';
 import { settingDef } from '../../shared/settings/schema.js';
 import { type RelayVia } from './via.js';
+import { forwardedAnswer } from './answer.js';
 
 export interface ForwardNowRequest {
   report: Report;
@@ -64,9 +65,11 @@ export function forwardNowWith(d: ForwardNowDeps): (r: ForwardNowRequest, signal
       return outcome;
     }
     d.log(problem('ER_6741', { id: report.id, kind: report.kind, from: via.from, route: name, detail: outcome.detail }));
-    if (name !== 'dialup' || report.kind !== 'test') return outcome;
+    // What the agent reads in the ACK's answer (./answer.ts): by which route, and whether a result mail comes.
+    const answer = forwardedAnswer(report, name, outcome.detail);
+    if (name !== 'dialup' || report.kind !== 'test') return { ...outcome, answer };
     const noResult = problem('ER_6740', { id: report.id, from: via.from });
     d.log(noResult);
-    return { ok: true, detail: `${outcome.detail}. ${noResult.code}: ${noResult.message.en}` };
+    return { ok: true, detail: `${outcome.detail}. ${noResult.code}: ${noResult.message.en}`, answer, noResult: true };
   };
 }

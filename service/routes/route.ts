@@ -7,6 +7,7 @@ import { type Readable } from 'node:stream';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
+import { type CodedText } from '../../shared/host/service-types.js';
 
 export interface RouteContext {
   config: Config;
@@ -17,7 +18,14 @@ export interface RouteContext {
 }
 
 export type Outcome =
-  | { ok: true; /** e.g. the URL that accepted it and its status. */ detail: string }
+  | {
+      ok: true;
+      /** e.g. the URL that accepted it and its status. */ detail: string;
+      /** Through a manager: its coded words on how it forwarded a test / activation and what the center answered. */
+      answer?: CodedText;
+      /** The manager forwarded a test over dial-up: no result mail comes. */
+      noResult?: boolean;
+    }
   | {
       ok: false;
       problem: Problem;

@@ -9,12 +9,22 @@ import { type OptionDevice } from '../settings/options.js';
 import { type AdrModel } from '../inf/adr.js';
 import { type LocalizedText } from '../messages/text.js';
 import { type KeyFileSummary } from '../keyfile/model.js';
-import { type EventOutcome, type NotifyTarget, type RelayAgent, type ServiceStatus } from './service-types.js';
+import { type CodedText, type EventOutcome, type NotifyTarget, type RelayAgent, type ServiceStatus } from './service-types.js';
 import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
 import { type UntestedChanges } from './untested.js';
 import { type MaintenanceOverlay, type PauseRequest, type PauseResult, type ResumeRequest, type ResumeResult } from './maintenance.js';
 
-export type { EventOutcome, NotifyTarget, RelayAgent, RelayListenerStatus, RelayStatus, ReportPhase, ReportProgress, ServiceStatus } from './service-types.js';
+export type {
+  CodedText,
+  EventOutcome,
+  NotifyTarget,
+  RelayAgent,
+  RelayListenerStatus,
+  RelayStatus,
+  ReportPhase,
+  ReportProgress,
+  ServiceStatus,
+} from './service-types.js';
 export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
 export type { ChangeArea, UntestedChanges } from './untested.js';
 export type { MaintenanceOverlay, PauseRequest, ResumeRequest } from './maintenance.js';
@@ -153,6 +163,8 @@ export interface TestNotifyRequest {
   resultMail?: string;
   resultVia?: 'mail' | 'fax';
   override?: NotifyOverride;
+  /** The manager's 到達確認テスト: the agent's user system code (or OPFILELESS) the test report names. */
+  userSystemCode?: string;
 }
 
 export interface ActivateNotifyRequest {
@@ -163,7 +175,7 @@ export interface ActivateNotifyRequest {
 }
 
 /** The center's answer and the snapshot after the state change (configured → tested → active). */
-export type Notified = { ok: true; detail: string; snapshot: AppSnapshot } | { ok: false; problems: Problem[] };
+export type Notified = { ok: true; detail: string; snapshot: AppSnapshot; answer?: CodedText; noResult?: boolean } | { ok: false; problems: Problem[] };
 
 /** 保守中にする: the service's answer (was the center told?) and the snapshot with the overlay. */
 export type Paused = (Extract<PauseResult, { ok: true }> & { snapshot: AppSnapshot }) | { ok: false; problems: Problem[] };

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { type HostApi, type HostMethod } from './api.js';
 import { REMEMBERABLE_SECRETS } from './remembered.js';
 import { MAX_REASON_LENGTH } from './maintenance.js';
-import { adrModel, eventId, eventSource, notifyTarget, resultMail, resultVia, resumeBody } from './service-api.js';
+import { adrModel, eventId, eventSource, notifyTarget, resultMail, resultVia, resumeBody, userSystemCode } from './service-api.js';
 
 const typedValues = z.record(z.string().max(200), z.string().max(4096));
 const optionDevice = z.object({ name: z.string().max(200), deviceCode: z.string().max(200), serialNumber: z.string().max(200) }).strict();
@@ -74,6 +74,7 @@ export const requestSchemas = {
       resultMail: resultMail.optional(),
       resultVia: resultVia.optional(),
       override: notifyOverride.optional(),
+      userSystemCode: userSystemCode.optional(),
     })
     .strict(),
   activateNotify: z.object({ target: notifyTarget.optional(), ignoreDefinitionErrors: z.boolean().optional(), override: notifyOverride.optional() }).strict(),

@@ -39,6 +39,9 @@ export const eventBody = z
 export const notifyTarget = z.enum(['primary', 'secondary']);
 export const resultMail = z.string().max(256);
 export const resultVia = z.enum(['mail', 'fax']);
+/** 到達確認テスト's ユーザ ID: a user system code (printable ASCII, no spaces, as activation.userSystemCode) or OPFILELESS. */
+export const USER_SYSTEM_CODE = /^[\x21-\x7e]{1,20}$/;
+export const userSystemCode = z.string().regex(USER_SYSTEM_CODE);
 
 /** AMHTPADR.INF's model (URL1, URL2); each URL is checked again by the host (shared/config/override.ts, the store). */
 export const adrModel = z.object({ url1: z.string().max(4096), url2: z.string().max(4096).optional() }).strict();
@@ -56,6 +59,7 @@ export const notifyBody = z
     resultMail: resultMail.optional(),
     resultVia: resultVia.optional(),
     ignoreDefinitionErrors: z.boolean().optional(),
+    userSystemCode: userSystemCode.optional(),
     // The desktop app's test with a route dialog's unsaved values (checked again by notify: shared/config/override.ts).
     override: configOverride.optional(),
   })
@@ -85,7 +89,17 @@ export const eventOutcomeSchema: z.ZodType<EventOutcome> = z.union([
   z.looseObject({ result: z.literal('ignored'), reason: z.enum(['not-monitored', 'not-active', 'no-route']) }),
 ]);
 
-export const notifyResultSchema: z.ZodType<NotifyResult> = z.union([z.looseObject({ ok: z.literal(true), detail: z.string(), state: z.string() }), refused]);
+export const notifyResultSchema: z.ZodType<NotifyResult> = z.union([
+  z.looseObject({
+    ok: z.literal(true),
+    detail: z.string(),
+    state: z.string(),
+    // The manager's answer (service/routes/frame/ack-answer.ts): a code of this version and its words.
+    answer: z.object({ code: problemSchema.shape.code, message: problemSchema.shape.message }).optional(),
+    noResult: z.boolean().optional(),
+  }),
+  refused,
+]);
 
 const maintenanceOverlay: z.ZodType<MaintenanceOverlay> = z.looseObject({
   since: time,

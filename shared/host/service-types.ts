@@ -3,6 +3,8 @@
  * and the window (through HostApi). One definition: service/daemon/core.ts and service/notify/notify.ts use these.
  */
 import { type Problem } from '../messages/problem.js';
+import { type MessageCode } from '../messages/catalogue.js';
+import { type LocalizedText } from '../messages/text.js';
 import { type ConfigOverride } from '../config/override.js';
 import { type ReportKind } from '../report/model.js';
 import { type MaintenanceOverlay } from './maintenance.js';
@@ -24,9 +26,24 @@ export interface NotifyRequest {
    * the lifecycle state moves (configured → tested → active) and a successful test is recorded (tested-record.ts).
    */
   override?: ConfigOverride;
+  /**
+   * Test only: the user system code the report names instead of this machine's (the manager's 到達確認テスト over dial-up
+   * with an agent's code, or OPFILELESS; docs/relay.md).
+   */
+  userSystemCode?: string;
 }
 
-export type NotifyResult = { ok: true; detail: string; state: string } | { ok: false; problems: Problem[] };
+/** A coded message that is not a problem: what a manager says the center answered (the ACK's answer section). */
+export interface CodedText {
+  code: MessageCode;
+  message: LocalizedText;
+}
+
+/**
+ * `answer`: through a manager, its words on how it forwarded and what the center answered (none from an older manager);
+ * `noResult`: the manager forwarded over dial-up, so no test result mail comes.
+ */
+export type NotifyResult = { ok: true; detail: string; state: string; answer?: CodedText; noResult?: boolean } | { ok: false; problems: Problem[] };
 
 /** What became of one event given to the running service (the local API, the drop folder, 通報テスト). */
 export type EventOutcome =

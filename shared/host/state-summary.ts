@@ -7,12 +7,13 @@ import { text, type LocalizedText } from '../messages/text.js';
 import { type Settings } from '../settings/schema.js';
 import { type ServiceStatus } from './service-types.js';
 
-type RouteSettings = Pick<Settings, 'express.route' | 'https.proxy.use'>;
+type RouteSettings = Pick<Settings, 'express.route' | 'https.proxy.use' | 'https.via'>;
 
-/** HTTPS direct / via proxy / mail / dial-up / manager / off. */
+/** HTTPS direct / via proxy / via the manager (https.via) / mail / dial-up / manager / off. */
 export function routeText(s: RouteSettings): LocalizedText {
   switch (s['express.route']) {
     case 'https':
+      if (s['https.via'] === 'manager') return text('HTTPS(マネージャ経由)', 'HTTPS via the manager');
       return s['https.proxy.use'] ? text('HTTPS(プロキシ経由)', 'HTTPS via proxy') : text('HTTPS(直接)', 'HTTPS direct');
     case 'mail':
       return text('電子メール', 'e-mail');

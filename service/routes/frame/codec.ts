@@ -20,6 +20,8 @@ export const FRAME_LIMITS = {
   header: 1 * MiB,
   payload: 64 * MiB,
   reason: 4096,
+  /** An ACK's answer (the manager's coded words on how the center answered), like a NAK's reason. */
+  answer: 4096,
   /** CMS around header + payload: two lengths, AES padding and the recipient info fit well in 64 KiB. */
   envelope: 1 * MiB + 64 * MiB + 64 * 1024,
 } as const;
@@ -29,13 +31,17 @@ export type Frame =
   | { type: 'report'; id: string; header: Buffer; payload: Buffer }
   /** A report whose header and payload are sealed in a CMS EnvelopedData (S/MIME) to the center certificate. */
   | { type: 'sealed'; id: string; envelope: Buffer }
-  | { type: 'ack'; id: string }
+  /**
+   * `answer` (optional, flag 0x02): the manager's coded words on a forwarded test / activation notification (how the
+   * center answered, by which route). An ACK without it (a center, an older manager, a stored report) is the id alone.
+   */
+  | { type: 'ack'; id: string; answer?: string }
   /** `permanent`: the center will never take this report (malformed...); else "try again later". */
   | { type: 'nak'; id: string; reason: string; permanent: boolean }
   /** "Are you a manager that would take a report now?" (test-connection); answered by ack or nak with the same id. */
   | { type: 'probe'; id: string };
 
-type Part = 'id' | 'header' | 'payload' | 'reason' | 'envelope';
+type Part = 'id' | 'header' | 'payload' | 'reason' | 'answer' | 'envelope';
 const TYPES = { report: 0x52, sealed: 0x53, ack: 0x41, nak: 0x4e, probe: 0x50 } as const; // 'R' 'S' 'A' 'N' 'P'
 const SECTIONS: Record<Frame['type'], readonly Part[]> = {
   report: ['id', 'header', 'payload'],
@@ -45,11 +51,17 @@ const SECTIONS: Record<Frame['type'], readonly Part[]> = {
   probe: ['id'],
 };
 const NAK_PERMANENT = 0x01;
+const ACK_ANSWER = 0x02;
+/** The sections of a frame of this type with these flags (an ACK with ACK_ANSWER has one more). */
+const partsOf = (type: Frame['type'], flags: number): readonly Part[] => (type === 'ack' && flags & ACK_ANSWER ? ['id', 'answer'] : SECTIONS[type]);
+/** The flag bits each type may carry; any other is refused. */
+const ALLOWED_FLAGS: Partial<Record<Frame['type'], number>> = { nak: NAK_PERMANENT, ack: ACK_ANSWER };
 const PART_NAMES: Record<Part, LocalizedText> = {
   id: { ja: '通報 ID', en: 'report id' },
   header: { ja: 'ヘッダー', en: 'header' },
   payload: { ja: '添付データ', en: 'payload' },
   reason: { ja: '理由', en: 'reason' },
+  answer: { ja: '応答', en: 'answer' },
   envelope: { ja: 'S/MIME データ', en: 'S/MIME envelope' },
 };
 
@@ -81,6 +93,7 @@ function sectionsOf(f: Frame): Buffer[] {
     case 'sealed':
       return [id, f.envelope];
     case 'ack':
+      return f.answer === undefined ? [id] : [id, Buffer.from(f.answer, 'utf8')];
     case 'probe':
       return [id];
     case 'nak':
@@ -88,12 +101,18 @@ function sectionsOf(f: Frame): Buffer[] {
   }
 }
 
+function flagsOf(f: Frame): number {
+  if (f.type === 'nak') return f.permanent ? NAK_PERMANENT : 0;
+  return f.type === 'ack' && f.answer !== undefined ? ACK_ANSWER : 0;
+}
+
 /** The bytes of one frame; a section over its limit or an id that is not printable ASCII is refused. */
 export function encodeFrame(f: Frame): Buffer {
   if (!ID_OK.test(f.id)) throw codedError('ER_2253', { reason: 'the report id must be printable ASCII' });
   const sections = sectionsOf(f);
-  const parts = SECTIONS[f.type];
-  const out: Buffer[] = [FRAME_MAGIC, Buffer.from([FRAME_VERSION, TYPES[f.type], f.type === 'nak' && f.permanent ? NAK_PERMANENT : 0])];
+  const flags = flagsOf(f);
+  const parts = partsOf(f.type, flags);
+  const out: Buffer[] = [FRAME_MAGIC, Buffer.from([FRAME_VERSION, TYPES[f.type], flags])];
   sections.forEach((s, i) => {
     const part = parts[i]!;
     if (s.length > FRAME_LIMITS[part]) tooLong(part, s.length, FRAME_LIMITS[part]);
@@ -219,21 +238,21 @@ export class FrameDecoder {
         if (!type) throw codedError('ER_2253', { reason: `unknown frame type 0x${p[5]!.toString(16).padStart(2, '0')}` });
         if (this.accept && !this.accept.has(type))
           throw codedError('ER_2253', { reason: `a ${type} frame where only ${[...this.accept].join(' or ')} may come` });
-        const allowed = type === 'nak' ? NAK_PERMANENT : 0;
+        const allowed = ALLOWED_FLAGS[type] ?? 0;
         if ((p[6]! & ~allowed) !== 0) throw codedError('ER_2253', { reason: `unknown flags 0x${p[6]!.toString(16).padStart(2, '0')}` });
         this.state = { at: 'length', type, flags: p[6]!, sections: [] };
       } else if (s.at === 'length') {
         const b = this.take(4);
         if (!b) return undefined;
         const length = b.readUInt32BE(0);
-        const part = SECTIONS[s.type][s.sections.length]!;
+        const part = partsOf(s.type, s.flags)[s.sections.length]!;
         if (length > this.limits[part]) tooLong(part, length, this.limits[part]);
         this.state = { ...s, at: 'section', length };
       } else if (s.at === 'section') {
         const b = this.take(s.length);
         if (!b) return undefined;
         const sections = [...s.sections, b];
-        this.state = sections.length === SECTIONS[s.type].length ? { ...s, at: 'crc', sections } : { ...s, at: 'length', sections };
+        this.state = sections.length === partsOf(s.type, s.flags).length ? { ...s, at: 'crc', sections } : { ...s, at: 'length', sections };
       } else {
         const want = this.crc;
         const b = this.take(4, false);
@@ -292,6 +311,7 @@ function build(type: Frame['type'], flags: number, sections: Buffer[]): Frame {
     case 'sealed':
       return { type, id, envelope: sections[1]! };
     case 'ack':
+      return sections[1] ? { type, id, answer: sections[1].toString('utf8') } : { type, id };
     case 'probe':
       return { type, id };
     case 'nak':

@@ -14,6 +14,7 @@ import { isCodedError, reasonOf } from '../../../shared/node/coded-error.js';
 import { type Report } from '../../../shared/report/model.js';
 import { FRAME_LIMITS, reportFrameHead } from '../frame/codec.js';
 import { problemOfNak } from '../frame/nak.js';
+import { NO_RESULT_CODE, textOfAnswer } from '../frame/ack-answer.js';
 import { writeReportFrame } from '../frame/stream-writer.js';
 import { type Outcome, type Route, type RouteContext, type RouteDeps } from '../route.js';
 import { exchange, type Exchanged } from './client.js';
@@ -49,8 +50,25 @@ function judge(x: Exchanged, peer: ManagerPeer, reportId: string): Attempt {
     const reason = `${f.type.toUpperCase()} for report ${f.id}, not ${reportId}`;
     return { outcome: { ok: false, problem: problem('ER_2306', { peer: peer.label, reason }), retry: true }, final: false };
   }
-  if (f.type === 'ack') return { outcome: { ok: true, detail: `${peer.label.en} acknowledged report ${reportId}` }, final: false };
+  if (f.type === 'ack') return { outcome: acknowledged(f.answer, peer, reportId), final: false };
   return { outcome: { ok: false, problem: fromManager(problemOfNak(f.reason, f.permanent), peer), retry: !f.permanent }, final: f.permanent };
+}
+
+/**
+ * An ACK: the manager took the report. For a test / activation it forwarded at once, its answer section says how and
+ * what the center answered: the detail is the manager's words, and over dial-up no result mail comes (NO_RESULT_CODE).
+ * An older manager says nothing: the detail names the manager only.
+ */
+function acknowledged(answer: string | undefined, peer: ManagerPeer, reportId: string): Outcome {
+  if (answer === undefined) return { ok: true, detail: `${peer.label.en} acknowledged report ${reportId}` };
+  const said = textOfAnswer(answer);
+  const a = fromManager({ ...said, severity: 'warning' }, peer);
+  return {
+    ok: true,
+    detail: `${a.code} ${a.message.en}`,
+    answer: { code: a.code, message: a.message },
+    ...(said.code === NO_RESULT_CODE ? { noResult: true } : {}),
+  };
 }
 
 /** Both managers failed: one problem that keeps both reasons (or just one when both said the same). */

@@ -24,7 +24,9 @@ export class ServiceRequests {
 
   /** The center's answer with the snapshot after the state change, or the problems. */
   private async notified(r: NotifyResult): Promise<Notified> {
-    return r.ok ? { ok: true, detail: r.detail, snapshot: await this.core.snapshot() } : r;
+    if (!r.ok) return r;
+    const said = { ...(r.answer ? { answer: r.answer } : {}), ...(r.noResult ? { noResult: true } : {}) };
+    return { ok: true, detail: r.detail, ...said, snapshot: await this.core.snapshot() };
   }
 
   /** テスト通報 / 開局通報, with a dialog's unsaved values when given (./notify-override.ts): sent with, never written. */

@@ -422,6 +422,8 @@ export const routeDefs = [
     default: '',
     maxLength: 253,
     charClass: 'host',
+    // The manual's letters in エクスプレス通報サービス(マネージャ経由)の設定: IPアドレス(またはホスト名)(I), ポート番号(N).
+    accessKey: 'I',
     requiredWhen: is('express.route', 'manager'),
     activeWhen: is('express.route', 'manager'),
     label: text('マネージャの IP アドレスまたはホスト名', 'Manager address'),
@@ -436,6 +438,7 @@ export const routeDefs = [
     min: 1,
     max: 65535,
     port: true,
+    accessKey: 'N',
     activeWhen: is('express.route', 'manager'),
     label: text('ポート番号', 'Port'),
     guide: text('マネージャと同じポート番号を指定して下さい(初期値 31136、HTTPS の場合 31138)。', "Use the manager's port (default 31136; 31138 for HTTPS)."),

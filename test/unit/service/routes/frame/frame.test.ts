@@ -11,6 +11,7 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
   fc.record({ type: fc.constant('report' as const), id, header: bytes(300), payload: bytes(3000) }),
   fc.record({ type: fc.constant('sealed' as const), id, envelope: bytes(2000) }),
   fc.record({ type: fc.constant('ack' as const), id }),
+  fc.record({ type: fc.constant('ack' as const), id, answer: fc.string({ maxLength: 200 }) }),
   fc.record({ type: fc.constant('nak' as const), id, reason: fc.string({ maxLength: 200 }), permanent: fc.boolean() }),
   fc.record({ type: fc.constant('probe' as const), id }),
 );
@@ -140,6 +141,25 @@ describe('report frame', () => {
         `byte ${at}`,
       ).toBe('ER_2253');
     }
+  });
+
+  it("an ACK's answer is a second section under flag 0x02; an ACK without it is the id alone, as before", () => {
+    const plain = encodeFrame({ type: 'ack', id: 'ab' });
+    expect(plain.subarray(0, 7)).toEqual(Buffer.from([0x45, 0x52, 0x50, 0x46, 0x01, 0x41, 0x00]));
+    expect(plain.length).toBe(17);
+    expect(new FrameDecoder().push(plain)).toEqual([{ type: 'ack', id: 'ab' }]);
+    const b = encodeFrame({ type: 'ack', id: 'ab', answer: 'x' });
+    expect(b.subarray(0, 7)).toEqual(Buffer.from([0x45, 0x52, 0x50, 0x46, 0x01, 0x41, 0x02]));
+    expect(b.subarray(7, 18)).toEqual(Buffer.from([0, 0, 0, 2, 0x61, 0x62, 0, 0, 0, 1, 0x78]));
+    expect(b.readUInt32BE(18)).toBe(crc32(b.subarray(0, 18)));
+    expect(new FrameDecoder({ accept: ['ack', 'nak'], maxPayload: 0 }).push(b)).toEqual([{ type: 'ack', id: 'ab', answer: 'x' }]);
+    // an empty answer is still an answer (the flag says so), and one over 4 KiB is refused at its length
+    expect(new FrameDecoder().push(encodeFrame({ type: 'ack', id: 'ab', answer: '' }))).toEqual([{ type: 'ack', id: 'ab', answer: '' }]);
+    expect(codeOf(() => encodeFrame({ type: 'ack', id: 'ab', answer: 'x'.repeat(FRAME_LIMITS.answer + 1) }))).toBe('ER_2251');
+    // the answer flag on another type, or the NAK's permanent bit on an ACK, is not a flag this program knows
+    const probe = Buffer.from(encodeFrame({ type: 'probe', id: 'ab' }));
+    probe[6] = 0x02;
+    expect(codeOf(() => new FrameDecoder().push(resum(probe)))).toBe('ER_2253');
   });
 
   it('hands back what follows a frame', () => {
