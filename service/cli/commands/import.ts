@@ -8,6 +8,8 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
 import { message, problem, isError } from '../../../shared/messages/problem.js';
+import { validateSettings } from '../../../shared/settings/validate.js';
+import { withValues } from '../../../shared/settings/access.js';
 import { IMPORT_GROUPS, type ImportGroup } from '../../../shared/transfer/format.js';
 import { changeCount, planImport, type PreviewRow } from '../../../shared/transfer/plan.js';
 import { readExportFile } from '../../../shared/node/transfer/read.js';
@@ -70,6 +72,13 @@ export async function importCommand(ctx: CliContext, file: string, o: ImportOpts
   for (const r of plan.rows) ctx.io.out(rowLine(r, ctx.io.lang));
   if (plan.problems.length > 0) {
     printProblems(ctx.io, plan.problems);
+    return 1;
+  }
+  // The result checked as the save will check it, so a dry run says what the save would refuse.
+  const placeholders = new Map([...plan.seal].map(([k, v]) => [k, v === '' ? '' : 'sealed:v1:check:unsaved'] as const));
+  const invalid = validateSettings(withValues(plan.settings, placeholders)).filter(isError);
+  if (invalid.length > 0) {
+    printProblems(ctx.io, [...invalid, problem('ER_1004', { count: invalid.length })]);
     return 1;
   }
   const keptPersonal = plan.rows.filter((r) => r.status === 'kept' && read.contents.manifest.omitted.includes(r.key)).length;
