@@ -2,53 +2,35 @@
  * 通報テスト from the event tree, end to end: the real window in Chromium → `serve` → the running service → log
  * collection (a real AMHTPLOG.INF command) → a real HTTPS receiver; the window follows the report to 送信済み.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Browser } from 'playwright-core';
-import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
-import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { openWindow, shot, storyWithService } from './harness.js';
 import { installScript, unzipped } from '../helpers/collect.js';
-import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
 
-let app: RunningApp;
-let browser: Browser;
-let receiver: Receiver;
-let service: ServiceProcess | undefined;
-
-beforeAll(async () => {
-  app = await startServe();
-  const center = await startCenter(app.base);
-  receiver = center.receiver;
+const { app, browser, receiver } = storyWithService({
   // 運用中 the honest way (no setting changes the state): テスト通報 then 開局通報, both to the receiver. The configuration
   // information that follows 開局通報 is not this test's subject: its marker goes.
-  await activatedMachine(app.base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], state: 'active', madeByServe: true });
-  const inf = join(app.configDir, 'WebReprt');
-  await mkdir(join(app.base, 'tools'));
-  await mkdir(join(app.base, 'work'));
-  const command = await installScript('write-log.sh', join(app.base, 'tools'));
-  await writeFile(
-    join(inf, 'AMHTPLOG.INF'),
-    [
-      '[Configuration]',
-      'TimeOut=60',
-      'MaxSize=0',
-      '[DefaultTools]',
-      `Command="${command}"`,
-      `LogFile="${join(app.base, 'work', 'out')}"`,
-      `Directory="${join(app.base, 'work')}"`,
-      '',
-    ].join('\r\n'),
-  );
-  service = await startService({ argv: app.cli, stateDir: app.stateDir }, ['--no-os-events']);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-  await receiver?.close();
-  await app?.stop();
+  state: 'active',
+  prepare: async () => {
+    const inf = join(app.configDir, 'WebReprt');
+    await mkdir(join(app.base, 'tools'));
+    await mkdir(join(app.base, 'work'));
+    const command = await installScript('write-log.sh', join(app.base, 'tools'));
+    await writeFile(
+      join(inf, 'AMHTPLOG.INF'),
+      [
+        '[Configuration]',
+        'TimeOut=60',
+        'MaxSize=0',
+        '[DefaultTools]',
+        `Command="${command}"`,
+        `LogFile="${join(app.base, 'work', 'out')}"`,
+        `Directory="${join(app.base, 'work')}"`,
+        '',
+      ].join('\r\n'),
+    );
+  },
 });
 
 describe('通報テスト in the window', () => {

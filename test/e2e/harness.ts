@@ -17,6 +17,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { stopChild } from '../helpers/peers/child.js';
 import { activateArgs } from '../helpers/activation.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const KEYFILE_FIXTURES = join(ROOT, 'test', 'fixtures', 'keyfile');
@@ -138,6 +140,62 @@ export function servePerStory(o: ServeOptions = {}): RunningApp {
  */
 export async function activateByKeyCode(app: Pick<RunningApp, 'cli'>, more: string[] = []): Promise<void> {
   await promisify(execFile)(process.execPath, [...app.cli, ...activateArgs('SERVER001', more)]);
+}
+
+/** An object made in a hook, read through (its methods bound to it) so a test file can name it at the top. */
+function readThrough<T extends object>(get: () => T | undefined, what: string): T {
+  const it = (): T => {
+    const v = get();
+    if (!v) throw new Error(`no ${what}: it starts in the file's hooks`);
+    return v;
+  };
+  return new Proxy({} as T, {
+    get: (_, key) => {
+      const v = Reflect.get(it(), key) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(it()) : v;
+    },
+  });
+}
+
+export interface StoryWithService {
+  app: RunningApp;
+  browser: Browser;
+  /** The center the machine reports to. */
+  receiver: Receiver;
+}
+
+/**
+ * For the steps of one story with the service running: serve on fresh folders, a center (HTTPS receiver, test CA) in
+ * them, the machine activated by the command line and pointed at it (suppression off; `state` reached by real
+ * notifications), `prepare`, then `express-report service` on serve's folders and chromium; all stopped after.
+ */
+export function storyWithService(o: { state?: 'active'; prepare?: (app: RunningApp) => Promise<void> } = {}): StoryWithService {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  let receiver: Receiver | undefined;
+  let service: ServiceProcess | undefined;
+  beforeAll(async () => {
+    app = await startServe();
+    const center = await startCenter(app.base);
+    receiver = center.receiver;
+    await activatedMachine(app.base, {
+      url: receiver.url,
+      caFile: center.caFile,
+      settings: ['suppression.use', 'off'],
+      ...(o.state ? { state: o.state } : {}),
+      madeByServe: true,
+    });
+    await o.prepare?.(app);
+    service = await startService({ argv: app.cli, stateDir: app.stateDir }, ['--no-os-events']);
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await service?.stop();
+    await receiver?.close();
+    await app?.stop();
+  });
+  return { app: current(() => app), browser: readThrough(() => browser, 'browser'), receiver: readThrough(() => receiver, 'center') };
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -4,21 +4,16 @@
  * time and reason; OK pauses (the receiver gets the maintenance start notice) and the state bar shows 保守中 HH:MM まで;
  * 保守を終了 (greyed until paused) with 送信する ends it, the center is told, and the slot goes.
  */
-import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { execFile } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
-import { type Receiver } from '../helpers/peers/https-receiver.js';
-import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
+import { type Page } from 'playwright-core';
+import { openWindow, shot, storyWithService } from './harness.js';
 import { type MaintenanceNotice } from '../../shared/host/maintenance.js';
 
-let app: RunningApp;
-let browser: Browser;
-let receiver: Receiver;
-let service: ServiceProcess | undefined;
+const { app, browser, receiver } = storyWithService();
 
 const cli = async (...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
 const notices = () => receiver.received.map((r) => r.report as { kind: string; maintenance?: MaintenanceNotice }).filter((r) => r.kind === 'maintenance');
@@ -28,22 +23,6 @@ async function toolsItem(page: Page, name: RegExp) {
   await page.getByRole('menuitem', { name: /^ツール/ }).click();
   return page.getByRole('menu', { name: 'ツール' }).getByRole('menuitem', { name });
 }
-
-beforeAll(async () => {
-  app = await startServe();
-  const center = await startCenter(app.base);
-  receiver = center.receiver;
-  await activatedMachine(app.base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], madeByServe: true });
-  service = await startService({ argv: app.cli, stateDir: app.stateDir }, ['--no-os-events']);
-  browser = await launchChromium();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await service?.stop();
-  await receiver?.close();
-  await app?.stop();
-});
 
 describe('保守中 in the window', () => {
   it('is offered only while 運用中: greyed with the reason before the activation notification', async () => {
