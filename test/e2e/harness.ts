@@ -17,6 +17,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { stopChild } from '../helpers/peers/child.js';
 import { activateArgs } from '../helpers/activation.js';
+import { readThrough } from '../helpers/read-through.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
 
@@ -140,21 +141,6 @@ export function servePerStory(o: ServeOptions = {}): RunningApp {
  */
 export async function activateByKeyCode(app: Pick<RunningApp, 'cli'>, more: string[] = []): Promise<void> {
   await promisify(execFile)(process.execPath, [...app.cli, ...activateArgs('SERVER001', more)]);
-}
-
-/** An object made in a hook, read through (its methods bound to it) so a test file can name it at the top. */
-function readThrough<T extends object>(get: () => T | undefined, what: string): T {
-  const it = (): T => {
-    const v = get();
-    if (!v) throw new Error(`no ${what}: it starts in the file's hooks`);
-    return v;
-  };
-  return new Proxy({} as T, {
-    get: (_, key) => {
-      const v = Reflect.get(it(), key) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(it()) : v;
-    },
-  });
 }
 
 export interface StoryWithService {

@@ -12,20 +12,16 @@
  */
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { KEYFILE_FIXTURES, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
-import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { startTinyproxy, type Tinyproxy } from '../helpers/peers/tinyproxy.js';
+import { centerBehindProxy, customerDisk } from '../helpers/center-behind-proxy.js';
 import { startService, until, type ServiceProcess } from '../helpers/service-process.js';
 
+const { pki, center, proxy } = centerBehindProxy();
 let browser: Browser;
-let pki: TestPki;
-let center: Receiver;
-let proxy: Tinyproxy;
 let app: RunningApp;
 let service: ServiceProcess | undefined;
 let page: Page;
@@ -34,15 +30,9 @@ let adrFile: string;
 let caFile: string;
 
 beforeAll(async () => {
-  pki = makeTestPki();
-  center = await startReceiver(pki.server);
-  proxy = await startTinyproxy();
   // Nothing yet: `serve` makes the folders it needs, as for someone who only ever used the window.
   app = await startServe();
-  adrFile = join(app.base, 'AMHTPADR.INF');
-  await writeFile(adrFile, `[URL1]\r\nURL= ${center.url}\r\n`);
-  caFile = join(app.base, 'center-ca.pem');
-  await writeFile(caFile, pki.ca.certPem);
+  ({ adrFile, caFile } = await customerDisk(app.base, { pki, center }));
   browser = await launchChromium();
   page = await openWindow(browser, app.url);
 }, 120_000);
@@ -51,8 +41,6 @@ afterAll(async () => {
   await service?.stop();
   await browser?.close();
   await app?.stop();
-  await proxy?.stop();
-  await center?.close();
 });
 
 const run = (...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });

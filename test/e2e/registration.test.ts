@@ -14,25 +14,16 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { KEYFILE_FIXTURES, activateByKeyCode, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
-import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
-import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { startTinyproxy, type Tinyproxy } from '../helpers/peers/tinyproxy.js';
+import { centerBehindProxy, customerDisk } from '../helpers/center-behind-proxy.js';
 
+const { pki, center, proxy } = centerBehindProxy();
 let browser: Browser;
-let pki: TestPki;
-let center: Receiver;
-let proxy: Tinyproxy;
 
 beforeAll(async () => {
-  pki = makeTestPki();
-  center = await startReceiver(pki.server);
-  proxy = await startTinyproxy();
   browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
-  await center?.close();
-  await proxy?.stop();
 });
 
 const run = (app: RunningApp, ...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
@@ -190,10 +181,7 @@ describe('テスト通報 from the HTTPS dialog before it is saved', () => {
   });
 
   it('tests with the typed CA file and the destination file read, shows the result dialog, and キャンセル writes nothing', async () => {
-    const ca = join(app.base, 'center-ca.pem');
-    await writeFile(ca, pki.ca.certPem);
-    const adrFile = join(app.base, 'AMHTPADR.INF');
-    await writeFile(adrFile, `[URL1]\r\nURL= ${center.url}\r\n`);
+    const { adrFile, caFile: ca } = await customerDisk(app.base, { pki, center });
     const before = await files(app.configDir);
     const seen = center.received.length;
 

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { readThrough } from './read-through.js';
 import { DEFAULT_BEHAVIOUR, startModemEmulator, type ModemEmulator } from './peers/modem-emulator.js';
 
 export interface ModemPerFile {
@@ -30,15 +31,8 @@ export function modemPerFile(prefix: string): ModemPerFile {
     emu!.reset();
     emu!.behaviour = { ...DEFAULT_BEHAVIOUR };
   });
-  const running = (): ModemEmulator => {
-    if (!emu) throw new Error("no modem emulator: it starts in the file's beforeAll");
-    return emu;
-  };
   return {
-    emu: new Proxy({} as ModemEmulator, {
-      get: (_, key) => Reflect.get(running(), key) as unknown,
-      set: (_, key, value) => Reflect.set(running(), key, value),
-    }),
+    emu: readThrough(() => emu, 'modem emulator'),
     dir: () => {
       if (!dir) throw new Error("no modem emulator: it starts in the file's beforeAll");
       return dir;
