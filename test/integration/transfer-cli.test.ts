@@ -7,6 +7,8 @@ import { cli } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/tmp.js';
 import { FIXTURE_DIR } from '../fixtures/keyfile/generate.js';
 import { readZip, writeZip } from '../../shared/node/transfer/zip.js';
+import { ConfigStore } from '../../shared/node/config-store.js';
+import { recordTested } from '../../shared/node/tested-record.js';
 
 const tmp = tempDirs();
 const env = { EXPRESS_REPORT_KEYFILE_CA: join(FIXTURE_DIR, 'test-ca.pem') };
@@ -288,5 +290,30 @@ describe('express-report export / import / export diff', () => {
     expect((await other.run(['import', s, '--only', 'routes,bogus'])).err).toEqual([expect.stringMatching(/^ER_3523 /)]);
     expect((await other.run(['import', s, '--other-machine'])).code).toBe(0);
     expect((await other.run(['config', 'get', 'machine.serialNumber'])).out).toEqual(['00000001']);
+  });
+
+  it('an import that changes the destinations of a tested machine marks it changed since the last test (ER_6090)', async () => {
+    const a = await activated();
+    // A tested machine: the state as a successful テスト通報 leaves it, and its record of what was tested.
+    const ini = join(a.config, 'activation.ini');
+    await writeFile(ini, (await readFile(ini, 'utf8')).replace('State=configured', 'State=tested'));
+    await recordTested({ configDir: a.config, stateDir: join(a.base, 'a', 'state') }, (await ConfigStore.open(a.config)).config);
+    const same = join(a.base, 'same.zip');
+    await a.run(['export', '--out', same, '--personal', 'include']);
+    const adr = join(a.config, 'WebReprt', 'AMHTPADR.INF');
+    const original = await readFile(adr);
+    await writeFile(adr, original.toString('utf8').replace('center.express-report.example', 'other-center.example'));
+    const moved = join(a.base, 'moved.zip');
+    await a.run(['export', '--out', moved, '--personal', 'include']);
+    await writeFile(adr, original);
+
+    const r = await a.run(['import', moved]);
+    expect(r.code).toBe(0);
+    expect(r.out.filter((l) => l.includes('AMHTPADR')).join()).toMatch(/^changed {5}WebReprt\/AMHTPADR\.INF/);
+    expect(r.err).toEqual([expect.stringMatching(/^ER_6090 \[warning\] The destinations changed after the last test/)]);
+    expect((await a.run(['config', 'get', 'activation.state'])).out).toEqual(['tested']);
+    // Back to what was tested: no warning.
+    const back = await a.run(['import', same]);
+    expect(back).toMatchObject({ code: 0, err: [] });
   });
 });
