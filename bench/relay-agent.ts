@@ -12,12 +12,13 @@ export interface AgentTally {
   acked: number;
   /** Retryable NAKs (busy, stopping, not durable ...), by the code in their reason. */
   naks: Map<string, number>;
-  /** Connections that broke or were refused before an answer (the kill -9). */
+  /** Attempts whose connection broke or was refused before an answer (the kill -9), and the agents they were of. */
   broken: number;
+  brokenAgents: number;
   permanent: number;
 }
 
-export const newTally = (): AgentTally => ({ acked: 0, naks: new Map(), broken: 0, permanent: 0 });
+export const newTally = (): AgentTally => ({ acked: 0, naks: new Map(), broken: 0, brokenAgents: 0, permanent: 0 });
 
 /** One agent's report: a distinct identity per agent and a 64 KiB random attachment as the payload. */
 export function agentFrame(n: number, payloadBytes = 64 * 1024): { id: string; frame: Buffer } {
@@ -71,6 +72,7 @@ function attempt(port: number, frame: Buffer, timeoutMs: number): Promise<Answer
 
 /** Sends until ACKed (or a permanent NAK); resolves with the time of the ACK (performance.now()), or undefined. */
 export async function runAgent(port: number, frame: Buffer, tally: AgentTally, onAck: () => void, timeoutMs = 150_000): Promise<number | undefined> {
+  let broke = false;
   for (;;) {
     const a = await attempt(port, frame, timeoutMs);
     if (a.ok) {
@@ -82,8 +84,11 @@ export async function runAgent(port: number, frame: Buffer, tally: AgentTally, o
       tally.permanent++;
       return undefined;
     }
-    if (a.code === 'broken') tally.broken++;
-    else tally.naks.set(a.code, (tally.naks.get(a.code) ?? 0) + 1);
+    if (a.code === 'broken') {
+      tally.broken++;
+      if (!broke) tally.brokenAgents++;
+      broke = true;
+    } else tally.naks.set(a.code, (tally.naks.get(a.code) ?? 0) + 1);
     await new Promise((r) => setTimeout(r, 200 + Math.random() * 500));
   }
 }

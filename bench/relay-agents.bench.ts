@@ -4,8 +4,9 @@
  * own TCP connection with one report and a 64 KiB attachment (bench/relay-agent.ts). Printed: the time until the last
  * ACK, ACKs/s, retryable NAKs, the manager's peak memory (VmHWM), reports per group commit (batches read back from
  * seen.log: one timestamp per batch), the time until the center has every report (forwarded/s) and the ids it got twice;
- * a 100-agent run as the baseline (time per report). Then the same with a kill -9 of the manager when about half are
- * ACKed and a restart: lost (ACKed, never at the center) and sent twice.
+ * a 100-agent run as the baseline (time per report); the ACKs again with relay.maxConnections at a quarter of the agents
+ * (refused with a retryable NAK, they retry). Then a kill -9 of the manager and a restart, once when about half are
+ * ACKed and once when the center has about half: lost (ACKed, never at the center) and sent twice.
  */
 import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -29,6 +30,7 @@ interface Figures {
   lost: number;
   /** ACKs the agents had when the manager was killed (0: no kill). */
   killedAt: number;
+  ackOnly: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -68,7 +70,8 @@ async function settled(m: Machine): Promise<boolean> {
 /** Where the manager is killed (-9) and restarted: not at all, once half the agents have their ACK, or once the center has half. */
 export type Kill = 'none' | 'acked' | 'forwarding';
 
-export async function scenario(agents: number, kill: Kill): Promise<Figures> {
+/** `maxConnections`: relay.maxConnections below the agents, so some are refused (ER_2332) and retry; `ackOnly`: no wait for the center. */
+export async function scenario(agents: number, kill: Kill, o: { maxConnections?: number; ackOnly?: boolean } = {}): Promise<Figures> {
   const base = await mkdtemp(join(tmpdir(), 'er-bench-relay-'));
   const seen = new Map<string, number>();
   let lastArrival = 0;
@@ -86,7 +89,10 @@ export async function scenario(agents: number, kill: Kill): Promise<Figures> {
   const m = await activatedMachine(join(base, 'manager'), {
     url: center.receiver.url,
     caFile: center.caFile,
-    settings: ['relay.https.enabled', 'true', 'relay.https.port', String(port)],
+    settings: [
+      ...['relay.https.enabled', 'true', 'relay.https.port', String(port)],
+      ...(o.maxConnections ? ['relay.maxConnections', String(o.maxConnections)] : []),
+    ],
   });
   let svc = await startManager(m);
   const peaks: number[] = [];
@@ -115,11 +121,11 @@ export async function scenario(agents: number, kill: Kill): Promise<Figures> {
     const lastAckS = (Math.max(...acks.map((t) => t ?? 0)) - t0) / 1000;
     const acked = frames.filter((_, i) => acks[i] !== undefined).map((f) => f.id);
     const all = (): boolean => acked.every((id) => seen.has(id));
-    await until(all, 180_000, 'every ACKed report at the center', () => svc.log()).catch(() => undefined);
+    if (!o.ackOnly) await until(all, 180_000, 'every ACKed report at the center', () => svc.log()).catch(() => undefined);
     const centerAllS = all() ? (lastArrival - t0) / 1000 : undefined;
     await restart;
     // A report sent twice comes after its first copy: wait until the manager has nothing left to send.
-    await until(() => settled(m), 120_000, 'the manager to have nothing left to forward').catch(() => undefined);
+    if (!o.ackOnly) await until(() => settled(m), 120_000, 'the manager to have nothing left to forward').catch(() => undefined);
     peaks.push(peakRssNow(svc.child.pid!));
     const seenLog = await readFile(join(m.stateDir, 'relay', 'seen.log'), 'utf8');
     const perBatch = new Map<string, number>();
@@ -140,6 +146,7 @@ export async function scenario(agents: number, kill: Kill): Promise<Figures> {
       twice: [...seen.values()].filter((n) => n > 1).length,
       lost: acked.filter((id) => !seen.has(id)).length,
       killedAt,
+      ackOnly: o.ackOnly ?? false,
     };
   } finally {
     await svc.stop();
@@ -157,11 +164,12 @@ export function print(label: string, f: Figures): void {
   const p = `relay ${label}:`;
   console.log(
     `${p} last ACK after ${f.lastAckS.toFixed(2)} s (${(f.tally.acked / f.lastAckS).toFixed(1)} ACKs/s, ${((f.lastAckS * 1000) / f.agents).toFixed(2)} ms per report), ` +
-      `${f.tally.acked} ACKed, retryable NAKs ${naks(f.tally)}, connections broken ${f.tally.broken}, permanent NAKs ${f.tally.permanent}`,
+      `${f.tally.acked} ACKed, retryable NAKs ${naks(f.tally)}, connections broken ${f.tally.broken} (${f.tally.brokenAgents} agents retried), permanent NAKs ${f.tally.permanent}`,
   );
   console.log(
     `${p} ${f.batches} group commits (${(f.agents / Math.max(1, f.batches)).toFixed(1)} reports per folder fsync, the largest ${f.largestBatch}), manager peak RSS ${f.peakRssMiB.map((m) => `${m.toFixed(1)} MiB`).join(' / ')}`,
   );
+  if (f.ackOnly) return;
   console.log(
     `${p} center has ${f.atCenter}/${f.agents}${f.centerAllS !== undefined ? ` after ${f.centerAllS.toFixed(2)} s (${(f.agents / f.centerAllS).toFixed(1)} forwarded/s)` : ' (not all within the wait)'}, ` +
       `lost ${f.lost}, sent twice ${f.twice}${f.killedAt ? ` (killed at ${f.killedAt})` : ''}`,
@@ -176,9 +184,11 @@ export async function run(opts: { agents?: number; baseline?: number } = {}): Pr
   const big = await scenario(agents, 'none');
   print(`${agents} agents`, big);
   console.log(
-    `relay ${agents} vs ${baseline} agents: time per report ${((big.lastAckS / agents / (small.lastAckS / baseline)) * 1).toFixed(2)}x` +
+    `relay ${agents} vs ${baseline} agents: time per report ${(big.lastAckS / agents / (small.lastAckS / baseline)).toFixed(2)}x` +
       (big.centerAllS && small.centerAllS ? `, forwarded per report ${(big.centerAllS / agents / (small.centerAllS / baseline)).toFixed(2)}x` : ''),
   );
+  const limit = Math.floor(agents / 4);
+  print(`${agents} agents, relay.maxConnections ${limit}`, await scenario(agents, 'none', { maxConnections: limit, ackOnly: true }));
   print(`${agents} agents, kill -9 at half ACKed`, await scenario(agents, 'acked'));
   print(`${agents} agents, kill -9 at half forwarded`, await scenario(agents, 'forwarding'));
 }
