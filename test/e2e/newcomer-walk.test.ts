@@ -12,13 +12,14 @@
  */
 import { describe, it, expect, beforeAll, afterAll, beforeEach, afterEach } from 'vitest';
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { KEYFILE_FIXTURES, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
 import { centerBehindProxy, customerDisk } from '../helpers/center-behind-proxy.js';
 import { startService, until, type ServiceProcess } from '../helpers/service-process.js';
+import { changedFiles, files } from '../helpers/folder-files.js';
 
 const { pki, center, proxy } = centerBehindProxy();
 let browser: Browser;
@@ -45,19 +46,6 @@ afterAll(async () => {
 
 const run = (...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
 const setting = async (key: string) => (await run('config', 'get', key)).stdout.trim();
-
-/** Every file of the config folder, name -> bytes as latin1 text (the `.bak` copies a save leaves are left out). */
-async function files(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && !e.name.endsWith('.bak')) out[join(e.parentPath, e.name).slice(dir.length)] = await readFile(join(e.parentPath, e.name), 'latin1');
-  }
-  return out;
-}
-const changedFiles = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys({ ...a, ...b })
-    .filter((f) => a[f] !== b[f])
-    .sort();
 
 /** How many tunnels tinyproxy opened to the center (its log has one `CONNECT host:port` line per request). */
 const tunnels = () => proxy.log().split(`CONNECT 127.0.0.1:${center.port}`).length - 1;

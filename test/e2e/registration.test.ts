@@ -9,12 +9,13 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFile } from 'node:child_process';
-import { appendFile, readFile, readdir, writeFile } from 'node:fs/promises';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
 import { KEYFILE_FIXTURES, activateByKeyCode, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
 import { centerBehindProxy, customerDisk } from '../helpers/center-behind-proxy.js';
+import { changedFiles, files } from '../helpers/folder-files.js';
 
 const { pki, center, proxy } = centerBehindProxy();
 let browser: Browser;
@@ -27,19 +28,6 @@ afterAll(async () => {
 });
 
 const run = (app: RunningApp, ...args: string[]) => promisify(execFile)(process.execPath, [...app.cli, ...args], { env: { ...process.env, LANG: 'C' } });
-
-/** Every file of a folder, relative name -> bytes as latin1 text (`.bak` copies left out). */
-async function files(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && !e.name.endsWith('.bak')) out[join(e.parentPath, e.name).slice(dir.length)] = await readFile(join(e.parentPath, e.name), 'latin1');
-  }
-  return out;
-}
-const changedFiles = (a: Record<string, string>, b: Record<string, string>) =>
-  Object.keys({ ...a, ...b })
-    .filter((f) => a[f] !== b[f])
-    .sort();
 
 const menu = async (page: Page, top: RegExp, item: RegExp) => {
   await page.getByRole('menuitem', { name: top }).click();

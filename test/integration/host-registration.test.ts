@@ -8,7 +8,7 @@
  * - 通報サービスの状態 is a query: the event log does not grow.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
@@ -21,6 +21,7 @@ import { RESOURCES_DIR } from '../../service/app-paths.js';
 import { ReportingService } from '../../service/daemon/service.js';
 import { createNodeHost } from '../../shared/node/host/create.js';
 import { type NodeHost } from '../../shared/node/host/host.js';
+import { files } from '../helpers/folder-files.js';
 
 const tmp = tempDirs();
 let pki: TestPki;
@@ -46,15 +47,6 @@ interface Machine {
   dirs: { configDir: string; stateDir: string };
   base: string;
   caFile: string;
-}
-
-/** Every file of a folder, relative name -> bytes as latin1 text (`.bak` copies left out). */
-async function files(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile() && !e.name.endsWith('.bak')) out[join(e.parentPath, e.name).slice(dir.length)] = await readFile(join(e.parentPath, e.name), 'latin1');
-  }
-  return out;
 }
 
 /** Activated by key code for HTTPS, its center on loopback behind tinyproxy, an option device, a changed schedule. */
