@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { stopChild } from '../helpers/peers/child.js';
 import { activateArgs } from '../helpers/activation.js';
@@ -211,4 +211,17 @@ export async function openWindow(browser: Browser, url: string, lang?: 'en'): Pr
   await page.goto(lang ? `${url}&lang=${lang}` : url);
   await page.locator('.window[data-ready="true"]').waitFor();
   return page;
+}
+
+/**
+ * The setup utility's last pages as they are, by their labels: オプション装置情報 → 次へ → 販売店情報 → 完了; resolves
+ * once `utility` (its dialog) is closed.
+ */
+export async function finishUtility(page: Page, utility: Locator): Promise<void> {
+  const heading = (name: string) => page.getByRole('heading', { name, level: 3 }).waitFor();
+  await heading('オプション装置情報');
+  await page.getByRole('button', { name: /次へ|^続行$/ }).click();
+  await heading('販売店情報');
+  await page.getByRole('button', { name: '完了' }).click();
+  await utility.waitFor({ state: 'detached' });
 }

@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Locator, type Page } from 'playwright-core';
-import { KEYFILE_FIXTURES, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { KEYFILE_FIXTURES, finishUtility, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
 import { centerBehindProxy, customerDisk } from '../helpers/center-behind-proxy.js';
 import { startService, until, type ServiceProcess } from '../helpers/service-process.js';
 import { changedFiles, files } from '../helpers/folder-files.js';
@@ -115,11 +115,7 @@ describe("a newcomer's walk (issue 11, Done when)", () => {
     await heading('本機に関する情報');
     await page.getByLabel(/^※?コメント/).fill('1F rack 2');
     await next();
-    await heading('オプション装置情報');
-    await next();
-    await heading('販売店情報');
-    await page.getByRole('button', { name: '完了' }).click();
-    await utility().waitFor({ state: 'detached' });
+    await finishUtility(page, utility());
 
     await expect(page.getByTestId('state').textContent()).resolves.toBe('設定済み(未テスト)');
     expect(await setting('machine.comment')).toBe('1F rack 2');
@@ -219,11 +215,7 @@ describe("a newcomer's walk (issue 11, Done when)", () => {
     await expect(comment.inputValue()).resolves.toBe('1F rack 2');
     await comment.fill('2F rack 3');
     await next();
-    await heading('オプション装置情報');
-    await next();
-    await heading('販売店情報');
-    await page.getByRole('button', { name: '完了' }).click();
-    await utility().waitFor({ state: 'detached' });
+    await finishUtility(page, utility());
     // No re-activation was asked for or done: no ER_5001 question, no new start.
     expect(await page.getByRole('dialog', { name: '確認' }).count()).toBe(0);
 

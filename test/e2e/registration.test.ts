@@ -13,7 +13,7 @@ import { appendFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, type Page } from 'playwright-core';
-import { KEYFILE_FIXTURES, activateByKeyCode, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
+import { KEYFILE_FIXTURES, activateByKeyCode, finishUtility, launchChromium, openWindow, shot, startServe, type RunningApp } from './harness.js';
 import { centerBehindProxy, customerDisk } from '../helpers/center-behind-proxy.js';
 import { changedFiles, files } from '../helpers/folder-files.js';
 
@@ -145,11 +145,7 @@ describe('設定情報の変更 on an active machine', () => {
     await next(page);
     await heading(page, '本機に関する情報');
     await next(page);
-    await heading(page, 'オプション装置情報');
-    await next(page);
-    await heading(page, '販売店情報');
-    await page.getByRole('button', { name: '完了' }).click();
-    await utility(page).waitFor({ state: 'detached' });
+    await finishUtility(page, utility(page));
     // The re-activation the user confirmed: a new start, the proxy of before erased.
     await expect(page.getByTestId('state').textContent()).resolves.toBe('設定済み(未テスト)');
     expect(await readFile(join(app.configDir, 'routes.ini'), 'latin1')).not.toContain(`Port=${proxy.port}`);

@@ -10,9 +10,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { makeTestPki, type TestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
-import { startTinyproxy, type Tinyproxy } from '../helpers/peers/tinyproxy.js';
+import { centerBehindProxy } from '../helpers/center-behind-proxy.js';
 import { cli } from '../helpers/cli.js';
 import { tempDirs } from '../helpers/tmp.js';
 import { cliMachine } from '../helpers/cli-machine.js';
@@ -24,22 +23,15 @@ import { type NodeHost } from '../../shared/node/host/host.js';
 import { files } from '../helpers/folder-files.js';
 
 const tmp = tempDirs();
-let pki: TestPki;
-let center: Receiver;
+const { pki, center, proxy } = centerBehindProxy();
 let other: Receiver;
-let proxy: Tinyproxy;
 
 beforeAll(async () => {
-  pki = makeTestPki();
-  center = await startReceiver(pki.server);
   other = await startReceiver(pki.server);
-  proxy = await startTinyproxy();
 }, 120_000);
 
 afterAll(async () => {
-  await center?.close();
   await other?.close();
-  await proxy?.stop();
 });
 
 interface Machine {
