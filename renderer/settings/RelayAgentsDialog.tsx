@@ -6,11 +6,10 @@
  */
 import { type ReactNode } from 'react';
 import { type HostApi, type RelayAgent } from '../../shared/host/api.js';
-import { Dialog } from '../components/Dialog.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { Note, useT } from './parts.js';
-import { AskFailed, Asking, QueryButtons, localTime as when, useServiceQuery, type Failed } from './service-query.js';
+import { AskFailed, Asking, QueryDialog, localTime as when, useServiceQuery, type Failed } from './service-query.js';
 
 /** A manager (ESMPRO/ServerManager) manages up to 1,000 devices: beyond that the list warns (docs/relay.md). */
 export const MAX_AGENTS = 1000;
@@ -25,7 +24,6 @@ async function askAgents(host: HostApi): Promise<Listed | Failed> {
 export function RelayAgentsDialog(): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const close = useApp((s) => s.close);
   const { loaded, load } = useServiceQuery(askAgents);
 
   const agents = loaded.kind === 'loaded' ? loaded.agents : [];
@@ -38,20 +36,7 @@ export function RelayAgentsDialog(): ReactNode {
       .join(t('、', '; '));
 
   return (
-    <Dialog
-      title={t('エージェント一覧', 'Agent list')}
-      wide
-      onCancel={() => close('relay-agents')}
-      buttons={
-        <QueryButtons
-          busy={loaded.kind === 'loading'}
-          onRefresh={() => {
-            void load();
-          }}
-          onClose={() => close('relay-agents')}
-        />
-      }
-    >
+    <QueryDialog id="relay-agents" title={t('エージェント一覧', 'Agent list')} loaded={loaded} load={load}>
       <Asking loaded={loaded} />
       <AskFailed loaded={loaded} testId="agents-failed" />
       {loaded.kind === 'loaded' && agents.length > MAX_AGENTS ? (
@@ -113,6 +98,6 @@ export function RelayAgentsDialog(): ReactNode {
           'Agents are told apart by their identity (device code and serial number), not their address. An agent silent for over 35 days, and two machines claiming one identity, are marked under Attention.',
         )}
       </Note>
-    </Dialog>
+    </QueryDialog>
   );
 }

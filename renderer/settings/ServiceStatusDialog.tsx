@@ -7,13 +7,12 @@ import { useEffect, type ReactNode } from 'react';
 import { type HostApi, type ServiceStatus } from '../../shared/host/api.js';
 import { settingDef } from '../../shared/settings/schema.js';
 import { isFinal, KIND_LABEL, PHASE_LABEL } from '../../shared/host/report-progress.js';
-import { Dialog } from '../components/Dialog.js';
 import { problemText } from '../i18n.js';
 import { useApp } from '../store-context.js';
 import { Note, useT } from './parts.js';
 import { configText, userSystemCodeText } from '../../shared/host/state-summary.js';
 import { RelayStatusView } from './RelayStatusView.js';
-import { AskFailed, Asking, QueryButtons, localTime as when, useServiceQuery } from './service-query.js';
+import { AskFailed, Asking, QueryDialog, localTime as when, useServiceQuery } from './service-query.js';
 
 type Answered = { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' };
 
@@ -26,7 +25,6 @@ export function ServiceStatusDialog(): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
-  const close = useApp((s) => s.close);
   const { loaded, setLoaded, load } = useServiceQuery(askStatus);
   const settings = useApp((st) => st.snapshot?.settings);
 
@@ -51,20 +49,7 @@ export function ServiceStatusDialog(): ReactNode {
   const s = loaded.kind === 'running' ? loaded.status : undefined;
 
   return (
-    <Dialog
-      title={t('通報サービスの状態', 'Reporting service status')}
-      wide
-      onCancel={() => close('service-status')}
-      buttons={
-        <QueryButtons
-          busy={loaded.kind === 'loading'}
-          onRefresh={() => {
-            void load();
-          }}
-          onClose={() => close('service-status')}
-        />
-      }
-    >
+    <QueryDialog id="service-status" title={t('通報サービスの状態', 'Reporting service status')} loaded={loaded} load={load}>
       {/* The registration, from the settings: shown whether or not the service runs (the manager-side tests need it). */}
       <dl className="facts" data-testid="status-registration">
         <dt>{t('ユーザシステムコード', 'User system code')}</dt>
@@ -153,6 +138,6 @@ export function ServiceStatusDialog(): ReactNode {
         </table>
       ) : null}
       <Note>{t('期限切れの通報は削除されずに保存されています。', 'Expired reports are kept, not deleted.')}</Note>
-    </Dialog>
+    </QueryDialog>
   );
 }

@@ -1,13 +1,15 @@
 /**
  * What the dialogs that ask the running service (通報サービスの状態, エージェント一覧) share: the question asked when
- * opened and on 最新の情報に更新, its waiting and failed views, the two buttons, and a readable local time.
+ * opened and on 最新の情報に更新, the dialog with its two buttons, the waiting and failed views, and a readable local time.
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { type HostApi } from '../../shared/host/api.js';
 import { problemsOf } from '../../shared/host/errors.js';
 import { type Problem } from '../../shared/messages/problem.js';
+import { Dialog } from '../components/Dialog.js';
 import { ProblemView } from '../components/ProblemView.js';
 import { useApp } from '../store-context.js';
+import { type DialogId } from '../store.js';
 import { CloseButton, useT } from './parts.js';
 
 export type Failed = { kind: 'failed'; problems: readonly Problem[] };
@@ -41,16 +43,44 @@ export function useServiceQuery<T extends { kind: string }>(ask: (host: HostApi)
   return { loaded, setLoaded, load };
 }
 
-/** 最新の情報に更新 (not while asking) and 閉じる. */
-export function QueryButtons({ busy, onRefresh, onClose }: { busy: boolean; onRefresh(): void; onClose(): void }): ReactNode {
+/** A wide dialog with 最新の情報に更新 (asks again; not while asking) and 閉じる. */
+export function QueryDialog({
+  id,
+  title,
+  loaded,
+  load,
+  children,
+}: {
+  id: DialogId;
+  title: string;
+  loaded: { kind: string };
+  load(): Promise<void>;
+  children: ReactNode;
+}): ReactNode {
   const t = useT();
+  const close = useApp((s) => s.close);
   return (
-    <>
-      <button type="button" disabled={busy} onClick={onRefresh}>
-        {t('最新の情報に更新', 'Refresh')}
-      </button>
-      <CloseButton onClose={onClose} />
-    </>
+    <Dialog
+      title={title}
+      wide
+      onCancel={() => close(id)}
+      buttons={
+        <>
+          <button
+            type="button"
+            disabled={loaded.kind === 'loading'}
+            onClick={() => {
+              void load();
+            }}
+          >
+            {t('最新の情報に更新', 'Refresh')}
+          </button>
+          <CloseButton onClose={() => close(id)} />
+        </>
+      }
+    >
+      {children}
+    </Dialog>
   );
 }
 
