@@ -76,7 +76,11 @@ function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok
 function Line({ line, dialup, manager }: { line: NotifyLine; dialup: boolean; manager: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
+  const what = line.userId
+    ? t(`到達確認テスト(ユーザ ID ${line.userId})`, `Reachability test (user ID ${line.userId})`)
+    : line.kind === 'test'
+      ? t('テスト通報', 'Test notification')
+      : t('開局通報', 'Activation notification');
   const where = line.target === 'primary' ? t('一次通報先', 'primary') : t('二次通報先', 'secondary');
   const head = `${what}(${where})`;
   if (line.ok) {

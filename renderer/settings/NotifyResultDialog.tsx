@@ -30,7 +30,11 @@ function managerAfter(line: Extract<NotifyLine, { ok: true }>, t: (ja: string, e
 function Attempt({ line, dialup, manager }: { line: NotifyLine; dialup: boolean; manager: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const what = line.kind === 'test' ? t('テスト通報', 'Test notification') : t('開局通報', 'Activation notification');
+  const what = line.userId
+    ? t('到達確認テスト', 'Reachability test')
+    : line.kind === 'test'
+      ? t('テスト通報', 'Test notification')
+      : t('開局通報', 'Activation notification');
   const target = line.target === 'primary' ? t('一次通報先', 'Primary destination') : t('二次通報先', 'Secondary destination');
   const when = new Date(line.at).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB');
   let outcome: string;
@@ -57,6 +61,12 @@ function Attempt({ line, dialup, manager }: { line: NotifyLine; dialup: boolean;
       <dl>
         <dt>{t('通報先', 'Destination')}</dt>
         <dd>{line.where ? `${target} (${line.where})` : target}</dd>
+        {line.userId ? (
+          <>
+            <dt>{t('ユーザ ID', 'User ID')}</dt>
+            <dd>{line.userId}</dd>
+          </>
+        ) : null}
         <dt>{t('日時', 'Time')}</dt>
         <dd>
           <time dateTime={line.at}>{when}</time>

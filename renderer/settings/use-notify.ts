@@ -28,7 +28,14 @@ export type NotifyKind = 'test' | 'activation';
  * One answer: which notification, to which destination (and its address as the dialog shows it), when. A failure is
  * the host's problems whole, also when the call itself failed (the service or serve gone: shared/host/errors.ts).
  */
-export type NotifyLine = { kind: NotifyKind; target: NotifyTarget; where: string; at: string } & (
+export type NotifyLine = {
+  kind: NotifyKind;
+  target: NotifyTarget;
+  where: string;
+  at: string;
+  /** 到達確認テスト: the ユーザ ID the test named. */
+  userId?: string;
+} & (
   | {
       ok: true;
       detail: string;
@@ -140,8 +147,14 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
   };
 
   /** One call to the host; its answer becomes a line (and the new snapshot, when it succeeded). */
-  const send = async (kind: NotifyKind, target: NotifyTarget, call: () => Promise<Notified>, run: NotifyLine[]): Promise<Notified | undefined> => {
-    const head = { kind, target, where: whereOf(target) };
+  const send = async (
+    kind: NotifyKind,
+    target: NotifyTarget,
+    call: () => Promise<Notified>,
+    run: NotifyLine[],
+    userId?: string,
+  ): Promise<Notified | undefined> => {
+    const head = { kind, target, where: whereOf(target), ...(userId ? { userId } : {}) };
     const add = (l: NotifyLine) => {
       run.push(l);
       setLines((all) => [...all, l]);
@@ -197,7 +210,7 @@ export function useNotify({ route, form, box, prompts, destinations }: NotifyInp
     if (!req) return;
     const user = userSystemCode ? { userSystemCode } : {};
     await runAll('test', async (run) => {
-      await send('test', target, () => host.testNotify({ ...req, target, ...user, ...override() }), run);
+      await send('test', target, () => host.testNotify({ ...req, target, ...user, ...override() }), run, userSystemCode);
     });
   };
 

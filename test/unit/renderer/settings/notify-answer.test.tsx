@@ -114,6 +114,8 @@ describe("the manager's dial-up relay: 到達確認テスト", () => {
     await click(button('OK', ask));
     const result = await screen.findByRole('dialog', { name: 'テスト通報の結果' });
     expect(result.textContent).toContain('03-1234-5678');
+    expect(within(result).getByRole('heading', { name: '到達確認テスト: 通報成功' })).toBeTruthy();
+    expect(result.textContent).toContain('ユーザ IDOPFILELESS');
     expect(host.testNotify).toHaveBeenCalledTimes(1);
     expect(host.testNotify.mock.calls[0]?.[0]).toMatchObject({
       target: 'primary',
