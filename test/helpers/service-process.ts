@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { access, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { processCli } from './process-cli.js';
+import { activateArgs, pointDestinations } from './activation.js';
 import { stopChild } from './peers/child.js';
 import { makeTestPki } from './peers/test-ca.js';
 import { startReceiver, type Answer, type Receiver, type Received } from './peers/https-receiver.js';
@@ -56,7 +57,15 @@ export interface Machine {
  */
 export async function activatedMachine(
   base: string,
-  o: { url: string; caFile: string; settings?: string[]; state?: 'tested' | 'active'; madeByServe?: boolean },
+  o: {
+    url: string;
+    caFile: string;
+    settings?: string[];
+    state?: 'tested' | 'active';
+    madeByServe?: boolean;
+    /** The machine's identity (S1, N8100-2810, 1 when not given): several machines of one test tell apart by it. */
+    identity?: { serverName: string; deviceCode: string; serial: string };
+  },
 ): Promise<Machine> {
   if (o.settings?.includes('activation.state')) throw new Error("the state is reached by state: 'tested' | 'active', not by a setting");
   const configDir = join(base, 'config');
@@ -67,23 +76,8 @@ export async function activatedMachine(
     if (r.code !== 0) throw new Error(`express-report ${args.join(' ')} failed: ${r.err}`);
   };
   await (o.madeByServe ? cli(['init']) : ok(['init']));
-  await ok([
-    'activate',
-    '--key-code',
-    '01239',
-    '--server-name',
-    'S1',
-    '--device-code',
-    'N8100-2810',
-    '--serial',
-    '1',
-    '--warranty',
-    '1',
-    '--reply-mail',
-    'r@example.jp',
-  ]);
-  const adr = join(configDir, 'WebReprt', 'AMHTPADR.INF');
-  await writeFile(adr, (await readFile(adr, 'utf8')).replace(/^URL= .*$/m, `URL= ${o.url}`));
+  await ok(activateArgs('S1', [], o.identity));
+  await pointDestinations(configDir, o.url);
   await ok(['config', 'set', 'https.caFile', o.caFile, ...(o.settings ?? [])]);
   if (o.state) await ok(['test-notify', '--result-mail', 'r@example.jp']);
   if (o.state === 'active') {
