@@ -1,7 +1,9 @@
 /**
  * Group commit (docs/relay.md): a finished `.part` file is made durable and moved into `received/` together with
- * whatever else is ready: each file fdatasync'd (in parallel), renamed to `received/<id>.frame`, then one fsync of the
- * folder and one append to seen.log for the whole batch, and only then is every report of the batch acknowledged.
+ * whatever else is ready: each file fdatasync'd (in parallel), how each came in appended to intent.log (one write and
+ * fdatasync), each renamed to `received/<id>.frame`, then one fsync of the folder and one append to seen.log for the
+ * whole batch, and only then is every report of the batch acknowledged. intent.log is emptied when no batch waits: a
+ * crash between the renames and seen.log leaves frames whose port only intent.log knows (recover.ts).
  * While a batch is on its way to the disk, the next one gathers: many reports per folder fsync under load, one at a
  * time when it is quiet (no timer: nothing waits for a batch to fill).
  */
@@ -31,6 +33,10 @@ export interface GroupCommitDeps {
   dir: string;
   /** Appends the batch's remembered ids durably (seen-ids.ts). */
   remember(entries: SeenEntry[]): Promise<void>;
+  /** Before the renames: how the batch's reports came in, durably (intent.log). */
+  intend?(entries: SeenEntry[]): Promise<void>;
+  /** No batch waits: what intend() wrote is all in seen.log now. */
+  idle?(): Promise<void>;
   now?: () => Date;
 }
 
@@ -63,6 +69,7 @@ export class GroupCommit {
         const batch = this.queue;
         this.queue = [];
         await this.one(batch);
+        if (this.queue.length === 0) await this.d.idle?.().catch(() => undefined); // stale lines are harmless: seen.log wins
       }
     } finally {
       this.running = false;
@@ -70,12 +77,47 @@ export class GroupCommit {
   }
 
   private async one(batch: Waiting[]): Promise<void> {
-    const moved = await Promise.all(
-      batch.map(async (w) => {
+    const synced = await this.each(batch, async (w) => {
+      await datasyncFd(w.item.fd);
+      await closeFd(w.item.fd);
+    });
+    const now = (this.d.now ?? (() => new Date()))();
+    const entries = (ws: Waiting[]): SeenEntry[] => ws.filter((w) => w.item.remember).map((w) => ({ id: w.item.id, at: now, ...(w.item.via ?? {}) }));
+    try {
+      await this.d.intend?.(entries(synced));
+    } catch (e) {
+      for (const w of synced) {
+        await unlink(w.item.part).catch(() => undefined);
+        w.reject(e);
+      }
+      return;
+    }
+    const done = await this.each(synced, (w) => rename(w.item.part, w.item.final));
+    if (done.length === 0) return;
+    try {
+      const dir = await open(this.d.dir, 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+      await this.d.remember(entries(done));
+    } catch (e) {
+      // Not known durable: not acknowledged (the agent sends again; a frame already in received/ is then a repeat).
+      done.forEach((w) => w.reject(e));
+      return;
+    }
+    this.stats.batches++;
+    this.stats.items += done.length;
+    done.forEach((w) => w.resolve());
+  }
+
+  /** Runs `step` on every item in parallel; an item whose step fails is rejected and its part removed. */
+  private async each(ws: Waiting[], step: (w: Waiting) => Promise<void>): Promise<Waiting[]> {
+    const ok = await Promise.all(
+      ws.map(async (w) => {
         try {
-          await datasyncFd(w.item.fd);
-          await closeFd(w.item.fd);
-          await rename(w.item.part, w.item.final);
+          await step(w);
           return true;
         } catch (e) {
           await closeFd(w.item.fd).catch(() => undefined);
@@ -85,24 +127,6 @@ export class GroupCommit {
         }
       }),
     );
-    const done = batch.filter((_, i) => moved[i]);
-    if (done.length === 0) return;
-    try {
-      const dir = await open(this.d.dir, 'r');
-      try {
-        await dir.sync();
-      } finally {
-        await dir.close();
-      }
-      const at = (this.d.now ?? (() => new Date()))();
-      await this.d.remember(done.filter((w) => w.item.remember).map((w) => ({ id: w.item.id, at, ...(w.item.via ?? {}) })));
-    } catch (e) {
-      // Not known durable: not acknowledged (the agent sends again; a frame already in received/ is then a repeat).
-      done.forEach((w) => w.reject(e));
-      return;
-    }
-    this.stats.batches++;
-    this.stats.items += done.length;
-    done.forEach((w) => w.resolve());
+    return ws.filter((_, i) => ok[i]);
   }
 }

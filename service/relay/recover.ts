@@ -13,6 +13,7 @@ import { reasonOf } from '../../shared/node/coded-error.js';
 import { relayedReport, type RelayedReport } from '../../shared/report/relayed.js';
 import { identityOf } from './agents.js';
 import { FrameStreamReader } from './frame-stream.js';
+import { type SeenEntry } from './seen-ids.js';
 import { type RelayStore } from './store.js';
 import { type RelayVia } from './via.js';
 
@@ -72,6 +73,7 @@ export async function recoverStore(d: RecoverDeps): Promise<{ parts: number; han
   }
   let handed = 0;
   let corrupt = 0;
+  const unseen: SeenEntry[] = [];
   for (const name of (await readdir(dirs.received)).sort()) {
     const file = join(dirs.received, name);
     if (!name.endsWith('.frame')) continue;
@@ -89,12 +91,23 @@ export async function recoverStore(d: RecoverDeps): Promise<{ parts: number; han
       continue;
     }
     d.store.note(id, { agent: identityOf(v.report.machine), bytes: v.bytes });
+    // Renamed in but killed before seen.log: intent.log says how it came; seen.log learns it now, so a repeat is known.
+    let seen = d.store.seen.get(id);
+    if (!seen) {
+      const intent = d.store.intent.get(id);
+      seen = { id, at: intent?.at ?? (await stat(file)).mtime, ...(intent?.port && intent.from ? { port: intent.port, from: intent.from } : {}) };
+      unseen.push(seen);
+    }
     if (!d.inSpool(id)) {
-      const seen = d.store.seen.get(id);
-      const at = seen?.at ?? (await stat(file)).mtime;
-      d.handOn(v.report, { port: seen?.port ?? 'express', from: seen?.from ?? 'unknown', receivedAt: at.toISOString() });
+      d.handOn(v.report, { port: seen.port ?? 'express', from: seen.from ?? 'unknown', receivedAt: seen.at.toISOString() });
       handed++;
     }
+  }
+  try {
+    await d.store.seen.append(unseen);
+    await d.store.intent.clear();
+  } catch (e) {
+    d.log(problem('ER_2353', { path: d.store.dirs.seen, reason: reasonOf(e) }));
   }
   return { parts, handed, corrupt };
 }

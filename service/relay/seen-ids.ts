@@ -75,6 +75,13 @@ export class SeenIds {
     for (const e of entries) this.ids.set(e.id, seenOf(e));
   }
 
+  /** Empties the file and the memory (intent.log, once every line it holds is in seen.log). */
+  async clear(): Promise<void> {
+    if (this.ids.size === 0) return;
+    await writeFileAtomic(this.file, '', { mode: 0o600 });
+    this.ids.clear();
+  }
+
   /** Forgets ids older than `keepMs` and rewrites the file atomically; how many were dropped. */
   async prune(now: Date, keepMs: number): Promise<number> {
     const cut = now.getTime() - keepMs;

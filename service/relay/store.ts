@@ -1,7 +1,8 @@
 /**
  * The manager's store, `<state>/relay/` (docs/relay.md): `incoming/` frames being received, `received/<id>.frame` the
  * exact bytes of each stored report until it is forwarded (H3 removes it then), `corrupt/` a stored frame that does not
- * verify, `seen.log` the ids stored (repeats), `agents.json` the agent list. It knows which ids it holds (by agent,
+ * verify, `seen.log` the ids stored (repeats), `intent.log` how the frames of the batch being committed came in (so a
+ * crash between their rename and seen.log still knows their port), `agents.json` the agent list. It knows which ids it holds (by agent,
  * with their sizes) so the limits are checked without reading the disk; a count at a limit is checked again against
  * the folder, since the forwarding side removes files without telling.
  */
@@ -24,6 +25,7 @@ export const relayDirs = (stateDir: string) => {
     received: join(root, 'received'),
     corrupt: join(root, 'corrupt'),
     seen: join(root, 'seen.log'),
+    intent: join(root, 'intent.log'),
     agents: join(root, 'agents.json'),
   };
 };
@@ -38,8 +40,9 @@ export class RelayStore {
   private constructor(
     readonly dirs: RelayDirs,
     readonly seen: SeenIds,
+    readonly intent: SeenIds,
   ) {
-    this.commits = new GroupCommit({ dir: dirs.received, remember: (e) => seen.append(e) });
+    this.commits = new GroupCommit({ dir: dirs.received, intend: (e) => intent.append(e), remember: (e) => seen.append(e), idle: () => intent.clear() });
   }
 
   /** Creates the folders and loads seen.log (a line it cannot read is skipped: `skipped`). */
@@ -47,7 +50,8 @@ export class RelayStore {
     const dirs = relayDirs(stateDir);
     for (const d of [dirs.root, dirs.incoming, dirs.received, dirs.corrupt]) await mkdir(d, { recursive: true, mode: 0o700 });
     const { seen, skipped } = await SeenIds.load(dirs.seen);
-    return { store: new RelayStore(dirs, seen), skipped };
+    const { seen: intent } = await SeenIds.load(dirs.intent); // a torn line: its frame was never renamed, never acked
+    return { store: new RelayStore(dirs, seen, intent), skipped };
   }
 
   framePath(id: string): string {

@@ -121,6 +121,11 @@ export const relayManagerMessages = {
     ja: '通報のヘッダーにログファイルの指定(logs)があるため受け付けません。エージェントはログを添付ファイルとして送ります。',
     en: "The report's header names log files (logs), which a relayed report never has: refused. An agent sends its logs as the attachment.",
   },
+  ER_2353: {
+    kind: 'network',
+    ja: 'マネージャの記録 {path} を更新できません: {reason}。保存済みの通報は転送しますが、エージェントが再送した同じ通報を重複と判定できない場合があります。',
+    en: "The manager's record {path} cannot be updated: {reason}. Stored reports are still forwarded, but an agent's resend of one may not be recognised as a repeat.",
+  },
 
   // ---- input: the receiver's settings
   ER_3110: {

@@ -46,4 +46,37 @@ describe('GroupCommit', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
     expect((await readdir(d)).sort()).toEqual(['first.frame', 'good.frame']);
   });
+
+  it('writes how each came in before any rename, and empties that journal only when no batch waits', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'gc-'));
+    dirs.push(d);
+    const order: string[] = [];
+    const gc = new GroupCommit({
+      dir: d,
+      intend: async (e) => {
+        // nothing of this batch is renamed yet: a crash now leaves only .part files, never a frame without its port
+        order.push(`intend ${e.map((x) => `${x.id}:${x.port}`).join(',')} frames=${(await readdir(d)).filter((n) => n.endsWith('.frame')).length}`);
+      },
+      remember: async (e) => void order.push(`remember ${e.length}`),
+      idle: async () => void order.push('idle'),
+    });
+    const item = async (id: string) => {
+      const part = join(d, `${id}.part`);
+      await writeFile(part, id);
+      return { fd: openSync(part, 'r+'), part, final: join(d, `${id}.frame`), id, remember: true, via: { port: 'https' as const, from: '127.0.0.1' } };
+    };
+    await gc.commit(await item('a'));
+    await new Promise((r) => setTimeout(r, 20)); // the ACK does not wait for the journal to be emptied
+    expect(order).toEqual(['intend a:https frames=0', 'remember 1', 'idle']);
+  });
+
+  it('a journal that cannot be written fails the batch: nothing renamed, the parts removed', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'gc-'));
+    dirs.push(d);
+    const gc = new GroupCommit({ dir: d, intend: () => Promise.reject(new Error('ENOSPC')), remember: () => Promise.resolve() });
+    const part = join(d, 'x.part');
+    await writeFile(part, 'x');
+    await expect(gc.commit({ fd: openSync(part, 'r+'), part, final: join(d, 'x.frame'), id: 'x', remember: true })).rejects.toThrow('ENOSPC');
+    expect(await readdir(d)).toEqual([]);
+  });
 });

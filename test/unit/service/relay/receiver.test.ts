@@ -258,4 +258,20 @@ describe('RelayReceiver', () => {
     expect(again.relayed.map((x) => [x.report.id, x.via.port, x.via.from])).toEqual([[r.id, 'express', '127.0.0.1']]);
     expect(again.logged.map((p) => p.code)).toEqual(expect.arrayContaining(['ER_2345', 'ER_6714']));
   });
+
+  it('a frame renamed in but killed before seen.log: its port from intent.log, and seen.log learns it (a resend is a repeat)', async () => {
+    const m = await manager();
+    await m.rx.stop();
+    const r = report(uuid(14));
+    // As a kill -9 between the batch's renames and its seen.log append leaves it.
+    await writeFile(join(m.received, `${r.id}.frame`), frameOf(r));
+    await writeFile(join(m.stateDir, 'relay', 'intent.log'), `${r.id} 2026-12-01T00:00:00.000Z https 192.0.2.9\n`);
+    const again = await manager({ stateDir: m.stateDir });
+    await new Promise((res) => setTimeout(res, 50));
+    expect(again.relayed.map((x) => [x.report.id, x.via.port, x.via.from, x.via.receivedAt])).toEqual([
+      [r.id, 'https', '192.0.2.9', '2026-12-01T00:00:00.000Z'],
+    ]);
+    expect(await readFile(join(m.stateDir, 'relay', 'seen.log'), 'utf8')).toContain(`${r.id} 2026-12-01T00:00:00.000Z https 192.0.2.9`);
+    expect(await readFile(join(m.stateDir, 'relay', 'intent.log'), 'utf8')).toBe('');
+  });
 });
