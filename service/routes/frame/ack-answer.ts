@@ -8,36 +8,23 @@ import { catalogue, type MessageCode } from '../../../shared/messages/catalogue.
 import { message } from '../../../shared/messages/problem.js';
 import { type CodedText } from '../../../shared/host/service-types.js';
 import { printable } from '../../../shared/messages/printable.js';
-import { nakReason } from './nak.js';
+import { cut, nakReason, parsed, QUOTE_MAX } from './nak.js';
 
 /** The code that says the manager forwarded over dial-up: no test result comes to the agent's customer. */
 export const NO_RESULT_CODE: MessageCode = 'ER_6702';
 
-const QUOTE_MAX = 1000;
-const cut = (s: string): string => ([...s].length <= QUOTE_MAX ? s : `${[...s].slice(0, QUOTE_MAX).join('')}…`);
+const quote = (s: string): string => cut(s, QUOTE_MAX);
 
 /** The answer section for a coded message (shortened like a NAK reason to fit the 4 KiB section). */
 export const answerSection = (a: CodedText): string => nakReason({ ...a, severity: 'warning' });
 
-function fields(answer: string): { code?: unknown; ja?: unknown; en?: unknown } | undefined {
-  try {
-    const v: unknown = JSON.parse(answer);
-    if (typeof v !== 'object' || v === null) return undefined;
-    const o = v as { code?: unknown; message?: unknown };
-    const m = typeof o.message === 'object' && o.message !== null ? (o.message as { ja?: unknown; en?: unknown }) : {};
-    return { code: o.code, ja: m.ja, en: m.en };
-  } catch {
-    return undefined;
-  }
-}
-
 /** The coded message an ACK's answer says; an information code of ours, else the text quoted under ER_6704. */
 export function textOfAnswer(answer: string): CodedText {
-  const a = fields(answer);
+  const a = parsed(answer);
   const known = a && typeof a.code === 'string' && Object.hasOwn(catalogue, a.code) && catalogue[a.code as MessageCode].kind === 'information';
   if (known && typeof a.ja === 'string' && typeof a.en === 'string' && a.ja !== '' && a.en !== '') {
-    return { code: a.code as MessageCode, message: { ja: printable(cut(a.ja)), en: printable(cut(a.en)) } };
+    return { code: a.code as MessageCode, message: { ja: printable(quote(a.ja)), en: printable(quote(a.en)) } };
   }
   const said = a && typeof a.code === 'string' && typeof a.en === 'string' ? `${a.code} ${a.en}` : answer.trim();
-  return { code: 'ER_6704', message: message('ER_6704', { answer: printable(cut(said)) || '(empty)' }) };
+  return { code: 'ER_6704', message: message('ER_6704', { answer: printable(quote(said)) || '(empty)' }) };
 }

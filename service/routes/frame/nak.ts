@@ -10,9 +10,9 @@ import { printable } from '../../../shared/messages/printable.js';
 import { FRAME_LIMITS } from './codec.js';
 
 /** A quoted peer text is cut here: enough for any sentence of ours, never a flood in the log. */
-const QUOTE_MAX = 1000;
+export const QUOTE_MAX = 1000;
 
-const cut = (s: string, max: number): string => ([...s].length <= max ? s : `${[...s].slice(0, max).join('')}…`);
+export const cut = (s: string, max: number): string => ([...s].length <= max ? s : `${[...s].slice(0, max).join('')}…`);
 
 /** The reason section for a problem; its messages are shortened when the JSON would pass the frame's reason limit. */
 export function nakReason(p: Problem): string {
@@ -26,7 +26,8 @@ export function nakReason(p: Problem): string {
 
 const isCode = (c: unknown): c is MessageCode => typeof c === 'string' && /^ER_\d{4}$/.test(c) && Object.hasOwn(catalogue, c);
 
-function parsed(reason: string): { code?: unknown; ja?: unknown; en?: unknown } | undefined {
+/** The code and both texts of a coded-message JSON section (a NAK's reason, an ACK's answer), unchecked. */
+export function parsed(reason: string): { code?: unknown; ja?: unknown; en?: unknown } | undefined {
   try {
     const v: unknown = JSON.parse(reason);
     if (typeof v !== 'object' || v === null) return undefined;
