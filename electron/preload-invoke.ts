@@ -13,7 +13,8 @@ import { problem } from '../shared/messages/problem.js';
 
 export function preloadInvoke(methods: readonly string[], send: (method: HostMethod, arg: unknown) => Promise<unknown>): HostBridge['invoke'] {
   return (method, arg) => {
-    if (!methods.includes(method)) {
+    // A read-only view's method (`view.<id>.<method>`, shared/node/host/dispatch.ts) is a HostApi method too.
+    if (!methods.includes(String(method).replace(/^view\.[A-Za-z0-9_-]{16,64}\./, ''))) {
       const refused: HostRefusal = { ok: false, problems: [problem('ER_1021', { method: String(method), reason: 'not a HostApi method' })] };
       return Promise.resolve(refused);
     }

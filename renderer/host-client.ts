@@ -44,9 +44,11 @@ export function httpBridge(token: string, base = ''): HostBridge {
   };
 }
 
-export function hostApiOver(bridge: HostBridge): HostApi {
+/** `view`: the id of a read-only view of an export the host opened (HostApi openView); its calls go to that view. */
+export function hostApiOver(bridge: HostBridge, view?: string): HostApi {
   const api: Partial<Record<HostMethod, (arg?: unknown) => Promise<unknown>>> = {};
-  for (const m of HOST_METHODS) api[m] = async (arg?: unknown) => resultOf(m, await bridge.invoke(m, arg));
+  const name = (m: HostMethod): HostMethod => (view === undefined ? m : (`view.${view}.${m}` as HostMethod));
+  for (const m of HOST_METHODS) api[m] = async (arg?: unknown) => resultOf(m, await bridge.invoke(name(m), arg));
   return api as unknown as HostApi;
 }
 
@@ -55,8 +57,13 @@ export function hostApiOver(bridge: HostBridge): HostApi {
  * answered with (a meta element, removed once read), or from this tab's sessionStorage after a reload.
  */
 export function connectHost(): HostApi {
+  return hostApiOver(connectBridge());
+}
+
+/** The way to the host: the desktop bridge, or serve's HTTP with this tab's token. */
+export function connectBridge(): HostBridge {
   const desktop = window[BRIDGE_KEY];
-  if (desktop) return hostApiOver(desktop);
+  if (desktop) return desktop;
   const params = new URLSearchParams(window.location.search);
   const meta = document.querySelector<HTMLMetaElement>('meta[name="express-report-session"]');
   const token = params.get('token') ?? meta?.content ?? sessionStorage.getItem('express-report-token') ?? '';
@@ -70,5 +77,5 @@ export function connectHost(): HostApi {
     const q = params.toString();
     history.replaceState(null, '', `${window.location.pathname}${q ? `?${q}` : ''}`);
   }
-  return hostApiOver(httpBridge(token));
+  return httpBridge(token);
 }

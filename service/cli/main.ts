@@ -152,6 +152,7 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     )
     .option('--port <n>', t(h('待ち受けポート(省略時は空きポート)', 'port to listen on (default: any free port)')))
     .option('--open', t(h('ブラウザを開きます', 'open the browser')))
+    .option('--view <file>', t(h('エクスポートを読み取り専用で表示します(何も書き込みません)', 'show an export read-only (nothing is written)')))
     .action(run((c) => serveCommand(ctx(c), c.opts())));
 
   program

@@ -54,6 +54,8 @@ export interface AppSnapshot {
    * `until` (or resume). An end time already past means the service was not running then: it resumes when it starts.
    */
   maintenance?: MaintenanceOverlay;
+  /** Present when this host is the read-only view of an export: every control is read-only and the banner names it. */
+  view?: ExportView;
 }
 
 /**
@@ -195,6 +197,59 @@ export type RelayAgentsRead = { ok: true; agents: RelayAgent[] } | { ok: false; 
 /** The running service's outcome, or a coded problem (ER_1032: the service is not running). */
 export type EventTested = { ok: true; outcome: EventOutcome } | { ok: false; problems: Problem[] };
 
+/** The read-only view of an export (ファイル → エクスポートを開く, `serve --view`): what its banner names. */
+export interface ExportView {
+  /** The export's file name as it was chosen (no folder). */
+  file: string;
+  serverName: string;
+  /** ISO time the export was made. */
+  createdAt: string;
+  scope: 'support' | 'transfer';
+}
+
+/** ファイル → エクスポート: `path` writes the file there (0600); without it the file comes back for a download. */
+export interface ExportRequest {
+  scope: 'support' | 'transfer';
+  personal: 'omit' | 'include';
+  /** transfer only (at least 8 characters): seals the secrets; sent only over the local bridge, never stored. */
+  passphrase?: string;
+  path?: string;
+}
+
+export type Exported = { ok: true; name: string; size: number; path?: string; contentBase64?: string; omitted: number } | { ok: false; problems: Problem[] };
+
+/** ファイル → インポート: the export (by path, or its bytes read by the page), and the command's options. */
+export interface ImportRequest {
+  file: FileRef;
+  passphrase?: string;
+  /** The groups to import (`--only`); all when absent. */
+  only?: Array<'activation' | 'routes' | 'schedule' | 'definitions'>;
+  otherMachine?: boolean;
+}
+
+/** One line of the change preview (shared/transfer/plan.ts PreviewRow). */
+export interface ImportRow {
+  group: string;
+  key: string;
+  label: LocalizedText;
+  status: 'changed' | 'added' | 'same' | 'kept secret' | 'kept';
+  from: string;
+  to: string;
+  note?: LocalizedText;
+}
+
+/**
+ * The preview: `rows` key by key; `problems` refuse the import (nothing can be applied); `notes` are said beside it
+ * (a certificate kept, personal fields kept); `count` how many rows change something.
+ */
+export type ImportPreview =
+  { ok: true; rows: ImportRow[]; count: number; notes: Problem[]; activates: boolean } | { ok: false; rows: ImportRow[]; problems: Problem[] };
+
+export type ImportApplied = { ok: true; count: number; snapshot: AppSnapshot; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+/** エクスポートを開く: the view's id (its HostApi answers under `view.<id>.<method>`; no method of it writes). */
+export type ViewOpened = { ok: true; view: string; banner: ExportView } | { ok: false; problems: Problem[] };
+
 export interface HostApi {
   snapshot(): Promise<AppSnapshot>;
   resources(): Promise<Resources>;
@@ -237,6 +292,14 @@ export interface HostApi {
   rememberedSecrets(): Promise<RememberedList>;
   /** 記憶したパスワードを削除: forgets one remembered password; answers the list after it. */
   forgetSecret(account: RememberedAccount): Promise<RememberedList>;
+  /** ファイル → エクスポート: the settings export (docs/settings-transfer.md), written to `path` or sent back for a download. */
+  exportSettings(req: ExportRequest): Promise<Exported>;
+  /** ファイル → インポート's preview: the file checked and compared; nothing is written. */
+  previewImport(req: ImportRequest): Promise<ImportPreview>;
+  /** ファイル → インポート's OK: checked again and applied as one save (the command's own function). */
+  applyImport(req: ImportRequest): Promise<ImportApplied>;
+  /** ファイル → エクスポートを開く: a read-only host over the export, in memory (nothing is written). */
+  openView(req: { file: FileRef }): Promise<ViewOpened>;
 }
 
 /** The methods' names at run time: HOST_METHODS, read off the request schemas (shared/host/schemas.ts). */

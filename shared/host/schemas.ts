@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type HostApi, type HostMethod } from './api.js';
 import { REMEMBERABLE_SECRETS } from './remembered.js';
 import { MAX_REASON_LENGTH } from './maintenance.js';
+import { IMPORT_GROUPS, WINDOW_FILE_BASE64 } from '../transfer/format.js';
 import { adrModel, eventId, eventSource, notifyTarget, resultMail, resultVia, resumeBody, userSystemCode } from './service-api.js';
 
 const typedValues = z.record(z.string().max(200), z.string().max(4096));
@@ -35,6 +36,19 @@ const rememberedAccount = z.union([
     .strict(),
   z.object({ kind: z.literal('remote'), user: z.string().min(1).max(256), entry: z.string().min(1).max(256) }).strict(),
 ]);
+/** An export chosen in the window: by path (desktop), or its bytes as the page read them, within the bridge's limit. */
+const exportFile = z.union([
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z.object({ name: z.string().max(512), contentBase64: z.string().max(WINDOW_FILE_BASE64) }).strict(),
+]);
+const importRequest = z
+  .object({
+    file: exportFile,
+    passphrase: z.string().max(1024).optional(),
+    only: z.array(z.enum(IMPORT_GROUPS)).max(IMPORT_GROUPS.length).optional(),
+    otherMachine: z.boolean().optional(),
+  })
+  .strict();
 const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
 
 export const requestSchemas = {
@@ -94,6 +108,17 @@ export const requestSchemas = {
     })
     .strict(),
   resumeService: resumeBody,
+  exportSettings: z
+    .object({
+      scope: z.enum(['support', 'transfer']),
+      personal: z.enum(['omit', 'include']),
+      passphrase: z.string().max(1024).optional(),
+      path: z.string().min(1).max(4096).optional(),
+    })
+    .strict(),
+  previewImport: importRequest,
+  applyImport: importRequest,
+  openView: z.object({ file: exportFile }).strict(),
 } as const satisfies Record<HostMethod, z.ZodType>;
 
 /**

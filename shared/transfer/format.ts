@@ -6,20 +6,23 @@ import { z } from 'zod';
 
 /** major.minor: a reader refuses a newer major (ER_3517) and reads any minor of its own major. */
 export const FORMAT_MAJOR = 1;
-export const FORMAT_VERSION = `${FORMAT_MAJOR}.0`;
+/** 1.1: summary.html added (a 1.0 export, without it, is read as before). */
+export const FORMAT_VERSION = `${FORMAT_MAJOR}.1`;
 export const FORMAT_NAME = 'express-report-settings' as const;
 
 export const MANIFEST = 'manifest.json';
 export const SETTINGS_ENTRY = 'settings.json';
 export const SECRETS_ENTRY = 'secrets.json';
 export const SUMMARY_ENTRY = 'summary.txt';
+/** The same summary as a self-contained page (no script), for support without the product (format 1.1). */
+export const SUMMARY_HTML_ENTRY = 'summary.html';
 export const CERT_ENTRY = 'center-cert.pem';
 /** The definition files keep their place in the config folder (WebReprt/...). */
 export const DEFINITION_ENTRIES = ['WebReprt/AMHTPADR.INF', 'WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF'] as const;
 export type DefinitionEntry = (typeof DEFINITION_ENTRIES)[number];
 
 /** Every name an export may hold; anything else is refused (ER_3514), so nothing else can travel. */
-export const ENTRY_NAMES: readonly string[] = [MANIFEST, SETTINGS_ENTRY, SECRETS_ENTRY, SUMMARY_ENTRY, CERT_ENTRY, ...DEFINITION_ENTRIES];
+export const ENTRY_NAMES: readonly string[] = [MANIFEST, SETTINGS_ENTRY, SECRETS_ENTRY, SUMMARY_ENTRY, SUMMARY_HTML_ENTRY, CERT_ENTRY, ...DEFINITION_ENTRIES];
 
 export const isDefinitionEntry = (name: string): name is DefinitionEntry => (DEFINITION_ENTRIES as readonly string[]).includes(name);
 
@@ -32,12 +35,22 @@ export const LIMITS = {
   otherBytes: 1024 * 1024,
 } as const;
 
+/**
+ * An export the window's page reads and sends over the bridge (serve's request body is at most 16 MiB): larger ones are
+ * imported by the command (or chosen by path on the desktop, up to archiveBytes).
+ */
+export const WINDOW_FILE_BYTES = 11 * 1024 * 1024;
+export const WINDOW_FILE_BASE64 = Math.ceil(WINDOW_FILE_BYTES / 3) * 4;
+
 export const entryLimit = (name: string): number => (isDefinitionEntry(name) ? LIMITS.definitionBytes : LIMITS.otherBytes);
 
 /** A name that climbs out of the folder or starts at a root, in either OS's spelling (zip slip). */
 export function isUnsafeEntryName(name: string): boolean {
   return name.startsWith('/') || name.startsWith('\\') || /^[A-Za-z]:/.test(name) || name.split(/[\\/]/).includes('..') || name.includes('\0');
 }
+
+/** A transfer export's passphrase: at least this many characters (code points). */
+export const MIN_PASSPHRASE = 8;
 
 export type Scope = 'support' | 'transfer';
 export type PersonalMode = 'omit' | 'include';

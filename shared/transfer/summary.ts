@@ -88,3 +88,4 @@ function section(input: SummaryInput, lang: Lang): string[] {
 export function buildSummary(input: SummaryInput): string {
   return [...section(input, 'ja'), '', ...section(input, 'en'), ''].join('\r\n');
 }
+export { W as SUMMARY_WORDS };

@@ -184,7 +184,7 @@ describe('express-report export / import / export diff', () => {
       ['digest.zip', (e) => e.set('summary.txt', Buffer.from('changed')), /^ER_3516 .*summary\.txt/],
       [
         'newer.zip',
-        (e) => e.set('manifest.json', Buffer.from(e.get('manifest.json')!.toString('utf8').replace('"formatVersion": "1.0"', '"formatVersion": "2.0"'))),
+        (e) => e.set('manifest.json', Buffer.from(e.get('manifest.json')!.toString('utf8').replace('"formatVersion": "1.1"', '"formatVersion": "2.0"'))),
         /^ER_3517 .*2\.0/,
       ],
     ];

@@ -7,15 +7,11 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { mkdir } from 'node:fs/promises';
-import { message, problem, isError } from '../../../shared/messages/problem.js';
-import { validateSettings } from '../../../shared/settings/validate.js';
-import { withValues } from '../../../shared/settings/access.js';
+import { message, problem } from '../../../shared/messages/problem.js';
 import { IMPORT_GROUPS, type ImportGroup } from '../../../shared/transfer/format.js';
-import { changeCount, planImport, type PreviewRow } from '../../../shared/transfer/plan.js';
-import { readExportFile } from '../../../shared/node/transfer/read.js';
-import { readLocalFolder } from '../../../shared/node/transfer/files.js';
+import { type PreviewRow } from '../../../shared/transfer/plan.js';
+import { runImport } from '../../../shared/node/transfer/import-run.js';
 import { readPassphraseFile } from '../../../shared/node/transfer/passphrase.js';
-import { applyImport } from '../../../shared/node/transfer/apply.js';
 import { HostCore } from '../../../shared/node/host/host-core.js';
 import { EventLog } from '../../../shared/node/host/event-log.js';
 import { keyVerifierFromEnv } from '../../../shared/node/keyfile/host-verifier.js';
@@ -61,45 +57,26 @@ export async function importCommand(ctx: CliContext, file: string, o: ImportOpts
     return 1;
   }
   const passphrase = o.passphraseFile === undefined ? undefined : await readPassphraseFile(o.passphraseFile);
-  const read = await readExportFile(file, { needSecrets: true, ...(passphrase !== undefined ? { passphrase } : {}) });
-  const errors = read.problems.filter(isError);
-  if (errors.length > 0) {
-    printProblems(ctx.io, errors);
+  // The window's previewImport / applyImport run the same function (shared/node/transfer/import-run.ts).
+  const run = { groups, otherMachine: o.otherMachine === true, preview: o.dryRun === true, ...(passphrase !== undefined ? { passphrase } : {}) };
+  const r = await runImport({ configDir: ctx.configDir, core: () => hostCore(ctx) }, { path: file }, run);
+  for (const row of r.rows) ctx.io.out(rowLine(row, ctx.io.lang));
+  if (!r.ok) {
+    // A refusal of the save names the folder's files by their full paths; the checks before it name the export's.
+    printProblems(ctx.io, r.bySave ? withFullPaths(ctx.configDir, r.problems) : r.problems);
     return 1;
   }
-  const local = await readLocalFolder(ctx.configDir);
-  const plan = planImport(local, read.contents, { groups, otherMachine: o.otherMachine === true });
-  for (const r of plan.rows) ctx.io.out(rowLine(r, ctx.io.lang));
-  if (plan.problems.length > 0) {
-    printProblems(ctx.io, plan.problems);
-    return 1;
-  }
-  // The result checked as the save will check it, so a dry run says what the save would refuse.
-  const placeholders = new Map([...plan.seal].map(([k, v]) => [k, v === '' ? '' : 'sealed:v1:check:unsaved'] as const));
-  const invalid = validateSettings(withValues(plan.settings, placeholders)).filter(isError);
-  if (invalid.length > 0) {
-    printProblems(ctx.io, [...invalid, problem('ER_1004', { count: invalid.length })]);
-    return 1;
-  }
-  const keptPersonal = plan.rows.filter((r) => r.status === 'kept' && read.contents.manifest.omitted.includes(r.key)).length;
-  if (plan.rows.some((r) => r.key === 'center-cert.pem' && r.status === 'kept')) say(ctx.io, message('ER_6806'));
-  if (keptPersonal > 0) say(ctx.io, message('ER_6809', { count: keptPersonal }));
-  const count = changeCount(plan);
+  for (const n of r.notes) say(ctx.io, n.message);
   if (o.dryRun) {
-    say(ctx.io, message('ER_6802', { count }));
+    say(ctx.io, message('ER_6802', { count: r.count }));
     return 0;
   }
-  if (count === 0) {
+  if (!r.applied) {
     say(ctx.io, message('ER_6803', { file }));
     return 0;
   }
-  const applied = await applyImport(await hostCore(ctx), local.store, read.contents, plan, file);
-  if (!applied.ok) {
-    printProblems(ctx.io, withFullPaths(ctx.configDir, applied.problems));
-    return 1;
-  }
-  say(ctx.io, message('ER_6801', { file, count }));
-  if (plan.activate) say(ctx.io, message('ER_6808'));
-  printProblems(ctx.io, applied.warnings);
+  say(ctx.io, message('ER_6801', { file, count: r.count }));
+  if (r.activates) say(ctx.io, message('ER_6808'));
+  printProblems(ctx.io, r.warnings);
   return 0;
 }

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { serve } from '../../serve/server.js';
 import { ONE_TIME_SECONDS } from '../../serve/one-time.js';
 import { ensureRenderer } from '../../serve/build-renderer.js';
 import { createHost } from '../../host-factory.js';
-import { RENDERER_DIR } from '../../app-paths.js';
+import { RENDERER_DIR, RESOURCES_DIR } from '../../app-paths.js';
+import { viewOf } from '../../../shared/node/host/transfer-ops.js';
+import { loadResources } from '../../../shared/node/host/resources.js';
 import { problem } from '../../../shared/messages/problem.js';
 import { reasonOf } from '../../../shared/node/coded-error.js';
 import { printProblems } from '../io.js';
@@ -41,10 +44,12 @@ function openBrowser(ctx: CliContext, url: string): void {
 /**
  * `serve`: runs until SIGINT / SIGTERM; prints the session URL (with its token) on the first line, for this terminal
  * only. `--open` hands the browser a one-time URL instead (a browser's arguments are visible to every local user).
+ * `--view FILE` serves a read-only host over that export (shared/node/host/view-host.ts) instead of the machine's.
  */
-export async function serveCommand(ctx: CliContext, opts: { port?: string; open?: boolean }): Promise<number> {
+export async function serveCommand(ctx: CliContext, opts: { port?: string; open?: boolean; view?: string }): Promise<number> {
   await ensureRenderer((l) => ctx.io.err(l));
-  const host = await createHost(ctx, ctx.env);
+  // --view: the export read-only, in memory; no config or state folder is opened or made.
+  const host = opts.view === undefined ? await createHost(ctx, ctx.env) : await viewOf({ path: resolve(opts.view) }, () => loadResources(RESOURCES_DIR));
   const port = opts.port === undefined ? 0 : Number(opts.port);
   const served = await serve(host, { port, rendererDir: RENDERER_DIR });
   ctx.io.out(served.url);

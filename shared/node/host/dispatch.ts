@@ -12,7 +12,22 @@ import { CodedError } from '../coded-error.js';
 
 export type DispatchResult = HostReply;
 
+/**
+ * A host that opened read-only views of exports (ファイル → エクスポートを開く): `view.<id>.<method>` is that view's
+ * method, dispatched to the view's own HostApi (shared/node/host/view-host.ts), which has no method that writes.
+ */
+export interface ViewSource {
+  viewHost(id: string): HostApi | undefined;
+}
+const VIEW_METHOD = /^view\.([A-Za-z0-9_-]{16,64})\.([A-Za-z]{1,64})$/;
+
 export async function dispatch(api: HostApi, method: string, arg: unknown): Promise<HostReply> {
+  const v = VIEW_METHOD.exec(method);
+  if (v) {
+    // A view serves no views of its own: `view.` inside a view finds none.
+    const view = (api as Partial<ViewSource>).viewHost?.(v[1]!);
+    return view ? dispatch(view, v[2]!, arg) : refusal(problem('ER_3527'));
+  }
   if (!isHostMethod(method)) return refusal(problem('ER_1021', { method, reason: 'unknown method' }));
   const parsed = requestSchemas[method].safeParse(arg);
   if (!parsed.success) {

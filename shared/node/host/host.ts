@@ -34,6 +34,12 @@ import {
   type RelayAgentsRead,
   type Resumed,
   type TypedValues,
+  type ExportRequest,
+  type Exported,
+  type ImportApplied,
+  type ImportPreview,
+  type ImportRequest,
+  type ViewOpened,
 } from '../../host/api.js';
 import { accountName } from '../../host/remembered.js';
 import { message, type Problem } from '../../messages/problem.js';
@@ -54,16 +60,20 @@ import { SettingsWrites, type ValuesSet } from './settings-writes.js';
 import { LifecycleOps } from './lifecycle-ops.js';
 import { ServiceRequests } from './service-requests.js';
 import { registerDestinations } from './destination-registration.js';
+import { TransferOps } from './transfer-ops.js';
+import { type ViewSource } from './dispatch.js';
 
-export class NodeHost implements HostApi {
+export class NodeHost implements HostApi, ViewSource {
   private readonly settingsWrites: SettingsWrites;
   private readonly lifecycle: LifecycleOps;
   private readonly service: ServiceRequests;
+  private readonly transfer: TransferOps;
 
   private constructor(private readonly core: HostCore) {
     this.settingsWrites = new SettingsWrites(core);
     this.lifecycle = new LifecycleOps(core);
     this.service = new ServiceRequests(core);
+    this.transfer = new TransferOps(core);
   }
 
   /** Opens the host; a missing config folder is created with the defaults (the desktop app's first start). */
@@ -91,6 +101,29 @@ export class NodeHost implements HostApi {
 
   snapshot(): Promise<AppSnapshot> {
     return this.core.snapshot();
+  }
+
+  // The ファイル menu: export, import, and the read-only view of an export (./transfer-ops.ts).
+
+  exportSettings(req: ExportRequest): Promise<Exported> {
+    return this.transfer.exportSettings(req);
+  }
+
+  previewImport(req: ImportRequest): Promise<ImportPreview> {
+    return this.transfer.previewImport(req);
+  }
+
+  applyImport(req: ImportRequest): Promise<ImportApplied> {
+    return this.transfer.applyImport(req);
+  }
+
+  openView(req: { file: FileRef }): Promise<ViewOpened> {
+    return this.transfer.openView(req);
+  }
+
+  /** A view this host opened (dispatch routes `view.<id>.<method>` to it). */
+  viewHost(id: string): HostApi | undefined {
+    return this.transfer.views.get(id);
   }
 
   resources(): Promise<Resources> {

@@ -23,12 +23,14 @@ import {
   SECRETS_ENTRY,
   SETTINGS_ENTRY,
   SUMMARY_ENTRY,
+  SUMMARY_HTML_ENTRY,
   type Manifest,
   type PersonalMode,
   type Scope,
 } from '../../transfer/format.js';
 import { buildSettingsEntry, personalKeys } from '../../transfer/settings-entry.js';
-import { buildSummary, type QueueSnapshot } from '../../transfer/summary.js';
+import { buildSummary, type QueueSnapshot, type SummaryInput } from '../../transfer/summary.js';
+import { buildSummaryHtml } from '../../transfer/summary-html.js';
 import { checkValue, manifestMac, newTransferKeys, sealSecrets } from './passphrase.js';
 import { sha256hex } from './read.js';
 import { writeZip, type ZipEntry } from './zip.js';
@@ -109,10 +111,8 @@ export async function buildExport(place: ExportPlace, opts: ExportOptions): Prom
     omitted: [...omit],
   };
   const queue = await queueSnapshot(place.stateDir);
-  entries.push({
-    name: SUMMARY_ENTRY,
-    data: utf8(buildSummary({ manifest: base, settings: s, optionDevices: c.optionDevices, omitted: omit, problems: store.problems, queue })),
-  });
+  const summary: SummaryInput = { manifest: base, settings: s, optionDevices: c.optionDevices, omitted: omit, problems: store.problems, queue };
+  entries.push({ name: SUMMARY_ENTRY, data: utf8(buildSummary(summary)) }, { name: SUMMARY_HTML_ENTRY, data: utf8(buildSummaryHtml(summary)) });
 
   let keys: Awaited<ReturnType<typeof newTransferKeys>> | undefined;
   if (opts.scope === 'transfer') {

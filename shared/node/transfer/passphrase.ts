@@ -7,14 +7,13 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { text } from '../../messages/text.js';
-import { type KdfParams, type Manifest, type SecretsEntry } from '../../transfer/format.js';
+import { MIN_PASSPHRASE, type KdfParams, type Manifest, type SecretsEntry } from '../../transfer/format.js';
 import { readFileBounded } from '../bounded-read.js';
 import { codedError, isCodedError, reasonOf } from '../coded-error.js';
 
 export const KDF_DEFAULTS = { N: 2 ** 17, r: 8, p: 1 } as const;
 /** A reader never derives with more than this: an export cannot make the reader spend gigabytes. */
 const MAX_N = 2 ** 20;
-const MIN_PASSPHRASE = 8;
 const CHECK_TEXT = 'express-report transfer v1 passphrase check';
 const AAD = Buffer.from('express-report transfer v1 secrets', 'utf8');
 

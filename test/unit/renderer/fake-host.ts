@@ -70,6 +70,10 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
     resumeService: async () => ({ ok: false, problems: [] }),
     rememberedSecrets: async () => ({ available: true, accounts: [] }),
     forgetSecret: async () => ({ available: true, accounts: [] }),
+    exportSettings: async () => ({ ok: true, name: 'export.zip', size: 3, contentBase64: 'AAAA', omitted: 0 }),
+    previewImport: async () => ({ ok: true, rows: [], count: 0, notes: [], activates: false }),
+    applyImport: async () => ({ ok: true, count: 0, snapshot: current, warnings: [] }),
+    openView: async () => ({ ok: false, problems: [] }),
   };
   const own = typeof answers === 'function' ? answers(held) : answers;
   const all = { ...defaults, ...own } as Record<keyof HostApi, (...args: unknown[]) => unknown>;

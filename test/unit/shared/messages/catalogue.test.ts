@@ -10,6 +10,9 @@ import { relayForwardMessages } from '../../../../shared/messages/catalogue/rela
 import { relayManagerMessages } from '../../../../shared/messages/catalogue/relay-manager.js';
 import { relayAgentMessages } from '../../../../shared/messages/catalogue/relay-agent.js';
 import { relayWindowMessages } from '../../../../shared/messages/catalogue/relay-window.js';
+import { relayAnswerMessages } from '../../../../shared/messages/catalogue/relay-answer.js';
+import { settingsTransferMessages } from '../../../../shared/messages/catalogue/settings-transfer.js';
+import { settingsTransferWindowMessages } from '../../../../shared/messages/catalogue/settings-transfer-window.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -27,6 +30,9 @@ describe('message catalogue', () => {
       relayManagerMessages,
       relayAgentMessages,
       relayWindowMessages,
+      relayAnswerMessages,
+      settingsTransferMessages,
+      settingsTransferWindowMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
@@ -41,9 +47,12 @@ describe('message catalogue', () => {
       'mail.ts',
       'modem.ts',
       'relay-agent.ts',
+      'relay-answer.ts',
       'relay-forward.ts',
       'relay-manager.ts',
       'relay-window.ts',
+      'settings-transfer-window.ts',
+      'settings-transfer.ts',
       'sources.ts',
     ]);
   });
