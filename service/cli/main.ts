@@ -26,6 +26,7 @@ import { relayAgentsCommand } from './commands/relay.js';
 import { exportCommand } from './commands/export.js';
 import { exportDiffCommand } from './commands/export-diff.js';
 import { importCommand } from './commands/import.js';
+import { fleetBuildCommand, fleetCheckCommand } from './commands/fleet.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -144,6 +145,28 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .option('--passphrase-file <file>', t(h('パスフレーズのファイル(transfer のエクスポート)', 'the passphrase file (a transfer export)')))
     .option('--other-machine', t(h('別の製造番号の装置の識別情報と証明書も読み込みます', "import another serial's identity and certificate too")))
     .action(run((c) => importCommand(ctx(c), c.args[0]!, c.opts())));
+
+  const fleet = program
+    .command('fleet')
+    .description(t(h('CSV から複数サーバの設定を一括準備します (docs/fleet.md)', 'prepare many servers from one CSV (docs/fleet.md)')));
+  const fleetOptions = (c: Command, out: string): Command =>
+    c
+      .requiredOption('--base <base>', t(h('共通設定: エクスポートファイルまたは設定フォルダ', 'what all servers share: an export file or a config folder')))
+      .option('--out <dir>', out)
+      .option('--keys <dir>', t(h('開局キーファイルのフォルダ(省略時は CSV と同じ場所の keys)', 'the key files folder (default: keys beside the CSV)')))
+      .option(
+        '--window <HH:MM-HH:MM>',
+        t(h('構成情報通報の時間帯(平日、既定 10:00-15:00)', 'the configuration information window (weekdays, default 10:00-15:00)')),
+      )
+      .addOption(new Option('--service <s>', t(h('エクスプレス通報サービスの種類', 'which service'))).choices(['express', 'https']).default('https'));
+  fleetOptions(
+    fleet.command('check <csv>').description(t(h('CSV を 1 行ずつ検査します(何も書き込みません)', 'check the CSV row by row (nothing is written)'))),
+    t(h('出力先(既にあるフォルダは 置き換え と表示)', 'the output folder (an existing folder shows as replace)')),
+  ).action(run((c) => fleetCheckCommand(ctx(c), c.args[0]!, c.opts())));
+  fleetOptions(
+    fleet.command('build <csv>').description(t(h('エラーのない行のサーバフォルダを書き込みます', 'write the folder of every row without errors'))),
+    t(h('出力先(必須)', 'the output folder (required)')),
+  ).action(run((c) => fleetBuildCommand(ctx(c), c.args[0]!, c.opts())));
 
   program
     .command('serve')

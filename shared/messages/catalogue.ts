@@ -18,6 +18,7 @@ import { relayAgentMessages } from './catalogue/relay-agent.js';
 import { relayWindowMessages } from './catalogue/relay-window.js';
 import { relayAnswerMessages } from './catalogue/relay-answer.js';
 import { settingsTransferMessages } from './catalogue/settings-transfer.js';
+import { fleetMessages } from './catalogue/fleet.js';
 import { settingsTransferWindowMessages } from './catalogue/settings-transfer-window.js';
 
 export const catalogue = {
@@ -32,6 +33,7 @@ export const catalogue = {
   ...relayWindowMessages,
   ...relayAnswerMessages,
   ...settingsTransferMessages,
+  ...fleetMessages,
   ...settingsTransferWindowMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },

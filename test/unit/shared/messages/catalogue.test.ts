@@ -12,6 +12,7 @@ import { relayAgentMessages } from '../../../../shared/messages/catalogue/relay-
 import { relayWindowMessages } from '../../../../shared/messages/catalogue/relay-window.js';
 import { relayAnswerMessages } from '../../../../shared/messages/catalogue/relay-answer.js';
 import { settingsTransferMessages } from '../../../../shared/messages/catalogue/settings-transfer.js';
+import { fleetMessages } from '../../../../shared/messages/catalogue/fleet.js';
 import { settingsTransferWindowMessages } from '../../../../shared/messages/catalogue/settings-transfer-window.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
@@ -32,6 +33,7 @@ describe('message catalogue', () => {
       relayWindowMessages,
       relayAnswerMessages,
       settingsTransferMessages,
+      fleetMessages,
       settingsTransferWindowMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
@@ -43,6 +45,7 @@ describe('message catalogue', () => {
     const files = await readdir(new URL('../../../../shared/messages/catalogue/', import.meta.url));
     expect(files.sort()).toEqual([
       'collect.ts',
+      'fleet.ts',
       'lifecycle.ts',
       'mail.ts',
       'modem.ts',
