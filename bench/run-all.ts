@@ -5,6 +5,7 @@ import { run as service } from './service.bench.js';
 import { run as mail } from './mail.bench.js';
 import { run as collect } from './collect.bench.js';
 import { run as relayAgents } from './relay-agents.bench.js';
+import { run as fleet } from './fleet.bench.js';
 
 await infParse();
 await uiLoad();
@@ -12,3 +13,4 @@ await service();
 await mail();
 await collect();
 await relayAgents();
+await fleet();
