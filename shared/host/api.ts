@@ -250,6 +250,45 @@ export type ImportApplied = { ok: true; count: number; snapshot: AppSnapshot; wa
 /** エクスポートを開く: the view's id (its HostApi answers under `view.<id>.<method>`; no method of it writes). */
 export type ViewOpened = { ok: true; view: string; banner: ExportView } | { ok: false; problems: Problem[] };
 
+/**
+ * ファイル → 一括準備 (docs/fleet.md): the CSV and its key files as the page read them (or by path / folder on this machine),
+ * the base (this machine's current settings, or an export), and for the build the folder on this machine to write into.
+ */
+export interface FleetWindowRequest {
+  csv: FileRef;
+  keys?: { files: Array<{ name: string; contentBase64: string }> } | { dir: string };
+  base: { current: true } | { file: FileRef };
+  out?: string;
+}
+
+/** One row's result (shared/fleet/result.ts RowResult); `problems` carry the line and the CSV column. */
+export interface FleetRow {
+  line: number;
+  serial: string;
+  serverName: string;
+  folder: string;
+  status: 'new' | 'replace' | 'warning' | 'error';
+  problems: Problem[];
+  /** The configuration information's weekly slot, as shown. */
+  schedule?: LocalizedText;
+}
+
+export interface FleetCounts {
+  total: number;
+  new: number;
+  replace: number;
+  warning: number;
+  error: number;
+}
+
+/** `problems`: the CSV or base as a whole (no row is checked while one is an error); `notes`: said once for all rows. */
+export type FleetChecked = { ok: true; rows: FleetRow[]; counts: FleetCounts; problems: Problem[]; notes: Problem[] } | { ok: false; problems: Problem[] };
+
+/** The build: only the rows without errors written, each under `out/<folder>`, and the result CSV of every row. */
+export type FleetBuilt =
+  | { ok: true; written: number; skipped: number; resultCsv: string; rows: FleetRow[]; counts: FleetCounts; notes: Problem[] }
+  | { ok: false; problems: Problem[] };
+
 export interface HostApi {
   snapshot(): Promise<AppSnapshot>;
   resources(): Promise<Resources>;
@@ -300,6 +339,10 @@ export interface HostApi {
   applyImport(req: ImportRequest): Promise<ImportApplied>;
   /** ファイル → エクスポートを開く: a read-only host over the export, in memory (nothing is written). */
   openView(req: { file: FileRef }): Promise<ViewOpened>;
+  /** ファイル → 一括準備's preview: every row checked (docs/fleet.md); nothing is written. */
+  fleetCheck(req: FleetWindowRequest): Promise<FleetChecked>;
+  /** ファイル → 一括準備's OK: checked again, then the rows without errors written under `out` on this machine. */
+  fleetBuild(req: FleetWindowRequest & { out: string }): Promise<FleetBuilt>;
 }
 
 /** The methods' names at run time: HOST_METHODS, read off the request schemas (shared/host/schemas.ts). */

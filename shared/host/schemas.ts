@@ -49,6 +49,20 @@ const importRequest = z
     otherMachine: z.boolean().optional(),
   })
   .strict();
+/** ファイル → 一括準備: a key file is a few KB (64 KiB allowed); serve's request limit bounds them all together. */
+const fleetKeys = z.union([
+  z
+    .object({
+      files: z.array(z.object({ name: z.string().min(1).max(255), contentBase64: z.string().max(Math.ceil((64 * 1024) / 3) * 4) }).strict()).max(1000),
+    })
+    .strict(),
+  z.object({ dir: z.string().min(1).max(4096) }).strict(),
+]);
+const fleetFields = {
+  csv: exportFile,
+  keys: fleetKeys.optional(),
+  base: z.union([z.object({ current: z.literal(true) }).strict(), z.object({ file: exportFile }).strict()]),
+};
 const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
 
 export const requestSchemas = {
@@ -119,6 +133,8 @@ export const requestSchemas = {
   previewImport: importRequest,
   applyImport: importRequest,
   openView: z.object({ file: exportFile }).strict(),
+  fleetCheck: z.object({ ...fleetFields, out: z.string().min(1).max(4096).optional() }).strict(),
+  fleetBuild: z.object({ ...fleetFields, out: z.string().min(1).max(4096) }).strict(),
 } as const satisfies Record<HostMethod, z.ZodType>;
 
 /**

@@ -18,7 +18,7 @@ import { CERT_ENTRY, DEFINITION_ENTRIES, type DefinitionEntry } from '../../tran
 import { ConfigStore } from '../config-store.js';
 import { readFileIfExists } from '../atomic-write.js';
 import { isCodedError } from '../coded-error.js';
-import { readExportFile } from '../transfer/read.js';
+import { readExportBytes, readExportFile } from '../transfer/read.js';
 
 export interface FleetBase {
   /** The file or folder it was read from. */
@@ -68,8 +68,10 @@ async function fromFolder(dir: string): Promise<FleetBase> {
   return { name: dir, config: shared(c), definitions, ...(cert ? { certificate: cert } : {}), secrets, problems: store.problems.filter(isError) };
 }
 
-async function fromExport(file: string): Promise<FleetBase> {
-  const read = await readExportFile(file, { needSecrets: false });
+async function fromExport(file: string | ExportBytes): Promise<FleetBase> {
+  const read =
+    typeof file === 'string' ? await readExportFile(file, { needSecrets: false }) : await readExportBytes(file.bytes, file.name, { needSecrets: false });
+  const name = typeof file === 'string' ? file : file.name;
   const x = read.contents;
   const definitions: FleetBase['definitions'] = {};
   for (const name of DEFINITION_ENTRIES) {
@@ -86,22 +88,30 @@ async function fromExport(file: string): Promise<FleetBase> {
   const config: Config = { settings: withValues(defaultSettings(), x.values), optionDevices: x.optionDevices, inf };
   const secrets = settingDefs.filter((d) => d.kind === 'secret' && x.entry.secrets[d.key] === 'set').map((d) => d.key);
   const cert = x.certificate ? new TextEncoder().encode(x.certificate.pem) : undefined;
-  return { name: file, config: shared(config), definitions, ...(cert ? { certificate: cert } : {}), secrets, problems: read.problems.filter(isError) };
+  return { name, config: shared(config), definitions, ...(cert ? { certificate: cert } : {}), secrets, problems: read.problems.filter(isError) };
 }
 
-/** The base at `path`: a folder is a config folder, a file an export. Unreadable: ER_3618 with the reason. */
-export async function loadBase(path: string): Promise<FleetBase> {
+/** An export's bytes as the window read them. */
+export interface ExportBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** The base at `path`: a folder is a config folder, a file an export (or the export's bytes). Unreadable: ER_3618 with the reason. */
+export async function loadBase(path: string | ExportBytes): Promise<FleetBase> {
+  const name = typeof path === 'string' ? path : path.name;
   try {
+    if (typeof path !== 'string') return await fromExport(path);
     const st = await stat(path).catch(() => undefined);
     return st?.isDirectory() ? await fromFolder(path) : await fromExport(path);
   } catch (e) {
     if (!isCodedError(e)) throw e;
     return {
-      name: path,
+      name,
       config: shared({ settings: defaultSettings(), optionDevices: [], inf: {} }),
       definitions: {},
       secrets: [],
-      problems: [problem('ER_3618', { base: path, reason: e.problem.message })],
+      problems: [problem('ER_3618', { base: name, reason: e.problem.message })],
     };
   }
 }

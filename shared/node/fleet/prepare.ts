@@ -12,15 +12,15 @@ import { isCodedError } from '../coded-error.js';
 import { keyVerifierFromEnv } from '../keyfile/host-verifier.js';
 import { loadCenterDestinations } from '../host/center.js';
 import { loadResources } from '../host/resources.js';
-import { loadBase, type FleetBase } from './base.js';
+import { loadBase, type ExportBytes, type FleetBase } from './base.js';
 import { readFleetCsv } from './csv.js';
 import { checkFleet, type FleetCheck } from './check.js';
 import { countRows } from '../../fleet/result.js';
 
 export interface FleetRequest {
   csv: { name: string; bytes: Uint8Array };
-  /** An export file or a config folder. */
-  base: string;
+  /** An export file or a config folder, or an export's bytes. */
+  base: string | ExportBytes;
   /** Key files: a folder (the command line: `keys/` beside the CSV) or uploaded by name (the window in serve). */
   keys: { dir: string } | { files: ReadonlyMap<string, Uint8Array> };
   /** The output folder, when known: a row whose folder exists there is `replace`. */

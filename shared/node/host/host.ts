@@ -40,6 +40,9 @@ import {
   type ImportPreview,
   type ImportRequest,
   type ViewOpened,
+  type FleetBuilt,
+  type FleetChecked,
+  type FleetWindowRequest,
 } from '../../host/api.js';
 import { accountName } from '../../host/remembered.js';
 import { message, type Problem } from '../../messages/problem.js';
@@ -61,6 +64,7 @@ import { LifecycleOps } from './lifecycle-ops.js';
 import { ServiceRequests } from './service-requests.js';
 import { registerDestinations } from './destination-registration.js';
 import { TransferOps } from './transfer-ops.js';
+import { FleetOps } from './fleet-ops.js';
 import { type ViewSource } from './dispatch.js';
 
 export class NodeHost implements HostApi, ViewSource {
@@ -68,12 +72,14 @@ export class NodeHost implements HostApi, ViewSource {
   private readonly lifecycle: LifecycleOps;
   private readonly service: ServiceRequests;
   private readonly transfer: TransferOps;
+  private readonly fleet: FleetOps;
 
   private constructor(private readonly core: HostCore) {
     this.settingsWrites = new SettingsWrites(core);
     this.lifecycle = new LifecycleOps(core);
     this.service = new ServiceRequests(core);
     this.transfer = new TransferOps(core);
+    this.fleet = new FleetOps(core);
   }
 
   /** Opens the host; a missing config folder is created with the defaults (the desktop app's first start). */
@@ -119,6 +125,16 @@ export class NodeHost implements HostApi, ViewSource {
 
   openView(req: { file: FileRef }): Promise<ViewOpened> {
     return this.transfer.openView(req);
+  }
+
+  // ファイル → 一括準備 (./fleet-ops.ts).
+
+  fleetCheck(req: FleetWindowRequest): Promise<FleetChecked> {
+    return this.fleet.check(req);
+  }
+
+  fleetBuild(req: FleetWindowRequest & { out: string }): Promise<FleetBuilt> {
+    return this.fleet.build(req);
   }
 
   /** A view this host opened (dispatch routes `view.<id>.<method>` to it). */

@@ -12,6 +12,8 @@ import {
   type EventEntry,
   type EventTested,
   type Exported,
+  type FleetBuilt,
+  type FleetChecked,
   type ExportView,
   type HostApi,
   type ImportApplied,
@@ -154,6 +156,12 @@ export class ViewHost implements HostApi {
   }
   openView(): Promise<ViewOpened> {
     return this.refuse('openView');
+  }
+  fleetCheck(): Promise<FleetChecked> {
+    return this.refuse('fleetCheck');
+  }
+  fleetBuild(): Promise<FleetBuilt> {
+    return this.refuse('fleetBuild');
   }
 }
 

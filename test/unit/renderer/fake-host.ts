@@ -74,6 +74,8 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
     previewImport: async () => ({ ok: true, rows: [], count: 0, notes: [], activates: false }),
     applyImport: async () => ({ ok: true, count: 0, snapshot: current, warnings: [] }),
     openView: async () => ({ ok: false, problems: [] }),
+    fleetCheck: async () => ({ ok: true, rows: [], counts: { total: 0, new: 0, replace: 0, warning: 0, error: 0 }, problems: [], notes: [] }),
+    fleetBuild: async () => ({ ok: false, problems: [] }),
   };
   const own = typeof answers === 'function' ? answers(held) : answers;
   const all = { ...defaults, ...own } as Record<keyof HostApi, (...args: unknown[]) => unknown>;
