@@ -1,7 +1,7 @@
 /** The window's state (zustand). Host data comes only from HostApi; nothing here is persisted except the language. */
 import { create } from 'zustand';
 import { type Lang, type LocalizedText } from '../shared/messages/text.js';
-import { type AppSnapshot, type EventEntry, type HostApi, type Resources } from '../shared/host/api.js';
+import { type AppSnapshot, type EventEntry, type ExportView, type HostApi, type Resources } from '../shared/host/api.js';
 import { problemsOf } from '../shared/host/errors.js';
 import { type Problem } from '../shared/messages/problem.js';
 import { initialLang } from './i18n.js';
@@ -31,7 +31,10 @@ export type DialogId =
   | 'maintenance'
   | 'maintenance-end' // 保守中にする / 保守を終了 (an overlay on 運用中)
   | 'version'
-  | 'service-status'; // 通報サービスの状態
+  | 'service-status' // 通報サービスの状態
+  | 'export' // ファイル → エクスポート
+  | 'import' // ファイル → インポート
+  | 'open-export'; // ファイル → エクスポートを開く
 
 export interface AppState {
   host: HostApi;
@@ -47,6 +50,10 @@ export interface AppState {
   local: EventEntry[];
   /** Why the window could not load (the host's problems whole, shown in the window's language). */
   loadError?: readonly Problem[];
+  /** エクスポートを開く: the read-only view this window shows instead of the machine (main.tsx), by the host's view id. */
+  view?: { id: string; banner: ExportView };
+  enterView(view: { id: string; banner: ExportView }): void;
+  leaveView(): void;
   setLang(lang: Lang): void;
   setGuide(guide: LocalizedText | undefined): void;
   open(d: DialogId): void;
@@ -86,6 +93,8 @@ export function createAppStore(host: HostApi) {
       set({ lang });
     },
     setGuide: (guide) => set({ guide }),
+    enterView: (view) => set({ view }),
+    leaveView: () => set({ view: undefined }),
     open: (d) => set({ dialogs: [...get().dialogs.filter((x) => x !== d), d] }),
     close: (d) => set({ dialogs: d ? get().dialogs.filter((x) => x !== d) : get().dialogs.slice(0, -1), guide: undefined }),
     // One load at a time: main.tsx starts it before the first render, and the window's mount joins it.

@@ -8,6 +8,8 @@ import { EventPanel } from '../components/EventPanel.js';
 import { EventTree } from '../components/EventTree.js';
 import { EventTestProgress, type Tracked } from '../components/EventTestProgress.js';
 import { settingsDialogs } from '../settings/index.js';
+import { transferDialogs } from '../transfer/index.js';
+import { useReadOnlyControls, ViewBanner } from '../transfer/ViewBanner.js';
 import { SetupWizard } from '../wizard/SetupWizard.js';
 import { type DialogId } from '../store.js';
 import { type MonitoredEvent } from '../../shared/host/api.js';
@@ -18,11 +20,12 @@ import { problemLine } from '../components/problem-text.js';
 
 function DialogHost({ id }: { id: DialogId }): ReactNode {
   if (id === 'wizard') return <SetupWizard />;
-  const D = settingsDialogs[id];
+  const D = transferDialogs[id] ?? settingsDialogs[id];
   return D ? <D /> : null;
 }
 
-export function App({ onExit }: { onExit(): void }): ReactNode {
+/** `onCloseView`: this window shows a read-only view of an export (エクスポートを開く), and 閉じる goes back to the machine. */
+export function App({ onExit, onCloseView }: { onExit(): void; onCloseView?: () => void }): ReactNode {
   const lang = useApp((s) => s.lang);
   const dialogs = useApp((s) => s.dialogs);
   const refresh = useApp((s) => s.refresh);
@@ -34,6 +37,7 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
     void refresh();
   }, [refresh]);
   const [tracked, setTracked] = useState<Tracked | undefined>();
+  useReadOnlyControls(snapshot?.view !== undefined);
 
   /** 通報テスト: the event goes to the running service as if it had happened; its outcome goes to the event panel. */
   const testEvent = async (e: MonitoredEvent): Promise<void> => {
@@ -61,6 +65,7 @@ export function App({ onExit }: { onExit(): void }): ReactNode {
     <div className="window" data-ready={snapshot ? 'true' : 'false'}>
       <header className="titlebar">
         <h1>{lang === 'ja' ? 'アラートマネージャ設定ウィンドウ' : 'Alert Manager Settings'}</h1>
+        {snapshot?.view ? <ViewBanner view={snapshot.view} {...(onCloseView ? { onClose: onCloseView } : {})} /> : null}
       </header>
       <MenuBar onExit={onExit} />
       <main className="main">

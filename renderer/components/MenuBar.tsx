@@ -14,6 +14,8 @@ import { endServiceRefusal, extendExpiryRefusal } from '../../shared/host/lifecy
 import { pauseRefusal, resumeRefusal, type MaintenanceOverlay } from '../../shared/host/maintenance.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
+import { type ExportView } from '../../shared/host/api.js';
+import { transferItems } from '../transfer/menu.js';
 
 export interface MenuItem {
   id: string;
@@ -45,11 +47,12 @@ export function windowMenus(
   onExit: () => void,
   state = 'not-activated',
   paused?: MaintenanceOverlay,
+  view?: ExportView,
 ): Menu[] {
   const dialog = (d: DialogId) => () => open(d);
   const why = (p: Problem | undefined): { disabled?: LocalizedText } => (p ? { disabled: p.message } : {});
   return [
-    { id: 'file', ja: 'ファイル', en: 'File', key: 'F', items: [{ id: 'exit', ja: '終了', en: 'Exit', key: 'X', run: onExit }] },
+    { id: 'file', ja: 'ファイル', en: 'File', key: 'F', items: [...transferItems(open, view), { id: 'exit', ja: '終了', en: 'Exit', key: 'X', run: onExit }] },
     {
       id: 'settings',
       ja: '設定',
@@ -112,7 +115,8 @@ export function MenuBar({ onExit }: { onExit(): void }): ReactNode {
   const setGuide = useApp((s) => s.setGuide);
   const state = useApp((s) => s.snapshot?.settings['activation.state'] ?? 'not-activated');
   const paused = useApp((s) => s.snapshot?.maintenance);
-  const menus = windowMenus(lang, open, setLang, onExit, state, paused);
+  const view = useApp((s) => s.snapshot?.view);
+  const menus = windowMenus(lang, open, setLang, onExit, state, paused, view);
   const shape: MenuShape = { titleKeys: menus.map((m) => m.key), itemKeys: menus.map((m) => m.items.map((i) => i.key)) };
 
   // `top`: the title in the Tab order; `item`: the item with the keyboard in the open menu (undefined: closed).

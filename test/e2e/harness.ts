@@ -38,13 +38,14 @@ export interface RunningApp {
 /** The environment of serve, or a function making it inside the app's fresh folder (removed with it on stop). */
 export type ServeEnv = NodeJS.ProcessEnv | ((base: string) => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv>);
 
-export async function startServe(given: ServeEnv = {}): Promise<RunningApp> {
+/** `args`: more of serve's options (`--view FILE`). */
+export async function startServe(given: ServeEnv = {}, args: string[] = []): Promise<RunningApp> {
   const base = await mkdtemp(join(tmpdir(), 'er-e2e-'));
   const env = typeof given === 'function' ? await given(base) : given;
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
   const cli = [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', configDir, '--state-dir', stateDir];
-  const child: ChildProcess = spawn(process.execPath, [...cli, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...cli, 'serve', ...args], {
     env: { ...process.env, LANG: 'ja_JP.UTF-8', EXPRESS_REPORT_KEYFILE_CA: join(KEYFILE_FIXTURES, 'test-ca.pem'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -58,6 +58,21 @@ describe('the window by keyboard', () => {
     await page.keyboard.press('Escape'); // leaves the menu bar
   });
 
+  it('Alt + F: ファイル lists エクスポート…(E), インポート…(I), エクスポートを開く…(O), 終了(X); I opens インポート, Esc returns', async () => {
+    await page.keyboard.press('Alt+f');
+    const menu = page.getByRole('menu', { name: 'ファイル' });
+    const items = await menu.getByRole('menuitem').allTextContents();
+    expect(items.filter((t) => /…\([EIO]\)|終了\(X\)/.test(t))).toEqual(['エクスポート…(E)', 'インポート…(I)', 'エクスポートを開く…(O)', '終了(X)']);
+    expect(await hasFocus(menu.getByRole('menuitem', { name: 'エクスポート…(E)' }))).toBe(true);
+    await page.keyboard.press('i');
+    const d = dialog('インポート');
+    await d.waitFor();
+    await page.keyboard.press('Escape');
+    await d.waitFor({ state: 'detached' });
+    expect(await hasFocus(title('ファイル(F)'))).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
   it("Alt + T and E open the setup utility; its labels, access keys and counter are the manual's; Enter answers 続行 / OK / 次へ", async () => {
     await page.keyboard.press('Alt+t');
     expect(await hasFocus(page.getByRole('menuitem', { name: 'エクスプレス通報サービス → サーバー(E)' }))).toBe(true);

@@ -123,7 +123,7 @@ export class TransferOps {
 /** A ViewHost over an export file (`serve --view FILE` and エクスポートを開く). */
 export async function viewOf(source: ExportSource, resources: ViewHost['resources']): Promise<ViewHost> {
   const file = 'path' in source ? basename(source.path) : basename(source.name);
-  const read = await readSource(source, undefined).catch((e: unknown) => {
+  const read = await readSource(source, undefined, false).catch((e: unknown) => {
     if (e instanceof CodedError) throw e;
     throw codedError('ER_1120', { file, reason: e instanceof Error ? e.message : String(e) });
   });

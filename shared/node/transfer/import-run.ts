@@ -38,8 +38,9 @@ export type ImportOutcome =
 
 export const sourceName = (s: ExportSource): string => ('path' in s ? s.path : basename(s.name));
 
-export function readSource(s: ExportSource, passphrase: string | undefined): Promise<ReadExport> {
-  const opts = { needSecrets: true, ...(passphrase !== undefined ? { passphrase } : {}) };
+/** `needSecrets`: a transfer export without its passphrase is refused (ER_3520); a view reads it without (set / not set). */
+export function readSource(s: ExportSource, passphrase: string | undefined, needSecrets = true): Promise<ReadExport> {
+  const opts = { needSecrets, ...(passphrase !== undefined ? { passphrase } : {}) };
   if ('path' in s) return readExportFile(s.path, opts);
   if (s.bytes.length > LIMITS.archiveBytes) throw codedError('ER_3511', { file: sourceName(s), size: s.bytes.length, limit: LIMITS.archiveBytes });
   return readExportBytes(s.bytes, sourceName(s), opts);

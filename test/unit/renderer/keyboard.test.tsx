@@ -91,6 +91,32 @@ describe('the menu bar in the window', () => {
     expect(focused()).toBe('設定(S)');
   });
 
+  it('ファイル: エクスポート…(E), インポート…(I), エクスポートを開く…(O), 終了(X) by arrows and letters', async () => {
+    const { store } = await showWindow();
+    await press('F10');
+    expect(focused()).toBe('ファイル(F)');
+    await press('ArrowDown');
+    expect(focused()).toBe('エクスポート…(E)');
+    await press('ArrowDown');
+    expect(focused()).toBe('インポート…(I)');
+    await press('ArrowDown');
+    expect(focused()).toBe('エクスポートを開く…(O)');
+    await press('ArrowDown');
+    expect(focused()).toBe('終了(X)');
+    await press('Home');
+    await press('Enter');
+    expect(isOpen(store, 'export')).toBe(true);
+    await press('Escape');
+    expect(focused()).toBe('ファイル(F)');
+    await press('Enter');
+    await press('i');
+    expect(isOpen(store, 'import')).toBe(true);
+    await press('Escape');
+    await press('Enter');
+    await press('o');
+    expect(isOpen(store, 'open-export')).toBe(true);
+  });
+
   it('Alt pressed alone enters and leaves it; a title letter opens its menu; an item letter runs it', async () => {
     const { store } = await showWindow();
     const tree = screen.getByRole('tree');

@@ -1,0 +1,260 @@
+/**
+ * ファイル → インポート(I)…: `express-report import` in the window. First the file (read by the page), the passphrase of a
+ * transfer export, the groups (--only) as check boxes and 別の装置 (--other-machine); 確認(K) asks the host for the
+ * preview (HostApi previewImport: nothing is written). Then the preview table key by key (changed / added / same / kept
+ * secret / kept) with a filter; OK applies it as one save (HostApi applyImport, checked again), キャンセル writes nothing.
+ * A refusal is said by its field's label (a setting's on-screen name, or this dialog's own field).
+ */
+import { useState, type ReactNode } from 'react';
+import { type ImportRequest, type ImportRow } from '../../shared/host/api.js';
+import { problemsOf } from '../../shared/host/errors.js';
+import { message, problem, type Problem } from '../../shared/messages/problem.js';
+import { IMPORT_GROUPS, WINDOW_FILE_BYTES, type ImportGroup } from '../../shared/transfer/format.js';
+import { Dialog } from '../components/Dialog.js';
+import { FilePicker } from '../components/FilePicker.js';
+import { FieldErrors } from '../components/Field.js';
+import { KeyButton, Mnemonic } from '../components/Mnemonic.js';
+import { DEFAULT_BUTTON, accessKeyProps } from '../components/keyboard.js';
+import { useFocusInvalid } from '../components/focus-invalid.js';
+import { useApp } from '../store-context.js';
+import { Note, OkCancel, ProblemList, useT } from '../settings/parts.js';
+import { Choice, LabelledInput } from './controls.js';
+import { IMPORT_TEXT as X } from './texts.js';
+
+type Chosen = { name: string; contentBase64: string };
+type Filter = keyof typeof X.filters;
+const GROUP_KEYS: Record<ImportGroup, string> = { activation: 'A', routes: 'R', schedule: 'S', definitions: 'D' };
+const shows = (f: Filter, r: ImportRow): boolean =>
+  f === 'all' || (f === 'changes' ? r.status === 'changed' || r.status === 'added' : f === 'same' ? r.status === 'same' : r.status.startsWith('kept'));
+
+/** The browser's read of a file is base64: its bytes are 3/4 of it. */
+const bytesOf = (f: Chosen): number => Math.floor((f.contentBase64.length * 3) / 4);
+
+export function ImportDialog(): ReactNode {
+  const t = useT();
+  const lang = useApp((s) => s.lang);
+  const host = useApp((s) => s.host);
+  const close = useApp((s) => s.close);
+  const setSnapshot = useApp((s) => s.setSnapshot);
+  const refused = useFocusInvalid();
+  const [file, setFile] = useState<Chosen | undefined>();
+  const [pass, setPass] = useState('');
+  const [groups, setGroups] = useState<ImportGroup[]>([...IMPORT_GROUPS]);
+  const [other, setOther] = useState(false);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ rows: ImportRow[]; count: number; notes: Problem[] } | undefined>();
+  const [filter, setFilter] = useState<Filter>('changes');
+  const [done, setDone] = useState<{ count: number; warnings: Problem[] } | undefined>();
+  const cancel = () => close('import');
+  // A wrong or missing passphrase (ER_3518 / ER_3520) is said at the passphrase field.
+  const fieldOf = (p: Problem): string | undefined => p.field ?? (p.code === 'ER_3518' || p.code === 'ER_3520' ? 'passphrase' : undefined);
+  const of = (field: string) => problems.filter((p) => fieldOf(p) === field);
+  const mine = ['file', 'passphrase', 'only'];
+
+  const request = (f: Chosen): ImportRequest => ({ file: f, only: groups, otherMachine: other, ...(pass !== '' ? { passphrase: pass } : {}) });
+  const refuse = (ps: Problem[]): void => {
+    setProblems(ps);
+    refused(ps);
+  };
+
+  const check = async (): Promise<void> => {
+    if (!file) return refuse([problem('ER_3530', {}, { field: 'file' })]);
+    if (bytesOf(file) > WINDOW_FILE_BYTES)
+      return refuse([problem('ER_3532', { file: file.name, size: bytesOf(file), limit: WINDOW_FILE_BYTES }, { field: 'file' })]);
+    if (groups.length === 0) return refuse([problem('ER_3531', {}, { field: 'only' })]);
+    setBusy(true);
+    try {
+      const r = await host.previewImport(request(file));
+      if (!r.ok) {
+        refuse(r.problems);
+        if (r.rows.length > 0) setPreview({ rows: r.rows, count: 0, notes: [] });
+        return;
+      }
+      setProblems([]);
+      setPreview({ rows: r.rows, count: r.count, notes: r.notes });
+    } catch (e) {
+      setProblems([...problemsOf(e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async (): Promise<void> => {
+    if (!file || !preview || preview.count === 0) return cancel();
+    setBusy(true);
+    try {
+      const r = await host.applyImport(request(file));
+      if (!r.ok) return refuse(r.problems);
+      setSnapshot(r.snapshot);
+      setDone({ count: r.count, warnings: r.warnings });
+    } catch (e) {
+      setProblems([...problemsOf(e)]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) {
+    return (
+      <Dialog
+        title={X.title[lang]}
+        onCancel={cancel}
+        buttons={
+          <button type="button" {...DEFAULT_BUTTON} autoFocus onClick={cancel}>
+            OK
+          </button>
+        }
+      >
+        <p role="status" data-testid="import-result" data-code="ER_6801">
+          {message('ER_6801', { file: file?.name ?? '', count: done.count })[lang]}
+        </p>
+        {done.warnings.map((w, i) => (
+          <p key={i} className="warning" data-code={w.code}>
+            {w.code} {w.message[lang]}
+          </p>
+        ))}
+      </Dialog>
+    );
+  }
+
+  if (preview) {
+    const rows = preview.rows.filter((r) => shows(filter, r));
+    const refusedNow = problems.length > 0;
+    return (
+      <Dialog
+        wide
+        title={`${X.title[lang]} - ${X.preview[lang]}`}
+        onCancel={cancel}
+        buttons={
+          <>
+            <KeyButton text={`< ${t('戻る(B)', 'Back (B)')}`} disabled={busy} onClick={() => setPreview(undefined)} />
+            <OkCancel
+              busy={busy || refusedNow}
+              onOk={() => {
+                void apply();
+              }}
+              onCancel={cancel}
+            />
+          </>
+        }
+      >
+        <p role="status" data-testid="import-count">
+          {refusedNow ? '' : preview.count > 0 ? X.count(preview.count)[lang] : X.nothing[lang]}
+        </p>
+        {preview.notes.map((n, i) => (
+          <p key={i} className="note" data-code={n.code}>
+            {n.message[lang]}
+          </p>
+        ))}
+        <ProblemList problems={problems} />
+        <div className="field">
+          <label className="field-label" htmlFor="import-filter">
+            <Mnemonic text={X.show[lang]} k="F" />
+          </label>
+          <select id="import-filter" value={filter} onChange={(e) => setFilter(e.target.value as Filter)} {...accessKeyProps('F')}>
+            {(Object.keys(X.filters) as Filter[]).map((f) => (
+              <option key={f} value={f}>
+                {X.filters[f][lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <table className="import-preview" data-testid="import-preview">
+          <thead>
+            <tr>
+              <th scope="col">{X.head.item[lang]}</th>
+              <th scope="col">{X.head.status[lang]}</th>
+              <th scope="col">{X.head.from[lang]}</th>
+              <th scope="col">{X.head.to[lang]}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key} data-key={r.key} data-status={r.status}>
+                <th scope="row">{r.label[lang]}</th>
+                <td>{X.status[r.status][lang]}</td>
+                <td>{r.from}</td>
+                <td>
+                  {r.to}
+                  {r.note ? <span className="note"> {r.note[lang]}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title={X.title[lang]}
+      onCancel={cancel}
+      buttons={
+        <>
+          <KeyButton
+            text={X.check[lang]}
+            isDefault
+            disabled={busy}
+            onClick={() => {
+              void check();
+            }}
+          />
+          <button type="button" onClick={cancel}>
+            {t('キャンセル', 'Cancel')}
+          </button>
+        </>
+      }
+    >
+      <Note>{X.intro[lang]}</Note>
+      <div className="field">
+        <span className="field-label">{X.file[lang]}</span>
+        <div className="field-control">
+          <FilePicker
+            label={X.browse[lang]}
+            accept=".zip,application/zip"
+            disabled={busy}
+            testId="import-file"
+            onPick={(f) => {
+              setFile(f);
+              setProblems([]);
+            }}
+            onError={(m) => refuse([problem('ER_1001', { path: X.file, reason: m }, { field: 'file' })])}
+          />
+          <span data-testid="import-file-name">{file?.name ?? ''}</span>
+          <FieldErrors id="import-file-err" problems={of('file')} />
+        </div>
+      </div>
+      <LabelledInput
+        name="passphrase"
+        type="password"
+        label={X.passphrase}
+        accessKey="P"
+        value={pass}
+        onChange={setPass}
+        note={X.passphraseNote}
+        guide={X.passphraseGuide}
+        problems={of('passphrase')}
+      />
+      <fieldset className="field-group" aria-invalid={of('only').length > 0 || undefined}>
+        <legend>{X.groups[lang]}</legend>
+        {IMPORT_GROUPS.map((g) => (
+          <Choice
+            key={g}
+            kind="checkbox"
+            name={`only.${g}`}
+            label={X[g]}
+            accessKey={GROUP_KEYS[g]}
+            checked={groups.includes(g)}
+            onChange={(on) => setGroups(IMPORT_GROUPS.filter((x) => (x === g ? on : groups.includes(x))))}
+            guide={X[`${g}Guide`]}
+          />
+        ))}
+        <FieldErrors id="import-only-err" problems={of('only')} />
+      </fieldset>
+      <Choice kind="checkbox" name="otherMachine" label={X.otherMachine} accessKey="M" checked={other} onChange={setOther} guide={X.otherMachineGuide} />
+      <ProblemList problems={problems.filter((p) => !mine.includes(fieldOf(p) ?? ''))} />
+    </Dialog>
+  );
+}
