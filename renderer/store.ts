@@ -34,7 +34,8 @@ export type DialogId =
   | 'service-status' // 通報サービスの状態
   | 'export' // ファイル → エクスポート
   | 'import' // ファイル → インポート
-  | 'open-export'; // ファイル → エクスポートを開く
+  | 'open-export' // ファイル → エクスポートを開く
+  | 'fleet'; // ファイル → 一括準備
 
 export interface AppState {
   host: HostApi;

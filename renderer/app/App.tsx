@@ -9,6 +9,7 @@ import { EventTree } from '../components/EventTree.js';
 import { EventTestProgress, type Tracked } from '../components/EventTestProgress.js';
 import { settingsDialogs } from '../settings/index.js';
 import { transferDialogs } from '../transfer/index.js';
+import { fleetDialogs } from '../fleet/index.js';
 import { useReadOnlyControls, ViewBanner } from '../transfer/ViewBanner.js';
 import { SetupWizard } from '../wizard/SetupWizard.js';
 import { type DialogId } from '../store.js';
@@ -20,7 +21,7 @@ import { problemLine } from '../components/problem-text.js';
 
 function DialogHost({ id }: { id: DialogId }): ReactNode {
   if (id === 'wizard') return <SetupWizard />;
-  const D = transferDialogs[id] ?? settingsDialogs[id];
+  const D = transferDialogs[id] ?? fleetDialogs[id] ?? settingsDialogs[id];
   return D ? <D /> : null;
 }
 

@@ -16,6 +16,7 @@ import { type Problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
 import { type ExportView } from '../../shared/host/api.js';
 import { transferItems } from '../transfer/menu.js';
+import { fleetItem } from '../fleet/menu.js';
 
 export interface MenuItem {
   id: string;
@@ -52,7 +53,13 @@ export function windowMenus(
   const dialog = (d: DialogId) => () => open(d);
   const why = (p: Problem | undefined): { disabled?: LocalizedText } => (p ? { disabled: p.message } : {});
   return [
-    { id: 'file', ja: 'ファイル', en: 'File', key: 'F', items: [...transferItems(open, view), { id: 'exit', ja: '終了', en: 'Exit', key: 'X', run: onExit }] },
+    {
+      id: 'file',
+      ja: 'ファイル',
+      en: 'File',
+      key: 'F',
+      items: [...transferItems(open, view), fleetItem(open, view), { id: 'exit', ja: '終了', en: 'Exit', key: 'X', run: onExit }],
+    },
     {
       id: 'settings',
       ja: '設定',

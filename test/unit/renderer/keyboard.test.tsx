@@ -91,7 +91,7 @@ describe('the menu bar in the window', () => {
     expect(focused()).toBe('設定(S)');
   });
 
-  it('ファイル: エクスポート…(E), インポート…(I), エクスポートを開く…(O), 終了(X) by arrows and letters', async () => {
+  it('ファイル: エクスポート…(E), インポート…(I), エクスポートを開く…(O), 一括準備…(B), 終了(X) by arrows and letters', async () => {
     const { store } = await showWindow();
     await press('F10');
     expect(focused()).toBe('ファイル(F)');
@@ -101,6 +101,8 @@ describe('the menu bar in the window', () => {
     expect(focused()).toBe('インポート…(I)');
     await press('ArrowDown');
     expect(focused()).toBe('エクスポートを開く…(O)');
+    await press('ArrowDown');
+    expect(focused()).toBe('一括準備…(B)');
     await press('ArrowDown');
     expect(focused()).toBe('終了(X)');
     await press('Home');

@@ -11,6 +11,7 @@ import { problem } from '../../../../shared/messages/problem.js';
 import { createAppStore } from '../../../../renderer/store.js';
 import { StoreContext } from '../../../../renderer/store-context.js';
 import { FleetDialog } from '../../../../renderer/fleet/FleetDialog.js';
+import { App } from '../../../../renderer/app/App.js';
 import { fakeHost, snapshotOf, type Answers, type FakeHost } from '../fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -140,5 +141,37 @@ describe('ファイル → 一括準備', () => {
     await click(screen.getByRole('button', { name: /確認/ }));
     expect(screen.getByText(/1: colour: ER_3604/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'OK' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ファイル → 一括準備…(B) in the window', () => {
+  async function window(snap = snapshotOf()) {
+    const host = fakeHost(snap, {});
+    const store = createAppStore(host as unknown as HostApi);
+    store.setState({ lang: 'ja', snapshot: snap });
+    await act(async () => {
+      render(
+        <StoreContext.Provider value={store}>
+          <App onExit={() => undefined} />
+        </StoreContext.Provider>,
+      );
+    });
+    await click(screen.getByRole('menuitem', { name: 'ファイル(F)' }));
+    return { store, item: screen.getByRole('menuitem', { name: '一括準備…(B)' }) };
+  }
+
+  it('opens the dialog', async () => {
+    const { store, item } = await window();
+    await click(item);
+    expect(store.getState().dialogs).toContain('fleet');
+    expect(screen.getByRole('dialog', { name: '一括準備' })).toBeTruthy();
+  });
+
+  it('is greyed in the read-only view of an export', async () => {
+    const view = { file: 'a.zip', serverName: 'SERVER001', createdAt: '2026-01-02T03:04:05Z', scope: 'support' as const };
+    const { store, item } = await window({ ...snapshotOf(), view });
+    expect(item.getAttribute('aria-disabled')).toBe('true');
+    await click(item);
+    expect(store.getState().dialogs).not.toContain('fleet');
   });
 });
