@@ -3,7 +3,7 @@
  * before anything is written), its `LINE: COLUMN: CODE message` lines, the counts, and the result CSV (UTF-8 with a
  * BOM so Excel opens it).
  */
-import { isError, type Problem } from '../messages/problem.js';
+import { formatProblem, isError, type Problem } from '../messages/problem.js';
 import { type Lang } from '../messages/text.js';
 import { printable } from '../messages/printable.js';
 import { type Schedule } from '../inf/hbi.js';
@@ -44,10 +44,11 @@ export function countRows(rows: readonly RowResult[]): Counts {
   return c;
 }
 
-/** `LINE: COLUMN: CODE message`, one line (a quoted control character shown as an escape). */
+/** `LINE: COLUMN: CODE message`, one line (a quoted control character shown as an escape); a problem of no CSV line (the base's) as the command line prints it. */
 export function fleetLine(p: Problem, lang: Lang): string {
+  if (p.line === undefined) return formatProblem(p, lang);
   const tag = p.severity === 'warning' ? (lang === 'ja' ? ' [警告]' : ' [warning]') : '';
-  return printable(`${p.line ?? 0}: ${p.field ?? '-'}: ${p.code}${tag} ${p.message[lang]}`);
+  return printable(`${p.line}: ${p.field ?? '-'}: ${p.code}${tag} ${p.message[lang]}`);
 }
 
 const DAYS = { ja: ['日', '月', '火', '水', '木', '金', '土'], en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] };

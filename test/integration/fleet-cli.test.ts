@@ -49,6 +49,7 @@ describe('fleet check', () => {
       'SV9,N8100-2810,A009,W9,licence:1,r@example.jp,,,', // 10: activation not understood
       'SV10,N8100-2810,A010,W10,keycode:01239,r@example.jp,,../x,', // 11: a folder outside the output
       'sv-1,X-99,A011,W11,keycode:01239,r@example.jp,"quoted, with comma",,', // 12: warnings only
+      'OTHER,N8100-2810,00000001,W13,keyfile:sample.key,,,,', // 13: the key file of SERVER001
     ];
     const f = await fleet(`${lines.join('\r\n')}\r\n`);
     const r = await f.check();
@@ -66,11 +67,12 @@ describe('fleet check', () => {
       '11: folder: ER_3613',
       '12: device_code: ER_6820',
       '12: server_name: ER_6821',
+      '13: server_name: ER_3621',
     ]);
     const status = (line: number) => r.out.find((l) => l.startsWith(String(line).padStart(5)))?.split(/\s+/)[2];
     expect(status(2)).toBe('new');
     expect(status(12)).toBe('warning');
-    expect(r.out.at(-1)).toBe('11 row(s) checked: 1 new, 0 replace, 1 warning, 9 error.');
+    expect(r.out.at(-1)).toBe('12 row(s) checked: 1 new, 0 replace, 1 warning, 10 error.');
   });
 
   it('refuses the file as a whole for an unknown, secret, repeated or activation-owned column, and a missing required one', async () => {
@@ -107,6 +109,27 @@ describe('fleet check', () => {
     expect(r.code).toBe(1);
     expect(r.err[0]).toMatch(/^1: -: ER_3600 /);
     await expect(readdir(f.out)).rejects.toThrow();
+  });
+
+  it('names a base it cannot read (ER_3618), the base secrets it leaves behind (ER_6822), and a wrong window (ER_3619)', async () => {
+    const f = await fleet(`${HEADER}\n${ok(1)}\n`);
+    const missing = await cli(['fleet', 'check', join(f.dir, 'servers.csv'), '--base', join(f.dir, 'nowhere.zip')], { env });
+    expect(missing.code).toBe(1);
+    expect(missing.err).toEqual([expect.stringMatching(/^ER_3618 The base .*nowhere\.zip cannot be read/)]);
+
+    const d = ['--config-dir', join(f.dir, 'base'), '--state-dir', join(f.dir, 'state')];
+    expect((await cli([...d, 'config', 'set', 'https.proxy.password', '--stdin'], { stdin: 'Secret-4711\n' })).code).toBe(0);
+    const r = await f.check();
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([expect.stringMatching(/ER_6822 \[warning\] .*https\.proxy\.password/)]);
+    expect((await f.build()).code).toBe(0);
+    expect((await readFile(join(f.out, 'S00001', 'README.txt'), 'utf8')).includes('config set --stdin')).toBe(true);
+    const built = (await ConfigStore.open(join(f.out, 'S00001', 'config'))).config.settings;
+    expect(built['https.proxy.password']).toBe('');
+
+    const window = await f.check(['--window', '15:00-10:00']);
+    expect(window.code).toBe(1);
+    expect(window.err[0]).toMatch(/ER_3619/);
   });
 
   it('checks 1,000 rows', async () => {

@@ -39,10 +39,10 @@ describe('fleet preparation through the host', () => {
     const checked = await call<FleetChecked>(host, 'fleetCheck', req);
     expect(checked.ok).toBe(true);
     if (!checked.ok || !checked.result.ok) throw new Error('refused');
-    expect(checked.result.counts).toEqual({ total: 3, new: 2, replace: 0, warning: 0, error: 1 });
+    expect(checked.result.counts).toEqual({ total: 3, new: 1, replace: 0, warning: 1, error: 1 });
     expect(checked.result.rows.map((r) => [r.line, r.status, r.problems.map((p) => `${p.field} ${p.code}`)])).toEqual([
       [2, 'new', []],
-      [3, 'new', []],
+      [3, 'warning', ['serial ER_6826']], // the key file is for serial 00000001
       [4, 'error', ['activation ER_3003']],
     ]);
     expect(checked.result.rows[0]!.schedule?.en).toMatch(/^(Mon|Tue|Wed|Thu|Fri) 1[0-4]:\d\d$/);
@@ -61,7 +61,7 @@ describe('fleet preparation through the host', () => {
     // The same rows again: their folders now exist.
     const again = await call<FleetChecked>(host, 'fleetCheck', { ...req, out });
     if (!again.ok || !again.result.ok) throw new Error('refused');
-    expect(again.result.counts.replace).toBe(2);
+    expect(again.result.rows.map((r) => r.status)).toEqual(['replace', 'warning', 'error']); // a warning outranks replace
   });
 
   it('refuses a build when the CSV as a whole is wrong, and a schema-less request', async () => {

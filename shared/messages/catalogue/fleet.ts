@@ -111,6 +111,11 @@ export const fleetMessages = {
     ja: '出力先フォルダを指定してください(--out)。',
     en: 'Give the output folder (--out).',
   },
+  ER_3621: {
+    kind: 'validation',
+    ja: '開局キーファイル {name} のサーバ名称({serverName})が server_name({value})と違います。このサーバの開局キーファイルを指定するか、server_name を直してください。',
+    en: "The key file {name} is for server {serverName}, not {value}. Name this server's key file, or correct server_name.",
+  },
   // ---- warnings (the row is written; worth a look)
   ER_6820: {
     kind: 'warning',
@@ -126,6 +131,11 @@ export const fleetMessages = {
     kind: 'warning',
     ja: '共通設定のパスワード {keys} は引き継がれません。各サーバで config set --stdin で設定してください。',
     en: "The base's secrets {keys} are not carried over. Set them on each server with config set --stdin.",
+  },
+  ER_6826: {
+    kind: 'warning',
+    ja: '開局キーファイル {name} の製造番号({keySerial})が serial({value})と違います。登録されるのは serial の値です。',
+    en: 'The key file {name} names serial {keySerial}, not {value}. The serial column is what is registered.',
   },
   // ---- information
   ER_6823: {

@@ -68,7 +68,9 @@ export async function checkFleet(input: CheckInput): Promise<FleetCheck> {
   const file = [...csv.problems];
   const headerLine = csv.rows.length > 0 ? csv.rows[0]!.line - 1 : 1;
   if (file.length === 0) file.push(...checkHeader(csv.header, headerLine));
-  if (base.problems.length > 0) file.push(problem('ER_3615', { base: base.name, count: base.problems.length }), ...base.problems);
+  // An unreadable base (ER_3618) says so itself; a base with errors is named, then each error.
+  const unreadable = base.problems.some((p) => p.code === 'ER_3618');
+  if (base.problems.length > 0) file.push(...(unreadable ? [] : [problem('ER_3615', { base: base.name, count: base.problems.length })]), ...base.problems);
   const notes = base.secrets.length > 0 ? [problem('ER_6822', { keys: base.secrets.join(', ') })] : [];
   const rows: RowResult[] = [];
   const plans = new Map<number, RowPlan>();
@@ -159,7 +161,15 @@ export async function checkFleet(input: CheckInput): Promise<FleetCheck> {
       (spec === undefined && p.field === 'activation.keyCode') ||
       (spec?.method === 'keyfile' && !payload && (p.field ?? '').startsWith('customer.'));
     const merged = [...plan.problems, ...validateSettings(plan.config.settings)].filter((p) => !noise(p));
-    for (const p of merged) add(p, p.field === 'activation.keyCode' ? 'activation' : columnOfKey(p.field ?? '-', csv.header));
+    for (const p of merged) {
+      // Activation compares the key file's server name with the OS host name; here the row's server_name is that name.
+      if (p.code === 'ER_3050' && payload && spec?.method === 'keyfile') {
+        got.push(problem('ER_3621', { name: spec.name, serverName: payload.serverName, value: serverName }, at('server_name')));
+      } else add(p, p.field === 'activation.keyCode' ? 'activation' : columnOfKey(p.field ?? '-', csv.header));
+    }
+    if (payload && spec?.method === 'keyfile' && payload.machine.serialNumber !== '' && serial !== '' && payload.machine.serialNumber !== serial) {
+      got.push(problem('ER_6826', { name: spec.name, keySerial: payload.machine.serialNumber, value: serial }, at('serial')));
+    }
 
     const deviceCode = plan.config.settings['machine.deviceCode'];
     if (deviceCode !== '' && !input.deviceCodes.has(deviceCode)) got.push(problem('ER_6820', { value: deviceCode }, at('device_code')));
