@@ -25,6 +25,7 @@ import { pauseCommand, resumeCommand } from './commands/maintenance.js';
 import { relayAgentsCommand } from './commands/relay.js';
 import { exportCommand } from './commands/export.js';
 import { exportDiffCommand } from './commands/export-diff.js';
+import { exportHtmlCommand } from './commands/export-html.js';
 import { importCommand } from './commands/import.js';
 import { fleetBuildCommand, fleetCheckCommand } from './commands/fleet.js';
 
@@ -136,6 +137,12 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .description(t(h('2 つのエクスポートを比較します(同じなら 0、違えば 1)', 'compare two exports (exit 0 equal, 1 different)')))
     .option('--json', 'JSON')
     .action(run((c) => exportDiffCommand(ctx(c), c.args[0]!, c.args[1]!, c.opts())));
+  exp
+    .command('html <file> <out>')
+    .description(
+      t(h('エクスポートの要約を HTML ファイル <out> に書き出します(スクリプトなし)', "write an export's summary to <out> as one HTML page (no script)")),
+    )
+    .action(run((c) => exportHtmlCommand(ctx(c), c.args[0]!, c.args[1]!)));
 
   program
     .command('import <file>')

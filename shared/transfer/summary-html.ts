@@ -27,7 +27,14 @@ const LABEL = { ja: '項目', en: 'Setting' };
 const KEY = { ja: 'キー', en: 'Key' };
 const VALUE = { ja: '値', en: 'Value' };
 
-function section(input: SummaryInput, lang: Lang): string {
+const NO_QUEUE = { ja: 'このエクスポートには送信待ちの情報がありません(形式 1.0)', en: 'this export holds no queue snapshot (format 1.0)' };
+
+/** `queueUnknown`: rendered later from an export that did not carry its queue (format 1.0), not "not running". */
+export interface HtmlOptions {
+  queueUnknown?: boolean;
+}
+
+function section(input: SummaryInput, lang: Lang, o: HtmlOptions): string {
   const e = escapeHtml;
   const m = input.manifest;
   const id = m.identity;
@@ -59,7 +66,8 @@ function section(input: SummaryInput, lang: Lang): string {
   for (const p of input.problems) out.push(`<li>${e(formatProblem(p, lang))}</li>`);
   out.push('</ul>', `<h2>${e(W.queue[lang])}</h2>`, '<ul>');
   const q = input.queue;
-  if (!q) out.push(`<li>${e(W.notRunning[lang])}</li>`);
+  if (o.queueUnknown) out.push(`<li>${e(NO_QUEUE[lang])}</li>`);
+  else if (!q) out.push(`<li>${e(W.notRunning[lang])}</li>`);
   else {
     out.push(`<li>${e(`${W.pending[lang]}: ${q.pending}  ${W.expired[lang]}: ${q.expired}`)}</li>`);
     if (q.lastFailure) out.push(`<li>${e(`${W.lastFailure[lang]}: ${q.lastFailure.at} ${q.lastFailure.code} ${q.lastFailure.message[lang]}`)}</li>`);
@@ -68,7 +76,7 @@ function section(input: SummaryInput, lang: Lang): string {
   return out.join('\n');
 }
 
-export function buildSummaryHtml(input: SummaryInput): string {
+export function buildSummaryHtml(input: SummaryInput, o: HtmlOptions = {}): string {
   const name = input.manifest.identity.serverName;
   return [
     '<!doctype html>',
@@ -80,8 +88,8 @@ export function buildSummaryHtml(input: SummaryInput): string {
     `<style>${CSS}</style>`,
     '</head>',
     '<body>',
-    section(input, 'ja'),
-    section(input, 'en'),
+    section(input, 'ja', o),
+    section(input, 'en', o),
     '</body>',
     '</html>',
     '',

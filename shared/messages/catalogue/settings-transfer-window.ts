@@ -47,7 +47,7 @@ export const settingsTransferWindowMessages = {
   },
   ER_1121: {
     kind: 'internal',
-    ja: 'HTML の要約を書き込みました: {path}',
-    en: 'The HTML summary was written: {path}',
+    ja: '{file} の要約を HTML で書き出しました: {path}',
+    en: 'The summary of {file} was written as HTML: {path}',
   },
 } as const satisfies Record<string, MessageDef>;

@@ -14,6 +14,7 @@ import {
   MANIFEST,
   SECRETS_ENTRY,
   SETTINGS_ENTRY,
+  SUMMARY_HTML_ENTRY,
   majorOf,
   manifestSchema,
   secretsEntrySchema,
@@ -40,6 +41,8 @@ export interface ReadOptions {
 
 export interface ReadExport {
   contents: ExportContents;
+  /** summary.html as the export holds it (format 1.1; digest-checked), for `export html`. */
+  summaryHtml?: string;
   /** The settings' and definition files' own problems (a value out of range, a missing key): the caller decides. */
   problems: Problem[];
 }
@@ -110,7 +113,9 @@ export async function readExportBytes(bytes: Uint8Array, file: string, opts: Rea
     problems.push(...d.problems);
   }
   const cert = entries.get(CERT_ENTRY);
+  const html = entries.get(SUMMARY_HTML_ENTRY);
   return {
+    ...(html ? { summaryHtml: html.toString('utf8') } : {}),
     contents: {
       manifest,
       entry: entry.data,
