@@ -10,6 +10,14 @@ import { HOST_METHODS } from '../../shared/host/schemas.js';
 import { readZip } from '../../shared/node/transfer/zip.js';
 import { FIXTURE_DIR } from '../fixtures/keyfile/generate.js';
 import { tempDirs } from '../helpers/tmp.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { serve } from '../../service/serve/server.js';
+import { hostApiOver, httpBridge } from '../../renderer/host-client.js';
+import { preloadInvoke } from '../../electron/preload-invoke.js';
+import { answerHostCall } from '../../electron/host-reply.js';
+import { APP_ORIGIN } from '../../electron/channel.js';
+import { HostCallError } from '../../shared/host/errors.js';
+import { type HostMethod } from '../../shared/host/api.js';
 
 const tmp = tempDirs();
 const env = { EXPRESS_REPORT_KEYFILE_CA: join(FIXTURE_DIR, 'test-ca.pem') };
@@ -164,6 +172,40 @@ describe('HostApi: the ファイル menu (export, import, the read-only view)', 
       await expect((view[m] as (a: unknown) => Promise<unknown>)({}), m).rejects.toMatchObject({ code: 'ER_3526' });
     }
     expect(await digests(b.config)).toEqual(before);
+    expect((await b.host.snapshot()).settings['https.proxy.host']).toBe('');
+  });
+
+  it("the window's client reaches a view over serve's HTTP and over the desktop bridge: reads answer, a save is refused (ER_3526)", async () => {
+    const a = await activated();
+    const file = asFile(await call<Exported>(a.host, 'exportSettings', { scope: 'support', personal: 'omit' }));
+    const b = await fresh();
+    const opened = await call<ViewOpened>(b.host, 'openView', { file });
+    if (!opened.ok) throw new Error('not opened');
+    const renderer = join(await tmp(), 'renderer');
+    await mkdir(renderer);
+    await writeFile(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    const served = await serve(b.host, { rendererDir: renderer });
+    try {
+      const send = async (method: HostMethod, arg: unknown) => structuredClone(await answerHostCall(b.host, `${APP_ORIGIN}/index.html`, method, arg));
+      const clients = {
+        http: hostApiOver(httpBridge(served.token, `http://127.0.0.1:${served.port}`), opened.view),
+        ipc: hostApiOver({ invoke: preloadInvoke(HOST_METHODS, send) }, opened.view),
+      };
+      for (const [how, view] of Object.entries(clients)) {
+        expect((await view.snapshot()).view, how).toEqual(opened.banner);
+        const refused = await view.saveSettings({ values: { 'https.proxy.host': 'x.example.jp' } }).catch((e: unknown) => e);
+        expect(refused, how).toBeInstanceOf(HostCallError);
+        expect(
+          (refused as HostCallError).problems.map((p) => p.code),
+          how,
+        ).toEqual(['ER_3526']);
+      }
+      // The preload still refuses what is not a HostApi method, with or without the prefix.
+      const invoke = preloadInvoke(HOST_METHODS, () => Promise.reject(new Error('must not be sent')));
+      expect(await invoke(`view.${opened.view}.deleteEverything` as HostMethod, null)).toMatchObject({ ok: false, problems: [{ code: 'ER_1021' }] });
+    } finally {
+      await served.close();
+    }
     expect((await b.host.snapshot()).settings['https.proxy.host']).toBe('');
   });
 });
