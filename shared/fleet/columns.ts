@@ -32,9 +32,9 @@ const BY_ACTIVATION: Readonly<Record<string, LocalizedText>> = {
 
 export const isFixedColumn = (c: string): c is FixedColumn => Object.hasOwn(FIXED_COLUMNS, c);
 
-/** The column a setting key is written in (a fixed column's name when one fills it). */
-export function columnOfKey(key: string, header: readonly string[]): string {
-  for (const [c, k] of Object.entries(FIXED_COLUMNS)) if (k === key && header.includes(c)) return c;
+/** The column a setting key is written in: a fixed column's name when one fills it (also when the CSV lacks it: add it). */
+export function columnOfKey(key: string): string {
+  for (const [c, k] of Object.entries(FIXED_COLUMNS)) if (k === key) return c;
   return key;
 }
 

@@ -132,6 +132,16 @@ describe('fleet check', () => {
     expect(window.err[0]).toMatch(/ER_3619/);
   });
 
+  it("takes nothing of an activated base's own identity: a missing warranty column is named as the column", async () => {
+    const f = await fleet('server_name,device_code,serial,activation,reply_mail\nNEW1,N8100-2810,N1,keycode:01239,n@example.jp\n');
+    const d = ['--config-dir', join(f.dir, 'base'), '--state-dir', join(f.dir, 'state')];
+    const activate = ['activate', '--key-code', '01239', '--server-name', 'OLD', '--device-code', 'N8100-2810', '--serial', 'OLD1', '--warranty', '9'];
+    expect((await cli([...d, ...activate, '--reply-mail', 'o@example.jp'])).code).toBe(0);
+    const r = await cli(['fleet', 'check', join(f.dir, 'servers.csv'), '--base', join(f.dir, 'base')], { env });
+    expect(r.code).toBe(1);
+    expect(r.out.filter((l) => /^\s+2: /.test(l)).map((l) => l.trim().split(' ').slice(0, 3).join(' '))).toEqual(['2: warranty: ER_3001']);
+  });
+
   it('checks 1,000 rows', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => ok(i + 1));
     const f = await fleet(`${HEADER}\n${rows.join('\n')}\n`);

@@ -165,7 +165,7 @@ export async function checkFleet(input: CheckInput): Promise<FleetCheck> {
       // Activation compares the key file's server name with the OS host name; here the row's server_name is that name.
       if (p.code === 'ER_3050' && payload && spec?.method === 'keyfile') {
         got.push(problem('ER_3621', { name: spec.name, serverName: payload.serverName, value: serverName }, at('server_name')));
-      } else add(p, p.field === 'activation.keyCode' ? 'activation' : columnOfKey(p.field ?? '-', csv.header));
+      } else add(p, p.field === 'activation.keyCode' ? 'activation' : columnOfKey(p.field ?? '-'));
     }
     if (payload && spec?.method === 'keyfile' && payload.machine.serialNumber !== '' && serial !== '' && payload.machine.serialNumber !== serial) {
       got.push(problem('ER_6826', { name: spec.name, keySerial: payload.machine.serialNumber, value: serial }, at('serial')));
