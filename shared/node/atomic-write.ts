@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { codedError, errnoCode, reasonOf } from './coded-error.js';
 
@@ -83,6 +83,29 @@ async function syncDir(dir: string): Promise<void> {
     await fh?.close().catch(() => undefined);
   }
 }
+
+/**
+ * Makes a whole folder durable before it is renamed into place (a folder built beside its place): every file and every
+ * folder below it fsync'd, so after a crash the renamed folder never holds a file the disk has not got.
+ */
+export async function syncTree(dir: string): Promise<void> {
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) await syncTree(path);
+    else if (e.isFile()) {
+      const fh = await open(path, constants.O_RDONLY);
+      try {
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+    }
+  }
+  await syncDir(dir);
+}
+
+/** After renames in `dir` (syncDir, for callers outside this module). */
+export const syncFolder = (dir: string): Promise<void> => syncDir(dir);
 
 async function existing(path: string): Promise<Stats | undefined> {
   try {

@@ -11,7 +11,7 @@ import { CERT_ENTRY, DEFINITION_ENTRIES } from '../../transfer/format.js';
 import { EXPORT_NAME, readmeText } from '../../fleet/readme.js';
 import { resultCsv } from '../../fleet/result.js';
 import { ConfigStore } from '../config-store.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { syncFolder, syncTree, writeFileAtomic } from '../atomic-write.js';
 import { configWriteOptions } from '../config-modes.js';
 import { buildExport } from '../transfer/export.js';
 import { type FleetBase } from './base.js';
@@ -81,11 +81,14 @@ export async function buildFleet(check: FleetCheck, base: FleetBase, o: BuildOpt
         join(temp, 'README.txt'),
         readmeText({ serverName: row.serverName, serial: row.serial, schedule: row.schedule, secrets: base.secrets }),
       );
-      // The old folder moves aside before the new one takes its name, and goes only once the new one is in place.
+      // Durable before it takes its name (the template's copies were never synced). The old folder moves aside before
+      // the new one takes its name, and goes only once the new one is in place.
+      await syncTree(temp);
       const old = join(o.out, `.${row.folder}.old`);
       await rm(old, { recursive: true, force: true });
       if (await exists(final)) await rename(final, old);
       await rename(temp, final);
+      await syncFolder(o.out);
       await rm(old, { recursive: true, force: true });
       written++;
     }
