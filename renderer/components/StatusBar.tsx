@@ -130,7 +130,8 @@ export function StatusBar(): ReactNode {
   const state = settings?.['activation.state'] ?? 'not-activated';
   const expiry = settings?.['activation.expiry'];
   const errors = snapshot?.problems.filter((p) => p.severity === 'error').length ?? 0;
-  const service = serviceWords(live, lang);
+  // An export shown read-only (snapshot.view) has no service behind it: nothing to say stopped or running.
+  const service = snapshot?.view ? { text: lang === 'ja' ? 'サービス: -' : 'Service: -', running: undefined } : serviceWords(live, lang);
   const queue = queueWords(live, lang);
   const notSent = live.kind === 'running' ? live.status.notSent : undefined;
   // 運用中 (or paused) and no service: the center expects reports that nothing is sending. Said beside the state.

@@ -10,6 +10,11 @@ export const settingsTransferWindowMessages = {
     ja: 'このウィンドウはエクスポート {file} の読み取り専用の表示です。{method} は使用できません(何も書き込んでいません)。',
     en: 'This window is a read-only view of the export {file}; {method} cannot be used (nothing was written).',
   },
+  ER_3540: {
+    kind: 'validation',
+    ja: 'このウィンドウはエクスポート {file} の読み取り専用の表示のため、[{item}] は使用できません。',
+    en: 'This window is a read-only view of the export {file}: [{item}] cannot be used here.',
+  },
   ER_3527: {
     kind: 'validation',
     ja: 'エクスポートの表示は閉じられています。ファイル → エクスポートを開く でもう一度開いてください。',

@@ -227,7 +227,14 @@ describe('ファイル → エクスポートを開く and the read-only view', 
     for (const name of ['エクスポート…(E)', 'インポート…(I)', 'エクスポートを開く…(O)']) {
       const item = screen.getByRole('menuitem', { name });
       expect(item.getAttribute('aria-disabled')).toBe('true');
+      // its guide names the item as the menu shows it, never a method of the host
+      expect(item.getAttribute('title')).toBe(
+        `このウィンドウはエクスポート a.zip の読み取り専用の表示のため、[${name.replace(/\(.\)$/, '')}] は使用できません。`,
+      );
     }
+    // no service is behind an export: the state bar says neither 停止中 nor 稼働中
+    expect(screen.getByTestId('statusbar').textContent).toContain('サービス: -');
+    expect(screen.getByTestId('statusbar').textContent).not.toContain('停止中');
     await click(within(b).getByRole('button', { name: '閉じる(C)' }));
     expect(closed).toHaveBeenCalledOnce();
   });
