@@ -10,6 +10,7 @@ import { problemsOf } from '../../shared/host/errors.js';
 import { isError, message, problem, type Problem } from '../../shared/messages/problem.js';
 import { Dialog } from '../components/Dialog.js';
 import { FilePicker } from '../components/FilePicker.js';
+import { ChosenFile } from '../transfer/controls.js';
 import { FieldErrors, FieldLabel } from '../components/Field.js';
 import { KeyButton } from '../components/Mnemonic.js';
 import { readBase64 } from '../components/file.js';
@@ -209,24 +210,21 @@ export function FleetDialog(): ReactNode {
       }
     >
       <Note>{X.intro[lang]}</Note>
-      <div className="field">
-        <span className="field-label">{X.csv[lang]}</span>
-        <div className="field-control">
-          <FilePicker
-            label={X.csvBrowse[lang]}
-            accept=".csv,text/csv"
-            disabled={busy}
-            testId="fleet-csv"
-            onPick={(f) => {
-              setCsv(f);
-              setProblems([]);
-            }}
-            onError={(m) => refuse([problem('ER_1001', { path: X.csv, reason: m }, { field: 'csv' })])}
-          />
-          <span data-testid="fleet-csv-name">{csv?.name ?? ''}</span>
-          <FieldErrors id="fleet-csv-err" problems={of('csv')} />
-        </div>
-      </div>
+      <ChosenFile
+        label={X.csv}
+        browse={X.csvBrowse}
+        accept=".csv,text/csv"
+        busy={busy}
+        testId="fleet-csv"
+        field="csv"
+        chosen={csv?.name}
+        problems={of('csv')}
+        onPick={(f) => {
+          setCsv(f);
+          setProblems([]);
+        }}
+        onRefused={refuse}
+      />
       <div className="field">
         <span className="field-label">{X.keys[lang]}</span>
         <div className="field-control">

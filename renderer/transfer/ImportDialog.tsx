@@ -11,14 +11,13 @@ import { problemsOf } from '../../shared/host/errors.js';
 import { message, problem, type Problem } from '../../shared/messages/problem.js';
 import { IMPORT_GROUPS, WINDOW_FILE_BYTES, type ImportGroup } from '../../shared/transfer/format.js';
 import { Dialog } from '../components/Dialog.js';
-import { FilePicker } from '../components/FilePicker.js';
 import { FieldErrors } from '../components/Field.js';
 import { KeyButton, Mnemonic } from '../components/Mnemonic.js';
 import { DEFAULT_BUTTON, accessKeyProps } from '../components/keyboard.js';
 import { useFocusInvalid } from '../components/focus-invalid.js';
 import { useApp } from '../store-context.js';
 import { Note, OkCancel, ProblemList, useT } from '../settings/parts.js';
-import { Choice, LabelledInput } from './controls.js';
+import { ChosenFile, Choice, LabelledInput } from './controls.js';
 import { IMPORT_TEXT as X } from './texts.js';
 
 type Chosen = { name: string; contentBase64: string };
@@ -208,24 +207,21 @@ export function ImportDialog(): ReactNode {
       }
     >
       <Note>{X.intro[lang]}</Note>
-      <div className="field">
-        <span className="field-label">{X.file[lang]}</span>
-        <div className="field-control">
-          <FilePicker
-            label={X.browse[lang]}
-            accept=".zip,application/zip"
-            disabled={busy}
-            testId="import-file"
-            onPick={(f) => {
-              setFile(f);
-              setProblems([]);
-            }}
-            onError={(m) => refuse([problem('ER_1001', { path: X.file, reason: m }, { field: 'file' })])}
-          />
-          <span data-testid="import-file-name">{file?.name ?? ''}</span>
-          <FieldErrors id="import-file-err" problems={of('file')} />
-        </div>
-      </div>
+      <ChosenFile
+        label={X.file}
+        browse={X.browse}
+        accept=".zip,application/zip"
+        busy={busy}
+        testId="import-file"
+        field="file"
+        chosen={file?.name}
+        problems={of('file')}
+        onPick={(f) => {
+          setFile(f);
+          setProblems([]);
+        }}
+        onRefused={refuse}
+      />
       <LabelledInput
         name="passphrase"
         type="password"

@@ -7,8 +7,7 @@ import { problemsOf } from '../../shared/host/errors.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { WINDOW_FILE_BYTES } from '../../shared/transfer/format.js';
 import { Dialog } from '../components/Dialog.js';
-import { FilePicker } from '../components/FilePicker.js';
-import { FieldErrors } from '../components/Field.js';
+import { ChosenFile } from './controls.js';
 import { useFocusInvalid } from '../components/focus-invalid.js';
 import { useApp } from '../store-context.js';
 import { Note, OkCancel, ProblemList } from '../settings/parts.js';
@@ -61,24 +60,21 @@ export function OpenExportDialog(): ReactNode {
       }
     >
       <Note>{X.intro[lang]}</Note>
-      <div className="field">
-        <span className="field-label">{IMPORT_TEXT.file[lang]}</span>
-        <div className="field-control">
-          <FilePicker
-            label={IMPORT_TEXT.browse[lang]}
-            accept=".zip,application/zip"
-            disabled={busy}
-            testId="open-export-file"
-            onPick={(f) => {
-              setFile(f);
-              setProblems([]);
-            }}
-            onError={(m) => refuse([problem('ER_1001', { path: IMPORT_TEXT.file, reason: m }, { field: 'file' })])}
-          />
-          <span data-testid="open-export-file-name">{file?.name ?? ''}</span>
-          <FieldErrors id="open-export-file-err" problems={problems.filter((p) => p.field === 'file')} />
-        </div>
-      </div>
+      <ChosenFile
+        label={IMPORT_TEXT.file}
+        browse={IMPORT_TEXT.browse}
+        accept=".zip,application/zip"
+        busy={busy}
+        testId="open-export-file"
+        field="file"
+        chosen={file?.name}
+        problems={problems.filter((p) => p.field === 'file')}
+        onPick={(f) => {
+          setFile(f);
+          setProblems([]);
+        }}
+        onRefused={refuse}
+      />
       <ProblemList problems={problems.filter((p) => p.field !== 'file')} />
     </Dialog>
   );

@@ -3,9 +3,10 @@
  * a limit or hint under it, the guide line while focused, and its refused value's coded message beside it.
  */
 import { useId, type ReactNode } from 'react';
-import { type Problem } from '../../shared/messages/problem.js';
+import { problem, type Problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
 import { FieldErrors, FieldLabel } from '../components/Field.js';
+import { FilePicker } from '../components/FilePicker.js';
 import { Mnemonic } from '../components/Mnemonic.js';
 import { accessKeyProps } from '../components/keyboard.js';
 import { useApp } from '../store-context.js';
@@ -92,6 +93,42 @@ export function Choice({
       <label htmlFor={id} className="field-label">
         <Mnemonic text={label[lang]} k={accessKey} />
       </label>
+    </div>
+  );
+}
+
+export interface ChosenFileProps {
+  label: LocalizedText;
+  browse: LocalizedText;
+  accept: string;
+  busy: boolean;
+  /** The data-testid stem: `<stem>` the picker, `<stem>-name` the chosen name, `<stem>-err` its problems. */
+  testId: string;
+  field: string;
+  chosen: string | undefined;
+  problems: readonly Problem[];
+  onPick(f: { name: string; contentBase64: string }): void;
+  onRefused(p: Problem[]): void;
+}
+
+/** A file the dialog reads (an export, a CSV): its label, the picker, the chosen name, and a read failure beside it. */
+export function ChosenFile({ label, browse, accept, busy, testId, field, chosen, problems, onPick, onRefused }: ChosenFileProps): ReactNode {
+  const lang = useApp((s) => s.lang);
+  return (
+    <div className="field">
+      <span className="field-label">{label[lang]}</span>
+      <div className="field-control">
+        <FilePicker
+          label={browse[lang]}
+          accept={accept}
+          disabled={busy}
+          testId={testId}
+          onPick={onPick}
+          onError={(m) => onRefused([problem('ER_1001', { path: label, reason: m }, { field })])}
+        />
+        <span data-testid={`${testId}-name`}>{chosen ?? ''}</span>
+        <FieldErrors id={`${testId}-err`} problems={problems} />
+      </div>
     </div>
   );
 }
