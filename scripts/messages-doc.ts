@@ -11,6 +11,7 @@ const groups: Array<[string, string]> = [
   ['ER_4', 'Definition files (always with file:line)'],
   ['ER_5', 'Confirmation'],
   ['ER_6', 'Information'],
+  ['ER_8', 'Installation: the server package, formats and backup, who runs the service'],
 ];
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 

@@ -1,6 +1,7 @@
 /**
  * The state bar, always visible at the bottom (like REMCS; docs/desktop-app.md, "The state bar"): the machine, the
- * lifecycle state, the overlay flags, the route, whether the service runs, and the queue. It never shows 運用中 alone
+ * lifecycle state, the overlay flags, the route, whether the service runs and how it was started (or the command that
+ * starts an installed system service), and the queue. It never shows 運用中 alone
  * while no service runs: it then says that nothing is being sent. Kept fresh by useLiveState (queries only).
  */
 import { type ReactNode } from 'react';
@@ -11,6 +12,8 @@ import { lastResult, machineText, routeText } from '../../shared/host/state-summ
 import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
 import { formatLocalTime, type MaintenanceOverlay } from '../../shared/host/maintenance.js';
 import { problemText } from '../i18n.js';
+import { problem } from '../../shared/messages/problem.js';
+import { RUN_MODE_LABEL } from '../../shared/host/run-mode.js';
 import { useApp } from '../store-context.js';
 import { useLiveState, type ServiceLiveness } from './use-live-state.js';
 
@@ -94,8 +97,15 @@ function serviceWords(live: ServiceLiveness, lang: Lang): { text: string; title?
   switch (live.kind) {
     case 'loading':
       return { text: t('サービス: 確認中', 'Service: checking'), running: undefined };
-    case 'running':
-      return { text: t('サービス: 稼働中', 'Service: running'), running: true };
+    case 'running': {
+      // Which service the window uses (docs/desktop-app.md): a service older than issue 15 does not say.
+      const mode = live.status.runMode ? RUN_MODE_LABEL[live.status.runMode] : undefined;
+      return {
+        text: mode ? t(`サービス: 稼働中 (${mode.ja})`, `Service: running (${mode.en})`) : t('サービス: 稼働中', 'Service: running'),
+        title: `pid ${live.status.pid}`,
+        running: true,
+      };
+    }
     case 'stopped':
       return { text: t('サービス: 停止中', 'Service: stopped'), running: false };
     case 'unknown':
@@ -133,6 +143,11 @@ export function StatusBar(): ReactNode {
   // An export shown read-only (snapshot.view) has no service behind it: nothing to say stopped or running.
   const service = snapshot?.view ? { text: lang === 'ja' ? 'サービス: -' : 'Service: -', running: undefined } : serviceWords(live, lang);
   const queue = queueWords(live, lang);
+  // A system service installed here but stopped: no child replaces it; the bar says how to start it.
+  const systemStopped =
+    !snapshot?.view && live.kind === 'stopped' && live.system
+      ? problem('ER_8200', { where: live.system.where ?? '', command: live.system.startCommand })
+      : undefined;
   const notSent = live.kind === 'running' ? live.status.notSent : undefined;
   // 運用中 (or paused) and no service: the center expects reports that nothing is sending. Said beside the state.
   const idle = snapshot !== undefined && IN_SERVICE.has(state) && service.running === false;
@@ -162,6 +177,11 @@ export function StatusBar(): ReactNode {
         <Part id="service" className={service.running === false ? 'service service-stopped' : 'service'} {...(service.title ? { title: service.title } : {})}>
           {service.text}
         </Part>
+        {systemStopped ? (
+          <Part id="system-service-stopped" className="service-warning">
+            {problemText(systemStopped, lang)}
+          </Part>
+        ) : null}
         <Part id="queue" {...(queue.title ? { title: queue.title } : {})}>
           {queue.text}
         </Part>

@@ -7,15 +7,27 @@
  * so the command line changing the state (test-notify, end-service) shows here within one interval.
  */
 import { useEffect, useState } from 'react';
-import { type ServiceStatus } from '../../shared/host/api.js';
+import { type HostApi, type ServiceStatus, type SystemServiceState } from '../../shared/host/api.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { useApp, useAppStore } from '../store-context.js';
 
 export const LIVE_STATE_INTERVAL_MS = 5000;
 
-/** running: the service answered; stopped: no service runs for the state folder; unknown: the query failed (why). */
+/**
+ * running: the service answered; stopped: no service runs for the state folder (`system`: a system service is
+ * installed here but stopped, HostApi systemService); unknown: the query failed (why).
+ */
 export type ServiceLiveness =
-  { kind: 'loading' } | { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' } | { kind: 'unknown'; reason: string; problem?: Problem };
+  | { kind: 'loading' }
+  | { kind: 'running'; status: ServiceStatus }
+  | { kind: 'stopped'; system?: SystemServiceState }
+  | { kind: 'unknown'; reason: string; problem?: Problem };
+
+/** Stopped: is a system service installed that should be started instead (a failed look says nothing more)? */
+async function stopped(host: HostApi): Promise<ServiceLiveness> {
+  const system = await host.systemService().catch(() => undefined);
+  return system?.installed ? { kind: 'stopped', system } : { kind: 'stopped' };
+}
 
 const visible = (): boolean => typeof document === 'undefined' || document.visibilityState !== 'hidden';
 
@@ -33,7 +45,7 @@ export function useLiveState(intervalMs = LIVE_STATE_INTERVAL_MS): ServiceLivene
       try {
         const [status, next] = await Promise.all([
           host.serviceStatus().then(
-            (s): ServiceLiveness => (s ? { kind: 'running', status: s } : { kind: 'stopped' }),
+            (s): ServiceLiveness | Promise<ServiceLiveness> => (s ? { kind: 'running', status: s } : stopped(host)),
             (e: unknown): ServiceLiveness => {
               // A host refusal carries its Problems (HostCallError); anything else is shown by its text.
               const p = hasProblems(e) ? e.problems[0] : undefined;

@@ -1,10 +1,13 @@
 /**
  * 通報サービスの状態: what the running service says (state, reports waiting and expired, the last delivery, the last
  * failure with its coded message, the next retry; on a manager, the relay's receive ports and agents), refreshed on
- * request; "not running" when it is not.
+ * request; how it was started (run mode); "not running" when it is not, with the command that starts an installed
+ * system service (ER_8200).
  */
 import { useEffect, type ReactNode } from 'react';
-import { type HostApi, type ServiceStatus } from '../../shared/host/api.js';
+import { type HostApi, type ServiceStatus, type SystemServiceState } from '../../shared/host/api.js';
+import { problem } from '../../shared/messages/problem.js';
+import { RUN_MODE_LABEL } from '../../shared/host/run-mode.js';
 import { settingDef } from '../../shared/settings/schema.js';
 import { isFinal, KIND_LABEL, PHASE_LABEL } from '../../shared/host/report-progress.js';
 import { problemText } from '../i18n.js';
@@ -14,11 +17,14 @@ import { configText, userSystemCodeText } from '../../shared/host/state-summary.
 import { RelayStatusView } from './RelayStatusView.js';
 import { AskFailed, Asking, QueryDialog, localTime as when, useServiceQuery } from './service-query.js';
 
-type Answered = { kind: 'running'; status: ServiceStatus } | { kind: 'stopped' };
+type Answered = { kind: 'running'; status: ServiceStatus } | { kind: 'stopped'; system?: SystemServiceState };
 
 async function askStatus(host: HostApi): Promise<Answered> {
   const status = await host.serviceStatus();
-  return status ? { kind: 'running', status } : { kind: 'stopped' };
+  if (status) return { kind: 'running', status };
+  // Installed but stopped: say how to start it (ER_8200); a failed look says only 'not running'.
+  const system = await host.systemService().catch(() => undefined);
+  return system?.installed ? { kind: 'stopped', system } : { kind: 'stopped' };
 }
 
 export function ServiceStatusDialog(): ReactNode {
@@ -64,6 +70,11 @@ export function ServiceStatusDialog(): ReactNode {
           )}
         </p>
       ) : null}
+      {loaded.kind === 'stopped' && loaded.system ? (
+        <p role="alert" className="warning" data-testid="system-service-stopped">
+          {problemText(problem('ER_8200', { where: loaded.system.where ?? '', command: loaded.system.startCommand }), lang)}
+        </p>
+      ) : null}
       <AskFailed loaded={loaded} />
       {s ? (
         <dl className="facts" data-testid="service-status">
@@ -106,6 +117,12 @@ export function ServiceStatusDialog(): ReactNode {
           ) : null}
           <dt>{t('プロセス', 'Process')}</dt>
           <dd>{t(`${s.pid}(${when(s.startedAt, lang)} 起動)`, `${s.pid} (started ${when(s.startedAt, lang)})`)}</dd>
+          {s.runMode ? (
+            <>
+              <dt>{t('実行形態', 'Run mode')}</dt>
+              <dd data-testid="status-run-mode">{RUN_MODE_LABEL[s.runMode][lang]}</dd>
+            </>
+          ) : null}
         </dl>
       ) : null}
       {s?.relay ? <RelayStatusView relay={s.relay} /> : null}

@@ -187,6 +187,10 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
 
   program
     .command('activate')
+    .option(
+      '--no-service',
+      t(h('通報サービスを子プロセスとして起動しません(動作中のサービスは使用します)', 'start no reporting service as a child (a running one is used)')),
+    )
     .description(t(h('画面なしで開局します(設定ユーティリティと同じ処理)', 'activate without a display (what the setup utility does)')))
     .option('--key-file <file>', t(h('開局キーファイル', 'activation key file')))
     .option('--key-code <code>', t(h('通報開局キーコード(5桁)', 'activation key code (5 digits)')))
@@ -216,6 +220,19 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
 
   program
     .command('event')
+    .addOption(
+      new Option(
+        '--run-mode <mode>',
+        t(
+          h(
+            '起動のされ方(system: OS のサービス、child: 画面の子プロセス、manual: 手動)',
+            "how it was started (system: the OS service, child: a window's child, manual: by hand)",
+          ),
+        ),
+      )
+        .choices(['system', 'child', 'manual'])
+        .default('manual'),
+    )
     .description(t(h('イベントを 1 件、動作中の通報サービスに渡します(擬似障害テスト)', 'hand one event to the running service (pseudo failure test)')))
     .requiredOption('--source <s>', t(h('イベントのソース名', 'event source')))
     .requiredOption('--id <0xXXXXXXXX>', t(h('イベント ID(0x と 8 桁の 16 進数)', 'event id (0x and 8 hex digits)')))

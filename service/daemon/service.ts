@@ -42,7 +42,7 @@ import { Collector } from '../collect/collector.js';
 import { attachmentFor } from '../collect/collect.js';
 import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type ServiceCore } from './core.js';
-import { type EventOutcome, type ServiceStatus } from '../../shared/host/service-types.js';
+import { type EventOutcome, type RunMode, type ServiceStatus } from '../../shared/host/service-types.js';
 import { type IncomingEvent } from '../sources/event-source.js';
 import { type NotifyRequest, type NotifyResult, type RelayAgent } from '../../shared/host/service-types.js';
 import { type Outcome, type Route } from '../routes/route.js';
@@ -66,6 +66,8 @@ export interface ServiceOptions {
   drop?: DropFolderOptions;
 }
 
+  /** How it was started (`service --run-mode`), said in status; 'manual' when not given. */
+  runMode?: RunMode;
 /** Without a valid config nothing reaches a route (the loop reads the state as 'paused'), so this never throws there. */
 function current(held: Current): Config {
   if (!held.config) throw new Error('no valid configuration yet');
@@ -105,6 +107,8 @@ export class ReportingService implements ServiceCore {
   private readonly noRoute = new NoRouteCount();
   /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation (../intake/heartbeat.ts). */
   private queueHeartbeat!: (why: { ja: string; en: string }) => Promise<void>;
+  /** How it was started (`service --run-mode`), said in status. */
+  private runMode: RunMode = 'manual';
   /**
    * The "route" of express.route = off: a report that reaches it (it waited while a route was enabled, then the route
    * was switched off) is expired at once with ER_2107, not retried for the retry limit (docs/delivery.md).
@@ -166,6 +170,7 @@ export class ReportingService implements ServiceCore {
         monitored,
         suppressor,
         spool,
+      s.runMode = o.runMode ?? 'manual';
         collector,
         config: () => held.config,
         log: (p) => log.problem(p),
@@ -453,6 +458,7 @@ export class ReportingService implements ServiceCore {
       ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
       ...(notSent ? { notSent } : {}),
       ...(this.coordinator ? { config: this.coordinator.status() } : {}),
+      runMode: this.runMode,
       ...(this.relay ? { relay: this.relay.status() } : {}),
     };
   }

@@ -12,6 +12,7 @@ import { type KeyFileSummary } from '../keyfile/model.js';
 import { type CodedText, type EventOutcome, type NotifyTarget, type RelayAgent, type ServiceStatus } from './service-types.js';
 import { type RememberedAccount, type RememberedList, type SecretKey } from './remembered.js';
 import { type UntestedChanges } from './untested.js';
+import { type SystemServiceState } from './run-mode.js';
 import { type MaintenanceOverlay, type PauseRequest, type PauseResult, type ResumeRequest, type ResumeResult } from './maintenance.js';
 
 export type {
@@ -28,6 +29,7 @@ export type {
 export type { RememberedAccount, RememberedList, SecretKey } from './remembered.js';
 export type { ChangeArea, UntestedChanges } from './untested.js';
 export type { MaintenanceOverlay, PauseRequest, ResumeRequest } from './maintenance.js';
+export type { SystemServiceState } from './run-mode.js';
 
 export type ActivationState = Settings['activation.state'];
 
@@ -319,6 +321,11 @@ export interface HostApi {
   activateNotify(req: ActivateNotifyRequest): Promise<Notified>;
   /** The running service's status; undefined when it is not running. A query: nothing is written, not even a log line. */
   serviceStatus(): Promise<ServiceStatus | undefined>;
+  /**
+   * Is a system service installed here (whether or not it runs)? Asked when no service answers: the window then says
+   * to start it (ER_8200) instead of only 停止中. A query: nothing is written.
+   */
+  systemService(): Promise<SystemServiceState>;
   /** エージェント一覧 (the manager relay's agents, asked of the running service); a query: nothing is written. */
   relayAgents(): Promise<RelayAgentsRead>;
   /** 通報テスト: the event given to the running service as if it had happened. */

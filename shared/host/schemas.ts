@@ -107,6 +107,7 @@ export const requestSchemas = {
     .strict(),
   activateNotify: z.object({ target: notifyTarget.optional(), ignoreDefinitionErrors: z.boolean().optional(), override: notifyOverride.optional() }).strict(),
   serviceStatus: none,
+  systemService: none,
   relayAgents: none,
   testEvent: z.object({ source: eventSource, id: eventId }).strict(),
   rememberedSecrets: none,

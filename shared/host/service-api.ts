@@ -15,6 +15,7 @@ import {
   type RelayStatus,
   type ReportProgress,
   type ServiceStatus,
+  RUN_MODES,
 } from './service-types.js';
 import { type Problem } from '../messages/problem.js';
 
@@ -202,6 +203,7 @@ export const serviceStatusSchema: z.ZodType<ServiceStatus> = z.looseObject({
   nextRetry: time.optional(),
   pid: z.number().int(),
   startedAt: time,
+  runMode: z.enum(RUN_MODES).optional(),
   reports: z.array(reportProgress).max(1000).optional(),
   maintenance: maintenanceOverlay.optional(),
   notSent: z.looseObject({ noRoute: z.number(), last: z.looseObject({ at: time, what: z.string() }) }).optional(),

@@ -131,6 +131,13 @@ export interface RelayStatus {
   flagged: number;
 }
 
+/**
+ * How the running service was started (`service --run-mode`): by the operating system (the systemd unit, the Windows
+ * service), as the desktop app's or serve's child, or by hand. The window and `status` say which one is used.
+ */
+export const RUN_MODES = ['system', 'child', 'manual'] as const;
+export type RunMode = (typeof RUN_MODES)[number];
+
 export interface ServiceStatus {
   state: string;
   pending: number;
@@ -140,6 +147,8 @@ export interface ServiceStatus {
   nextRetry?: string;
   pid: number;
   startedAt: string;
+  /** Absent from a service older than issue 15. */
+  runMode?: RunMode;
   /** Every waiting report and the newest delivered or expired ones, newest first (at most 50). */
   reports?: ReportProgress[];
   /** 保守中: nothing is sent until it ends (at `until`, or by resume); the state stays 運用中 (shared/host/maintenance.ts). */

@@ -38,14 +38,17 @@ export interface RunningApp {
 /** The environment of serve, or a function making it inside the app's fresh folder (removed with it on stop). */
 export type ServeEnv = NodeJS.ProcessEnv | ((base: string) => NodeJS.ProcessEnv | Promise<NodeJS.ProcessEnv>);
 
-/** `args`: more of serve's options (`--view FILE`). */
-export async function startServe(given: ServeEnv = {}, args: string[] = []): Promise<RunningApp> {
+/**
+ * `args`: more of serve's options (`--view FILE`). serve starts no service of its own (`--no-service`: a test starts
+ * one when it needs it) unless `o.childService` (serve's portable run: its child, `--run-mode child`).
+ */
+export async function startServe(given: ServeEnv = {}, args: string[] = [], o: { childService?: boolean } = {}): Promise<RunningApp> {
   const base = await mkdtemp(join(tmpdir(), 'er-e2e-'));
   const env = typeof given === 'function' ? await given(base) : given;
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
   const cli = [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', configDir, '--state-dir', stateDir];
-  const child: ChildProcess = spawn(process.execPath, [...cli, 'serve', ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...cli, 'serve', ...(o.childService ? [] : ['--no-service']), ...args], {
     env: { ...process.env, LANG: 'ja_JP.UTF-8', EXPRESS_REPORT_KEYFILE_CA: join(KEYFILE_FIXTURES, 'test-ca.pem'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -27,7 +27,7 @@ beforeAll(async () => {
   await chmod(recorder, 0o755);
   child = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', '--open'],
+    [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', '--no-service', '--open'],
     {
       env: { ...process.env, LANG: 'C', BROWSER: recorder },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -42,7 +42,7 @@ interface Serving {
 function startServe(pkg: string, base: string, args: string[], o: { cwd: string; env?: NodeJS.ProcessEnv }): Serving {
   const child = spawn(
     process.execPath,
-    [join(pkg, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', ...args],
+    [join(pkg, 'bin', 'express-report.mjs'), '--config-dir', join(base, 'config'), '--state-dir', join(base, 'state'), 'serve', '--no-service', ...args],
     {
       cwd: o.cwd,
       env: { ...process.env, LANG: 'C', ...o.env },

@@ -11,6 +11,8 @@ import { problem } from '../../../shared/messages/problem.js';
 import { reasonOf } from '../../../shared/node/coded-error.js';
 import { printProblems } from '../io.js';
 import { type CliContext } from '../context.js';
+import { serviceForServe } from './serve-service.js';
+import { stopChildService } from '../../../shared/node/service-child.js';
 
 /**
  * The browser's command: $BROWSER when set (as xdg-open and Python's webbrowser read it: a command, words split at
@@ -45,8 +47,9 @@ function openBrowser(ctx: CliContext, url: string): void {
  * `serve`: runs until SIGINT / SIGTERM; prints the session URL (with its token) on the first line, for this terminal
  * only. `--open` hands the browser a one-time URL instead (a browser's arguments are visible to every local user).
  * `--view FILE` serves a read-only host over that export (shared/node/host/view-host.ts) instead of the machine's.
+ * It uses the service running for its folders, else starts one as its child in a portable run (`--no-service`: never).
  */
-export async function serveCommand(ctx: CliContext, opts: { port?: string; open?: boolean; view?: string }): Promise<number> {
+export async function serveCommand(ctx: CliContext, opts: { port?: string; open?: boolean; view?: string; service?: boolean }): Promise<number> {
   await ensureRenderer((l) => ctx.io.err(l));
   // --view: the export read-only, in memory; no config or state folder is opened or made.
   const host = opts.view === undefined ? await createHost(ctx, ctx.env) : await viewOf({ path: resolve(opts.view) }, () => loadResources(RESOURCES_DIR));
@@ -57,11 +60,14 @@ export async function serveCommand(ctx: CliContext, opts: { port?: string; open?
     printProblems(ctx.io, [problem('ER_6040', { seconds: ONE_TIME_SECONDS })]);
     openBrowser(ctx, served.oneTimeUrl());
   }
+  // The service the window uses (serve-service.ts): none behind an export; `--no-service` starts none.
+  const child = opts.view === undefined ? await serviceForServe(ctx, opts.service !== false) : undefined;
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
   await served.close();
+  if (child) await stopChildService(child);
   return 0;
 }

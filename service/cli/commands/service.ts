@@ -4,6 +4,7 @@ import { ReportingService } from '../../daemon/service.js';
 import { ServiceLog, serviceLogDir } from '../../common/service-log.js';
 import { RESOURCES_DIR } from '../../app-paths.js';
 import { type CliContext } from '../context.js';
+import { type RunMode } from '../../../shared/host/service-types.js';
 import { stayWhenOutputCloses } from '../io.js';
 import { printProblems } from '../io.js';
 
@@ -12,6 +13,8 @@ export interface ServiceCommandOptions {
   osEvents?: boolean;
   syslogFile?: string[];
   journalctl?: string;
+  /** `--run-mode`: how it was started, said in status (default manual). */
+  runMode?: RunMode;
 }
 
 /** After a failed start everything is closed; if anything still held the process this long, it ends anyway. */
@@ -51,6 +54,7 @@ export async function serviceCommand(ctx: CliContext, o: ServiceCommandOptions =
       stateDir: ctx.stateDir,
       resourcesDir: RESOURCES_DIR,
       log,
+      runMode: o.runMode ?? 'manual',
       osEvents:
         o.osEvents === false ? false : { ...(o.syslogFile ? { syslogFiles: o.syslogFile } : {}), ...(o.journalctl ? { journalctl: o.journalctl } : {}) },
     });

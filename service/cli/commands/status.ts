@@ -2,12 +2,17 @@ import { ServiceClient } from '../../../shared/node/service-client.js';
 import { ConfigStore } from '../../../shared/node/config-store.js';
 import { configText, lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
 import { type CliContext } from '../context.js';
+import { printProblems } from '../io.js';
+import { problem } from '../../../shared/messages/problem.js';
+import { RUN_MODE_LABEL } from '../../../shared/host/run-mode.js';
+import { systemService } from '../../../shared/node/service-presence.js';
 import { formatLocalTime } from '../../../shared/host/maintenance.js';
 
 /**
  * `status [--json]`: the registration (machine, user system code, route; read from the config folder, so they show
  * even when the service does not run), then the service: state, queue depth, last delivery and last failure with its
- * reason, next retry. When no service runs the service part is ER_1032 (exit 1), after the registration lines.
+ * reason, next retry, and how it was started (run mode, pid). When no service runs the service part is ER_1032 (exit 1),
+ * after the registration lines, with ER_8200 before it when a system service is installed here but stopped.
  */
 export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Promise<number> {
   const settings = await ConfigStore.open(ctx.configDir).then(
@@ -21,13 +26,21 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
     ctx.io.out(`${ja ? 'ユーザシステムコード' : 'user system code'}: ${userSystemCodeText(settings)[lang]}`);
     ctx.io.out(`${ja ? '通報手段' : 'route'}: ${routeText(settings)[lang]}`);
   }
-  const s = await (await ServiceClient.connect(ctx.stateDir)).status();
+  const client = await ServiceClient.connect(ctx.stateDir).catch(async (e: unknown) => {
+    // Not running: when a system service is installed here, say how to start it (ER_8200) before ER_1032.
+    const system = await systemService({ env: ctx.env });
+    if (system.installed) printProblems(ctx.io, [problem('ER_8200', { where: system.where ?? '', command: system.startCommand })]);
+    throw e;
+  });
+  const s = await client.status();
   if (o.json) {
     // The code as stored ('' when there is none), beside what the service says.
     ctx.io.out(JSON.stringify({ ...s, ...(settings ? { userSystemCode: settings['activation.userSystemCode'] } : {}) }, null, 2));
     return 0;
   }
   ctx.io.out(`${ja ? '状態' : 'state'}: ${s.state}`);
+  // How the service was started (`service --run-mode`); a service older than issue 15 does not say.
+  if (s.runMode) ctx.io.out(`${ja ? '実行形態' : 'run mode'}: ${RUN_MODE_LABEL[s.runMode][lang]} (pid ${s.pid})`);
   // The settings in use, and a refused last change (service/config/coordinator.ts); its errors are in the service log.
   const settingsInUse = configText(s);
   if (settingsInUse) ctx.io.out(`${ja ? '設定' : 'settings'}: ${settingsInUse.text[lang]}`);

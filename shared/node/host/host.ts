@@ -27,6 +27,7 @@ import {
   type SaveRequest,
   type Saved,
   type ServiceStatus,
+  type SystemServiceState,
   type TestNotifyRequest,
   type RememberedAccount,
   type RememberedList,
@@ -191,6 +192,10 @@ export class NodeHost implements HostApi, ViewSource {
 
   serviceStatus(): Promise<ServiceStatus | undefined> {
     return this.service.serviceStatus();
+  }
+
+  systemService(): Promise<SystemServiceState> {
+    return this.service.systemService();
   }
 
   relayAgents(): Promise<RelayAgentsRead> {

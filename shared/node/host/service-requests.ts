@@ -12,8 +12,10 @@ import {
   type RelayAgentsRead,
   type Resumed,
   type ServiceStatus,
+  type SystemServiceState,
   type TestNotifyRequest,
 } from '../../host/api.js';
+import { systemService } from '../service-presence.js';
 import { type NotifyRequest, type NotifyResult } from '../../host/service-types.js';
 import { type PauseRequest, type ResumeRequest } from '../../host/maintenance.js';
 import { buildOverride } from './notify-override.js';
@@ -52,6 +54,11 @@ export class ServiceRequests {
 
   serviceStatus(): Promise<ServiceStatus | undefined> {
     return this.core.service.status();
+  }
+
+  /** The unit file or the Windows service, looked up now (the same check as serve's and the desktop app's). */
+  systemService(): Promise<SystemServiceState> {
+    return systemService({ env: this.core.opts.env ?? process.env });
   }
 
   relayAgents(): Promise<RelayAgentsRead> {

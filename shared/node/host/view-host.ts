@@ -27,6 +27,7 @@ import {
   type Resumed,
   type Saved,
   type ServiceStatus,
+  type SystemServiceState,
   type ViewOpened,
 } from '../../host/api.js';
 import { type AdrModel } from '../../inf/adr.js';
@@ -94,6 +95,10 @@ export class ViewHost implements HostApi {
   /** No service runs behind an export. */
   serviceStatus(): Promise<ServiceStatus | undefined> {
     return Promise.resolve(undefined);
+  }
+  /** Nor is one installed for it: the view says サービス: -. */
+  systemService(): Promise<SystemServiceState> {
+    return Promise.resolve({ installed: false, startCommand: '' });
   }
   relayAgents(): Promise<RelayAgentsRead> {
     return Promise.resolve({ ok: true, agents: [] });

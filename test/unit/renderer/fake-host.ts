@@ -64,6 +64,7 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
     testNotify: async () => ({ ok: true, detail: '', snapshot: current }),
     activateNotify: async () => ({ ok: true, detail: '', snapshot: current }),
     serviceStatus: async () => undefined,
+    systemService: async () => ({ installed: false, startCommand: 'systemctl start express-report' }),
     relayAgents: async () => ({ ok: false, problems: [problem('ER_1032', { path: '/tmp/er-state' })] }),
     testEvent: async () => ({ ok: true, outcome: { result: 'ignored', reason: 'not-active' } }),
     pauseService: async () => ({ ok: false, problems: [] }),

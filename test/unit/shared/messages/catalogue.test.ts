@@ -14,6 +14,7 @@ import { relayAnswerMessages } from '../../../../shared/messages/catalogue/relay
 import { settingsTransferMessages } from '../../../../shared/messages/catalogue/settings-transfer.js';
 import { fleetMessages } from '../../../../shared/messages/catalogue/fleet.js';
 import { settingsTransferWindowMessages } from '../../../../shared/messages/catalogue/settings-transfer-window.js';
+import { runModeMessages } from '../../../../shared/messages/catalogue/run-mode.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -35,6 +36,7 @@ describe('message catalogue', () => {
       settingsTransferMessages,
       fleetMessages,
       settingsTransferWindowMessages,
+      runModeMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
@@ -54,6 +56,7 @@ describe('message catalogue', () => {
       'relay-forward.ts',
       'relay-manager.ts',
       'relay-window.ts',
+      'run-mode.ts',
       'settings-transfer-window.ts',
       'settings-transfer.ts',
       'sources.ts',
@@ -68,6 +71,7 @@ describe('message catalogue', () => {
       '4': ['definition', 'warning'],
       '5': ['confirmation'],
       '6': ['information', 'warning'],
+      '8': ['internal', 'information', 'warning'],
     };
     for (const [code, def] of Object.entries(catalogue)) {
       expect(placeholders(def.ja), code).toEqual(placeholders(def.en));
