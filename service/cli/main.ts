@@ -28,6 +28,9 @@ import { exportDiffCommand } from './commands/export-diff.js';
 import { exportHtmlCommand } from './commands/export-html.js';
 import { importCommand } from './commands/import.js';
 import { fleetBuildCommand, fleetCheckCommand } from './commands/fleet.js';
+import { backupCommand } from './commands/backup.js';
+import { restoreCommand } from './commands/restore.js';
+import { migrateCommand } from './commands/migrate.js';
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });
@@ -307,6 +310,36 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .description(t(h('このマネージャに通報したエージェントの一覧', 'the agents that reported to this manager')))
     .option('--json', 'JSON')
     .action(run((c) => relayAgentsCommand(ctx(c), c.opts())));
+
+  program
+    .command('backup')
+    .description(
+      t(
+        h(
+          '設定と状態をバックアップします(ログを除く。既定は状態フォルダの backups、新しい 5 個を保持)',
+          'back up config + state, logs aside (default: <state>/backups/, the newest five kept)',
+        ),
+      ),
+    )
+    .option('--out <file>', t(h('書き出すファイル', 'the file to write')))
+    .option('--reason <text>', t(h('理由(目録に記録します)', 'why (kept in the manifest)')))
+    .action(run((c) => backupCommand(ctx(c), c.opts())));
+
+  program
+    .command('restore <file>')
+    .description(t(h('バックアップを検査して設定と状態を復元します(サービス停止中のみ)', 'check a backup and put config + state back (service stopped)')))
+    .option(
+      '--force',
+      t(h('新しい版で作成されたバックアップも復元します(新しい形式は不可)', 'restore a backup made by a newer version too (never a newer format)')),
+    )
+    .action(run((c) => restoreCommand(ctx(c), c.args[0]!, c.opts())));
+
+  program
+    .command('migrate')
+    .description(
+      t(h('設定と状態のフォルダを現在の形式に移行します(サービス停止中のみ)', 'migrate the config and state folders to the current format (service stopped)')),
+    )
+    .action(run((c) => migrateCommand(ctx(c))));
 
   program
     .command('test-connection')

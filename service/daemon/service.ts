@@ -48,6 +48,8 @@ import { type NotifyRequest, type NotifyResult, type RelayAgent } from '../../sh
 import { type Outcome, type Route } from '../routes/route.js';
 import { Maintenance } from '../delivery/maintenance.js';
 import { migrateLegacyPause } from '../../shared/node/maintenance-file.js';
+import { migrateFolders } from '../../shared/node/formats/migrations.js';
+import { packageVersion } from '../app-paths.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 
 export interface ServiceOptions {
@@ -143,6 +145,8 @@ export class ReportingService implements ServiceCore {
     const log = o.log ?? new ServiceLog(serviceLogDir(o.stateDir), o.echo);
     let made: ReportingService | undefined;
     try {
+      // Formats (docs/backup.md): a newer folder refuses the start (ER_8101); an older one is migrated now, under the lock.
+      await migrateFolders(o, { version: packageVersion(), log: (p) => log.problem(p) });
       await ensureServiceKey(o.stateDir);
       const key = await loadPrivateKey(o.stateDir);
       const openSecret = (sealed: string): string => (sealed === '' ? '' : openSealed(sealed, key));

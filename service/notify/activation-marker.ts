@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { type Config } from '../../shared/config/model.js';
 import { type ConfigOverride } from '../../shared/config/override.js';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
+import { recordFormat, stamped } from '../../shared/node/formats/format.js';
 
 export const activationMarker = (stateDir: string): string => join(stateDir, 'activation-notified');
 
@@ -24,7 +25,7 @@ export interface ActivationMarker {
 }
 
 export async function writeActivationMarker(stateDir: string, m: ActivationMarker): Promise<void> {
-  await writeFileAtomic(activationMarker(stateDir), `${JSON.stringify(m)}\n`, { mode: 0o600 });
+  await writeFileAtomic(activationMarker(stateDir), `${JSON.stringify(stamped(m))}\n`, { mode: 0o600 });
 }
 
 /** The marker, or undefined when there is none. An older version wrote the time alone: it waits for nothing. */
@@ -35,12 +36,15 @@ export async function readActivationMarker(stateDir: string): Promise<Activation
   } catch {
     return undefined;
   }
+  let json: unknown;
   try {
-    const m = JSON.parse(text) as Partial<ActivationMarker>;
-    return { at: typeof m.at === 'string' ? m.at : '', untilSaved: m.untilSaved === true };
+    json = JSON.parse(text);
   } catch {
     return { at: text.trim(), untilSaved: false };
   }
+  recordFormat(json, activationMarker(stateDir)); // a newer program's marker: ER_8101
+  const m = (typeof json === 'object' && json !== null ? json : {}) as Partial<ActivationMarker>;
+  return { at: typeof m.at === 'string' ? m.at : typeof json === 'string' ? json : '', untilSaved: m.untilSaved === true };
 }
 
 /** Whether the dialog's values (`o`, applied to `saved` as `sent`) differ from the saved settings or destinations. */

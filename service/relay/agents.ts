@@ -8,8 +8,10 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
+import { recordFormat, stamped } from '../../shared/node/formats/format.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
 import { problemSchema } from '../../shared/host/errors.js';
+import { isCodedError } from '../../shared/node/coded-error.js';
 import { type RelayAgent } from '../../shared/host/service-types.js';
 import { type ReportMachine } from '../../shared/report/model.js';
 
@@ -65,8 +67,11 @@ export class AgentRegistry {
     if (text === undefined) return r;
     let parsed: ReturnType<typeof fileSchema.safeParse>;
     try {
-      parsed = fileSchema.safeParse(JSON.parse(text));
+      const json: unknown = JSON.parse(text);
+      recordFormat(json, d.file); // a newer program's list: refused (ER_8101), never started again and overwritten
+      parsed = fileSchema.safeParse(json);
     } catch (e) {
+      if (isCodedError(e, 'ER_8101')) throw e;
       d.log(problem('ER_2346', { path: d.file, reason: e instanceof Error ? e.message : String(e) }));
       return r;
     }
@@ -156,7 +161,7 @@ export class AgentRegistry {
     this.saving = this.saving.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      const body = JSON.stringify({ version: 1, agents: [...this.agents.values()] });
+      const body = JSON.stringify(stamped({ version: 1, agents: [...this.agents.values()] }));
       await writeFileAtomic(this.d.file, body, { mode: 0o600 }).catch((e: unknown) => {
         this.dirty = true;
         this.d.log(problem('ER_2341', { reason: `${this.d.file}: ${e instanceof Error ? e.message : String(e)}` }));

@@ -3,10 +3,15 @@
  * each (the last two tell the start-up recovery how a stored report came in), so an agent's
  * repeat (it sent again after a lost ACK) is ACKed without a second copy long after the frame itself was forwarded and
  * removed. Lines are appended in the receiver's commit batch (one write and one fdatasync per batch); the file is loaded
- * at start and pruned by age (relay.keepIdsHours), never by count, rewritten atomically.
+ * at start and pruned by age (relay.keepIdsHours), never by count, rewritten atomically. Its first line names the format
+ * (logHeader); `#` lines are skipped, a newer format's header is refused (ER_8101). intent.log is written the same way.
  */
 import { open, readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
+import { checkLogHeader, logHeader } from '../../shared/node/formats/format.js';
+
+/** The header line both logs start with. */
+export const SEEN_HEADER = logHeader('relay-ids');
 
 const LINE = /^([\x21-\x7e]{1,64}) (\S+)(?: (express|https) (\S{1,64}))?$/;
 
@@ -40,6 +45,10 @@ export class SeenIds {
     let skipped = 0;
     for (const line of text.split('\n')) {
       if (line === '') continue;
+      if (line.startsWith('#')) {
+        checkLogHeader(line, file);
+        continue;
+      }
       const m = LINE.exec(line);
       const t = m ? Date.parse(m[2]!) : NaN;
       if (!m || Number.isNaN(t)) skipped++;
@@ -67,7 +76,9 @@ export class SeenIds {
     if (entries.length === 0) return;
     const fh = await open(this.file, 'a', 0o600);
     try {
-      await fh.write(entries.map((e) => lineOf(e.id, seenOf(e))).join(''));
+      // A new (or emptied) file starts with the header; a file of format 1 (no header) is given one by the migration.
+      const head = (await fh.stat()).size === 0 ? SEEN_HEADER : '';
+      await fh.write(head + entries.map((e) => lineOf(e.id, seenOf(e))).join(''));
       await fh.datasync();
     } finally {
       await fh.close();
@@ -78,7 +89,7 @@ export class SeenIds {
   /** Empties the file and the memory (intent.log, once every line it holds is in seen.log). */
   async clear(): Promise<void> {
     if (this.ids.size === 0) return;
-    await writeFileAtomic(this.file, '', { mode: 0o600 });
+    await writeFileAtomic(this.file, SEEN_HEADER, { mode: 0o600 });
     this.ids.clear();
   }
 
@@ -94,7 +105,7 @@ export class SeenIds {
     }
     if (dropped > 0) {
       const lines = [...this.ids].map(([id, e]) => lineOf(id, e)).join('');
-      await writeFileAtomic(this.file, lines, { mode: 0o600 });
+      await writeFileAtomic(this.file, SEEN_HEADER + lines, { mode: 0o600 });
     }
     return dropped;
   }

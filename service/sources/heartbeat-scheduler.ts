@@ -15,6 +15,7 @@ import { problem, type Problem } from '../../shared/messages/problem.js';
 import { missedRun, nextRun } from '../../shared/schedule/heartbeat.js';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { errnoCode, reasonOf } from '../../shared/node/coded-error.js';
+import { recordFormat, stamped } from '../../shared/node/formats/format.js';
 import { systemClock, type Clock, type TimerHandle } from '../common/clock.js';
 
 export interface HeartbeatState {
@@ -177,6 +178,7 @@ export class HeartbeatScheduler {
     this.due = undefined;
   }
 
+  /** A record of a newer format throws ER_8101 (the start fails): it is neither used nor overwritten. */
   private async load(): Promise<HeartbeatState | undefined> {
     let text: string;
     try {
@@ -185,8 +187,15 @@ export class HeartbeatScheduler {
       if (errnoCode(e) !== 'ENOENT') this.o.onProblem(problem('ER_1405', { path: this.o.stateFile, reason: reasonOf(e) }));
       return undefined;
     }
+    let v: unknown;
     try {
-      const v: unknown = JSON.parse(text);
+      v = JSON.parse(text);
+    } catch (e) {
+      this.o.onProblem(problem('ER_1405', { path: this.o.stateFile, reason: reasonOf(e) }));
+      return undefined;
+    }
+    recordFormat(v, this.o.stateFile);
+    try {
       if (isState(v)) return v;
       throw new Error('not a heartbeat record');
     } catch (e) {
@@ -200,7 +209,7 @@ export class HeartbeatScheduler {
     this.state = state;
     try {
       await mkdir(dirname(this.o.stateFile), { recursive: true, mode: 0o700 });
-      await writeFileAtomic(this.o.stateFile, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+      await writeFileAtomic(this.o.stateFile, `${JSON.stringify(stamped(state), null, 2)}\n`, { mode: 0o600 });
     } catch (e) {
       this.o.onProblem(problem('ER_1404', { path: this.o.stateFile, reason: reasonOf(e) }));
     }

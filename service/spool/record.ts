@@ -7,6 +7,7 @@ import { catalogue, type MessageCode } from '../../shared/messages/catalogue.js'
 import { type Problem } from '../../shared/messages/problem.js';
 import { issuesText } from '../../shared/messages/zod-issues.js';
 import { type Report } from '../../shared/report/model.js';
+import { recordFormat, stamped } from '../../shared/node/formats/format.js';
 
 export type Folder = 'pending' | 'sent' | 'expired';
 
@@ -155,14 +156,18 @@ const record = z.looseObject({
   relay: relay.optional(),
 });
 
-/** The record in `text`, or a short reason why it cannot be trusted. The file name must match the report's id. */
-export function parseRecord(text: string, expectedId: string): SpoolRecord | string {
+/**
+ * The record in `text`, or a short reason why it cannot be trusted. The file name must match the report's id. A record
+ * of a newer format throws ER_8101 (`path`): a newer program wrote it, it is not corrupt.
+ */
+export function parseRecord(text: string, expectedId: string, path = `${expectedId}.json`): SpoolRecord | string {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
+  recordFormat(json, path);
   const r = record.safeParse(json);
   if (!r.success) return issuesText(r.error);
   if (r.data.report.id !== expectedId) return `the file name does not match the report id ${r.data.report.id}`;
@@ -170,5 +175,5 @@ export function parseRecord(text: string, expectedId: string): SpoolRecord | str
 }
 
 export function serializeRecord(r: SpoolRecord): string {
-  return JSON.stringify(r, null, 2) + '\n';
+  return JSON.stringify(stamped(r), null, 2) + '\n';
 }

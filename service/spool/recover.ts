@@ -4,7 +4,7 @@
  */
 import { readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { reasonOf } from '../../shared/node/coded-error.js';
+import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { logEntry, type LogSink } from '../common/log-entry.js';
 import { parseRecord, type Folder, type SpoolRecord } from './record.js';
 
@@ -23,8 +23,9 @@ export async function loadFolder(dir: string, folder: Folder, corruptDir: string
     if (!ent.name.endsWith('.json')) continue;
     let parsed: SpoolRecord | string;
     try {
-      parsed = parseRecord(await readFile(path, 'utf8'), ent.name.slice(0, -'.json'.length));
+      parsed = parseRecord(await readFile(path, 'utf8'), ent.name.slice(0, -'.json'.length), path);
     } catch (e) {
+      if (isCodedError(e, 'ER_8101')) throw e; // a newer program's record: refused, never set aside
       parsed = reasonOf(e);
     }
     if (typeof parsed !== 'string') out.set(parsed.report.id, parsed);

@@ -20,6 +20,7 @@ import { relayAnswerMessages } from './catalogue/relay-answer.js';
 import { settingsTransferMessages } from './catalogue/settings-transfer.js';
 import { fleetMessages } from './catalogue/fleet.js';
 import { settingsTransferWindowMessages } from './catalogue/settings-transfer-window.js';
+import { formatsBackupMessages } from './catalogue/formats-backup.js';
 import { runModeMessages } from './catalogue/run-mode.js';
 
 export const catalogue = {
@@ -36,6 +37,7 @@ export const catalogue = {
   ...settingsTransferMessages,
   ...fleetMessages,
   ...settingsTransferWindowMessages,
+  ...formatsBackupMessages,
   ...runModeMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },

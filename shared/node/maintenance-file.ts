@@ -11,8 +11,9 @@ import { type MaintenanceOverlay } from '../host/maintenance.js';
 import { problem, type Problem } from '../messages/problem.js';
 import { issuesText } from '../messages/zod-issues.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { codedError, errnoCode, reasonOf } from './coded-error.js';
+import { codedError, errnoCode, isCodedError, reasonOf } from './coded-error.js';
 import { ConfigStore } from './config-store.js';
+import { recordFormat, stamped } from './formats/format.js';
 
 export const MAINTENANCE_FILE = 'maintenance.json';
 export const maintenancePath = (stateDir: string): string => join(stateDir, MAINTENANCE_FILE);
@@ -47,6 +48,12 @@ export async function readMaintenance(stateDir: string): Promise<{ overlay?: Mai
   } catch (e) {
     return unreadable(path, reasonOf(e));
   }
+  try {
+    recordFormat(json, path);
+  } catch (e) {
+    // A newer program's pause: held (not ignored), not read further; ER_8101 says what to do.
+    return { ...(await unreadable(path, '')), ...(isCodedError(e) ? { problem: e.problem } : {}) };
+  }
   const parsed = overlaySchema.safeParse(json);
   if (!parsed.success) return unreadable(path, issuesText(parsed.error));
   const o = parsed.data;
@@ -75,7 +82,7 @@ async function unreadable(path: string, reason: string): Promise<{ overlay: Main
 export async function writeMaintenance(stateDir: string, overlay: MaintenanceOverlay): Promise<void> {
   const path = maintenancePath(stateDir);
   try {
-    await writeFileAtomic(path, `${JSON.stringify(overlay, null, 2)}\n`, { mode: 0o600, forceMode: true });
+    await writeFileAtomic(path, `${JSON.stringify(stamped(overlay), null, 2)}\n`, { mode: 0o600, forceMode: true });
   } catch (e) {
     throw codedError('ER_1111', { path, reason: reasonOf(e) }, {}, e);
   }

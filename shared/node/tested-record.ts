@@ -11,6 +11,7 @@ import { isAbsolute, join } from 'node:path';
 import { type Config } from '../config/model.js';
 import { CHANGE_AREAS, type ChangeArea, type UntestedChanges } from '../host/untested.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { recordFormat, stamped } from './formats/format.js';
 
 export const TESTED_RECORD = 'tested-settings.json';
 
@@ -68,18 +69,27 @@ async function centerFacing(c: Config, configDir: string): Promise<Record<Change
   return { route: sha256(route), destinations: sha256(JSON.stringify(destinations)), certificate: sha256(JSON.stringify(certificate)) };
 }
 
+/** A record of a newer format throws ER_8101 (rather than being taken for none and overwritten). */
 async function readRecord(stateDir: string): Promise<TestedRecord | undefined> {
+  const path = join(stateDir, TESTED_RECORD);
+  let json: unknown;
   try {
-    const r = JSON.parse(await readFile(join(stateDir, TESTED_RECORD), 'utf8')) as Partial<TestedRecord>;
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch {
+    return undefined; // none yet, or unreadable: treated as no record (see ensureTestedBaseline)
+  }
+  recordFormat(json, path);
+  try {
+    const r = json as Partial<TestedRecord>;
     if (!r.digests || CHANGE_AREAS.some((a) => typeof r.digests?.[a] !== 'string')) return undefined;
     return { digests: r.digests, ...(typeof r.testedAt === 'string' ? { testedAt: r.testedAt } : {}) };
   } catch {
-    return undefined; // none yet, or unreadable: treated as no record (see ensureTestedBaseline)
+    return undefined; // null, or not a record
   }
 }
 
 async function writeRecord(stateDir: string, r: TestedRecord): Promise<void> {
-  await writeFileAtomic(join(stateDir, TESTED_RECORD), `${JSON.stringify(r)}\n`, { mode: 0o600 });
+  await writeFileAtomic(join(stateDir, TESTED_RECORD), `${JSON.stringify(stamped(r))}\n`, { mode: 0o600 });
 }
 
 /** A successful テスト通報 with `tested` (the configuration actually sent with, the dialog's unsaved values included). */

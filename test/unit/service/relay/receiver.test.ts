@@ -102,7 +102,9 @@ describe('RelayReceiver', () => {
     // At the ACK the frame is there, byte for byte, and nothing is left in incoming/.
     expect((await readFile(join(m.received, `${r.id}.frame`))).equals(f)).toBe(true);
     expect(await files(join(m.stateDir, 'relay', 'incoming'))).toEqual([]);
-    expect(await readFile(join(m.stateDir, 'relay', 'seen.log'), 'utf8')).toMatch(new RegExp(`^${r.id} \\S+ express 127\\.0\\.0\\.1\\n$`));
+    expect(await readFile(join(m.stateDir, 'relay', 'seen.log'), 'utf8')).toMatch(
+      new RegExp(`^# express-report relay-ids format 2\\n${r.id} \\S+ express 127\\.0\\.0\\.1\\n$`),
+    );
     await new Promise((res) => setTimeout(res, 50));
     expect(m.relayed.map((x) => [x.report.id, x.via.port, x.via.from])).toEqual([[r.id, 'express', '127.0.0.1']]);
     expect(m.rx.status()).toMatchObject({
@@ -272,6 +274,6 @@ describe('RelayReceiver', () => {
       [r.id, 'https', '192.0.2.9', '2026-12-01T00:00:00.000Z'],
     ]);
     expect(await readFile(join(m.stateDir, 'relay', 'seen.log'), 'utf8')).toContain(`${r.id} 2026-12-01T00:00:00.000Z https 192.0.2.9`);
-    expect(await readFile(join(m.stateDir, 'relay', 'intent.log'), 'utf8')).toBe('');
+    expect(await readFile(join(m.stateDir, 'relay', 'intent.log'), 'utf8')).toBe('# express-report relay-ids format 2\n'); // emptied: its header alone
   });
 });

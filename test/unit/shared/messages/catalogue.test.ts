@@ -14,6 +14,7 @@ import { relayAnswerMessages } from '../../../../shared/messages/catalogue/relay
 import { settingsTransferMessages } from '../../../../shared/messages/catalogue/settings-transfer.js';
 import { fleetMessages } from '../../../../shared/messages/catalogue/fleet.js';
 import { settingsTransferWindowMessages } from '../../../../shared/messages/catalogue/settings-transfer-window.js';
+import { formatsBackupMessages } from '../../../../shared/messages/catalogue/formats-backup.js';
 import { runModeMessages } from '../../../../shared/messages/catalogue/run-mode.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
@@ -36,6 +37,7 @@ describe('message catalogue', () => {
       settingsTransferMessages,
       fleetMessages,
       settingsTransferWindowMessages,
+      formatsBackupMessages,
       runModeMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
@@ -48,6 +50,7 @@ describe('message catalogue', () => {
     expect(files.sort()).toEqual([
       'collect.ts',
       'fleet.ts',
+      'formats-backup.ts',
       'lifecycle.ts',
       'mail.ts',
       'modem.ts',

@@ -1,0 +1,164 @@
+/**
+ * A backup archive: one zip (yazl through the transfer's writeZip; read with yauzl) holding `manifest.json`, then
+ * `config/...` and `state/...`. Reading checks the limits, every name (no traversal, no duplicate, nothing the manifest
+ * does not list) and every declared size before inflating, then each entry's SHA-256 against the manifest.
+ */
+import { createHash } from 'node:crypto';
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fromBuffer, type Entry, type ZipFile as ReadZip } from 'yauzl';
+import { isUnsafeEntryName } from '../../transfer/format.js';
+import { issuesText } from '../../messages/zod-issues.js';
+import { codedError, isCodedError, reasonOf } from '../coded-error.js';
+import { writeZip, type ZipEntry } from '../transfer/zip.js';
+import { MANIFEST, manifestSchema, type Manifest } from './manifest.js';
+
+export const LIMITS = { archiveBytes: 1024 * 1024 * 1024, entries: 200_000, entryBytes: 512 * 1024 * 1024, manifestBytes: 64 * 1024 * 1024 };
+
+export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
+
+/** What is never in a backup: the logs, the backups, the running service's files, temp files, the config write lock. */
+export function excluded(top: 'config' | 'state', rel: string): boolean {
+  const first = rel.split('/')[0]!;
+  const base = rel.split('/').pop()!;
+  if (base.endsWith('.tmp')) return true;
+  if (top === 'config') return first.startsWith('.config.lock');
+  return first === 'log' || first === 'backups' || first === 'service.json' || first === 'service.lock' || first.startsWith('service.lock.');
+}
+
+export interface Collected {
+  files: Array<{ name: string; path: string; mode: number; size: number }>;
+  dirs: Array<{ name: string; mode: number }>;
+}
+
+/** The folder's files and folders (regular files and folders only: a link is not followed), the exclusions left out. */
+export async function collect(top: 'config' | 'state', dir: string, out: Collected): Promise<void> {
+  out.dirs.push({ name: top, mode: (await lstat(dir)).mode & 0o7777 });
+  const walk = async (rel: string): Promise<void> => {
+    for (const e of (await readdir(join(dir, rel), { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const r = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (excluded(top, r)) continue;
+      const st = await lstat(join(dir, r));
+      if (st.isDirectory()) {
+        out.dirs.push({ name: `${top}/${r}`, mode: st.mode & 0o7777 });
+        await walk(r);
+      } else if (st.isFile()) out.files.push({ name: `${top}/${r}`, path: join(dir, r), mode: st.mode & 0o7777, size: st.size });
+    }
+  };
+  await walk('');
+}
+
+/**
+ * Reads each file whole (a spool file is replaced by rename, so a read sees the old or the new one) and builds the zip.
+ * A file that vanished meanwhile (sent/ pruned, a frame forwarded) is left out.
+ */
+export async function buildArchive(c: Collected, head: Omit<Manifest, 'dirs' | 'entries'>): Promise<{ bytes: Buffer; count: number }> {
+  const entries: ZipEntry[] = [];
+  const listed: Manifest['entries'] = [];
+  for (const f of c.files) {
+    const data = await readFile(f.path).catch((e: unknown) => {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    });
+    if (!data) continue;
+    entries.push({ name: f.name, data });
+    listed.push({ name: f.name, size: data.length, sha256: sha256(data), mode: f.mode });
+  }
+  const manifest: Manifest = { ...head, dirs: c.dirs, entries: listed };
+  const bytes = await writeZip([{ name: MANIFEST, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...entries]);
+  return { bytes, count: listed.length };
+}
+
+const notBackup = (file: string, reason: string, cause?: unknown) => codedError('ER_8120', { file, reason }, {}, cause);
+
+function open(bytes: Buffer, file: string): Promise<ReadZip> {
+  return new Promise((resolve, reject) => {
+    fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (e, z) =>
+      e ? reject(notBackup(file, `not a zip (${e.message})`, e)) : resolve(z),
+    );
+  });
+}
+
+function readEntry(z: ReadZip, entry: Entry, name: string, file: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    z.openReadStream(entry, (e, stream) => {
+      if (e) return reject(notBackup(file, `${name}: ${e.message}`, e));
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('error', (err) => reject(notBackup(file, `${name}: ${err.message}`, err)));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+/** Every entry by name, the limits and names checked before anything is inflated. */
+async function readEntries(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
+  if (bytes.length > LIMITS.archiveBytes) throw codedError('ER_8122', { file, what: 'archive', size: bytes.length, limit: LIMITS.archiveBytes });
+  const z = await open(bytes, file);
+  if (z.entryCount > LIMITS.entries) {
+    z.close();
+    throw codedError('ER_8122', { file, what: 'entries', size: z.entryCount, limit: LIMITS.entries });
+  }
+  const out = new Map<string, Buffer>();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      z.on('error', (e: unknown) => reject(isCodedError(e) ? e : notBackup(file, reasonOf(e), e)));
+      z.on('end', () => resolve());
+      z.on('entry', (entry: Entry) => {
+        const name = Buffer.from(entry.fileName as unknown as Uint8Array).toString('utf8');
+        const fail = (e: unknown): void => {
+          z.close();
+          reject(e);
+        };
+        const top = name.split('/')[0];
+        if (isUnsafeEntryName(name) || out.has(name) || (name !== MANIFEST && top !== 'config' && top !== 'state') || name.endsWith('/'))
+          return fail(codedError('ER_8123', { file, name }));
+        const limit = name === MANIFEST ? LIMITS.manifestBytes : LIMITS.entryBytes;
+        if (entry.uncompressedSize > limit) return fail(codedError('ER_8122', { file, what: name, size: entry.uncompressedSize, limit }));
+        readEntry(z, entry, name, file).then((data) => {
+          out.set(name, data);
+          z.readEntry();
+        }, fail);
+      });
+      z.readEntry();
+    });
+  } finally {
+    z.close();
+  }
+  return out;
+}
+
+export interface CheckedBackup {
+  manifest: Manifest;
+  entries: Map<string, Buffer>;
+}
+
+/** The archive, checked whole: zip, limits, names, manifest, digests (ER_8120-8123). The format is the caller's. */
+export async function readBackup(bytes: Buffer, file: string): Promise<CheckedBackup> {
+  const entries = await readEntries(bytes, file);
+  const m = entries.get(MANIFEST);
+  if (!m) throw notBackup(file, `no ${MANIFEST}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(m.toString('utf8'));
+  } catch (e) {
+    throw notBackup(file, `${MANIFEST}: ${reasonOf(e)}`, e);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) throw notBackup(file, `${MANIFEST}: ${issuesText(parsed.error)}`);
+  const manifest = parsed.data;
+  const listed = new Set<string>();
+  for (const d of manifest.dirs) {
+    const top = d.name.split('/')[0];
+    if (isUnsafeEntryName(d.name) || (top !== 'config' && top !== 'state') || listed.has(d.name)) throw codedError('ER_8123', { file, name: d.name });
+    listed.add(d.name);
+  }
+  for (const e of manifest.entries) {
+    const data = entries.get(e.name);
+    if (!data || listed.has(e.name)) throw codedError('ER_8123', { file, name: e.name });
+    listed.add(e.name);
+    if (data.length !== e.size || sha256(data) !== e.sha256) throw codedError('ER_8121', { file, name: e.name });
+  }
+  for (const name of entries.keys()) if (name !== MANIFEST && !listed.has(name)) throw codedError('ER_8123', { file, name });
+  return { manifest, entries };
+}
