@@ -130,6 +130,7 @@ async function readEntries(bytes: Buffer, file: string): Promise<Map<string, Buf
 
 export interface CheckedBackup {
   manifest: Manifest;
+  /** The files by name (the manifest itself not among them). */
   entries: Map<string, Buffer>;
 }
 
@@ -159,6 +160,7 @@ export async function readBackup(bytes: Buffer, file: string): Promise<CheckedBa
     listed.add(e.name);
     if (data.length !== e.size || sha256(data) !== e.sha256) throw codedError('ER_8121', { file, name: e.name });
   }
-  for (const name of entries.keys()) if (name !== MANIFEST && !listed.has(name)) throw codedError('ER_8123', { file, name });
+  entries.delete(MANIFEST);
+  for (const name of entries.keys()) if (!listed.has(name)) throw codedError('ER_8123', { file, name });
   return { manifest, entries };
 }
