@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { mkdir, rm, stat } from 'node:fs/promises';
-import { CodedError, codedError, reasonOf } from '../../shared/node/coded-error.js';
+import { CodedError, codedError, isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
 import { formatEventId, type Report } from '../../shared/report/model.js';
@@ -146,7 +146,10 @@ export class ReportingService implements ServiceCore {
     let made: ReportingService | undefined;
     try {
       // Formats (docs/backup.md): a newer folder refuses the start (ER_8101); an older one is migrated now, under the lock.
-      await migrateFolders(o, { version: packageVersion(), log: (p) => log.problem(p) });
+      await migrateFolders(o, { version: packageVersion(), log: (p) => log.problem(p) }).catch((e: unknown) => {
+        if (!isCodedError(e, 'ER_8106')) throw e;
+        log.problem(e.problem); // not done (a full disk...): an older folder reads as it is; the next start finishes it
+      });
       await ensureServiceKey(o.stateDir);
       const key = await loadPrivateKey(o.stateDir);
       const openSecret = (sealed: string): string => (sealed === '' ? '' : openSealed(sealed, key));

@@ -94,10 +94,13 @@ describe('express-report backup / restore / migrate', () => {
     );
   });
 
-  it('while a service runs: backup works, restore and migrate are refused (ER_8105) and change nothing', async () => {
+  it('a service started on older folders migrates them; while it runs backup works, restore and migrate are refused (ER_8105)', async () => {
     const m = await machine();
     const s = await startService(m, ['--no-os-events']);
     try {
+      // a portable run on 0.1.0's folders migrates them itself at start
+      expect(s.log().match(/ER_8103/g)).toHaveLength(2);
+      expect(JSON.parse(await readFile(join(m.stateDir, 'format.json'), 'utf8'))).toMatchObject({ format: 2 });
       const b = await m.cli(['backup', '--out', join(m.base, 'b.zip')]);
       expect(b.code).toBe(0);
       const before = { c: await files(m.configDir), s: await files(m.stateDir) };

@@ -90,7 +90,10 @@ export async function restore(dirs: Dirs, file: string, o: RestoreOptions = {}):
   });
   let step = 'extract';
   try {
-    for (const s of swaps) await build(s.folder, s.fresh, b);
+    for (const s of swaps) {
+      await mkdir(dirname(s.dir), { recursive: true, mode: 0o755 }); // a first restore onto a fresh machine
+      await build(s.folder, s.fresh, b);
+    }
     for (const s of swaps) {
       step = `swap ${s.folder}`;
       if (await exists(s.dir)) {

@@ -126,7 +126,16 @@ export async function migrateFolders(dirs: Dirs, o: MigrateOptions): Promise<Mig
   await folderFormats(dirs); // both checked before either is touched
   const ran: MigrateResult['ran'] = [];
   const formats: Record<FolderKind, number> = { config: CURRENT_FORMAT, state: CURRENT_FORMAT };
-  if (await exists(dirs.configDir)) formats.config = await withConfigLock(dirs.configDir, () => migrateFolder('config', dirs.configDir, o, ran));
+  // The config write lock only when there is something to do: a current folder is never written (it may be read-only).
+  if (await exists(dirs.configDir)) {
+    const from = (await readFolderFormat(dirs.configDir)).format;
+    if (from < CURRENT_FORMAT) {
+      formats.config = await withConfigLock(dirs.configDir, () => migrateFolder('config', dirs.configDir, o, ran)).catch((e: unknown) => {
+        if (isCodedError(e, 'ER_8101') || isCodedError(e, 'ER_8106')) throw e;
+        throw codedError('ER_8106', { folder: 'config', path: dirs.configDir, from, to: CURRENT_FORMAT, step: '.config.lock', reason: reasonOf(e) }, {}, e);
+      });
+    }
+  }
   if (await exists(dirs.stateDir)) formats.state = await migrateFolder('state', dirs.stateDir, o, ran);
   return { ran, formats };
 }
