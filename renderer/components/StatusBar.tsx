@@ -12,8 +12,7 @@ import { lastResult, machineText, routeText } from '../../shared/host/state-summ
 import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
 import { formatLocalTime, type MaintenanceOverlay } from '../../shared/host/maintenance.js';
 import { problemText } from '../i18n.js';
-import { problem } from '../../shared/messages/problem.js';
-import { RUN_MODE_LABEL } from '../../shared/host/run-mode.js';
+import { RUN_MODE_LABEL, systemServiceProblem } from '../../shared/host/run-mode.js';
 import { useApp } from '../store-context.js';
 import { useLiveState, type ServiceLiveness } from './use-live-state.js';
 
@@ -144,10 +143,7 @@ export function StatusBar(): ReactNode {
   const service = snapshot?.view ? { text: lang === 'ja' ? 'サービス: -' : 'Service: -', running: undefined } : serviceWords(live, lang);
   const queue = queueWords(live, lang);
   // A system service installed here but stopped: no child replaces it; the bar says how to start it.
-  const systemStopped =
-    !snapshot?.view && live.kind === 'stopped' && live.system
-      ? problem('ER_8200', { where: live.system.where ?? '', command: live.system.startCommand })
-      : undefined;
+  const systemStopped = !snapshot?.view && live.kind === 'stopped' && live.system ? systemServiceProblem(live.system) : undefined;
   const notSent = live.kind === 'running' ? live.status.notSent : undefined;
   // 運用中 (or paused) and no service: the center expects reports that nothing is sending. Said beside the state.
   const idle = snapshot !== undefined && IN_SERVICE.has(state) && service.running === false;

@@ -6,8 +6,7 @@
  */
 import { useEffect, type ReactNode } from 'react';
 import { type HostApi, type ServiceStatus, type SystemServiceState } from '../../shared/host/api.js';
-import { problem } from '../../shared/messages/problem.js';
-import { RUN_MODE_LABEL } from '../../shared/host/run-mode.js';
+import { RUN_MODE_LABEL, systemServiceProblem } from '../../shared/host/run-mode.js';
 import { settingDef } from '../../shared/settings/schema.js';
 import { isFinal, KIND_LABEL, PHASE_LABEL } from '../../shared/host/report-progress.js';
 import { problemText } from '../i18n.js';
@@ -72,7 +71,7 @@ export function ServiceStatusDialog(): ReactNode {
       ) : null}
       {loaded.kind === 'stopped' && loaded.system ? (
         <p role="alert" className="warning" data-testid="system-service-stopped">
-          {problemText(problem('ER_8200', { where: loaded.system.where ?? '', command: loaded.system.startCommand }), lang)}
+          {problemText(systemServiceProblem(loaded.system), lang)}
         </p>
       ) : null}
       <AskFailed loaded={loaded} />

@@ -6,6 +6,8 @@
  */
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import { resolve, win32 } from 'node:path';
+import { resolveDirs } from './config-paths.js';
 import { type ServiceStatus } from '../host/service-types.js';
 import { type SystemServiceState } from '../host/run-mode.js';
 import { isCodedError } from './coded-error.js';
@@ -26,11 +28,15 @@ export const WINDOWS_SERVICE_ID = 'ExpressReport';
  * (`:`); empty means "none". Lets a test pretend a system service is installed (or is not) on any machine.
  */
 export const SYSTEM_UNIT_PATHS_ENV = 'EXPRESS_REPORT_SYSTEM_UNIT_PATHS';
+/** For tests only: the system service's state folder, instead of the platform's (/var/lib/express-report, %ProgramData%). */
+export const SYSTEM_STATE_DIR_ENV = 'EXPRESS_REPORT_SYSTEM_STATE_DIR';
 
 export type SystemService = SystemServiceState;
 
 export interface PresenceOptions {
   env?: NodeJS.ProcessEnv;
+  /** The folder the caller uses: compared with the system service's (otherFolders). */
+  stateDir?: string;
   platform?: NodeJS.Platform;
   /** Windows: runs `sc query <id>`; resolves its exit code. Injected by tests. */
   scQuery?: (id: string) => Promise<number>;
@@ -50,15 +56,41 @@ export function unitPaths(env: NodeJS.ProcessEnv = process.env): readonly string
   return o === undefined ? SYSTEM_UNIT_PATHS : o.split(':').filter((p) => p !== '');
 }
 
-/** Is a system service installed on this machine (whether or not it runs)? */
+/** The system service's state folder: root's default on Linux, %ProgramData%\ExpressReport\state on Windows. */
+export function systemStateDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const o = env[SYSTEM_STATE_DIR_ENV];
+  if (o) return o;
+  // As config-paths.ts resolves them for root / on Windows, with Windows' own path rules even when checked elsewhere.
+  return platform === 'win32'
+    ? win32.join(env.ProgramData ?? 'C:\\ProgramData', 'ExpressReport', 'state')
+    : resolveDirs({ platform, uid: 0, env: {} }).stateDir;
+}
+
+const samePath = (a: string, b: string, platform: NodeJS.Platform): boolean =>
+  platform === 'win32' ? win32.resolve(a).toLowerCase() === win32.resolve(b).toLowerCase() : resolve(a) === resolve(b);
+
+/**
+ * Is a system service installed on this machine (whether or not it runs)? With `o.stateDir`, also whether the caller
+ * uses other folders than the system service (a user's window on a server: it must not look like the service stopped).
+ */
 export async function systemService(o: PresenceOptions = {}): Promise<SystemService> {
   const env = o.env ?? process.env;
-  if ((o.platform ?? process.platform) === 'win32' && env[SYSTEM_UNIT_PATHS_ENV] === undefined) {
+  const platform = o.platform ?? process.platform;
+  const found = await installedAt(env, platform, o.scQuery);
+  const stateDir = systemStateDir(env, platform);
+  const startCommand =
+    platform === 'win32' && env[SYSTEM_UNIT_PATHS_ENV] === undefined ? `sc start ${WINDOWS_SERVICE_ID}` : `systemctl start ${SYSTEM_UNIT_NAME}`;
+  if (found === undefined) return { installed: false, startCommand, stateDir };
+  const other = o.stateDir !== undefined && !samePath(o.stateDir, stateDir, platform);
+  return { installed: true, where: found, startCommand, stateDir, ...(other ? { otherFolders: true } : {}) };
+}
+
+/** The unit file found, or the Windows service id when registered; undefined when none. */
+async function installedAt(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, sc = scQuery): Promise<string | undefined> {
+  if (platform === 'win32' && env[SYSTEM_UNIT_PATHS_ENV] === undefined) {
     // sc exits 0 for a registered service, 1060 (ERROR_SERVICE_DOES_NOT_EXIST) otherwise.
-    const installed = (await (o.scQuery ?? scQuery)(WINDOWS_SERVICE_ID)) === 0;
-    return { installed, ...(installed ? { where: WINDOWS_SERVICE_ID } : {}), startCommand: `sc start ${WINDOWS_SERVICE_ID}` };
+    return (await sc(WINDOWS_SERVICE_ID)) === 0 ? WINDOWS_SERVICE_ID : undefined;
   }
-  const startCommand = `systemctl start ${SYSTEM_UNIT_NAME}`;
   for (const p of unitPaths(env)) {
     if (
       await access(p).then(
@@ -66,14 +98,15 @@ export async function systemService(o: PresenceOptions = {}): Promise<SystemServ
         () => false,
       )
     )
-      return { installed: true, where: p, startCommand };
+      return p;
   }
-  return { installed: false, startCommand };
+  return undefined;
 }
 
 /**
- * What runs for a state folder: `running` (its status, when readable, says how it was started: runMode), `system-stopped` (installed
- * here but not running: start it, do not start a child), or `portable` (nothing installed: a child may be started).
+ * What runs for a state folder: `running` (its status, when readable, says how it was started: runMode),
+ * `system-stopped` (installed here but not running for this folder: start it, or use its folders — otherFolders —
+ * never a child instead), or `portable` (nothing installed: a child may be started).
  */
 export type Presence = { kind: 'running'; status?: ServiceStatus } | { kind: 'system-stopped'; system: SystemService } | { kind: 'portable' };
 
@@ -87,6 +120,6 @@ export async function servicePresence(stateDir: string, o: PresenceOptions = {})
     const status = await client.status().catch(() => undefined);
     return { kind: 'running', ...(status ? { status } : {}) };
   }
-  const system = await systemService(o);
+  const system = await systemService({ ...o, stateDir });
   return system.installed ? { kind: 'system-stopped', system } : { kind: 'portable' };
 }

@@ -12,7 +12,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ServiceClient } from '../../shared/node/service-client.js';
-import { SYSTEM_UNIT_PATHS_ENV } from '../../shared/node/service-presence.js';
+import { SYSTEM_STATE_DIR_ENV, SYSTEM_UNIT_PATHS_ENV } from '../../shared/node/service-presence.js';
 import { isCodedError } from '../../shared/node/coded-error.js';
 import { stopChild } from '../helpers/peers/child.js';
 import { processCli } from '../helpers/process-cli.js';
@@ -112,7 +112,11 @@ describe('serve and the service it uses', () => {
     expect(s.stderr()).toContain(`ER_8202 No system service is installed: the reporting service was started as a child (pid ${status.pid}).`);
     // The window's HostApi says the same, and that no system service is installed.
     expect(((await api(s.url, 'serviceStatus')).result as { runMode?: string }).runMode).toBe('child');
-    expect((await api(s.url, 'systemService')).result).toEqual({ installed: false, startCommand: 'systemctl start express-report' });
+    expect((await api(s.url, 'systemService')).result).toEqual({
+      installed: false,
+      startCommand: 'systemctl start express-report',
+      stateDir: '/var/lib/express-report',
+    });
     const statusCmd = await m.cli(['status']);
     expect(statusCmd.out).toContain(`run mode: child process (pid ${status.pid})`);
 
@@ -127,7 +131,8 @@ describe('serve and the service it uses', () => {
     const m = await machine();
     const unit = join(m.configDir, 'express-report.service');
     await writeFile(unit, '[Unit]\nDescription=test stand-in\n');
-    const env = { [SYSTEM_UNIT_PATHS_ENV]: unit };
+    // The stand-in unit's service would use this machine's folders (the test's own).
+    const env = { [SYSTEM_UNIT_PATHS_ENV]: unit, [SYSTEM_STATE_DIR_ENV]: m.stateDir };
     const s = await serve(m, env);
     await until(() => s.stderr().includes('ER_8200'), 30_000, 'serve to decide', s.stderr);
     expect(s.stderr()).toContain(`ER_8200 [warning] The system service (${unit}) is installed but stopped`);
@@ -135,14 +140,29 @@ describe('serve and the service it uses', () => {
     expect(s.stderr()).not.toContain('ER_8202');
     expect(await notRunning(m.stateDir)).toBe(true);
     expect((await api(s.url, 'serviceStatus')).result).toBeUndefined();
-    expect((await api(s.url, 'systemService')).result).toEqual({ installed: true, where: unit, startCommand: 'systemctl start express-report' });
+    expect((await api(s.url, 'systemService')).result).toEqual({
+      installed: true,
+      where: unit,
+      startCommand: 'systemctl start express-report',
+      stateDir: m.stateDir,
+    });
 
-    const status = spawn(process.execPath, [...m.argv, 'status'], { env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    status.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await new Promise<number | null>((r) => status.once('exit', r));
-    expect(code).toBe(1);
-    expect(err).toMatch(/ER_8200[^\n]*systemctl start express-report[\s\S]*ER_1032/);
+    const status = async (e: NodeJS.ProcessEnv): Promise<{ code: number | null; err: string }> => {
+      const p = spawn(process.execPath, [...m.argv, 'status'], { env: { ...process.env, LANG: 'C', ...e }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      p.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+      return { code: await new Promise<number | null>((r) => p.once('exit', r)), err };
+    };
+    const stopped = await status(env);
+    expect(stopped.code).toBe(1);
+    expect(stopped.err).toMatch(/ER_8200[^\n]*systemctl start express-report[\s\S]*ER_1032/);
+    // A window on other folders than the system service's (a user's, on a server): not "stopped", but "other folders".
+    const elsewhere = await status({ [SYSTEM_UNIT_PATHS_ENV]: unit, [SYSTEM_STATE_DIR_ENV]: '/var/lib/express-report' });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toMatch(
+      /ER_8205 \[warning\] A system service \([^)]*\) is installed on this computer, but other folders than its state folder \/var\/lib\/express-report are in use/,
+    );
+    expect(elsewhere.err).not.toContain('ER_8200');
   }, 120_000);
 
   it('a service already running (--run-mode system): serve uses it and starts none', async () => {

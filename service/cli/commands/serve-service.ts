@@ -1,13 +1,14 @@
 /**
  * Which service `serve` uses (issue 15): the one running for its folders; else, in a portable run (no system service
  * installed here), a child of its own (`service --run-mode child`), stopped when serve stops; a system service that
- * is installed but stopped is named with its start command (ER_8200), never replaced by a child. Each case is one
+ * is installed but stopped is named with its start command (ER_8200; ER_8205 when serve uses other folders than it),
+ * never replaced by a child. Each case is one
  * coded line on stderr (stdout's first line stays the session URL).
  */
 import { type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
-import { RUN_MODE_LABEL } from '../../../shared/host/run-mode.js';
+import { RUN_MODE_LABEL, systemServiceProblem } from '../../../shared/host/run-mode.js';
 import { spawnChildService, useOrStartService } from '../../../shared/node/service-child.js';
 import { serviceLogDir } from '../../common/service-log.js';
 import { PACKAGE_ROOT } from '../../app-paths.js';
@@ -31,7 +32,7 @@ export async function serviceForServe(ctx: ServeServiceContext, startChild: bool
       say(problem('ER_8201', { pid: use.pid ?? '?', mode: use.runMode ? RUN_MODE_LABEL[use.runMode] : '?' }));
       return undefined;
     case 'system-stopped':
-      say(problem('ER_8200', { where: use.system.where ?? '', command: use.system.startCommand }));
+      say(systemServiceProblem(use.system));
       return undefined;
     case 'none':
       say(problem('ER_8204'));

@@ -3,8 +3,7 @@ import { ConfigStore } from '../../../shared/node/config-store.js';
 import { configText, lastResult, machineText, routeText, userSystemCodeText } from '../../../shared/host/state-summary.js';
 import { type CliContext } from '../context.js';
 import { printProblems } from '../io.js';
-import { problem } from '../../../shared/messages/problem.js';
-import { RUN_MODE_LABEL } from '../../../shared/host/run-mode.js';
+import { RUN_MODE_LABEL, systemServiceProblem } from '../../../shared/host/run-mode.js';
 import { systemService } from '../../../shared/node/service-presence.js';
 import { formatLocalTime } from '../../../shared/host/maintenance.js';
 
@@ -12,7 +11,8 @@ import { formatLocalTime } from '../../../shared/host/maintenance.js';
  * `status [--json]`: the registration (machine, user system code, route; read from the config folder, so they show
  * even when the service does not run), then the service: state, queue depth, last delivery and last failure with its
  * reason, next retry, and how it was started (run mode, pid). When no service runs the service part is ER_1032 (exit 1),
- * after the registration lines, with ER_8200 before it when a system service is installed here but stopped.
+ * after the registration lines, with ER_8200 before it when a system service is installed here but stopped (ER_8205
+ * when it uses other folders).
  */
 export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Promise<number> {
   const settings = await ConfigStore.open(ctx.configDir).then(
@@ -28,8 +28,8 @@ export async function statusCommand(ctx: CliContext, o: { json?: boolean }): Pro
   }
   const client = await ServiceClient.connect(ctx.stateDir).catch(async (e: unknown) => {
     // Not running: when a system service is installed here, say how to start it (ER_8200) before ER_1032.
-    const system = await systemService({ env: ctx.env });
-    if (system.installed) printProblems(ctx.io, [problem('ER_8200', { where: system.where ?? '', command: system.startCommand })]);
+    const system = await systemService({ env: ctx.env, stateDir: ctx.stateDir });
+    if (system.installed) printProblems(ctx.io, [systemServiceProblem(system)]);
     throw e;
   });
   const s = await client.status();

@@ -31,9 +31,9 @@ export const runModeMessages = {
     ja: '--no-service: 通報サービスを起動しません(動作中のサービスがあれば使用します)。',
     en: '--no-service: no reporting service is started (a running one is used).',
   },
-  ER_8210: {
-    kind: 'internal',
-    ja: 'Windows サービスの設定 {path} を作成できません: {reason}',
-    en: 'Cannot write the Windows service configuration {path}: {reason}',
+  ER_8205: {
+    kind: 'warning',
+    ja: 'このコンピュータにはシステムサービス({where})がインストールされていますが、その状態フォルダ {system} とは別のフォルダを使用しています。システムサービスの設定と状態は、管理者(root)として既定のフォルダで開いてください(子プロセスのサービスは起動しません)。',
+    en: "A system service ({where}) is installed on this computer, but other folders than its state folder {system} are in use. Open the system service's settings and state as an administrator (root) on the default folders (no child service is started).",
   },
 } satisfies Record<string, MessageDef>;

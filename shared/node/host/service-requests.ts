@@ -58,7 +58,7 @@ export class ServiceRequests {
 
   /** The unit file or the Windows service, looked up now (the same check as serve's and the desktop app's). */
   systemService(): Promise<SystemServiceState> {
-    return systemService({ env: this.core.opts.env ?? process.env });
+    return systemService({ env: this.core.opts.env ?? process.env, stateDir: this.core.opts.stateDir });
   }
 
   relayAgents(): Promise<RelayAgentsRead> {

@@ -80,6 +80,14 @@ describe('the state bar says which service the window uses', () => {
     expect(host.systemService).toHaveBeenCalled();
   });
 
+  it('none running, a system service installed for other folders: ER_8205 naming its state folder, not "start it"', async () => {
+    await mount(<StatusBar />, undefined, { ...installed, stateDir: '/var/lib/express-report', otherFolders: true });
+    await waitFor(() => expect(part('system-service-stopped')).toContain('ER_8205'));
+    expect(part('system-service-stopped')).toContain('/var/lib/express-report');
+    expect(part('system-service-stopped')).not.toContain('systemctl start');
+    expect(part('service')).toBe('サービス: 停止中');
+  });
+
   it('none running and none installed (a portable run whose child is not up): 停止中, no ER_8200', async () => {
     const host = await mount(<StatusBar />, undefined);
     await waitFor(() => expect(host.systemService).toHaveBeenCalled());
