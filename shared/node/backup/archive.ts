@@ -1,16 +1,17 @@
 /**
- * A backup archive: one zip (yazl through the transfer's writeZip; read with yauzl) holding `manifest.json`, then
- * `config/...` and `state/...`. Reading checks the limits, every name (no traversal, no duplicate, nothing the manifest
+ * A backup archive: one zip (written with yazl, read with yauzl) holding `config/...`, `state/...` and, last,
+ * `manifest.json`. Reading checks the limits, every name (no traversal, no duplicate, nothing the manifest
  * does not list) and every declared size before inflating, then each entry's SHA-256 against the manifest.
  */
 import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { ZipFile } from 'yazl';
 import { fromBuffer, type Entry, type ZipFile as ReadZip } from 'yauzl';
 import { isUnsafeEntryName } from '../../transfer/format.js';
 import { issuesText } from '../../messages/zod-issues.js';
-import { codedError, isCodedError, reasonOf } from '../coded-error.js';
-import { writeZip, type ZipEntry } from '../transfer/zip.js';
+import { codedError, errnoCode, isCodedError, reasonOf } from '../coded-error.js';
 import { MANIFEST, manifestSchema, type Manifest } from './manifest.js';
 
 export const LIMITS = { archiveBytes: 1024 * 1024 * 1024, entries: 200_000, entryBytes: 512 * 1024 * 1024, manifestBytes: 64 * 1024 * 1024 };
@@ -48,25 +49,40 @@ export async function collect(top: 'config' | 'state', dir: string, out: Collect
   await walk('');
 }
 
+/** Fixed entry times: the manifest carries the real time. */
+const MTIME = new Date(Date.UTC(2000, 0, 1));
+
 /**
- * Reads each file whole (a spool file is replaced by rename, so a read sees the old or the new one) and builds the zip.
- * A file that vanished meanwhile (sent/ pruned, a frame forwarded) is left out.
+ * Reads the files one at a time (each whole: a state file is replaced by rename, so a read sees the old or the new
+ * one) and streams them into the zip, the manifest last, once every digest is known. A file that vanished meanwhile
+ * (sent/ pruned, a frame forwarded) is left out. Not the transfer's writeZip: it deflates every buffer at once, which
+ * took 443 MB for 1,300 spool records; here one file is in memory (and in zlib) at a time.
  */
 export async function buildArchive(c: Collected, head: Omit<Manifest, 'dirs' | 'entries'>): Promise<{ bytes: Buffer; count: number }> {
-  const entries: ZipEntry[] = [];
+  const zip = new ZipFile();
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    zip.outputStream.on('data', (b: Buffer) => chunks.push(b));
+    zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on('error', reject);
+  });
   const listed: Manifest['entries'] = [];
   for (const f of c.files) {
-    const data = await readFile(f.path).catch((e: unknown) => {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw e;
-    });
+    const data = await readFile(f.path).catch((e: unknown) => (errnoCode(e) === 'ENOENT' ? undefined : Promise.reject(e)));
     if (!data) continue;
-    entries.push({ name: f.name, data });
     listed.push({ name: f.name, size: data.length, sha256: sha256(data), mode: f.mode });
+    await new Promise<void>((resolve) => {
+      zip.addReadStreamLazy(f.name, { mtime: MTIME, mode: 0o100600 }, (cb) => {
+        const stream = Readable.from([data]);
+        stream.on('end', resolve);
+        cb(null, stream);
+      });
+    });
   }
   const manifest: Manifest = { ...head, dirs: c.dirs, entries: listed };
-  const bytes = await writeZip([{ name: MANIFEST, data: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) }, ...entries]);
-  return { bytes, count: listed.length };
+  zip.addBuffer(Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), MANIFEST, { mtime: MTIME, mode: 0o100600 });
+  zip.end();
+  return { bytes: await done, count: listed.length };
 }
 
 const notBackup = (file: string, reason: string, cause?: unknown) => codedError('ER_8120', { file, reason }, {}, cause);
