@@ -78,6 +78,10 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .command('init')
     .description(t(h('既定の設定フォルダを作成します', 'write a complete default config folder')))
     .option('--force', t(h('既存の設定を上書きします(1世代のバックアップを残します)', 'overwrite existing settings (one backup is kept)')))
+    .option(
+      '--only-missing',
+      t(h('足りないファイル(鍵ペアを含む)だけを作成します。既存のファイルは変更しません', 'write only what is missing (the key pair too); never overwrite')),
+    )
     .action(run((c) => initCommand(ctx(c), c.opts())));
 
   program

@@ -22,6 +22,7 @@ import { fleetMessages } from './catalogue/fleet.js';
 import { settingsTransferWindowMessages } from './catalogue/settings-transfer-window.js';
 import { formatsBackupMessages } from './catalogue/formats-backup.js';
 import { runModeMessages } from './catalogue/run-mode.js';
+import { packageMessages } from './catalogue/package.js';
 
 export const catalogue = {
   ...mailMessages,
@@ -39,6 +40,7 @@ export const catalogue = {
   ...settingsTransferWindowMessages,
   ...formatsBackupMessages,
   ...runModeMessages,
+  ...packageMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: {

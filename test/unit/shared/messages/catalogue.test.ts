@@ -16,6 +16,7 @@ import { fleetMessages } from '../../../../shared/messages/catalogue/fleet.js';
 import { settingsTransferWindowMessages } from '../../../../shared/messages/catalogue/settings-transfer-window.js';
 import { formatsBackupMessages } from '../../../../shared/messages/catalogue/formats-backup.js';
 import { runModeMessages } from '../../../../shared/messages/catalogue/run-mode.js';
+import { packageMessages } from '../../../../shared/messages/catalogue/package.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -39,6 +40,7 @@ describe('message catalogue', () => {
       settingsTransferWindowMessages,
       formatsBackupMessages,
       runModeMessages,
+      packageMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
@@ -54,6 +56,7 @@ describe('message catalogue', () => {
       'lifecycle.ts',
       'mail.ts',
       'modem.ts',
+      'package.ts',
       'relay-agent.ts',
       'relay-answer.ts',
       'relay-forward.ts',
