@@ -20,6 +20,7 @@ import { activateArgs } from '../helpers/activation.js';
 import { readThrough } from '../helpers/read-through.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { activatedMachine, startCenter, startService, type ServiceProcess } from '../helpers/service-process.js';
+import { SYSTEM_UNIT_PATHS_ENV } from '../../shared/node/service-presence.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const KEYFILE_FIXTURES = join(ROOT, 'test', 'fixtures', 'keyfile');
@@ -49,7 +50,8 @@ export async function startServe(given: ServeEnv = {}, args: string[] = [], o: {
   const stateDir = join(base, 'state');
   const cli = [join(ROOT, 'bin', 'express-report.mjs'), '--config-dir', configDir, '--state-dir', stateDir];
   const child: ChildProcess = spawn(process.execPath, [...cli, 'serve', ...(o.childService ? [] : ['--no-service']), ...args], {
-    env: { ...process.env, LANG: 'ja_JP.UTF-8', EXPRESS_REPORT_KEYFILE_CA: join(KEYFILE_FIXTURES, 'test-ca.pem'), ...env },
+    // No system service for the window to find, even while a package test has one installed on this machine.
+    env: { ...process.env, LANG: 'ja_JP.UTF-8', EXPRESS_REPORT_KEYFILE_CA: join(KEYFILE_FIXTURES, 'test-ca.pem'), [SYSTEM_UNIT_PATHS_ENV]: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
