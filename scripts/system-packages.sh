@@ -10,8 +10,9 @@
 #   gnome-keyring dbus  the real OS keychain (dbus brings dbus-run-session)
 #   python3 zip unzip  read the zips; Info-ZIP is the collection benchmark's baseline
 #   libfaketime       steps the clock of a running service (the clock-step tests)
+#   nsis              makensis compiles the Windows installer's include (test/unit/electron/installer-nsh.test.ts)
 set -euo pipefail
-packages=(chromium fonts-noto-cjk tinyproxy dovecot-pop3d socat openssl gnome-keyring dbus python3 zip unzip libfaketime)
+packages=(chromium fonts-noto-cjk tinyproxy dovecot-pop3d socat openssl gnome-keyring dbus python3 zip unzip libfaketime nsis)
 
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "system-packages: this is not a Debian-based system (no dpkg); install by hand: ${packages[*]}" >&2
