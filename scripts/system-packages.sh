@@ -11,8 +11,11 @@
 #   python3 zip unzip  read the zips; Info-ZIP is the collection benchmark's baseline
 #   libfaketime       steps the clock of a running service (the clock-step tests)
 #   nsis              makensis compiles the Windows installer's include (test/unit/electron/installer-nsh.test.ts)
+#   lintian dpkg-dev binutils  check and build the server package (test/package: lintian, dpkg-shlibdeps, strip)
+#   man-db            `man -w express-report` finds the installed package's man page
+#   systemd           systemd-analyze verify checks the installed unit (systemd need not be the init)
 set -euo pipefail
-packages=(chromium fonts-noto-cjk tinyproxy dovecot-pop3d socat openssl gnome-keyring dbus python3 zip unzip libfaketime nsis)
+packages=(chromium fonts-noto-cjk tinyproxy dovecot-pop3d socat openssl gnome-keyring dbus python3 zip unzip libfaketime nsis lintian dpkg-dev binutils man-db systemd)
 
 if ! command -v dpkg >/dev/null 2>&1; then
   echo "system-packages: this is not a Debian-based system (no dpkg); install by hand: ${packages[*]}" >&2

@@ -5,6 +5,7 @@
  * waiting report delivered by the restarted service); a downgrade refused; removed (data kept, waiting reports named)
  * and purged (data gone). Runs as root (CI does) and changes this machine's dpkg database: it purges before and after.
  */
+import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activateArgs, pointDestinations } from '../helpers/activation.js';
 import { startCenter, until } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { stopChild } from '../helpers/peers/child.js';
 import { buildDeb, cli, CONFIG, execStart, exited, ok, purge, ROOT, run, startAsUnit, STATE, UNIT_FILE, type UnitProcess } from './installed.js';
 
 const version = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -70,6 +72,8 @@ describe.sequential('the Debian server package', () => {
     expect(await mode(CONFIG)).toBe('700');
     expect(await mode(join(CONFIG, 'activation.ini'))).toBe('600');
     expect(await mode(join(CONFIG, 'routes.ini'))).toBe('600');
+    // postinst's migrate stamped the fresh folders with the current format (docs/backup.md), so the service migrates nothing.
+    expect(existsSync(join(CONFIG, 'format.json')) && existsSync(join(STATE, 'format.json'))).toBe(true);
     const conffiles = ok(await run('dpkg-query', ['--showformat=${Conffiles}', '-W', 'express-report']), 'dpkg-query').out;
     for (const f of ['activation.ini', 'routes.ini', 'schedule.ini', 'WebReprt/AMHTPADR.INF', 'WebReprt/AMHTPLOG.INF', 'WebReprt/AMHTPHBI.INF']) {
       expect(conffiles).toContain(` ${CONFIG}/${f} `);
@@ -82,6 +86,25 @@ describe.sequential('the Debian server package', () => {
     expect(argv.slice(-3)).toEqual(['service', '--run-mode', 'system']);
     expect(ok(await run(argv[0]!, ['--version']), 'runtime').out.trim()).toBe(process.version);
     expect(ok(await run('man', ['-w', 'express-report']), 'man').out.trim()).toBe('/usr/share/man/man1/express-report.1.gz');
+  }, 60_000);
+
+  it('serve shows the window from the installed files', async () => {
+    const serve = spawn('/usr/bin/express-report', ['--lang', 'en', 'serve', '--no-service'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      serve.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      await until(
+        () => /http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.test(out),
+        30_000,
+        'serve to print its address',
+        () => out,
+      );
+      const page = await fetch(/http:\/\/127\.0\.0\.1:\d+\/\?token=\S+/.exec(out)![0]);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/assets\/index-[\w-]+\.js/);
+    } finally {
+      await stopChild(serve);
+    }
   }, 60_000);
 
   it('runs as the unit says, on the configured folders, and a pseudo failure reaches the center', async () => {
