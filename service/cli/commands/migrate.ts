@@ -6,7 +6,6 @@
 import { stat } from 'node:fs/promises';
 import { formatProblem, problem, type Problem } from '../../../shared/messages/problem.js';
 import { codedError, isCodedError } from '../../../shared/node/coded-error.js';
-import { CURRENT_FORMAT } from '../../../shared/node/formats/format.js';
 import { migrateFolders } from '../../../shared/node/formats/migrations.js';
 import { acquireLock, type Lock } from '../../common/lock.js';
 import { packageVersion } from '../../app-paths.js';
@@ -27,6 +26,9 @@ export async function noServiceRunning(stateDir: string): Promise<Lock | undefin
   }
 }
 
+/** A folder that does not exist (yet): nothing to migrate in it. */
+const NONE = { ja: '(フォルダなし)', en: '(no folder)' };
+
 export async function migrateCommand(ctx: CliContext): Promise<number> {
   const lock = await noServiceRunning(ctx.stateDir);
   try {
@@ -37,8 +39,8 @@ export async function migrateCommand(ctx: CliContext): Promise<number> {
         problem('ER_8104', {
           config: ctx.configDir,
           state: ctx.stateDir,
-          configFormat: r.formats.config ?? CURRENT_FORMAT,
-          stateFormat: r.formats.state ?? CURRENT_FORMAT,
+          configFormat: r.formats.config ?? NONE,
+          stateFormat: r.formats.state ?? NONE,
         }),
       );
     return 0;

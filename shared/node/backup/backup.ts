@@ -12,7 +12,6 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { codedError, isCodedError, reasonOf } from '../coded-error.js';
 import { withConfigLock } from '../config-lock.js';
 import { folderFormats, type Dirs } from '../formats/migrations.js';
-import { CURRENT_FORMAT } from '../formats/format.js';
 import { buildArchive, collect, type Collected } from './archive.js';
 import { BACKUP_PRODUCT } from './manifest.js';
 import { needTwice, statfsFree, type FreeSpace } from './space.js';
@@ -43,6 +42,9 @@ export const backupsDir = (stateDir: string): string => join(stateDir, BACKUPS_D
 export async function backup(dirs: Dirs, o: BackupOptions): Promise<{ path: string; size: number; count: number }> {
   const now = o.now ?? new Date();
   const formats = await folderFormats(dirs);
+  if (formats.config === undefined) throw codedError('ER_1005', { path: dirs.configDir });
+  if (formats.state === undefined) throw codedError('ER_8113', { path: dirs.stateDir, reason: 'the state folder does not exist' });
+  const folderFormat = { config: formats.config, state: formats.state };
   const path = resolve(o.out ?? join(backupsDir(dirs.stateDir), `express-report-${o.version}-${stampOf(now)}.zip`));
   const built = await withConfigLock(dirs.configDir, async () => {
     const c: Collected = { files: [], dirs: [] };
@@ -60,7 +62,7 @@ export async function backup(dirs: Dirs, o: BackupOptions): Promise<{ path: stri
       createdAt: now.toISOString(),
       reason: o.reason ?? '',
       host: hostname(),
-      formats: { config: formats.config ?? CURRENT_FORMAT, state: formats.state ?? CURRENT_FORMAT },
+      formats: folderFormat,
     });
   });
   try {

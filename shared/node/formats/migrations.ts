@@ -58,7 +58,8 @@ export interface MigrateOptions {
 
 export interface MigrateResult {
   ran: Array<{ folder: FolderKind; from: number; to: number }>;
-  formats: Record<FolderKind, number>;
+  /** Each folder's format after the run; absent for a folder that does not exist. */
+  formats: Partial<Record<FolderKind, number>>;
 }
 
 const exists = (dir: string): Promise<boolean> =>
@@ -125,10 +126,11 @@ async function migrateFolder(folder: FolderKind, dir: string, o: MigrateOptions,
 export async function migrateFolders(dirs: Dirs, o: MigrateOptions): Promise<MigrateResult> {
   await folderFormats(dirs); // both checked before either is touched
   const ran: MigrateResult['ran'] = [];
-  const formats: Record<FolderKind, number> = { config: CURRENT_FORMAT, state: CURRENT_FORMAT };
+  const formats: Partial<Record<FolderKind, number>> = {};
   // The config write lock only when there is something to do: a current folder is never written (it may be read-only).
   if (await exists(dirs.configDir)) {
     const from = (await readFolderFormat(dirs.configDir)).format;
+    formats.config = from;
     if (from < CURRENT_FORMAT) {
       formats.config = await withConfigLock(dirs.configDir, () => migrateFolder('config', dirs.configDir, o, ran)).catch((e: unknown) => {
         if (isCodedError(e, 'ER_8101') || isCodedError(e, 'ER_8106')) throw e;
