@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { codedError, CodedError } from '../shared/node/coded-error.js';
 import { message } from '../shared/messages/problem.js';
-import { readPackageJson, satisfiesEngines, stageApp } from './dist-server/stage-app.js';
+import { readPackageJson, stageApp } from './dist-server/stage-app.js';
+import { satisfiesEngines } from './dist-server/engines.js';
 import { shlibDepends, stageConfig, stageDebian } from './dist-server/debian-files.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -27,16 +27,6 @@ export async function readPackageJson(root: string): Promise<PackageJson> {
   return JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as PackageJson;
 }
 
-/** Only `>=X.Y[.Z]`, the form package.json uses: a wider range is refused rather than misread. */
-export function satisfiesEngines(version: string, range: string): boolean {
-  const m = /^>=\s*(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(range.trim());
-  if (!m) throw new Error(`engines range not understood: ${range}`);
-  const want = [m[1], m[2], m[3]].map((x) => Number(x ?? 0));
-  const have = version.replace(/^v/, '').split('.').map(Number);
-  for (let i = 0; i < 3; i++) if ((have[i] ?? 0) !== want[i]) return (have[i] ?? 0) > want[i]!;
-  return true;
-}
-
 /** The production packages (npm's own view: `npm ls --omit=dev`), as top-level folders of node_modules. */
 function productionPackages(root: string): string[] {
   const out = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });

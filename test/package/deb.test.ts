@@ -15,6 +15,7 @@ import { activateArgs, pointDestinations } from '../helpers/activation.js';
 import { startCenter, until } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { stopChild } from '../helpers/peers/child.js';
+import { SYSTEM_UNIT_PATHS } from '../../shared/node/service-presence.js';
 import { buildDeb, cli, CONFIG, execStart, exited, ok, purge, ROOT, run, startAsUnit, STATE, UNIT_FILE, type UnitProcess } from './installed.js';
 
 const version = (JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -82,6 +83,10 @@ describe.sequential('the Debian server package', () => {
     expect(verify.out + verify.err).toBe('');
     expect(verify.code).toBe(0);
     expect(existsSync(ENABLED)).toBe(true);
+    // The window and serve find this unit (shared/node/service-presence.ts): installed, not running yet here.
+    expect(SYSTEM_UNIT_PATHS).toContain(UNIT_FILE);
+    const stopped = await cli('status');
+    expect(stopped.out + stopped.err).toContain(`ER_8200 [warning] The system service (${UNIT_FILE}) is installed but stopped`);
     const argv = await execStart();
     expect(argv.slice(-3)).toEqual(['service', '--run-mode', 'system']);
     expect(ok(await run(argv[0]!, ['--version']), 'runtime').out.trim()).toBe(process.version);
@@ -160,13 +165,19 @@ describe.sequential('the Debian server package', () => {
     expect(await sentIds()).toHaveLength(sentBefore.length + 1);
   }, 180_000);
 
-  it('refuses a downgrade', async () => {
+  it('refuses a downgrade unless forced, and backs up before a forced one', async () => {
     await service!.stop();
     const down = await run('dpkg', ['-i', oldDeb]);
     expect(down.code).not.toBe(0);
     expect(down.err).toContain(`ER_8020 Refusing to downgrade express-report from ${NEW} to ${version}`);
     expect(ok(await run('dpkg-query', ['--showformat=${Version}', '-W', 'express-report']), 'dpkg-query').out).toBe(NEW);
     expect(existsSync('/usr/bin/express-report')).toBe(true);
+
+    // Forced: allowed, after a backup taken by the installed (newer) command.
+    const before = (await readdir(join(STATE, 'backups'))).length;
+    ok(await run('dpkg', ['-i', oldDeb], { EXPRESS_REPORT_FORCE_DOWNGRADE: '1' }), 'dpkg -i (forced downgrade)');
+    expect(ok(await run('dpkg-query', ['--showformat=${Version}', '-W', 'express-report']), 'dpkg-query').out).toBe(version);
+    expect(await readdir(join(STATE, 'backups'))).toHaveLength(before + 1);
   }, 60_000);
 
   it('remove keeps config and state and names the waiting reports; purge deletes them', async () => {
