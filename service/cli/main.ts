@@ -190,14 +190,14 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .option('--port <n>', t(h('待ち受けポート(省略時は空きポート)', 'port to listen on (default: any free port)')))
     .option('--open', t(h('ブラウザを開きます', 'open the browser')))
     .option('--view <file>', t(h('エクスポートを読み取り専用で表示します(何も書き込みません)', 'show an export read-only (nothing is written)')))
-    .action(run((c) => serveCommand(ctx(c), c.opts())));
-
-  program
-    .command('activate')
     .option(
       '--no-service',
       t(h('通報サービスを子プロセスとして起動しません(動作中のサービスは使用します)', 'start no reporting service as a child (a running one is used)')),
     )
+    .action(run((c) => serveCommand(ctx(c), c.opts())));
+
+  program
+    .command('activate')
     .description(t(h('画面なしで開局します(設定ユーティリティと同じ処理)', 'activate without a display (what the setup utility does)')))
     .option('--key-file <file>', t(h('開局キーファイル', 'activation key file')))
     .option('--key-code <code>', t(h('通報開局キーコード(5桁)', 'activation key code (5 digits)')))
@@ -223,10 +223,6 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
     .option('--no-os-events', t(h('OS のイベント(systemd ジャーナル、syslog)を監視しません', 'do not watch the OS events (systemd journal, syslog)')))
     .option('--syslog-file <path...>', t(h('追跡する syslog ファイル(ジャーナルに加えて)', 'syslog files to follow (besides the journal)')))
     .option('--journalctl <path>', t(h('journalctl コマンドのパス', 'path of the journalctl command')))
-    .action(run((c) => serviceCommand(ctx(c), c.opts())));
-
-  program
-    .command('event')
     .addOption(
       new Option(
         '--run-mode <mode>',
@@ -240,6 +236,10 @@ export async function main(argv: string[], io?: CliIo, env: NodeJS.ProcessEnv = 
         .choices(['system', 'child', 'manual'])
         .default('manual'),
     )
+    .action(run((c) => serviceCommand(ctx(c), c.opts())));
+
+  program
+    .command('event')
     .description(t(h('イベントを 1 件、動作中の通報サービスに渡します(擬似障害テスト)', 'hand one event to the running service (pseudo failure test)')))
     .requiredOption('--source <s>', t(h('イベントのソース名', 'event source')))
     .requiredOption('--id <0xXXXXXXXX>', t(h('イベント ID(0x と 8 桁の 16 進数)', 'event id (0x and 8 hex digits)')))

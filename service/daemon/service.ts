@@ -66,10 +66,10 @@ export interface ServiceOptions {
   apiLimits?: Partial<ApiLimits>;
   /** The drop folder's limits (../sources/drop-folder.ts); tests shorten them. */
   drop?: DropFolderOptions;
-}
-
   /** How it was started (`service --run-mode`), said in status; 'manual' when not given. */
   runMode?: RunMode;
+}
+
 /** Without a valid config nothing reaches a route (the loop reads the state as 'paused'), so this never throws there. */
 function current(held: Current): Config {
   if (!held.config) throw new Error('no valid configuration yet');
@@ -107,10 +107,10 @@ export class ReportingService implements ServiceCore {
   private relay: RelayReceiver | undefined;
   /** What was not sent because no route is enabled, since the start (status: notSent); each is logged once, none retried. */
   private readonly noRoute = new NoRouteCount();
-  /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation (../intake/heartbeat.ts). */
-  private queueHeartbeat!: (why: { ja: string; en: string }) => Promise<void>;
   /** How it was started (`service --run-mode`), said in status. */
   private runMode: RunMode = 'manual';
+  /** 構成情報通報 (AMHTPHBI.INF): on its schedule and right after activation (../intake/heartbeat.ts). */
+  private queueHeartbeat!: (why: { ja: string; en: string }) => Promise<void>;
   /**
    * The "route" of express.route = off: a report that reaches it (it waited while a route was enabled, then the route
    * was switched off) is expired at once with ER_2107, not retried for the retry limit (docs/delivery.md).
@@ -173,11 +173,11 @@ export class ReportingService implements ServiceCore {
       });
       const collector = new Collector({ spool, configDir: o.configDir, config: () => held.config, log: (p) => log.problem(p) });
       const s = new ReportingService(held, log, spool, { configDir: o.configDir, stateDir: o.stateDir });
+      s.runMode = o.runMode ?? 'manual';
       s.intake = buildIntake({
         monitored,
         suppressor,
         spool,
-      s.runMode = o.runMode ?? 'manual';
         collector,
         config: () => held.config,
         log: (p) => log.problem(p),
@@ -461,11 +461,11 @@ export class ReportingService implements ServiceCore {
       ...(next ? { nextRetry: next.toISOString() } : {}),
       pid: process.pid,
       startedAt: iso(Date.now() - (performance.now() - this.startedMono)),
+      runMode: this.runMode,
       reports,
       ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
       ...(notSent ? { notSent } : {}),
       ...(this.coordinator ? { config: this.coordinator.status() } : {}),
-      runMode: this.runMode,
       ...(this.relay ? { relay: this.relay.status() } : {}),
     };
   }
