@@ -8,11 +8,11 @@ import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { ZipFile } from 'yazl';
-import { fromBuffer, type Entry, type ZipFile as ReadZip } from 'yauzl';
 import { isUnsafeEntryName } from '../../transfer/format.js';
 import { issuesText } from '../../messages/zod-issues.js';
-import { codedError, errnoCode, isCodedError, reasonOf } from '../coded-error.js';
+import { codedError, errnoCode, reasonOf } from '../coded-error.js';
 import { MANIFEST, manifestSchema, type Manifest } from './manifest.js';
+import { readZipEntries } from '../zip-read.js';
 
 export const LIMITS = { archiveBytes: 1024 * 1024 * 1024, entries: 200_000, entryBytes: 512 * 1024 * 1024, manifestBytes: 64 * 1024 * 1024 };
 
@@ -87,61 +87,22 @@ export async function buildArchive(c: Collected, head: Omit<Manifest, 'dirs' | '
 
 const notBackup = (file: string, reason: string, cause?: unknown) => codedError('ER_8120', { file, reason }, {}, cause);
 
-function open(bytes: Buffer, file: string): Promise<ReadZip> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (e, z) =>
-      e ? reject(notBackup(file, `not a zip (${e.message})`, e)) : resolve(z),
-    );
-  });
-}
-
-function readEntry(z: ReadZip, entry: Entry, name: string, file: string): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    z.openReadStream(entry, (e, stream) => {
-      if (e) return reject(notBackup(file, `${name}: ${e.message}`, e));
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('error', (err) => reject(notBackup(file, `${name}: ${err.message}`, err)));
-      stream.on('end', () => resolve(Buffer.concat(chunks)));
-    });
-  });
-}
-
-/** Every entry by name, the limits and names checked before anything is inflated. */
+/** Every entry by name, the limits and names checked before anything is inflated (../zip-read.ts). */
 async function readEntries(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
   if (bytes.length > LIMITS.archiveBytes) throw codedError('ER_8122', { file, what: 'archive', size: bytes.length, limit: LIMITS.archiveBytes });
-  const z = await open(bytes, file);
-  if (z.entryCount > LIMITS.entries) {
-    z.close();
-    throw codedError('ER_8122', { file, what: 'entries', size: z.entryCount, limit: LIMITS.entries });
-  }
-  const out = new Map<string, Buffer>();
-  try {
-    await new Promise<void>((resolve, reject) => {
-      z.on('error', (e: unknown) => reject(isCodedError(e) ? e : notBackup(file, reasonOf(e), e)));
-      z.on('end', () => resolve());
-      z.on('entry', (entry: Entry) => {
-        const name = Buffer.from(entry.fileName as unknown as Uint8Array).toString('utf8');
-        const fail = (e: unknown): void => {
-          z.close();
-          reject(e);
-        };
-        const top = name.split('/')[0];
-        if (isUnsafeEntryName(name) || out.has(name) || (name !== MANIFEST && top !== 'config' && top !== 'state') || name.endsWith('/'))
-          return fail(codedError('ER_8123', { file, name }));
-        const limit = name === MANIFEST ? LIMITS.manifestBytes : LIMITS.entryBytes;
-        if (entry.uncompressedSize > limit) return fail(codedError('ER_8122', { file, what: name, size: entry.uncompressedSize, limit }));
-        readEntry(z, entry, name, file).then((data) => {
-          out.set(name, data);
-          z.readEntry();
-        }, fail);
-      });
-      z.readEntry();
-    });
-  } finally {
-    z.close();
-  }
-  return out;
+  const limit = (name: string): number => (name === MANIFEST ? LIMITS.manifestBytes : LIMITS.entryBytes);
+  return readZipEntries(bytes, {
+    broken: (what, cause) => notBackup(file, 'notZip' in what ? `not a zip (${what.notZip})` : what.reason, cause),
+    tooMany: (count) => (count > LIMITS.entries ? codedError('ER_8122', { file, what: 'entries', size: count, limit: LIMITS.entries }) : undefined),
+    refuse: (name, entry, seen) => {
+      const top = name.split('/')[0];
+      if (isUnsafeEntryName(name) || seen.has(name) || (name !== MANIFEST && top !== 'config' && top !== 'state') || name.endsWith('/'))
+        return codedError('ER_8123', { file, name });
+      if (entry.uncompressedSize > limit(name)) return codedError('ER_8122', { file, what: name, size: entry.uncompressedSize, limit: limit(name) });
+      return undefined;
+    },
+    overflow: (name, size) => (size > limit(name) ? codedError('ER_8122', { file, what: name, size, limit: limit(name) }) : undefined),
+  });
 }
 
 export interface CheckedBackup {

@@ -1,0 +1,81 @@
+/**
+ * A zip read whole with yauzl under the caller's rules: the entry count, then each entry's name and declared size are
+ * judged before anything is inflated, and yauzl checks that the inflated size is the declared one. Names reach the
+ * caller undecoded (decodeStrings off) so a zip-slip name gets the caller's own code rather than a library's message.
+ * One reader for the settings export (transfer/zip.ts) and the backup archive (backup/archive.ts).
+ */
+import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
+import { isCodedError, reasonOf } from './coded-error.js';
+
+export interface ZipReadRules {
+  /** The error for bytes that are not a zip (notZip: the library's words), or a zip that cannot be read (reason). */
+  broken(what: { notZip: string } | { reason: string }, cause: unknown): Error;
+  /** The error when the zip holds more entries than allowed, or undefined. */
+  tooMany(count: number): Error | undefined;
+  /** The error for an entry refused by its name, a repeat or its declared size, or undefined to read it. */
+  refuse(name: string, entry: Entry, seen: ReadonlyMap<string, Buffer>): Error | undefined;
+  /** The error when an entry inflates beyond what it may hold, or undefined (a guard besides yauzl's size check). */
+  overflow(name: string, size: number): Error | undefined;
+}
+
+function open(bytes: Buffer, rules: ZipReadRules): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (e, z) =>
+      e ? reject(rules.broken({ notZip: e.message }, e)) : resolve(z),
+    );
+  });
+}
+
+function readEntry(z: ZipFile, entry: Entry, name: string, rules: ZipReadRules): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    z.openReadStream(entry, (e, stream) => {
+      if (e) return reject(rules.broken({ reason: `${name}: ${e.message}` }, e));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      stream.on('data', (c: Buffer) => {
+        size += c.length;
+        const over = rules.overflow(name, size);
+        if (over) {
+          stream.destroy();
+          reject(over);
+        } else chunks.push(c);
+      });
+      stream.on('error', (err) => reject(rules.broken({ reason: `${name}: ${err.message}` }, err)));
+      stream.on('end', () => resolve(Buffer.concat(chunks)));
+    });
+  });
+}
+
+/** Every entry by its name (UTF-8), or the first refusal the rules give. */
+export async function readZipEntries(bytes: Buffer, rules: ZipReadRules): Promise<Map<string, Buffer>> {
+  const z = await open(bytes, rules);
+  const many = rules.tooMany(z.entryCount);
+  if (many) {
+    z.close();
+    throw many;
+  }
+  const out = new Map<string, Buffer>();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      z.on('error', (e: unknown) => reject(isCodedError(e) ? e : rules.broken({ reason: reasonOf(e) }, e)));
+      z.on('end', () => resolve());
+      z.on('entry', (entry: Entry) => {
+        const name = Buffer.from(entry.fileName as unknown as Uint8Array).toString('utf8');
+        const fail = (e: unknown): void => {
+          z.close();
+          reject(e);
+        };
+        const refused = rules.refuse(name, entry, out);
+        if (refused) return fail(refused);
+        readEntry(z, entry, name, rules).then((data) => {
+          out.set(name, data);
+          z.readEntry();
+        }, fail);
+      });
+      z.readEntry();
+    });
+  } finally {
+    z.close();
+  }
+  return out;
+}
