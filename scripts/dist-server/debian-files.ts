@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { APP, RUNTIME } from './stage-app.js';
+import { FORMAT_FILE } from '../../shared/node/formats/format.js';
 
 export const CONFIG = 'etc/express-report';
 export const UNIT = 'lib/systemd/system/express-report.service';
@@ -35,6 +36,8 @@ export async function stageConfig(stage: string): Promise<string[]> {
   } finally {
     await rm(state, { recursive: true, force: true });
   }
+  // The format stamp is the folder's, not a setting: postinst's migrate writes it, so it is no conffile.
+  await rm(join(stage, CONFIG, FORMAT_FILE), { force: true });
   const files = (await readdir(join(stage, CONFIG), { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
   return files.map((e) => `/${relative(stage, join(e.parentPath, e.name))}`).sort();
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ConfigStore } from '../../../shared/node/config-store.js';
 import { defaultFileText } from '../../../shared/config/codec.js';
@@ -11,16 +11,44 @@ import { errnoCode } from '../../../shared/node/coded-error.js';
 import { encodeText } from '../../../shared/node/encoding.js';
 import { ensureServiceKey, serviceKeyPaths } from '../../../shared/node/secrets.js';
 import { message } from '../../../shared/messages/problem.js';
+import { FORMAT_FILE, writeFolderStamp, type FolderKind } from '../../../shared/node/formats/format.js';
+import { packageVersion } from '../../app-paths.js';
 import { say } from '../io.js';
 import { type CliContext } from '../context.js';
 
 /** `init`: a complete default config folder, and the service's key pair in the state folder (to seal secrets). */
 export async function initCommand(ctx: CliContext, opts: { force?: boolean; onlyMissing?: boolean }): Promise<number> {
-  if (opts.onlyMissing === true) return initMissing(ctx);
+  const stateFresh = await isFresh(ctx.stateDir);
+  if (opts.onlyMissing === true) {
+    const configFresh = await isFresh(ctx.configDir);
+    const code = await initMissing(ctx);
+    await stampIfFresh(ctx.configDir, 'config', configFresh);
+    await stampIfFresh(ctx.stateDir, 'state', stateFresh);
+    return code;
+  }
   await ConfigStore.init(ctx.configDir, { force: opts.force === true });
   await ensureServiceKey(ctx.stateDir);
+  // Every config file was just written in this version's format (the config migration only stamps), so stamping it
+  // is right even over an older folder; the state folder only when init made it, as older records may wait there.
+  await stampIfFresh(ctx.configDir, 'config', true);
+  await stampIfFresh(ctx.stateDir, 'state', stateFresh);
   say(ctx.io, message('ER_6002', { path: ctx.configDir }));
   return 0;
+}
+
+/** A folder that does not exist yet, or holds nothing but the service's keys: nothing an older version wrote. */
+async function isFresh(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch((e: unknown) => (errnoCode(e) === 'ENOENT' ? [] : Promise.reject(e)));
+  return names.every((n) => n === 'keys');
+}
+
+/**
+ * A folder init made is in the current format: stamped, so the first service start has nothing to migrate (and says
+ * nothing about migrating a folder that never held the older format).
+ */
+async function stampIfFresh(dir: string, kind: FolderKind, fresh: boolean): Promise<void> {
+  if (!fresh || (await readdir(dir)).includes(FORMAT_FILE)) return;
+  await writeFolderStamp(dir, kind, packageVersion());
 }
 
 /**

@@ -48,4 +48,21 @@ describe('init --only-missing', () => {
     // Plain init still refuses a folder that holds settings.
     expect((await cli([...dirs, 'init'])).err.join('\n')).toMatch(/ER_1008/);
   });
+
+  it('stamps the folders it made with the current format, and never an older state folder', async () => {
+    expect((await cli([...dirs, 'init'])).code).toBe(0);
+    const stamp = async (dir: string): Promise<unknown> => JSON.parse(await readFile(join(base, dir, 'format.json'), 'utf8'));
+    expect(await stamp('config')).toMatchObject({ format: 2 });
+    expect(await stamp('state')).toMatchObject({ format: 2 });
+    // Nothing to migrate at the first start, so nothing said about migrating.
+    expect((await cli([...dirs, 'migrate'])).out.join('\n')).toMatch(/Nothing to migrate/);
+
+    // A state folder an older version wrote (records waiting, no stamp) keeps its format for migrate to bring up.
+    const older = ['--config-dir', join(base, 'config2'), '--state-dir', join(base, 'state')];
+    await rm(join(base, 'state', 'format.json'));
+    await writeFile(join(base, 'state', 'heartbeat.json'), '{}\n');
+    expect((await cli([...older, 'init', '--only-missing'])).code).toBe(0);
+    await expect(readFile(join(base, 'state', 'format.json'))).rejects.toThrow(/ENOENT/);
+    expect(await stamp('config2')).toMatchObject({ format: 2 });
+  });
 });
