@@ -3,7 +3,7 @@
  * messages, reading sections the way Windows does (the first of each name wins), and careful writing
  * (a line is rewritten only when it does not already say the wanted value).
  */
-import { IniDocument, quote, type EntryRef, type Eol, type SectionRef } from '../ini/document.js';
+import { IniDocument, lowerKey, quote, type EntryRef, type Eol, type SectionRef } from '../ini/document.js';
 import { syntaxProblems } from '../ini/issues.js';
 import { type MessageCode } from '../messages/catalogue.js';
 import { problem, type Params, type Problem } from '../messages/problem.js';
@@ -68,10 +68,19 @@ export function firstSections(doc: IniDocument): SectionRef[] {
   });
 }
 
+// A codec asks for the same section's keys several times (unknown keys, pairs, paths); a 999-tool file has 200,000 keys.
+const byKeyCache = new WeakMap<SectionRef, ReadonlyMap<string, EntryRef>>();
+
 /** The first entry of each key (by lower-case key), in file order; ER_4020 reports the rest. */
-export function entriesByKey(sec: SectionRef): Map<string, EntryRef> {
+export function entriesByKey(sec: SectionRef): ReadonlyMap<string, EntryRef> {
+  const cached = byKeyCache.get(sec);
+  if (cached) return cached;
   const m = new Map<string, EntryRef>();
-  for (const e of sec.entries) if (!m.has(e.key.toLowerCase())) m.set(e.key.toLowerCase(), e);
+  for (const e of sec.entries) {
+    const k = lowerKey(e.key);
+    if (!m.has(k)) m.set(k, e);
+  }
+  byKeyCache.set(sec, m);
   return m;
 }
 

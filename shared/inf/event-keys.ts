@@ -21,11 +21,25 @@ export const idsKey = (index: number): string => `EventID${pad2(index)}`;
 
 /** Whether a key is an event key, and its index (undefined when the number is not 01-99 in two digits). */
 export function eventKey(key: string): { kind: 'source' | 'ids'; index: number | undefined } | undefined {
-  const m = /^(SourceName|EventID)(.*)$/i.exec(key);
-  if (!m) return undefined;
-  const kind = m[1]?.toLowerCase() === 'sourcename' ? 'source' : 'ids';
-  const n = m[2] ?? '';
-  return { kind, index: /^\d\d$/.test(n) && n !== '00' ? Number(n) : undefined };
+  // By character codes, not a regular expression: called twice for each of up to 200,000 keys.
+  const kind = startsWithAscii(key, 'sourcename') ? 'source' : startsWithAscii(key, 'eventid') ? 'ids' : undefined;
+  if (!kind) return undefined;
+  const at = kind === 'source' ? 10 : 7;
+  for (let i = at; i < key.length; i++) if (isLineTerminator(key.charCodeAt(i))) return undefined; // where the former /^(...)(.*)$/ stopped matching
+  const hi = key.charCodeAt(at) - 0x30;
+  const lo = key.charCodeAt(at + 1) - 0x30;
+  const twoDigits = key.length === at + 2 && hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9;
+  const n = hi * 10 + lo;
+  return { kind, index: twoDigits && n > 0 ? n : undefined };
+}
+
+const isLineTerminator = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
+
+/** Whether `s` starts with the lower-case ASCII `prefix`, ignoring ASCII case only (as /i does for these letters). */
+function startsWithAscii(s: string, prefix: string): boolean {
+  if (s.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if ((s.charCodeAt(i) | 0x20) !== prefix.charCodeAt(i)) return false;
+  return true;
 }
 
 /** SourceNameXX: any text, `*` for all; empty is ER_4008. */
@@ -44,34 +58,40 @@ export interface MatchesRead {
 
 /** Reads the pairs of a section; `label` is the section's canonical name, for `field`. */
 export function readMatches(sec: SectionRef, label: string, out: Findings): MatchesRead {
-  const sources = new Map<number, EntryRef>();
-  const ids = new Map<number, EntryRef>();
+  // Arrays by index 1-99 rather than maps and a sort: a big file reads 1,000 sections of 99 pairs.
+  const sources: Array<EntryRef | undefined> = new Array<EntryRef | undefined>(100);
+  const ids: Array<EntryRef | undefined> = new Array<EntryRef | undefined>(100);
   let named = false;
   for (const e of entriesByKey(sec).values()) {
     const k = eventKey(e.key);
     if (!k) continue;
     named = true;
     if (k.index === undefined) out.add('ER_4010', { key: e.key }, e.line, `${label}.${e.key}`);
-    else (k.kind === 'source' ? sources : ids).set(k.index, e);
+    else (k.kind === 'source' ? sources : ids)[k.index] = e;
   }
   const matches: EventMatch[] = [];
-  const indices = [...new Set([...sources.keys(), ...ids.keys()])].sort((a, b) => a - b);
-  for (const index of indices) {
-    const s = sources.get(index);
-    const i = ids.get(index);
+  for (let index = 1; index <= 99; index++) {
+    const s = sources[index];
+    const i = ids[index];
+    if (!s && !i) continue;
+    const sk = SOURCE_KEYS[index]!;
+    const ik = IDS_KEYS[index]!;
     if (!s || !i) {
-      const [key, pair, line] = s ? [sourceKey(index), idsKey(index), s.line] : [idsKey(index), sourceKey(index), i?.line ?? sec.line];
+      const [key, pair, line] = s ? [sk, ik, s.line] : [ik, sk, i?.line ?? sec.line];
       out.add('ER_4009', { key, pair }, line, `${label}.${key}`);
       continue;
     }
-    const source = readSource(sourceKey(index), s.rawValue);
-    if (!source.ok) out.fail(source, s.line, `${label}.${sourceKey(index)}`);
-    const list = readEventIds(idsKey(index), i.rawValue);
-    if (!list.ok) out.fail(list, i.line, `${label}.${idsKey(index)}`);
+    const source = readSource(sk, s.rawValue);
+    if (!source.ok) out.fail(source, s.line, `${label}.${sk}`);
+    const list = readEventIds(ik, i.rawValue);
+    if (!list.ok) out.fail(list, i.line, `${label}.${ik}`);
     if (source.ok && list.ok) matches.push({ index, source: source.value, ids: list.value });
   }
   return { matches, named };
 }
+
+const SOURCE_KEYS = Array.from({ length: 100 }, (_, i) => sourceKey(i));
+const IDS_KEYS = Array.from({ length: 100 }, (_, i) => idsKey(i));
 
 export function sameIds(a: EventIds, b: EventIds): boolean {
   if (a === '*' || b === '*') return a === b;

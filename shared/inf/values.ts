@@ -112,10 +112,24 @@ export function readEventIds(key: string, raw: string): Check<EventIds> {
   for (const part of v.value.split(',')) {
     const item = part.trim();
     if (item === '*') return fail('ER_4029', { key, value: shown(v.value.trim()) });
-    if (!/^0x[0-9a-f]{8}$/i.test(item)) return fail('ER_4007', { value: shown(item) });
-    ids.push(parseInt(item.slice(2), 16));
+    const id = hexId(item);
+    if (id === undefined) return fail('ER_4007', { value: shown(item) });
+    ids.push(id);
   }
   return ok(ids);
+}
+
+/** `0x` + exactly 8 hex digits (either case) as a number; by character codes: a big file has 200,000 of these. */
+function hexId(item: string): number | undefined {
+  if (item.length !== 10 || item.charCodeAt(0) !== 0x30 || (item.charCodeAt(1) | 0x20) !== 0x78) return undefined;
+  let n = 0;
+  for (let i = 2; i < 10; i++) {
+    const c = item.charCodeAt(i);
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 ? (c | 0x20) - 0x57 : -1;
+    if (d < 0) return undefined;
+    n = n * 16 + d;
+  }
+  return n;
 }
 
 /** The manual's form: `0x%08x`, lower-case, comma-separated. */

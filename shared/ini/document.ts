@@ -59,6 +59,28 @@ export type SyntaxIssue =
   | { kind: 'duplicate-section'; line: number; section: string; first: number }
   | { kind: 'duplicate-key'; line: number; section: string; key: string; first: number };
 
+// Key spellings repeat across sections (SourceName01..99 in each of 999 tools): one shared string for each, and its
+// lower-case form computed once, save memory and garbage collection. Bounded, as file contents are arbitrary.
+const KEY_CACHE_MAX = 4096;
+const keyIntern = new Map<string, string>();
+const lowerCache = new Map<string, string>();
+
+function internKey(key: string): string {
+  const known = keyIntern.get(key);
+  if (known !== undefined) return known;
+  if (keyIntern.size < KEY_CACHE_MAX) keyIntern.set(key, key);
+  return key;
+}
+
+/** `key.toLowerCase()`, remembered for the spellings files repeat. */
+export function lowerKey(key: string): string {
+  const known = lowerCache.get(key);
+  if (known !== undefined) return known;
+  const lower = key.toLowerCase();
+  if (lowerCache.size < KEY_CACHE_MAX) lowerCache.set(key, lower);
+  return lower;
+}
+
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff;
 
 // Hand-written rather than regular expressions: a definition file can have hundreds of thousands of lines.
@@ -82,25 +104,26 @@ function parseLine(raw: string, eol: Eol): Line {
   if (keyEnd === start) return { kind: 'invalid', raw, eol };
   let valueStart = eq + 1;
   while (valueStart < end && isSpace(raw.charCodeAt(valueStart))) valueStart++;
-  return { kind: 'entry', key: raw.slice(start, keyEnd), rawValue: raw.slice(valueStart, end), valueStart, valueEnd: end, raw, eol };
+  return { kind: 'entry', key: internKey(raw.slice(start, keyEnd)), rawValue: raw.slice(valueStart, end), valueStart, valueEnd: end, raw, eol };
 }
 
-function splitLines(text: string): Array<[string, Eol]> {
-  const out: Array<[string, Eol]> = [];
+/** The lines of `text` with their own line ends, parsed in the same pass (no intermediate array of pieces). */
+function parseLines(text: string): Line[] {
+  const out: Line[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a) {
-      out.push([text.slice(start, i), '\n']);
+      out.push(parseLine(text.slice(start, i), '\n'));
       start = i + 1;
     } else if (c === 0x0d) {
       const crlf = text.charCodeAt(i + 1) === 0x0a;
-      out.push([text.slice(start, i), crlf ? '\r\n' : '\r']);
+      out.push(parseLine(text.slice(start, i), crlf ? '\r\n' : '\r'));
       if (crlf) i++;
       start = i + 1;
     }
   }
-  if (start < text.length) out.push([text.slice(start), '']);
+  if (start < text.length) out.push(parseLine(text.slice(start), ''));
   return out;
 }
 
@@ -110,7 +133,7 @@ export class IniDocument {
   private constructor(readonly lines: Line[]) {}
 
   static parse(text: string): IniDocument {
-    return new IniDocument(splitLines(text).map(([raw, eol]) => parseLine(raw, eol)));
+    return new IniDocument(parseLines(text));
   }
 
   static empty(): IniDocument {
@@ -141,14 +164,15 @@ export class IniDocument {
   sections(): SectionRef[] {
     const out: Array<{ name: string; line: number; entries: EntryRef[] }> = [];
     let cur: { name: string; line: number; entries: EntryRef[] } | undefined;
-    this.lines.forEach((l, i) => {
+    for (let i = 0; i < this.lines.length; i++) {
+      const l = this.lines[i]!;
       if (l.kind === 'section') {
         cur = { name: l.name, line: i + 1, entries: [] };
         out.push(cur);
       } else if (l.kind === 'entry' && cur) {
         cur.entries.push({ section: cur.name, key: l.key, rawValue: l.rawValue, line: i + 1 });
       }
-    });
+    }
     return out;
   }
 
@@ -168,7 +192,8 @@ export class IniDocument {
     let seenKeys = new Map<string, number>();
     let section: string | undefined;
     let sectionIsDuplicate = false;
-    this.lines.forEach((l, i) => {
+    for (let i = 0; i < this.lines.length; i++) {
+      const l = this.lines[i]!;
       const line = i + 1;
       if (l.kind === 'invalid') issues.push({ kind: 'invalid-line', line, raw: l.raw });
       else if (l.kind === 'section') {
@@ -182,15 +207,15 @@ export class IniDocument {
       } else if (l.kind === 'entry') {
         if (section === undefined) {
           issues.push({ kind: 'outside-section', line, key: l.key });
-          return;
+          continue;
         }
-        if (sectionIsDuplicate) return;
-        const k = l.key.toLowerCase();
+        if (sectionIsDuplicate) continue;
+        const k = lowerKey(l.key);
         const first = seenKeys.get(k);
         if (first !== undefined) issues.push({ kind: 'duplicate-key', line, section, key: l.key, first });
         else seenKeys.set(k, line);
       }
-    });
+    }
     return issues;
   }
 
