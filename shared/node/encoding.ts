@@ -64,9 +64,42 @@ export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): Decoded
     const bom = hasUtf8Bom(bytes);
     result = { text: looseUtf8.decode(bom ? bytes.subarray(UTF8_BOM.length) : bytes), encoding, bom };
   } else {
-    result = { text: iconv.decode(bytes, 'cp932'), encoding, bom: false };
+    const text = iconv.decode(bytes, 'cp932');
+    return { text, encoding, bom: false, lossless: cp932RoundTrips(text, bytes) };
   }
   return { ...result, lossless: sameBytes(encodeText(result), bytes) };
+}
+
+/**
+ * Whether encoding `text` as CP932 gives exactly `bytes`, i.e. sameBytes(encodeText(...), bytes), line by line: ASCII
+ * characters encode to themselves, so only lines with other characters go through the encoder (the slow part of
+ * reading a big file). Lines end after '\n', where the encoder keeps no state.
+ */
+function cp932RoundTrips(text: string, bytes: Uint8Array): boolean {
+  let at = 0;
+  let start = 0;
+  while (start < text.length) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl + 1;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (bytes[at + i - start] !== c) return false;
+    }
+    if (ascii) at += end - start;
+    else {
+      const enc = iconv.encode(text.slice(start, end), 'cp932');
+      if (at + enc.length > bytes.length) return false;
+      for (let i = 0; i < enc.length; i++) if (enc[i] !== bytes[at + i]) return false;
+      at += enc.length;
+    }
+    start = end;
+  }
+  return at === bytes.length;
 }
 
 /**
