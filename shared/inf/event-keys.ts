@@ -30,8 +30,14 @@ export function eventKey(key: string): { kind: 'source' | 'ids'; index: number |
   const lo = key.charCodeAt(at + 1) - 0x30;
   const twoDigits = key.length === at + 2 && hi >= 0 && hi <= 9 && lo >= 0 && lo <= 9;
   const n = hi * 10 + lo;
-  return { kind, index: twoDigits && n > 0 ? n : undefined };
+  return (kind === 'source' ? SOURCE_KINDS : IDS_KINDS)[twoDigits && n > 0 ? n : 0];
 }
+
+// Shared answers (never changed by callers), so reading 200,000 keys allocates nothing here; [0] = no valid index.
+const kinds = (kind: 'source' | 'ids'): ReadonlyArray<{ kind: 'source' | 'ids'; index: number | undefined }> =>
+  Array.from({ length: 100 }, (_, i) => Object.freeze({ kind, index: i === 0 ? undefined : i }));
+const SOURCE_KINDS = kinds('source');
+const IDS_KINDS = kinds('ids');
 
 const isLineTerminator = (c: number): boolean => c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029;
 

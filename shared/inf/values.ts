@@ -105,7 +105,8 @@ export type EventIds = '*' | number[];
  * `c0040006` or `0x1234567` are not accepted). The first bad item is named (ER_4007); `*` in a list is ER_4029.
  */
 export function readEventIds(key: string, raw: string): Check<EventIds> {
-  const v = readPlain(key, raw);
+  // Without a quote readPlain only trims: skip its objects for the common case.
+  const v = raw.includes('"') ? readPlain(key, raw) : { ok: true as const, value: raw.trim() };
   if (!v.ok) return v;
   if (v.value.trim() === '*') return ok('*');
   const ids: number[] = [];
