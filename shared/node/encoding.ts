@@ -64,42 +64,45 @@ export function decodeAs(bytes: Uint8Array, encoding: TextEncodingName): Decoded
     const bom = hasUtf8Bom(bytes);
     result = { text: looseUtf8.decode(bom ? bytes.subarray(UTF8_BOM.length) : bytes), encoding, bom };
   } else {
-    const text = iconv.decode(bytes, 'cp932');
-    return { text, encoding, bom: false, lossless: cp932RoundTrips(text, bytes) };
+    return { ...decodeCp932(bytes), encoding, bom: false };
   }
   return { ...result, lossless: sameBytes(encodeText(result), bytes) };
 }
 
 /**
- * Whether encoding `text` as CP932 gives exactly `bytes`, i.e. sameBytes(encodeText(...), bytes), line by line: ASCII
- * characters encode to themselves, so only lines with other characters go through the encoder (the slow part of
- * reading a big file). Lines end after '\n', where the encoder keeps no state.
+ * iconv.decode(bytes, 'cp932') and whether re-encoding gives the bytes back, with the ASCII-only lines copied straight
+ * (they decode and encode to themselves; the codec is the slow part of reading a big file). Lines with other bytes go
+ * through iconv-lite. Split only after a line feed: the decoder holds nothing there (0x0A is never a trail byte; after
+ * a lead byte it is read again on its own) and the encoder neither (a line's text ends with '\n').
  */
-function cp932RoundTrips(text: string, bytes: Uint8Array): boolean {
-  let at = 0;
-  let start = 0;
-  while (start < text.length) {
-    const nl = text.indexOf('\n', start);
-    const end = nl < 0 ? text.length : nl + 1;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x80) {
-        ascii = false;
-        break;
-      }
-      if (bytes[at + i - start] !== c) return false;
-    }
-    if (ascii) at += end - start;
-    else {
-      const enc = iconv.encode(text.slice(start, end), 'cp932');
-      if (at + enc.length > bytes.length) return false;
-      for (let i = 0; i < enc.length; i++) if (enc[i] !== bytes[at + i]) return false;
-      at += enc.length;
-    }
-    start = end;
+function decodeCp932(bytes: Uint8Array): { text: string; lossless: boolean } {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const latin1 = buf.toString('latin1'); // one character per byte: finds non-ASCII bytes with a native search
+  const nonAscii = /[\x80-\xff]/g;
+  let text = '';
+  let lossless = true;
+  let done = 0;
+  for (let m = nonAscii.exec(latin1); m; m = nonAscii.exec(latin1)) {
+    const start = latin1.lastIndexOf('\n', m.index) + 1;
+    let end = start;
+    // Following lines with non-ASCII bytes join this run, so iconv-lite is called once for a block.
+    do {
+      const nl = latin1.indexOf('\n', m ? m.index : end);
+      end = nl < 0 ? latin1.length : nl + 1;
+      nonAscii.lastIndex = end;
+      m = nonAscii.exec(latin1);
+    } while (m && latin1.lastIndexOf('\n', m.index) + 1 === end);
+    text += latin1.slice(done, start);
+    const piece = buf.subarray(start, end);
+    const decoded = iconv.decode(piece, 'cp932');
+    text += decoded;
+    if (lossless) lossless = sameBytes(iconv.encode(decoded, 'cp932'), piece);
+    done = end;
+    if (!m) break;
+    nonAscii.lastIndex = m.index;
   }
-  return at === bytes.length;
+  text += latin1.slice(done);
+  return { text, lossless };
 }
 
 /**
