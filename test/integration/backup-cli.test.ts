@@ -2,7 +2,7 @@
  * backup / restore / migrate through the real command (bin/express-report.mjs, its own process) on temp folders, and
  * the service's refusal of a newer folder (docs/backup.md).
  */
-import { cp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBackup } from '../../shared/node/backup/archive.js';
@@ -12,8 +12,8 @@ import { changedFiles, files } from '../helpers/folder-files.js';
 import { processCli } from '../helpers/process-cli.js';
 import { startService } from '../helpers/service-process.js';
 import { tempDirs } from '../helpers/tmp.js';
+import { copyFormat1Folders } from '../helpers/format-1-folders.js';
 
-const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
 const temp = tempDirs();
 
 /** A machine of 0.1.0 (the format-1 fixtures: a spool with pending, sent and expired reports, a relay store). */
@@ -21,8 +21,7 @@ async function machine() {
   const base = await temp();
   const configDir = join(base, 'config');
   const stateDir = join(base, 'state');
-  await cp(join(FIXTURES, 'config-format-1'), configDir, { recursive: true });
-  await cp(join(FIXTURES, 'state-format-1'), stateDir, { recursive: true });
+  await copyFormat1Folders({ configDir, stateDir });
   const { argv, run } = processCli(configDir, stateDir);
   return { base, configDir, stateDir, argv, cli: run };
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmod, cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCodedError } from '../../../../../shared/node/coded-error.js';
@@ -12,15 +12,14 @@ import { writeZip } from '../../../../../shared/node/transfer/zip.js';
 import { migrateFolders } from '../../../../../shared/node/formats/migrations.js';
 import { changedFiles, files } from '../../../../helpers/folder-files.js';
 import { tempDirs } from '../../../../helpers/tmp.js';
+import { copyFormat1Folders } from '../../../../helpers/format-1-folders.js';
 
-const FIXTURES = new URL('../../../../fixtures/', import.meta.url).pathname;
 const temp = tempDirs();
 
 async function machine(): Promise<{ configDir: string; stateDir: string; base: string }> {
   const base = await temp();
   const dirs = { configDir: join(base, 'config'), stateDir: join(base, 'state') };
-  await cp(join(FIXTURES, 'config-format-1'), dirs.configDir, { recursive: true });
-  await cp(join(FIXTURES, 'state-format-1'), dirs.stateDir, { recursive: true });
+  await copyFormat1Folders(dirs);
   await migrateFolders(dirs, { version: '0.2.0' });
   await chmod(dirs.stateDir, 0o700);
   await chmod(join(dirs.stateDir, 'keys', 'service-key.pem'), 0o600);

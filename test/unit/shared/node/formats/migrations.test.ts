@@ -1,4 +1,4 @@
-import { cp, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCodedError } from '../../../../../shared/node/coded-error.js';
@@ -11,16 +11,15 @@ import { RelayStore } from '../../../../../service/relay/store.js';
 import { HeartbeatScheduler } from '../../../../../service/sources/heartbeat-scheduler.js';
 import { files, changedFiles } from '../../../../helpers/folder-files.js';
 import { tempDirs } from '../../../../helpers/tmp.js';
+import { copyFormat1Folders } from '../../../../helpers/format-1-folders.js';
 
-const FIXTURES = new URL('../../../../fixtures/', import.meta.url).pathname;
 const temp = tempDirs();
 
 /** A copy of 0.1.0's folders (test/fixtures/*-format-1, written by that version's code). */
 async function format1(): Promise<{ configDir: string; stateDir: string }> {
   const d = await temp();
   const dirs = { configDir: join(d, 'config'), stateDir: join(d, 'state') };
-  await cp(join(FIXTURES, 'config-format-1'), dirs.configDir, { recursive: true });
-  await cp(join(FIXTURES, 'state-format-1'), dirs.stateDir, { recursive: true });
+  await copyFormat1Folders(dirs);
   return dirs;
 }
 
