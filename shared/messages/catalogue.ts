@@ -3,6 +3,7 @@
  * Codes are stable: never renumber or reuse one; retire a code by leaving it here unused.
  *   ER_1xxx internal and storage   ER_2xxx network (with the peer's own reply)   ER_3xxx input validation
  *   ER_4xxx definition files       ER_5xxx confirmation                          ER_6xxx information
+ *   ER_8xxx install, formats, run mode, performance   ER_9xxx reliability (limits, faults, permissions; any kind)
  * Parts with many codes keep them in catalogue/<part>.ts (spread in below), so the parts can grow apart.
  * {name} placeholders are filled by message(); a placeholder may carry a LocalizedText (a field label).
  */
@@ -23,6 +24,13 @@ import { settingsTransferWindowMessages } from './catalogue/settings-transfer-wi
 import { formatsBackupMessages } from './catalogue/formats-backup.js';
 import { runModeMessages } from './catalogue/run-mode.js';
 import { packageMessages } from './catalogue/package.js';
+import { windowLoadMessages } from './catalogue/window-load.js';
+import { serviceMemoryMessages } from './catalogue/service-memory.js';
+import { spoolIntakeMessages } from './catalogue/spool-intake.js';
+import { infSpeedMessages } from './catalogue/inf-speed.js';
+import { fuzzMessages } from './catalogue/fuzz.js';
+import { faultsMessages } from './catalogue/faults.js';
+import { soakSecurityMessages } from './catalogue/soak-security.js';
 
 export const catalogue = {
   ...mailMessages,
@@ -41,6 +49,13 @@ export const catalogue = {
   ...formatsBackupMessages,
   ...runModeMessages,
   ...packageMessages,
+  ...windowLoadMessages,
+  ...serviceMemoryMessages,
+  ...spoolIntakeMessages,
+  ...infSpeedMessages,
+  ...fuzzMessages,
+  ...faultsMessages,
+  ...soakSecurityMessages,
   // ---- internal and storage
   ER_1001: { kind: 'internal', ja: 'ファイル {path} を読み込めません: {reason}', en: 'Cannot read {path}: {reason}' },
   ER_1002: {

@@ -17,6 +17,13 @@ import { settingsTransferWindowMessages } from '../../../../shared/messages/cata
 import { formatsBackupMessages } from '../../../../shared/messages/catalogue/formats-backup.js';
 import { runModeMessages } from '../../../../shared/messages/catalogue/run-mode.js';
 import { packageMessages } from '../../../../shared/messages/catalogue/package.js';
+import { windowLoadMessages } from '../../../../shared/messages/catalogue/window-load.js';
+import { serviceMemoryMessages } from '../../../../shared/messages/catalogue/service-memory.js';
+import { spoolIntakeMessages } from '../../../../shared/messages/catalogue/spool-intake.js';
+import { infSpeedMessages } from '../../../../shared/messages/catalogue/inf-speed.js';
+import { fuzzMessages } from '../../../../shared/messages/catalogue/fuzz.js';
+import { faultsMessages } from '../../../../shared/messages/catalogue/faults.js';
+import { soakSecurityMessages } from '../../../../shared/messages/catalogue/soak-security.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -41,6 +48,13 @@ describe('message catalogue', () => {
       formatsBackupMessages,
       runModeMessages,
       packageMessages,
+      windowLoadMessages,
+      serviceMemoryMessages,
+      spoolIntakeMessages,
+      infSpeedMessages,
+      fuzzMessages,
+      faultsMessages,
+      soakSecurityMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
@@ -51,8 +65,11 @@ describe('message catalogue', () => {
     const files = await readdir(new URL('../../../../shared/messages/catalogue/', import.meta.url));
     expect(files.sort()).toEqual([
       'collect.ts',
+      'faults.ts',
       'fleet.ts',
       'formats-backup.ts',
+      'fuzz.ts',
+      'inf-speed.ts',
       'lifecycle.ts',
       'mail.ts',
       'modem.ts',
@@ -63,9 +80,13 @@ describe('message catalogue', () => {
       'relay-manager.ts',
       'relay-window.ts',
       'run-mode.ts',
+      'service-memory.ts',
       'settings-transfer-window.ts',
       'settings-transfer.ts',
+      'soak-security.ts',
       'sources.ts',
+      'spool-intake.ts',
+      'window-load.ts',
     ]);
   });
 
@@ -78,6 +99,7 @@ describe('message catalogue', () => {
       '5': ['confirmation'],
       '6': ['information', 'warning'],
       '8': ['internal', 'information', 'warning'],
+      '9': ['internal', 'information', 'warning', 'network', 'validation', 'definition'],
     };
     for (const [code, def] of Object.entries(catalogue)) {
       expect(placeholders(def.ja), code).toEqual(placeholders(def.en));
