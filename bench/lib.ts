@@ -20,6 +20,26 @@ export async function time(fn: () => unknown | Promise<unknown>, runs = 15, warm
   return { medianMs: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, runs };
 }
 
+/**
+ * One measured figure. `baseline` is what it is compared with (same unit, same run); `ratio` is value / baseline unless
+ * given; `goal` is text such as `ratio ≤ 10` or `≤ 500 ms` (compared with the ratio when it starts with `ratio`, else
+ * with the value); `met` overrides that reading when the goal is not a plain bound.
+ */
+export interface BenchFigure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: number;
+  ratio?: number;
+  goal?: string;
+  met?: boolean;
+}
+
+/** What a benchmark's `run()` may return; `npm run bench` prints every figure in one table at the end. */
+export interface BenchResult {
+  figures: BenchFigure[];
+}
+
 export const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 
 /**
