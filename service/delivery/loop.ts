@@ -65,6 +65,8 @@ export class DeliveryLoop {
   private readonly sending = new Set<string>();
   /** In memory only (monotonic deadlines): a report whose outcome could not be written is not retried in a tight loop. */
   private readonly backoff = new Map<string, number>();
+  /** Delivered, but the disk refused to record it (ER_1052): the next turn only records it, never sends it again. */
+  private readonly unrecorded = new Map<string, { outcome: Outcome & { ok: true }; route: string }>();
   private readonly unsubscribe: () => void;
 
   constructor(private readonly o: DeliveryLoopOptions) {
@@ -194,7 +196,7 @@ export class DeliveryLoop {
         this.log(problemEntry(d.problem, rec.report.id));
       } else {
         const route = this.o.routeFor(rec.report, rec.relay);
-        const batch = route?.sendBatch && rec.relay ? this.batchOf(rec, route, now, policy, state) : [rec];
+        const batch = route?.sendBatch && rec.relay && !this.unrecorded.has(rec.report.id) ? this.batchOf(rec, route, now, policy, state) : [rec];
         if (route && batch.length > 1) await this.attemptBatch(batch, route, policy);
         else await this.attempt(rec, policy, route);
         this.again = true;
@@ -212,7 +214,7 @@ export class DeliveryLoop {
     const batch = [first];
     for (const rec of this.o.spool.pending()) {
       if (batch.length >= (route.maxBatch ?? 1)) break;
-      if (rec === first || !rec.relay || this.decide(rec, now, policy, state).kind !== 'send') continue;
+      if (rec === first || !rec.relay || this.unrecorded.has(rec.report.id) || this.decide(rec, now, policy, state).kind !== 'send') continue;
       if (this.o.routeFor(rec.report, rec.relay) === route) batch.push(rec);
     }
     return batch;
@@ -253,6 +255,11 @@ export class DeliveryLoop {
     const rec = this.o.spool.claim(claimed.report.id);
     if (!rec) return;
     const { report } = rec;
+    const kept = this.unrecorded.get(report.id);
+    if (kept) {
+      this.o.spool.release(report.id);
+      return this.guard(rec, policy, () => this.record(rec, kept.outcome, kept.route, policy));
+    }
     const abort = (this.abort = new AbortController());
     this.sending.add(report.id);
     let outcome: Outcome;
@@ -276,7 +283,9 @@ export class DeliveryLoop {
     const { id, kind } = rec.report;
     const spool = this.o.spool;
     if (outcome.ok) {
+      this.unrecorded.set(id, { outcome, route: routeName });
       await spool.markSent(id, outcome.detail, routeName);
+      this.unrecorded.delete(id);
       if (rec.relay) this.log(logEntry('ER_6741', { id, kind, from: rec.relay.from, route: routeName, detail: outcome.detail }, id));
       else this.log(logEntry('ER_6051', { id, kind, route: routeName, detail: outcome.detail }, id));
       return;

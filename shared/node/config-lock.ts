@@ -126,10 +126,15 @@ async function writeRecord(lockPath: string, record: string): Promise<string> {
   // 0644: every writer (the user's window, root's command line) must be able to read who holds it.
   const fh = await open(temp, 'wx', 0o644);
   try {
-    await fh.chmod(0o644); // exact, whatever the umask
-    await fh.writeFile(record);
-  } finally {
-    await fh.close();
+    try {
+      await fh.chmod(0o644); // exact, whatever the umask
+      await fh.writeFile(record);
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    await unlink(temp).catch(() => undefined); // a full disk must not leave a stray record behind each refused save
+    throw e;
   }
   return temp;
 }

@@ -1,0 +1,117 @@
+/**
+ * Faults of the center against the running service (HTTPS route): a 5xx, silence after the request's headers, silence
+ * after the center's own response headers, a reset in the middle of the request body, half a response body and a
+ * closed connection. Each report meets one fault on its first attempt; each ends in a coded problem (status) or, when
+ * the center had already said 2xx, delivered; meanwhile status answers and new events are accepted. Then the retry
+ * interval passes (libfaketime moves the service's clocks, test/helpers/faults/fast-forward.ts) and every report is
+ * delivered exactly once: nothing lost, nothing twice.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestPki } from '../helpers/peers/test-ca.js';
+import { activatedMachine, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { startFaultyCenter, type Fault, type FaultyCenter } from '../helpers/faults/faulty-center.js';
+import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
+
+type Status = { pending: number; expired: number; reports?: Array<{ id: string; phase: string; attempts: number; problem?: { code: string } }> };
+
+let base: string;
+let center: FaultyCenter;
+let machine: Machine;
+let service: ServiceProcess | undefined;
+let clock: FastForward;
+/** Faults handed out in order, one to each new report id; a report seen before meets 'ok'. */
+const planned: Fault[] = [];
+const assigned = new Map<string, Fault>();
+const log = () => service?.log() ?? '';
+const status = async () => {
+  const r = await machine.cli(['status', '--json']);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as Status;
+};
+
+async function event(): Promise<string> {
+  const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
+  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
+  expect(e.result, r.err).toBe('accepted');
+  return e.reportId;
+}
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'er-fault-center-'));
+  const pki = makeTestPki();
+  center = await startFaultyCenter(pki.server, (id) => {
+    if (!assigned.has(id)) assigned.set(id, planned.shift() ?? 'ok');
+    const f = assigned.get(id)!;
+    assigned.set(id, 'ok'); // only the first attempt meets the fault
+    return f;
+  });
+  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
+  machine = await activatedMachine(base, {
+    url: center.url,
+    caFile: join(base, 'ca.pem'),
+    settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1', 'https.timeoutSeconds', '10'],
+    state: 'active',
+  });
+  clock = await fastForward(base);
+  service = await startService(machine, ['--no-os-events'], clock.env);
+}, 60_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await center?.close();
+  await rm(base, { recursive: true, force: true });
+});
+
+describe('the center misbehaving while the service delivers', () => {
+  it('each fault ends coded (or delivered once the status was in); after the retry interval all are delivered once', async () => {
+    const started = Date.now();
+    const faults: Fault[] = ['5xx', 'hang-before-answer', 'hang-after-headers', 'reset-mid-request', 'half-body'];
+    planned.push(...faults);
+    const ids: string[] = [];
+    for (let i = 0; i < faults.length; i++) ids.push(await event());
+    const fault = (id: string) => faults[ids.indexOf(id)];
+
+    // First attempts: each report met its fault.
+    await until(() => center.met.length >= faults.length, 40_000, 'every report to meet its fault', log);
+    // While the loop is at it (two 10 s timeouts), the service keeps serving: status answers, an event is accepted.
+    const extra = await event();
+    ids.push(extra);
+    faults.push('ok');
+    await until(
+      async () => (await status()).reports!.filter((r) => ids.includes(r.id) && r.attempts >= 1 && r.phase !== 'sending').length === ids.length,
+      40_000,
+      'every first attempt to be recorded',
+      log,
+    );
+    const first = await status();
+    const codeOf = (f: Fault) => first.reports!.find((r) => fault(r.id) === f && ids.includes(r.id));
+    expect(codeOf('5xx')?.problem?.code).toBe('ER_2008');
+    expect(codeOf('half-body')?.problem?.code).toBe('ER_2008');
+    expect(codeOf('hang-before-answer')?.problem?.code).toBe('ER_2003');
+    expect(codeOf('reset-mid-request')?.problem?.code).toMatch(/^ER_20(11|02)$/);
+    // The center said 200 before it fell silent: that is its answer (docs/report-format.md), the report is sent.
+    expect(codeOf('hang-after-headers')?.phase).toBe('sent');
+    expect(first.pending).toBe(4);
+    expect(first.expired).toBe(0);
+
+    // The retry interval passes for the service; nothing else changes.
+    await clock.forward(90);
+    await until(async () => (await status()).pending === 0, 30_000, 'the retries to deliver every report', log);
+    const end = await status();
+    expect(end.expired).toBe(0);
+    for (const id of ids)
+      expect(
+        center.delivered.filter((d) => d === id),
+        `${fault(id)} ${id}`,
+      ).toHaveLength(1);
+    expect(log()).not.toMatch(/\n\s+at /); // no stack trace
+    expect(log()).not.toContain('ER_6030'); // both clocks moved together: no step
+    const codes = faults.map((f) => `${f}: ${codeOf(f)?.problem?.code ?? codeOf(f)?.phase}`).join(', ');
+    console.log(
+      `faults/center: ${codes}; ${ids.length} accepted, ${center.delivered.filter((d) => ids.includes(d)).length} delivered, ${center.met.length} requests, ${Date.now() - started} ms`,
+    );
+  }, 120_000);
+});
