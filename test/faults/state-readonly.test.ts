@@ -1,0 +1,107 @@
+/**
+ * The state folder turned read-only under the running service (a tmpfs remounted `ro`: as root a chmod would not stop
+ * the service). An event through the local API is refused with a coded answer; a report whose attempt ends meanwhile is
+ * delivered once and its outcome kept in memory (ER_1052) until the folder is writable again; status answers; the
+ * service keeps running. Back to read-write: everything accepted is delivered, nothing twice.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { activatedMachine, startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { cannotMount, mountTmpfs, remount, umount } from '../helpers/faults/mounts.js';
+import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
+
+const why = cannotMount();
+if (why) console.warn(`faults/state-readonly: SKIPPED, a tmpfs cannot be mounted here (${why}); it needs root or CAP_SYS_ADMIN.`);
+
+type Status = { pending: number; expired: number; reports?: Array<{ id: string; phase: string; problem?: { code: string } }> };
+
+let base: string;
+let receiver: Receiver;
+let machine: Machine;
+let service: ServiceProcess | undefined;
+let clock: FastForward;
+let up = true;
+let mounted = false;
+const accepts: string[] = [];
+const delivered = (id: string) => accepts.filter((a) => a === id).length;
+const log = () => service?.log() ?? '';
+const status = async () => {
+  const r = await machine.cli(['status', '--json']);
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as Status;
+};
+const event = () => machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
+const accepted = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
+
+beforeAll(async () => {
+  if (why) return;
+  base = await mkdtemp(join(tmpdir(), 'er-fault-ro-'));
+  mkdirSync(join(base, 'state'));
+  mountTmpfs(join(base, 'state'), '16m');
+  mounted = true;
+  const center = await startCenter(base, (r) => {
+    if (!up) return { status: 503, body: 'center busy' };
+    accepts.push(r.reportId ?? '');
+    return { status: 200, body: 'ok' };
+  });
+  receiver = center.receiver;
+  machine = await activatedMachine(base, {
+    url: receiver.url,
+    caFile: center.caFile,
+    settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
+    state: 'active',
+  });
+  clock = await fastForward(base);
+  service = await startService(machine, ['--no-os-events'], clock.env);
+}, 120_000);
+
+afterAll(async () => {
+  await service?.stop();
+  await receiver?.close();
+  if (mounted) {
+    remount(join(base, 'state'), 'rw');
+    umount(join(base, 'state'));
+  }
+  if (base) await rm(base, { recursive: true, force: true });
+});
+
+describe.skipIf(why !== undefined)('the state folder read-only under the running service', () => {
+  it('refuses new events coded, keeps what it delivered, serves status; read-write again: all delivered once', async () => {
+    const started = Date.now();
+    up = false;
+    const before = accepted((await event()).out).reportId;
+    await until(async () => (await status()).reports?.find((r) => r.id === before)?.problem?.code === 'ER_2008', 20_000, 'the first attempt to fail', log);
+
+    remount(machine.stateDir, 'ro');
+    const mark = log().length;
+    const refused = await event();
+    expect(refused.code).not.toBe(0);
+    expect(refused.err).toMatch(/ER_1092 .*ER_1002 Cannot write .*spool.*EROFS/);
+    expect(refused.out).not.toMatch(/accepted/);
+
+    up = true;
+    await clock.forward(90);
+    await status(); // wakes the service's event loop to see its clocks moved
+    await until(() => log().slice(mark).includes('ER_1052'), 20_000, 'the unsaved outcome to be logged', log);
+    expect(log().slice(mark)).toMatch(/ER_1052 The outcome of report .*EROFS/);
+    expect(delivered(before)).toBe(1);
+    expect((await status()).reports?.find((r) => r.id === before)?.phase).toBe('waiting');
+    expect(service!.child.exitCode).toBeNull();
+
+    remount(machine.stateDir, 'rw');
+    const after = accepted((await event()).out);
+    expect(after.result).toBe('accepted');
+    await clock.forward(90);
+    await until(async () => (await status()).pending === 0, 30_000, 'the queue to empty', log);
+    expect(delivered(before)).toBe(1);
+    expect(delivered(after.reportId)).toBe(1);
+    expect(await readdir(join(machine.stateDir, 'sent'))).toEqual(expect.arrayContaining([`${before}.json`, `${after.reportId}.json`]));
+    expect((await status()).expired).toBe(0);
+    expect(log()).not.toMatch(/\n\s+at /);
+    console.log(`faults/state-readonly: 1 refused, 2 accepted, 2 delivered once, ${receiver.received.length} requests, ${Date.now() - started} ms`);
+  }, 90_000);
+});
