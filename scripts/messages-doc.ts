@@ -12,6 +12,7 @@ const groups: Array<[string, string]> = [
   ['ER_5', 'Confirmation'],
   ['ER_6', 'Information'],
   ['ER_8', 'Installation: the server package, formats and backup, who runs the service'],
+  ['ER_9', 'Reliability: faults, fuzzing, soak and security checks'],
 ];
 const cell = (s: string): string => s.replace(/\|/g, '\\|');
 

@@ -3,7 +3,7 @@
  * so only the service's own user or root can call it): POST /v1/events, GET /v1/status, POST /v1/notify (テスト通報 /
  * 開局通報 for the desktop app, which cannot open the sealed secrets itself), POST /v1/pause and /v1/resume (保守中), GET
  * /v1/relay/agents (the manager relay's agent list). Its limits (connections, time, body size)
- * are in api-guard.ts.
+ * are in ../common/api-guard.ts.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -17,7 +17,7 @@ import { problem, type Problem } from '../../shared/messages/problem.js';
 import { issuesText } from '../../shared/messages/zod-issues.js';
 import { reasonOf } from '../../shared/node/coded-error.js';
 import { type ServiceCore } from './core.js';
-import { API_LIMITS, CHECK_INTERVAL_MS, guardServer, readLimited, type ApiLimits } from './api-guard.js';
+import { API_LIMITS, CHECK_INTERVAL_MS, guardServer, readLimited, type ApiLimits } from '../common/api-guard.js';
 
 type Reply = (status: number, body: unknown) => void;
 

@@ -33,7 +33,7 @@ import { ServiceLog, serviceLogDir } from '../common/service-log.js';
 import { ConfigCoordinator } from '../config/coordinator.js';
 import { MonitoredEvents } from '../intake/monitored.js';
 import { startIntakeApi } from './intake-api.js';
-import { type ApiLimits } from './api-guard.js';
+import { type ApiLimits } from '../common/api-guard.js';
 import { DropFolder, type DropFolderOptions } from '../sources/drop-folder.js';
 import { notify } from '../notify/notify.js';
 import { activationMarker, onlyStateChanged, readActivationMarker } from '../notify/activation-marker.js';
@@ -62,7 +62,7 @@ export interface ServiceOptions {
   osEvents?: false | { syslogFiles?: string[]; journalctl?: string };
   /** The log to write to, when the caller also writes to it (the command line's process guards); else one is made. */
   log?: ServiceLog;
-  /** The local API's limits (api-guard.ts API_LIMITS); tests lower them. */
+  /** The local API's limits (common/api-guard.ts API_LIMITS); tests lower them. */
   apiLimits?: Partial<ApiLimits>;
   /** The drop folder's limits (../sources/drop-folder.ts); tests shorten them. */
   drop?: DropFolderOptions;

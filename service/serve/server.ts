@@ -3,18 +3,24 @@
  * start (the printed URL carries it; the page keeps it in sessionStorage), the Host header checked (no DNS rebinding),
  * a cross-origin Origin refused, and every API request without the token refused. The same dispatcher serves Electron IPC.
  * A browser started by `--open` gets a one-time link instead of the token (one-time.ts): its command line is public.
+ * The local API's limits hold here too (../common/api-guard.ts: connections, idle / header / request time, body size),
+ * so a local program, even without the token, cannot take serve's descriptors, memory or time.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { type AddressInfo } from 'node:net';
 import { type HostApi } from '../../shared/host/api.js';
 import { dispatch } from '../../shared/node/host/dispatch.js';
 import { CSP, staticFile } from '../../shared/node/static-files.js';
-import { message, problem } from '../../shared/messages/problem.js';
+import { message, problem, type Problem } from '../../shared/messages/problem.js';
 import { text, type LocalizedText } from '../../shared/messages/text.js';
 import { refusal, type HostRefusal } from '../../shared/host/errors.js';
+import { API_LIMITS, CHECK_INTERVAL_MS, guardServer, readLimited, type ApiLimits } from '../common/api-guard.js';
 import { OneTimeCodes, ONE_TIME_SECONDS } from './one-time.js';
 const MAX_BODY = 16 * 1024 * 1024;
+
+/** The local API's limits, with room for the largest body the window sends (a settings import). */
+export const SERVE_LIMITS: ApiLimits = { ...API_LIMITS, maxBodyBytes: MAX_BODY };
 
 export interface Served {
   /** The session URL printed on the terminal: it carries the token itself (only the user sees the terminal). */
@@ -79,30 +85,31 @@ const WHY = {
   get: text('GET 以外の要求です', 'only GET is accepted'),
 };
 
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const c of req) {
-    size += (c as Buffer).length;
-    if (size > MAX_BODY) return undefined;
-    chunks.push(c as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function tokenMatches(header: string | undefined, token: string): boolean {
   const given = Buffer.from(header?.startsWith('Bearer ') ? header.slice(7) : '');
   const want = Buffer.from(token);
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
-export async function serve(api: HostApi, opts: { port?: number; rendererDir: string; codes?: OneTimeCodes }): Promise<Served> {
+export interface ServeOptions {
+  port?: number;
+  rendererDir: string;
+  codes?: OneTimeCodes;
+  /** SERVE_LIMITS by default; tests lower them. */
+  limits?: Partial<ApiLimits>;
+  /** Where serve's own coded notices go (connections shed, a body refused); the terminal in the command line. */
+  onProblem?: (p: Problem) => void;
+}
+
+export async function serve(api: HostApi, opts: ServeOptions): Promise<Served> {
   const token = randomBytes(24).toString('base64url');
   const codes = opts.codes ?? new OneTimeCodes();
   let port = 0;
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const limits: ApiLimits = { ...SERVE_LIMITS, ...opts.limits };
+  const notice = opts.onProblem ?? (() => undefined);
 
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer({ connectionsCheckingInterval: CHECK_INTERVAL_MS }, (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const method = url.pathname.startsWith('/api/') ? url.pathname.slice('/api/'.length) : url.pathname;
@@ -113,8 +120,13 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
         if (origin !== undefined && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, refusedBy(method, WHY.origin));
         if (!tokenMatches(req.headers.authorization, token)) return refuse(res, 401, refusedBy(method, WHY.token));
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, refusedBy(method, WHY.type));
-        const body = await readBody(req);
-        if (body === undefined) return refuse(res, 413, refusedBy(method, WHY.size));
+        const got = await readLimited(req, limits.maxBodyBytes);
+        if (!got.ok) {
+          if (got.status === 413) notice(problem('ER_9201', { limit: limits.maxBodyBytes, request: `POST ${url.pathname}` }));
+          res.shouldKeepAlive = false; // the unread rest of the body is not drained
+          return got.status === 413 ? refuse(res, 413, refusedBy(method, WHY.size)) : undefined;
+        }
+        const body = got.body.toString('utf8');
         let arg: unknown;
         try {
           arg = JSON.parse(body || 'null');
@@ -142,6 +154,7 @@ export async function serve(api: HostApi, opts: { port?: number; rendererDir: st
       if (!res.headersSent) refuse(res, 500, refusal(problem('ER_1020', { reason: e instanceof Error ? e.message : String(e) })));
     });
   });
+  guardServer(server, limits, (count) => notice(problem('ER_9200', { limit: limits.maxConnections, count })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

@@ -54,7 +54,7 @@ export async function serveCommand(ctx: CliContext, opts: { port?: string; open?
   // --view: the export read-only, in memory; no config or state folder is opened or made.
   const host = opts.view === undefined ? await createHost(ctx, ctx.env) : await viewOf({ path: resolve(opts.view) }, () => loadResources(RESOURCES_DIR));
   const port = opts.port === undefined ? 0 : Number(opts.port);
-  const served = await serve(host, { port, rendererDir: RENDERER_DIR });
+  const served = await serve(host, { port, rendererDir: RENDERER_DIR, onProblem: (p) => printProblems(ctx.io, [p]) });
   ctx.io.out(served.url);
   if (opts.open) {
     printProblems(ctx.io, [problem('ER_6040', { seconds: ONE_TIME_SECONDS })]);

@@ -4,4 +4,15 @@
  */
 import { type MessageDef } from '../message-def.js';
 
-export const soakSecurityMessages = {} satisfies Record<string, MessageDef>;
+export const soakSecurityMessages = {
+  ER_9200: {
+    kind: 'internal',
+    ja: '設定画面のサーバー (serve) の接続数が上限 {limit} に達したため、待機中の古い接続を {count} 本切断しました。ローカルのプログラムが接続を開いたままにしている可能性があります。',
+    en: 'The settings window server (serve) reached its limit of {limit} connections: {count} idle connection(s) were closed to make room. A local program may be holding connections open.',
+  },
+  ER_9201: {
+    kind: 'internal',
+    ja: '設定画面のサーバー (serve) への要求 {request} の本文が {limit} バイトを超えるため拒否しました。',
+    en: 'The settings window server (serve) refused the request {request}: its body is larger than {limit} bytes.',
+  },
+} satisfies Record<string, MessageDef>;
