@@ -20,6 +20,8 @@ const MAX = 5 * 1024 * 1024;
  */
 export class ServiceLog {
   private chain: Promise<void> = Promise.resolve();
+  /** Lines not yet taken by a write. */
+  private waiting: string[] = [];
   constructor(
     private readonly dir: string,
     private readonly echo: (line: string) => void = (l) => process.stderr.write(`${l}\n`),
@@ -42,13 +44,18 @@ export class ServiceLog {
   private line(level: string, text: string): void {
     const l = `${new Date().toISOString()} ${level} ${printable(text)}`;
     this.echo(l);
+    // Lines that come while a write is on its way go out together in the next one (a burst of reports logs a line each).
+    this.waiting.push(l);
+    if (this.waiting.length > 1) return;
     this.chain = this.chain
       .then(async () => {
-        await mkdir(this.dir, { recursive: true });
+        const lines = this.waiting;
+        this.waiting = [];
+        await mkdir(this.dir, { recursive: true, mode: 0o700 }); // like every folder of the state folder
         const path = join(this.dir, 'service.log');
         const size = (await stat(path).catch(() => undefined))?.size ?? 0;
         if (size > MAX) await rename(path, `${path}.1`);
-        await appendFile(path, `${l}\n`, { mode: 0o600 });
+        await appendFile(path, `${lines.join('\n')}\n`, { mode: 0o600 });
       })
       .catch(() => undefined);
   }
