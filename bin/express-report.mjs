@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The package's command. In a checkout the TypeScript sources run through tsx (so `npx express-report` works right
-// after `npm ci`); an installed package without sources runs the bundle built by `npm run build` (out/service/cli.mjs).
+// after `npm ci`); an installed package without sources runs the bundle built by `npm run build` (out/service/cli.mjs,
+// which loads its chunks in out/service/chunks/ as commands and routes are used).
 import { existsSync } from 'node:fs';
 
 const bundle = new URL('../out/service/cli.mjs', import.meta.url);

@@ -2,22 +2,43 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The command and the service, bundled: what a packaged install runs (a checkout runs the sources through tsx). */
-export async function buildService(): Promise<void> {
+/**
+ * The command and the service, bundled: what a packaged install runs (a checkout runs the sources through tsx). Split
+ * into chunks (out/service/cli.mjs and out/service/chunks/): a dynamic import() stays one, so the code of a command or a
+ * route that is not used (mail, modem, S/MIME, zip, fleet, serve) and the packages it imports are never loaded
+ * (docs/architecture.md, "Code loaded on demand").
+ */
+export async function buildService(outdir = 'out/service'): Promise<void> {
+  // Built beside, then swapped in: no chunk of an older build is left (and shipped), and a command started meanwhile
+  // finds a whole bundle (two builds of the same sources write the same chunk names).
+  const target = join(root, outdir);
+  const fresh = `${target}.new-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  await rm(fresh, { recursive: true, force: true });
   await esbuild({
     bundle: true,
     platform: 'node',
     target: 'node20',
     logLevel: 'warning',
     absWorkingDir: root,
-    entryPoints: ['service/cli/main.ts'],
-    outfile: 'out/service/cli.mjs',
+    entryPoints: { cli: 'service/cli/main.ts' },
+    outdir: fresh,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: 'chunks/[name]-[hash]',
+    splitting: true,
     format: 'esm',
     packages: 'external',
   });
+  await rename(target, old).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
+  await rename(fresh, target);
+  await rm(old, { recursive: true, force: true });
 }
 
 export async function buildAll(): Promise<void> {

@@ -83,7 +83,8 @@ export async function stageApp(root: string, stage: string, version: string): Pr
 
   // The command and the service (esbuild, as `npm run build`), and the window `serve` shows (vite, into the stage).
   await buildService();
-  await copyFile(join(root, 'out', 'service', 'cli.mjs'), join(app, 'out', 'service', 'cli.mjs'));
+  // cli.mjs and its chunks/ (each command and route is a chunk loaded when used).
+  await cp(join(root, 'out', 'service'), join(app, 'out', 'service'), { recursive: true });
   process.env.NODE_ENV = 'production'; // React's production build
   await viteBuild({
     configFile: join(root, 'vite.config.ts'),

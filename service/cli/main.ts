@@ -9,28 +9,35 @@ import { problem } from '../../shared/messages/problem.js';
 import { CodedError } from '../../shared/node/coded-error.js';
 import { langFromEnv, printProblems, processIo, type CliIo } from './io.js';
 import { contextFrom, type CliContext } from './context.js';
-import { initCommand } from './commands/init.js';
-import { validateCommand } from './commands/validate.js';
-import { infShowCommand } from './commands/inf-show.js';
-import { configExport, configGet, configList, configSet } from './commands/config.js';
-import { serveCommand } from './commands/serve.js';
-import { activateCommand } from './commands/activate.js';
-import { serviceCommand } from './commands/service.js';
-import { eventCommand } from './commands/event.js';
-import { statusCommand } from './commands/status.js';
-import { notifyCommand } from './commands/notify.js';
-import { testConnectionCommand } from './commands/connection.js';
-import { endServiceCommand } from './commands/end-service.js';
-import { pauseCommand, resumeCommand } from './commands/maintenance.js';
-import { relayAgentsCommand } from './commands/relay.js';
-import { exportCommand } from './commands/export.js';
-import { exportDiffCommand } from './commands/export-diff.js';
-import { exportHtmlCommand } from './commands/export-html.js';
-import { importCommand } from './commands/import.js';
-import { fleetBuildCommand, fleetCheckCommand } from './commands/fleet.js';
-import { backupCommand } from './commands/backup.js';
-import { restoreCommand } from './commands/restore.js';
-import { migrateCommand } from './commands/migrate.js';
+import {
+  initCommand,
+  validateCommand,
+  infShowCommand,
+  configExport,
+  configGet,
+  configList,
+  configSet,
+  serveCommand,
+  activateCommand,
+  serviceCommand,
+  eventCommand,
+  statusCommand,
+  notifyCommand,
+  testConnectionCommand,
+  endServiceCommand,
+  pauseCommand,
+  resumeCommand,
+  relayAgentsCommand,
+  exportCommand,
+  exportDiffCommand,
+  exportHtmlCommand,
+  importCommand,
+  fleetBuildCommand,
+  fleetCheckCommand,
+  backupCommand,
+  restoreCommand,
+  migrateCommand,
+} from './on-demand.js'; // each command's code loads when it runs
 
 type Help = Readonly<Record<Lang, string>>;
 const h = (ja: string, en: string): Help => ({ ja, en });

@@ -42,6 +42,7 @@ import { Collector } from '../collect/collector.js';
 import { attachmentFor } from '../collect/collect.js';
 import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
 import { type ServiceCore } from './core.js';
+import { debugStatus, debugStatusOn } from './debug-status.js';
 import { type EventOutcome, type RunMode, type ServiceStatus } from '../../shared/host/service-types.js';
 import { type IncomingEvent } from '../sources/event-source.js';
 import { type NotifyRequest, type NotifyResult, type RelayAgent } from '../../shared/host/service-types.js';
@@ -467,6 +468,7 @@ export class ReportingService implements ServiceCore {
       ...(notSent ? { notSent } : {}),
       ...(this.coordinator ? { config: this.coordinator.status() } : {}),
       ...(this.relay ? { relay: this.relay.status() } : {}),
+      ...(debugStatusOn() ? { debug: await debugStatus() } : {}),
     };
   }
 

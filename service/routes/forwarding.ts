@@ -9,7 +9,8 @@ import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
 import { HttpsRoute } from './https/route.js';
-import { type ModemRoute } from './modem/route.js';
+// Type only: with verbatimModuleSyntax, `import { type X }` would still load the modem stack (serialport) at start.
+import type { ModemRoute } from './modem/route.js';
 import { BULK_MAX } from './modem/timeouts.js';
 import { budgetMs, LazyRoute } from './registry.js';
 import { type Outcome, type Route, type RouteContext, type RouteDeps } from './route.js';

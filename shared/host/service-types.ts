@@ -162,4 +162,14 @@ export interface ServiceStatus {
   config?: ConfigStatus;
   /** The manager relay, when this service runs one (docs/relay.md). */
   relay?: RelayStatus;
+  /** Tests and benchmarks only (EXPRESS_REPORT_DEBUG_STATUS=1, service/daemon/debug-status.ts). */
+  debug?: ServiceDebug;
+}
+
+/** The service process's memory (bytes, process.memoryUsage()) and the npm packages whose code it has loaded. */
+export interface ServiceDebug {
+  memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+  packages: string[];
+  /** How many files' scripts V8 holds (the bundle's chunks, or the sources). */
+  scripts: number;
 }

@@ -8,7 +8,7 @@ import { type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { TLSSocket, type PeerCertificate } from 'node:tls';
 import { type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { HttpsProxyAgent } from 'https-proxy-agent';
+import type { HttpsProxyAgent } from 'https-proxy-agent';
 import { type SecureContext } from 'node:tls';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
 import { text } from '../../../shared/messages/text.js';
@@ -64,7 +64,9 @@ function tlsInfo(s: TLSSocket): TlsInfo {
   return { protocol: s.getProtocol() ?? '', subject: name(c.subject), issuer: name(c.issuer), validTo: c.valid_to ?? '' };
 }
 
-function proxyAgent(p: ProxyConfig): HttpsProxyAgent<string> {
+/** Loaded with the first proxied exchange: a machine without a proxy never holds the agent (and its debug package). */
+async function proxyAgent(p: ProxyConfig): Promise<HttpsProxyAgent<string>> {
+  const { HttpsProxyAgent } = await import('https-proxy-agent');
   const host = p.host.includes(':') ? `[${p.host}]` : p.host;
   // Credentials go in our own header, not the proxy URL, so no percent-encoding can mangle them. Basic only (SPEC 4.4).
   const headers: OutgoingHttpHeaders = {};
@@ -72,9 +74,9 @@ function proxyAgent(p: ProxyConfig): HttpsProxyAgent<string> {
   return new HttpsProxyAgent(`http://${host}:${p.port}`, { headers });
 }
 
-export function exchange(dest: Destination, t: Transport, r: ExchangeRequest, signal: AbortSignal): Promise<Exchange> {
+export async function exchange(dest: Destination, t: Transport, r: ExchangeRequest, signal: AbortSignal): Promise<Exchange> {
+  const agent = t.proxy ? await proxyAgent(t.proxy) : undefined;
   return new Promise<Exchange>((resolve) => {
-    const agent = t.proxy ? proxyAgent(t.proxy) : undefined;
     const firstHop = t.proxy ? { peer: proxyPeer(t.proxy), host: t.proxy.host, authority: hostPort(t.proxy.host, t.proxy.port) } : undefined;
     const identity = centerIdentity(dest.url);
     const center = { peer: dest.peer, host: identity.host, authority: dest.authority };
