@@ -8,152 +8,95 @@
  * input exactly. Edits touch only the value span of the line they change.
  * (The `ini` package normalises and drops comments, so it cannot give byte-identical round trips.)
  */
-export type Eol = '\r\n' | '\n' | '\r' | '';
+import { analyse, type Analysis } from './analyse.js';
+import { A, B, C, COMMENT, D, END, ENTRY, EOLS, SECTION, START, STRIDE, BLANK, scanLines, type CompactLines } from './compact.js';
+import { internKey, lowerKey } from './keys.js';
+import { type EntryRef, type Eol, type Line, type SectionRef, type SyntaxIssue, type EntryLine } from './types.js';
 
-interface LineCommon {
-  /** The line's text without its line end. */
-  raw: string;
-  eol: Eol;
-}
-export interface BlankLine extends LineCommon {
-  kind: 'blank';
-}
-export interface CommentLine extends LineCommon {
-  kind: 'comment';
-}
-export interface SectionLine extends LineCommon {
-  kind: 'section';
-  name: string;
-}
-export interface EntryLine extends LineCommon {
-  kind: 'entry';
-  key: string;
-  /** The value as written (outer spaces trimmed, quotes kept). */
-  rawValue: string;
-  /** Where rawValue sits in raw, so an edit replaces exactly that span. */
-  valueStart: number;
-  valueEnd: number;
-}
-export interface InvalidLine extends LineCommon {
-  kind: 'invalid';
-}
-export type Line = BlankLine | CommentLine | SectionLine | EntryLine | InvalidLine;
+export { lowerKey } from './keys.js';
+export type * from './types.js';
 
-export interface EntryRef {
-  readonly section: string;
-  readonly key: string;
-  readonly rawValue: string;
-  /** 1-based line number. */
-  readonly line: number;
-}
-export interface SectionRef {
-  readonly name: string;
-  /** 1-based line number of the header. */
-  readonly line: number;
-  readonly entries: readonly EntryRef[];
-}
-/** Structural problems of the INI layer itself; the codec turns them into coded messages. */
-export type SyntaxIssue =
-  | { kind: 'invalid-line'; line: number; raw: string }
-  | { kind: 'outside-section'; line: number; key: string }
-  | { kind: 'duplicate-section'; line: number; section: string; first: number }
-  | { kind: 'duplicate-key'; line: number; section: string; key: string; first: number };
-
-// Key spellings repeat across sections (SourceName01..99 in each of 999 tools): one shared string for each, and its
-// lower-case form computed once, save memory and garbage collection. Bounded, as file contents are arbitrary.
-const KEY_CACHE_MAX = 4096;
-const keyIntern = new Map<string, string>();
-const lowerCache = new Map<string, string>();
-
-function internKey(key: string): string {
-  const known = keyIntern.get(key);
-  if (known !== undefined) return known;
-  if (keyIntern.size < KEY_CACHE_MAX) keyIntern.set(key, key);
-  return key;
-}
-
-/** `key.toLowerCase()`, remembered for the spellings files repeat. */
-export function lowerKey(key: string): string {
-  const known = lowerCache.get(key);
-  if (known !== undefined) return known;
-  const lower = key.toLowerCase();
-  if (lowerCache.size < KEY_CACHE_MAX) lowerCache.set(key, lower);
-  return lower;
-}
-
-const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0xfeff;
-
-// Hand-written rather than regular expressions: a definition file can have hundreds of thousands of lines.
-function parseLine(raw: string, eol: Eol): Line {
-  let start = 0;
-  let end = raw.length;
-  while (start < end && isSpace(raw.charCodeAt(start))) start++;
-  while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
-  if (start === end) return { kind: 'blank', raw, eol };
-  const first = raw.charCodeAt(start);
-  if (first === 0x3b /* ; */ || first === 0x23 /* # */) return { kind: 'comment', raw, eol };
-  if (first === 0x5b /* [ */) {
-    const close = raw.indexOf(']', start + 1);
-    if (close === end - 1) return { kind: 'section', name: raw.slice(start + 1, close).trim(), raw, eol };
-    return { kind: 'invalid', raw, eol };
+/** Line objects for every line of a compact document, as the former parser made them. */
+function materialise(c: CompactLines): Line[] {
+  const { text, kind, pos } = c;
+  const out = new Array<Line>(c.count);
+  for (let i = 0; i < c.count; i++) {
+    const o = i * STRIDE;
+    const start = pos[o + START]!;
+    const raw = text.slice(start, pos[o + END]);
+    const eol = EOLS[c.eol[i]!]!;
+    const k = kind[i];
+    if (k === BLANK) out[i] = { kind: 'blank', raw, eol };
+    else if (k === COMMENT) out[i] = { kind: 'comment', raw, eol };
+    else if (k === SECTION) out[i] = { kind: 'section', name: text.slice(pos[o + A]! + 1, pos[o + B]).trim(), raw, eol };
+    else if (k === ENTRY) {
+      const key = internKey(text.slice(pos[o + A], pos[o + B]));
+      const valueStart = pos[o + C]! - start;
+      const valueEnd = pos[o + D]! - start;
+      out[i] = { kind: 'entry', key, rawValue: raw.slice(valueStart, valueEnd), valueStart, valueEnd, raw, eol };
+    } else out[i] = { kind: 'invalid', raw, eol };
   }
-  const eq = raw.indexOf('=', start);
-  if (eq < 0 || eq >= end) return { kind: 'invalid', raw, eol };
-  let keyEnd = eq;
-  while (keyEnd > start && isSpace(raw.charCodeAt(keyEnd - 1))) keyEnd--;
-  if (keyEnd === start) return { kind: 'invalid', raw, eol };
-  let valueStart = eq + 1;
-  while (valueStart < end && isSpace(raw.charCodeAt(valueStart))) valueStart++;
-  return { kind: 'entry', key: internKey(raw.slice(start, keyEnd)), rawValue: raw.slice(valueStart, end), valueStart, valueEnd: end, raw, eol };
-}
-
-/** The lines of `text` with their own line ends, parsed in the same pass (no intermediate array of pieces). */
-function parseLines(text: string): Line[] {
-  const out: Line[] = [];
-  let start = 0;
-  // indexOf finds line ends much faster than a loop over every character.
-  let cr = text.indexOf('\r');
-  let lf = text.indexOf('\n');
-  while (cr >= 0 || lf >= 0) {
-    if (lf >= 0 && (cr < 0 || lf < cr)) {
-      out.push(parseLine(text.slice(start, lf), '\n'));
-      start = lf + 1;
-      lf = text.indexOf('\n', start);
-    } else {
-      const crlf = text.charCodeAt(cr + 1) === 0x0a;
-      out.push(parseLine(text.slice(start, cr), crlf ? '\r\n' : '\r'));
-      start = cr + (crlf ? 2 : 1);
-      cr = text.indexOf('\r', start);
-      if (crlf) lf = text.indexOf('\n', start);
-    }
-  }
-  if (start < text.length) out.push(parseLine(text.slice(start), ''));
   return out;
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
+/**
+ * A parsed document is compact (offsets into the text, see compact.ts) until something asks for its `lines`, which an
+ * edit does: from then on it is line objects. Reading (sections, issues, toString) never needs the objects.
+ */
 export class IniDocument {
-  private constructor(readonly lines: Line[]) {}
+  private edited: Line[] | undefined;
+  private analysis: Analysis | undefined;
+
+  private constructor(
+    private compact: CompactLines | undefined,
+    lines?: Line[],
+  ) {
+    this.edited = lines;
+  }
 
   static parse(text: string): IniDocument {
-    return new IniDocument(parseLines(text));
+    return new IniDocument(scanLines(text));
   }
 
   static empty(): IniDocument {
-    return new IniDocument([]);
+    return new IniDocument(undefined, []);
+  }
+
+  /** The lines as objects; callers may change them (the document is no longer compact from then on). */
+  get lines(): Line[] {
+    if (this.edited === undefined) {
+      this.edited = materialise(this.compact!);
+      this.compact = undefined;
+      this.analysis = undefined;
+    }
+    return this.edited;
   }
 
   toString(): string {
+    if (this.compact) return this.compact.text;
     let s = '';
     for (const l of this.lines) s += l.raw + l.eol;
     return s;
   }
 
+  private analysed(): Analysis | undefined {
+    if (!this.compact) return undefined;
+    this.analysis ??= analyse(this.compact);
+    return this.analysis;
+  }
+
   /** The line end most lines use (CRLF for an empty document: the originals are Windows files). */
   get eol(): Exclude<Eol, ''> {
     const counts = new Map<Eol, number>();
-    for (const l of this.lines) if (l.eol) counts.set(l.eol, (counts.get(l.eol) ?? 0) + 1);
+    const c = this.compact;
+    if (c)
+      for (let i = 0; i < c.count; i++) {
+        const e = EOLS[c.eol[i]!]!;
+        if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
+      }
+    else for (const l of this.lines) if (l.eol) counts.set(l.eol, (counts.get(l.eol) ?? 0) + 1);
     let best: Exclude<Eol, ''> = '\r\n';
     let n = 0;
     for (const [k, v] of counts)
@@ -166,6 +109,8 @@ export class IniDocument {
 
   /** Sections in file order (duplicates included); entries before the first section are not listed. */
   sections(): SectionRef[] {
+    const a = this.analysed();
+    if (a) return [...a.sections];
     const out: Array<{ name: string; line: number; entries: EntryRef[] }> = [];
     let cur: { name: string; line: number; entries: EntryRef[] } | undefined;
     for (let i = 0; i < this.lines.length; i++) {
@@ -191,6 +136,8 @@ export class IniDocument {
 
   /** Structural issues: lines that are nothing, keys outside sections, duplicates. */
   syntaxIssues(): SyntaxIssue[] {
+    const a = this.analysed();
+    if (a) return [...a.issues];
     const issues: SyntaxIssue[] = [];
     const seenSections = new Map<string, number>();
     let seenKeys = new Map<string, number>();
@@ -299,7 +246,11 @@ export class IniDocument {
   }
 
   clone(): IniDocument {
-    return new IniDocument(this.lines.map((l) => ({ ...l })));
+    if (this.compact) return new IniDocument(this.compact);
+    return new IniDocument(
+      undefined,
+      this.lines.map((l) => ({ ...l })),
+    );
   }
 }
 
