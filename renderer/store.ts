@@ -102,7 +102,8 @@ export function createAppStore(host: HostApi) {
     refresh: () => {
       inflight ??= (async () => {
         try {
-          const [snapshot, resources, events] = await Promise.all([host.snapshot(), get().resources ?? host.resources(), host.eventLog()]);
+          // One request (issue 16): snapshot, resources and event log in one answer.
+          const { snapshot, resources, events } = await host.windowLoad();
           set({ snapshot, resources, events: merge(events, get().local), loadError: undefined });
         } catch (e) {
           set({ loadError: problemsOf(e) });

@@ -1,5 +1,6 @@
 /** The alert manager settings window (アラートマネージャ設定ウィンドウ): menus, event tree, dialogs, guide, state, event log. */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { message } from '../../shared/messages/problem.js';
 import { useApp } from '../store-context.js';
 import { MenuBar } from '../components/MenuBar.js';
 import { installAccessKeys } from '../components/keyboard.js';
@@ -7,9 +8,7 @@ import { StatusBar } from '../components/StatusBar.js';
 import { EventPanel } from '../components/EventPanel.js';
 import { EventTree } from '../components/EventTree.js';
 import { EventTestProgress, type Tracked } from '../components/EventTestProgress.js';
-import { settingsDialogs } from '../settings/index.js';
-import { transferDialogs } from '../transfer/index.js';
-import { fleetDialogs } from '../fleet/index.js';
+import { preloadDialogsWhenIdle, useDialogTable } from './dialogs.js';
 import { useReadOnlyControls, ViewBanner } from '../transfer/ViewBanner.js';
 import { SetupWizard } from '../wizard/SetupWizard.js';
 import { type DialogId } from '../store.js';
@@ -19,9 +18,25 @@ import { problemsOf } from '../../shared/host/errors.js';
 import { ProblemView } from '../components/ProblemView.js';
 import { problemLine } from '../components/problem-text.js';
 
+/** The wizard is in the first chunk (opening it must not wait for a fetch); the other dialogs come from their chunk. */
 function DialogHost({ id }: { id: DialogId }): ReactNode {
   if (id === 'wizard') return <SetupWizard />;
-  const D = transferDialogs[id] ?? fleetDialogs[id] ?? settingsDialogs[id];
+  return <LazyDialog id={id} />;
+}
+
+function LazyDialog({ id }: { id: DialogId }): ReactNode {
+  const note = useApp((s) => s.note);
+  const close = useApp((s) => s.close);
+  const failed = useCallback(
+    (e: unknown) => {
+      const reason = e instanceof Error ? e.message : String(e);
+      note('error', message('ER_8300', { reason }), 'ER_8300');
+      close(id);
+    },
+    [note, close, id],
+  );
+  const table = useDialogTable(failed);
+  const D = table?.[id];
   return D ? <D /> : null;
 }
 
@@ -61,6 +76,10 @@ export function App({ onExit, onCloseView }: { onExit(): void; onCloseView?: () 
   }, [lang]);
   // Alt + an underlined letter, in the dialog in front or else in the main window (docs/desktop-app.md, Keyboard).
   useEffect(() => installAccessKeys(document), []);
+  const ready = snapshot !== undefined;
+  useEffect(() => {
+    if (ready) preloadDialogsWhenIdle();
+  }, [ready]);
 
   return (
     <div className="window" data-ready={snapshot ? 'true' : 'false'}>

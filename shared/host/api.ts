@@ -291,7 +291,17 @@ export type FleetBuilt =
   | { ok: true; written: number; skipped: number; resultCsv: string; rows: FleetRow[]; counts: FleetCounts; notes: Problem[] }
   | { ok: false; problems: Problem[] };
 
+/** What the window needs before its first render, in one answer (one request instead of three; issue 16). */
+export interface WindowLoad {
+  snapshot: AppSnapshot;
+  resources: Resources;
+  /** The event log, as eventLog() answers it. */
+  events: EventEntry[];
+}
+
 export interface HostApi {
+  /** The window's first load (and its refresh): snapshot, resources and event log together. A query: nothing is written. */
+  windowLoad(): Promise<WindowLoad>;
   snapshot(): Promise<AppSnapshot>;
   resources(): Promise<Resources>;
   /** Checks without saving (a wizard page's 次へ): the problems of these values, as they would be after saving. */

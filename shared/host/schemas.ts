@@ -66,6 +66,7 @@ const fleetFields = {
 const none = z.union([z.null(), z.undefined(), z.object({}).strict()]);
 
 export const requestSchemas = {
+  windowLoad: none,
   snapshot: none,
   resources: none,
   check: saveRequest,

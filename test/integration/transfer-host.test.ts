@@ -167,7 +167,18 @@ describe('HostApi: the ファイル menu (export, import, the read-only view)', 
 
     // Directly on the view's HostApi: only these read; each other method refuses, whatever its argument.
     const view = b.host.viewHost(opened.view)!;
-    const reads = ['snapshot', 'resources', 'check', 'deviceInfo', 'eventLog', 'serviceStatus', 'systemService', 'relayAgents', 'rememberedSecrets'];
+    const reads = [
+      'windowLoad',
+      'snapshot',
+      'resources',
+      'check',
+      'deviceInfo',
+      'eventLog',
+      'serviceStatus',
+      'systemService',
+      'relayAgents',
+      'rememberedSecrets',
+    ];
     for (const m of HOST_METHODS.filter((x) => !reads.includes(x))) {
       await expect((view[m] as (a: unknown) => Promise<unknown>)({}), m).rejects.toMatchObject({ code: 'ER_3526' });
     }

@@ -16,6 +16,7 @@ import {
   type DestinationsRead,
   type DeviceInfo,
   type EventEntry,
+  type WindowLoad,
   type EventTested,
   type EventTestRequest,
   type FileRef,
@@ -108,6 +109,12 @@ export class NodeHost implements HostApi, ViewSource {
 
   snapshot(): Promise<AppSnapshot> {
     return this.core.snapshot();
+  }
+
+  /** The window's first load in one answer (renderer/store.ts refresh). */
+  async windowLoad(): Promise<WindowLoad> {
+    const [snapshot, resources, events] = await Promise.all([this.snapshot(), this.resources(), this.eventLog()]);
+    return { snapshot, resources, events };
   }
 
   // The ファイル menu: export, import, and the read-only view of an export (./transfer-ops.ts).

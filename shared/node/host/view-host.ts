@@ -10,6 +10,7 @@ import {
   type DestinationsRead,
   type DeviceInfo,
   type EventEntry,
+  type WindowLoad,
   type EventTested,
   type Exported,
   type FleetBuilt,
@@ -75,6 +76,9 @@ export class ViewHost implements HostApi {
   }
 
   // What the window reads: the export as it is.
+  async windowLoad(): Promise<WindowLoad> {
+    return { snapshot: this.snap, resources: await this.resources(), events: [] };
+  }
   snapshot(): Promise<AppSnapshot> {
     return Promise.resolve(this.snap);
   }

@@ -48,6 +48,8 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
   };
   const saved = (s: AppSnapshot): Saved => ({ ok: true, snapshot: held.keep(s) });
   const defaults: HostApi = {
+    // The first load through the test's own (spied) answers, as the real host composes it.
+    windowLoad: async () => ({ snapshot: await fake.snapshot(), resources: await fake.resources(), events: await fake.eventLog() }),
     snapshot: async () => current,
     resources: async () => ({ deviceCodes: [], dealers: [], monitoredEvents: [] }),
     check: async () => [],
@@ -80,7 +82,8 @@ export function fakeHost(initial: AppSnapshot, answers: Answers = {}): FakeHost 
   };
   const own = typeof answers === 'function' ? answers(held) : answers;
   const all = { ...defaults, ...own } as Record<keyof HostApi, (...args: unknown[]) => unknown>;
-  return Object.fromEntries(Object.entries(all).map(([name, answer]) => [name, vi.fn(answer)])) as unknown as FakeHost;
+  const fake = Object.fromEntries(Object.entries(all).map(([name, answer]) => [name, vi.fn(answer)])) as unknown as FakeHost;
+  return fake;
 }
 
 /** A method that never answers (a host busy elsewhere), for a test that must see nothing come back. */

@@ -11,6 +11,7 @@ import { type AppSnapshot, type HostApi, type SaveRequest } from '../../../share
 import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
 import { StoreContext } from '../../../renderer/store-context.js';
 import { App } from '../../../renderer/app/App.js';
+import { loadDialogs } from '../../../renderer/app/dialogs.js';
 import { fakeHost, snapshotOf, type FakeHost as Fake } from './fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -48,6 +49,8 @@ const focused = (): string => {
 };
 const isOpen = (store: AppStore, d: DialogId) => store.getState().dialogs.includes(d);
 
+// The dialogs' chunk loaded first, as the window does when idle after it is ready (renderer/app/dialogs.ts).
+beforeAll(() => loadDialogs());
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined;
 });

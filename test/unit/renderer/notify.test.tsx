@@ -11,6 +11,7 @@ import { configuredSnapshot as snapshotOf, fakeHost as sharedFake, notifying, ty
 import { createAppStore, type AppStore, type DialogId } from '../../../renderer/store.js';
 import { StoreContext } from '../../../renderer/store-context.js';
 import { App } from '../../../renderer/app/App.js';
+import { loadDialogs } from '../../../renderer/app/dialogs.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 const fakeHost = (s: AppSnapshot): Fake => sharedFake(s, notifying);
@@ -37,6 +38,8 @@ const button = (name: string | RegExp, root: HTMLElement = document.body) => wit
 const question = async () => screen.findByRole('alertdialog');
 const selection = () => screen.findByRole('dialog', { name: 'テスト通報結果送付先の選択' });
 
+// The dialogs' chunk loaded first, as the window does when idle after it is ready (renderer/app/dialogs.ts).
+beforeAll(() => loadDialogs());
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined; // jsdom has no layout
 });

@@ -12,6 +12,7 @@ import { createAppStore } from '../../../../renderer/store.js';
 import { StoreContext } from '../../../../renderer/store-context.js';
 import { FleetDialog } from '../../../../renderer/fleet/FleetDialog.js';
 import { App } from '../../../../renderer/app/App.js';
+import { loadDialogs } from '../../../../renderer/app/dialogs.js';
 import { fakeHost, snapshotOf, type Answers, type FakeHost } from '../fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -61,6 +62,8 @@ const CHECKED: FleetChecked = {
   notes: [],
 };
 
+// The dialogs' chunk loaded first, as the window does when idle after it is ready (renderer/app/dialogs.ts).
+beforeAll(() => loadDialogs());
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined;
 });

@@ -12,6 +12,7 @@ import { type HostApi, type Notified } from '../../../../shared/host/api.js';
 import { createAppStore, type DialogId } from '../../../../renderer/store.js';
 import { StoreContext } from '../../../../renderer/store-context.js';
 import { App } from '../../../../renderer/app/App.js';
+import { loadDialogs } from '../../../../renderer/app/dialogs.js';
 import { configuredSnapshot, fakeHost, type FakeHost } from '../fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -38,6 +39,8 @@ const click = (el: HTMLElement) =>
   });
 const button = (name: string | RegExp, root: HTMLElement = document.body) => within(root).getByRole('button', { name });
 
+// The dialogs' chunk loaded first, as the window does when idle after it is ready (renderer/app/dialogs.ts).
+beforeAll(() => loadDialogs());
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined;
 });

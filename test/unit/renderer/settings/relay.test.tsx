@@ -12,6 +12,7 @@ import { type HostApi, type RelayAgent, type ServiceStatus } from '../../../../s
 import { createAppStore, type AppStore, type DialogId } from '../../../../renderer/store.js';
 import { StoreContext } from '../../../../renderer/store-context.js';
 import { App } from '../../../../renderer/app/App.js';
+import { loadDialogs } from '../../../../renderer/app/dialogs.js';
 import { configuredSnapshot, fakeHost, notifying, type FakeHost, type Answers } from '../fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -39,6 +40,8 @@ const type = (el: HTMLElement, value: string) => fireEvent.change(el, { target: 
 const dialog = (name: string | RegExp) => screen.getByRole('dialog', { name });
 const button = (name: string | RegExp, root: HTMLElement = document.body) => within(root).getByRole('button', { name });
 
+// The dialogs' chunk loaded first, as the window does when idle after it is ready (renderer/app/dialogs.ts).
+beforeAll(() => loadDialogs());
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined;
 });

@@ -12,6 +12,7 @@ import { problem } from '../../../../shared/messages/problem.js';
 import { createAppStore, type AppStore, type DialogId } from '../../../../renderer/store.js';
 import { StoreContext } from '../../../../renderer/store-context.js';
 import { App } from '../../../../renderer/app/App.js';
+import { loadDialogs } from '../../../../renderer/app/dialogs.js';
 import { fakeHost, snapshotOf, type Answers, type FakeHost } from '../fake-host.js';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -52,6 +53,8 @@ const row = (key: string, status: ImportRow['status'], from: string, to: string)
   to,
 });
 
+// The dialogs' chunk loaded first, as the window does when idle after it is ready (renderer/app/dialogs.ts).
+beforeAll(() => loadDialogs());
 beforeAll(() => {
   Element.prototype.scrollIntoView = () => undefined;
   URL.createObjectURL = () => 'blob:x';
