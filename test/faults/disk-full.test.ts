@@ -7,65 +7,37 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
-import { request } from 'node:http';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activatedMachine, startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { cannotMount, fill, mountTmpfs, ontoTmpfs, umount } from '../helpers/faults/mounts.js';
+import { activeMachine } from '../helpers/faults/active-machine.js';
+import { serviceStatus } from '../helpers/faults/status.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
-import { serve, type Served } from '../../service/serve/server.js';
-import { OneTimeCodes } from '../../service/serve/one-time.js';
-import { createHost } from '../../service/host-factory.js';
+import { hostOverServe, type HostOverServe } from '../helpers/faults/host-over-serve.js';
 
 const why = cannotMount();
 if (why) console.warn(`faults/disk-full: SKIPPED, a tmpfs cannot be mounted here (${why}); it needs root or CAP_SYS_ADMIN.`);
-
-type Status = { pending: number; expired: number; reports?: Array<{ id: string; phase: string; problem?: { code: string } }> };
 
 let base: string;
 let receiver: Receiver;
 let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
-let served: Served | undefined;
+let host: HostOverServe | undefined;
 let up = true;
 const mounted: string[] = [];
 const log = () => service?.log() ?? '';
-const status = async () => {
-  const r = await machine.cli(['status', '--json']);
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out) as Status;
-};
+const status = () => serviceStatus(machine.stateDir);
+/** The user's way: `express-report status` answers (exit 0). */
+const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
 /** Report ids the center answered 200 (a repeat shows twice). */
 const accepts: string[] = [];
 const delivered = (id: string) => accepts.filter((a) => a === id).length;
 const event = () => machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
 const accepted = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-
-/** One HostApi call through serve's HTTP, as the window makes it. */
-function hostApi(method: string, body: unknown): Promise<{ ok: boolean; result?: unknown; problems?: Array<{ code: string }>; error?: unknown }> {
-  return new Promise((resolve, reject) => {
-    const s = served!;
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: s.port,
-        path: `/api/${method}`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}`, host: `127.0.0.1:${s.port}` },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')) as never));
-      },
-    );
-    req.on('error', reject);
-    req.end(JSON.stringify(body));
-  });
-}
 
 beforeAll(async () => {
   if (why) return;
@@ -79,27 +51,20 @@ beforeAll(async () => {
     return { status: 200, body: 'ok' };
   });
   receiver = center.receiver;
-  machine = await activatedMachine(base, {
+  machine = await activeMachine(base, {
     url: receiver.url,
     caFile: center.caFile,
     settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
-    state: 'active',
   });
   await ontoTmpfs(machine.configDir, '256k');
   mounted.push(machine.configDir);
-  clock = await fastForward(base);
+  clock = await fastForward(base, status);
   service = await startService(machine, ['--no-os-events'], clock.env);
-  const renderer = join(base, 'renderer');
-  await mkdir(renderer);
-  await writeFile(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
-  served = await serve(await createHost({ configDir: machine.configDir, stateDir: machine.stateDir }), {
-    rendererDir: renderer,
-    codes: new OneTimeCodes(() => 0, 60_000),
-  });
+  host = await hostOverServe(machine, base);
 }, 120_000);
 
 afterAll(async () => {
-  await served?.close();
+  await host?.close();
   await service?.stop();
   await receiver?.close();
   for (const m of mounted.reverse()) umount(m);
@@ -121,11 +86,11 @@ describe.skipIf(why !== undefined)('disk full under the running service', () => 
     // The retry comes due while the disk is full and the center is up: sent, but its record cannot move to sent/.
     up = true;
     await clock.forward(90);
-    await status();
     await until(() => log().slice(mark).includes('ER_1052'), 20_000, 'the unsaved outcome to be logged', log);
     expect(delivered(before)).toBe(1);
     expect(log().slice(mark)).toMatch(/ER_1052 The outcome of report .*ENOSPC/);
-    const full = await status(); // status answers on a full disk, and the report still waits
+    await statusAnswers();
+    const full = await status(); // on a full disk the report still waits
     expect(full.reports?.find((r) => r.id === before)?.phase).toBe('waiting');
     expect(service!.child.exitCode).toBeNull();
 
@@ -151,14 +116,14 @@ describe.skipIf(why !== undefined)('disk full under the running service', () => 
     expect(cli.code).not.toBe(0);
     expect(cli.err).toMatch(/ER_1002 .*ENOSPC.*What was saved before is unchanged/);
     // The window's save (HostApi over serve's HTTP): refused with the same code, not an exception.
-    const win = await hostApi('saveSettings', { values: { 'schedule.retry.intervalMinutes': '8' } });
+    const win = await host!.call('saveSettings', { values: { 'schedule.retry.intervalMinutes': '8' } });
     expect(win.ok).toBe(true);
     expect((win.result as { ok: boolean; problems: Array<{ code: string }> }).problems.map((p) => p.code)).toContain('ER_1002');
     expect(await readFile(file)).toEqual(was);
     expect(await readdir(machine.configDir)).toEqual(names); // no temp file left behind
     expect((await status()).pending).toBe(0);
     await rm(filler);
-    const ok = await hostApi('saveSettings', { values: { 'schedule.retry.intervalMinutes': '7' } });
+    const ok = await host!.call('saveSettings', { values: { 'schedule.retry.intervalMinutes': '7' } });
     expect((ok.result as { ok: boolean }).ok, JSON.stringify(ok)).toBe(true);
     await until(() => log().includes('ER_6012'), 15_000, 'the change to apply', log);
     expect((await machine.cli(['config', 'get', 'schedule.retry.intervalMinutes'])).out.trim()).toBe('7');

@@ -12,27 +12,25 @@ import { join } from 'node:path';
 import { makeServerCert, makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
 import { pointDestinations } from '../helpers/activation.js';
-import { activatedMachine, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { cannotUnshare, startUnsharedService } from '../helpers/faults/unshared-service.js';
+import { activeMachine } from '../helpers/faults/active-machine.js';
+import { serviceStatus } from '../helpers/faults/status.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 const why = cannotUnshare();
 if (why) console.warn(`faults/dns: SKIPPED, a mount namespace cannot be made here (${why}); it needs root (unshare -m).`);
 
 const NAME = 'center.example.invalid';
-type Status = { pending: number; expired: number; reports?: Array<{ id: string; phase: string; problem?: { code: string; message: { en: string } } }> };
-
 let base: string;
 let receiver: Receiver;
 let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
 const log = () => service?.log() ?? '';
-const status = async () => {
-  const r = await machine.cli(['status', '--json']);
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out) as Status;
-};
+const status = () => serviceStatus(machine.stateDir);
+/** The user's way: `express-report status` answers (exit 0). */
+const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
 const event = async () => {
   const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
   const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
@@ -47,16 +45,15 @@ beforeAll(async () => {
   const pki = makeTestPki();
   receiver = await startReceiver(makeServerCert(pki.ca, ['127.0.0.1', NAME]));
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
-  machine = await activatedMachine(base, {
+  machine = await activeMachine(base, {
     url: receiver.url,
     caFile: join(base, 'ca.pem'),
     settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
-    state: 'active',
   });
   await pointDestinations(machine.configDir, receiver.url.replace('127.0.0.1', NAME));
   await writeFile(join(base, 'resolv.conf'), 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
   await writeFile(join(base, 'hosts'), `${await readFile('/etc/hosts', 'utf8')}\n`);
-  clock = await fastForward(base);
+  clock = await fastForward(base, status);
   service = await startUnsharedService(
     machine,
     [
@@ -83,6 +80,7 @@ describe.skipIf(why !== undefined)('DNS failing under the running service', () =
     expect(failed.problem!.code).toBe('ER_2001');
     expect(failed.problem!.message.en).toContain(NAME);
     expect(failed.phase).toBe('waiting');
+    await statusAnswers();
     const second = await event(); // intake goes on
     expect(receiver.received.filter((r) => r.reportId === first || r.reportId === second)).toHaveLength(0);
 

@@ -9,15 +9,15 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { activatedMachine, startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { cannotMount, mountTmpfs, remount, umount } from '../helpers/faults/mounts.js';
+import { activeMachine } from '../helpers/faults/active-machine.js';
+import { serviceStatus } from '../helpers/faults/status.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 const why = cannotMount();
 if (why) console.warn(`faults/state-readonly: SKIPPED, a tmpfs cannot be mounted here (${why}); it needs root or CAP_SYS_ADMIN.`);
-
-type Status = { pending: number; expired: number; reports?: Array<{ id: string; phase: string; problem?: { code: string } }> };
 
 let base: string;
 let receiver: Receiver;
@@ -29,11 +29,9 @@ let mounted = false;
 const accepts: string[] = [];
 const delivered = (id: string) => accepts.filter((a) => a === id).length;
 const log = () => service?.log() ?? '';
-const status = async () => {
-  const r = await machine.cli(['status', '--json']);
-  expect(r.code, r.err).toBe(0);
-  return JSON.parse(r.out) as Status;
-};
+const status = () => serviceStatus(machine.stateDir);
+/** The user's way: `express-report status` answers (exit 0). */
+const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
 const event = () => machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
 const accepted = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
 
@@ -49,13 +47,12 @@ beforeAll(async () => {
     return { status: 200, body: 'ok' };
   });
   receiver = center.receiver;
-  machine = await activatedMachine(base, {
+  machine = await activeMachine(base, {
     url: receiver.url,
     caFile: center.caFile,
     settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
-    state: 'active',
   });
-  clock = await fastForward(base);
+  clock = await fastForward(base, status);
   service = await startService(machine, ['--no-os-events'], clock.env);
 }, 120_000);
 
@@ -85,11 +82,11 @@ describe.skipIf(why !== undefined)('the state folder read-only under the running
 
     up = true;
     await clock.forward(90);
-    await status(); // wakes the service's event loop to see its clocks moved
     await until(() => log().slice(mark).includes('ER_1052'), 20_000, 'the unsaved outcome to be logged', log);
     expect(log().slice(mark)).toMatch(/ER_1052 The outcome of report .*EROFS/);
     expect(delivered(before)).toBe(1);
     expect((await status()).reports?.find((r) => r.id === before)?.phase).toBe('waiting');
+    await statusAnswers();
     expect(service!.child.exitCode).toBeNull();
 
     remount(machine.stateDir, 'rw');
