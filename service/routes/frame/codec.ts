@@ -189,6 +189,8 @@ export class FrameDecoder {
   private taken = 0;
   private readonly limits: Record<Part, number>;
   private readonly accept: ReadonlySet<Frame['type']> | undefined;
+  /** The refusal found after the frames a push returned: thrown by the next push. */
+  private failed: unknown;
 
   /** `accept`: the frame types this reader expects (the sender waiting for ACK/NAK); any other is refused at its prelude. */
   constructor(opts: { maxPayload?: number; accept?: ReadonlyArray<Frame['type']> } = {}) {
@@ -207,11 +209,20 @@ export class FrameDecoder {
     this.buffered += chunk.length;
   }
 
-  /** Feeds a chunk and returns every frame it completes. */
+  /**
+   * Feeds a chunk and returns every frame it completes. Bytes that are no frame after a complete one (in the same chunk)
+   * do not take that frame away: it is returned, and the refusal is thrown by the next push.
+   */
   push(chunk: Buffer): Frame[] {
+    if (this.failed) throw this.failed;
     this.feed(chunk);
     const frames: Frame[] = [];
-    for (let f = this.next(); f; f = this.next()) frames.push(f);
+    try {
+      for (let f = this.next(); f; f = this.next()) frames.push(f);
+    } catch (e) {
+      if (frames.length === 0) throw e;
+      this.failed = e;
+    }
     return frames;
   }
 
