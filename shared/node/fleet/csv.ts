@@ -70,6 +70,22 @@ function startLines(buf: Uint8Array, records: readonly Parsed[]): number[] {
   return out;
 }
 
+type CsvFailure = { message?: string; lines?: number };
+
+/**
+ * The same failure with its line counted as a person counts it: csv-parse counts the CR and the LF of a CRLF inside a
+ * quoted field as two lines (so an open quote after a two-line comment was reported below the end of the file). Read
+ * again with each CRLF as one LF, only to place the error.
+ */
+function lineCounted(text: string): CsvFailure | undefined {
+  try {
+    parse(text.replace(/\r\n/g, '\n'), { relax_column_count: true, skip_empty_lines: true });
+    return undefined;
+  } catch (e) {
+    return e as CsvFailure;
+  }
+}
+
 export function readFleetCsv(bytes: Uint8Array, file: string): FleetCsv {
   if (bytes.length > MAX_CSV_BYTES) return empty('UTF-8', [problem('ER_3603', { count: `> ${MAX_CSV_BYTES} bytes`, limit: MAX_ROWS }, { file, line: 1 })]);
   const d = decode(bytes, file);
@@ -79,7 +95,7 @@ export function readFleetCsv(bytes: Uint8Array, file: string): FleetCsv {
   try {
     records = parse(Buffer.from(buf), { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as Parsed[];
   } catch (e) {
-    const x = e as { message?: string; lines?: number };
+    const x = lineCounted(d.text) ?? (e as CsvFailure);
     return empty(d.encoding, [problem('ER_3601', { reason: x.message ?? String(e) }, { file, line: x.lines ?? 1 })]);
   }
   const lines = startLines(buf, records);
