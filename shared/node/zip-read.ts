@@ -1,9 +1,11 @@
 /**
  * A zip read whole with yauzl under the caller's rules: the entry count, then each entry's name and declared size are
- * judged before anything is inflated, and yauzl checks that the inflated size is the declared one. Names reach the
+ * judged before anything is inflated, and the inflated size is checked against the declared one. Names reach the
  * caller undecoded (decodeStrings off) so a zip-slip name gets the caller's own code rather than a library's message.
  * One reader for the settings export (transfer/zip.ts) and the backup archive (backup/archive.ts).
  */
+import { type Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { isCodedError, reasonOf } from './coded-error.js';
 
@@ -20,29 +22,57 @@ export interface ZipReadRules {
 
 function open(bytes: Buffer, rules: ZipReadRules): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
-    fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true }, (e, z) =>
+    fromBuffer(bytes, { lazyEntries: true, decodeStrings: false, validateEntrySizes: false }, (e, z) =>
       e ? reject(rules.broken({ notZip: e.message }, e)) : resolve(z),
     );
   });
 }
 
+/**
+ * One entry's bytes. Inflated here, not by yauzl: yauzl 2.10 replaces its streams' destroy(), so on Node 20 a size check
+ * that fails (a declared size that lies) or deflate data that is damaged destroys the stream without an error or an end,
+ * and the read never finished. Our own inflater ends or fails; the declared size is checked both ways.
+ */
 function readEntry(z: ZipFile, entry: Entry, name: string, rules: ZipReadRules): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    z.openReadStream(entry, (e, stream) => {
-      if (e) return reject(rules.broken({ reason: `${name}: ${e.message}` }, e));
+    const opened = (e: Error | null, raw?: Readable): void => {
+      if (e || !raw) return reject(rules.broken({ reason: `${name}: ${e?.message ?? 'no data'}` }, e));
+      const out = entry.compressionMethod === 8 ? raw.pipe(createInflateRaw()) : raw;
       const chunks: Buffer[] = [];
       let size = 0;
-      stream.on('data', (c: Buffer) => {
+      let settled = false;
+      const stop = (err: Error): void => {
+        if (settled) return;
+        settled = true;
+        raw.unpipe();
+        raw.destroy();
+        if (out !== raw) out.destroy();
+        reject(err);
+      };
+      raw.on('error', (err) => stop(rules.broken({ reason: `${name}: ${err.message}` }, err)));
+      out.on('error', (err) => stop(rules.broken({ reason: `${name}: ${err.message}` }, err)));
+      out.on('data', (c: Buffer) => {
         size += c.length;
         const over = rules.overflow(name, size);
-        if (over) {
-          stream.destroy();
-          reject(over);
-        } else chunks.push(c);
+        if (over) return stop(over);
+        if (size > entry.uncompressedSize)
+          return stop(rules.broken({ reason: `${name}: more than the ${entry.uncompressedSize} bytes it declares` }, undefined));
+        chunks.push(c);
       });
-      stream.on('error', (err) => reject(rules.broken({ reason: `${name}: ${err.message}` }, err)));
-      stream.on('end', () => resolve(Buffer.concat(chunks)));
-    });
+      out.on('end', () => {
+        if (settled) return;
+        if (size !== entry.uncompressedSize)
+          return stop(rules.broken({ reason: `${name}: ${size} bytes, not the ${entry.uncompressedSize} it declares` }, undefined));
+        settled = true;
+        resolve(Buffer.concat(chunks));
+      });
+    };
+    try {
+      if (entry.compressionMethod === 8) z.openReadStream(entry, { decompress: false, decrypt: null, start: null, end: null }, opened);
+      else z.openReadStream(entry, opened);
+    } catch (e) {
+      reject(rules.broken({ reason: `${name}: ${reasonOf(e)}` }, e));
+    }
   });
 }
 
