@@ -60,13 +60,12 @@ export function decodeConfig(docs: ConfigDocs): DecodedConfig {
     }
     const d = decodeInf(f.kind, doc, f.rel);
     (inf as Record<string, unknown>)[f.kind] = d.model;
-    problems.push(...d.problems);
+    for (const p of d.problems) problems.push(p); // not a spread: a huge file's problems exceed the argument limit
   }
   const s = decodeSettings(settingsFiles);
-  problems.unshift(...s.problems);
   const rules = [...validateSettings(s.settings), ...validateOptionDevices(s.optionDevices)];
-  problems.push(...rules.map((p) => locate(p, docs, s.where)));
-  return { config: { settings: s.settings, optionDevices: s.optionDevices, inf }, problems: byPlace(problems) };
+  const all = [...s.problems, ...problems, ...rules.map((p) => locate(p, docs, s.where))];
+  return { config: { settings: s.settings, optionDevices: s.optionDevices, inf }, problems: byPlace(all) };
 }
 
 /** The document one file should have for this config, written over its current document (or the default file). */

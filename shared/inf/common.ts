@@ -54,7 +54,8 @@ export class Findings {
 
 /** The INI layer's structural issues (ER_4018 line, ER_4021 outside a section, ER_4019/ER_4020 duplicates). */
 export function reportSyntax(doc: IniDocument, out: Findings): void {
-  out.problems.push(...syntaxProblems(doc, out.file));
+  // One at a time: a spread of a huge file's issues (500,000 bad lines) exceeds the call's argument limit (RangeError).
+  for (const p of syntaxProblems(doc, out.file)) out.problems.push(p);
 }
 
 /** Sections in file order, the first of each name only: Windows reads the first, ER_4019 reports the rest. */

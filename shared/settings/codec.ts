@@ -119,7 +119,7 @@ export function decodeSettings(files: Partial<Record<SettingsFile, { doc: IniDoc
     const d = decodeSettingsFile(file, f.doc, f.path);
     Object.assign(settings, d.values);
     for (const [k, line] of Object.entries(d.lines)) if (line !== undefined) result.where[k] = { file: f.path, line };
-    result.problems.push(...d.problems);
+    for (const p of d.problems) result.problems.push(p); // not a spread: a huge file's problems exceed the argument limit
     if (file === 'activation.ini') result.optionDevices = d.optionDevices;
   }
   return result;

@@ -110,7 +110,7 @@ export async function readExportBytes(bytes: Uint8Array, file: string, opts: Rea
     if (!b) continue;
     const d = definitionFile(new Uint8Array(b), name);
     definitions[name] = d.file;
-    problems.push(...d.problems);
+    for (const p of d.problems) problems.push(p); // not a spread: a huge file's problems exceed the argument limit
   }
   const cert = entries.get(CERT_ENTRY);
   const html = entries.get(SUMMARY_HTML_ENTRY);
