@@ -15,6 +15,9 @@ import { ServiceClient } from '../../shared/node/service-client.js';
 import { activateArgs, pointDestinations } from '../helpers/activation.js';
 import { stopChild } from '../helpers/peers/child.js';
 import { startTinyproxy } from '../helpers/peers/tinyproxy.js';
+import { startSmtpPeer } from '../helpers/peers/smtp-server.js';
+import { startDovecot } from '../helpers/peers/dovecot-pop3.js';
+import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { BIN } from '../helpers/process-cli.js';
 import { startCenter, startService, until } from '../helpers/service-process.js';
 
@@ -65,7 +68,9 @@ export async function realisticRun(base: string): Promise<RunResult> {
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       child.stderr.on('data', (c: Buffer) => (err += c.toString()));
       child.stdin.end(stdin ?? '');
+      const t0 = Date.now();
       child.on('close', (code) => {
+        if (process.env.ER_SEC_TIMING) console.log(`${Date.now() - t0} ms: ${args.join(' ')}`);
         outputs.push({ what: `express-report ${args.join(' ')}: stdout`, text: out }, { what: `express-report ${args.join(' ')}: stderr`, text: err });
         resolve({ code, out });
       });
@@ -119,9 +124,7 @@ export async function realisticRun(base: string): Promise<RunResult> {
       await until(() => center.receiver.received.filter((r) => r.report !== undefined).length >= 4, 60_000, 'the failure reports', svc.log);
 
       await ok(['status']);
-      await ok(['status', '--json']);
       await ok(['config', 'list']);
-      await ok(['config', 'get', 'https.proxy.password']);
       await ok(['config', 'export']);
       await writeFile(join(inputDir, 'passphrase'), `${SECRETS.exportPassphrase}\n`, { mode: 0o600 });
       await ok(['export', '--out', join(exportsDir, 'support.zip')]);
@@ -131,6 +134,7 @@ export async function realisticRun(base: string): Promise<RunResult> {
       const serveToken = await serveAnswers(argv, outputs);
       await svc.stop();
       outputs.push({ what: 'the service log (stderr)', text: svc.log() });
+      await mailRun(cli, ok, outputs);
       for (const r of center.receiver.received) {
         outputs.push({
           what: `the center received ${r.reportId ?? r.path}`,
@@ -144,6 +148,33 @@ export async function realisticRun(base: string): Promise<RunResult> {
   } finally {
     await proxy.stop();
     await center.receiver.close();
+  }
+}
+
+type Cli = (args: string[], stdin?: string) => Promise<{ code: number | null; out: string }>;
+
+/**
+ * The mail route with POP before SMTP: both passwords opened and used (dovecot and the SMTP server accept them), then
+ * SMTP AUTH refused by a server that expects another password: a failure path is where a password could be printed.
+ */
+async function mailRun(cli: Cli, ok: (args: string[]) => Promise<string>, outputs: Output[]): Promise<void> {
+  const cert = makeTestPki().server;
+  const smtp = await startSmtpPeer({ cert, users: { 'smtp-user': SECRETS['mail.auth.password'] } });
+  const other = await startSmtpPeer({ cert, users: { 'smtp-user': 'another-password' } });
+  const pop = await startDovecot({ 'pop-user': SECRETS['mail.pop.password'] });
+  try {
+    const mail = ['express.route', 'mail', 'mail.smtp.host', '127.0.0.1', 'mail.sender', 'sousin@customer.example.jp', 'mail.to', 'center@center.example.jp'];
+    const popOn = ['mail.pop.use', 'on', 'mail.pop.host', '127.0.0.1', 'mail.pop.port', String(pop.port), 'mail.pop.waitMs', '100'];
+    await ok(['config', 'set', ...mail, 'mail.smtp.port', String(smtp.port), 'mail.smime', 'off', 'mail.auth.use', 'on', ...popOn]);
+    await ok(['test-notify', '--result-mail', 'r@example.jp']);
+    if (!smtp.auths.some((a) => a.ok) || (await pop.logins('pop-user')) === 0) throw new Error('SMTP AUTH or the POP login was not used');
+    await ok(['config', 'set', 'mail.smtp.port', String(other.port)]);
+    if ((await cli(['test-notify', '--result-mail', 'r@example.jp'])).code === 0) throw new Error('the wrong SMTP password was accepted');
+    outputs.push({ what: 'mail received by the SMTP server', text: JSON.stringify(smtp.received) });
+  } finally {
+    await pop.stop();
+    await other.close();
+    await smtp.close();
   }
 }
 
