@@ -29,9 +29,9 @@ function open(bytes: Buffer, rules: ZipReadRules): Promise<ZipFile> {
 }
 
 /**
- * One entry's bytes. Inflated here, not by yauzl: yauzl 2.10 replaces its streams' destroy(), so on Node 20 a size check
- * that fails (a declared size that lies) or deflate data that is damaged destroys the stream without an error or an end,
- * and the read never finished. Our own inflater ends or fails; the declared size is checked both ways.
+ * One entry's bytes. Inflated here, not by yauzl: yauzl 2.10 replaces its streams' destroy(), so on Node 20 its size
+ * check failing (an entry whose declared size lies) destroys the stream with neither an error nor an end, and the read
+ * never finished. Our own inflater ends or fails; the declared size is checked both ways.
  */
 function readEntry(z: ZipFile, entry: Entry, name: string, rules: ZipReadRules): Promise<Buffer> {
   return new Promise((resolve, reject) => {
