@@ -4,6 +4,7 @@
  * polling. Call wake() once at start-up (to resume what waits) and when the settings change; an accepted report wakes
  * it by itself. Retries and the limit count elapsed time (the monotonic clock); only a wait for the time window to open
  * follows the wall clock, and is looked at again at least once a minute so a clock step moves it (docs/delivery.md).
+ * A pass walks the spool's delivery order (its index) and stops at the first report it sends: no sort, no folder read.
  */
 import { problem } from '../../shared/messages/problem.js';
 import { type LocalizedText } from '../../shared/messages/text.js';
@@ -184,7 +185,7 @@ export class DeliveryLoop {
     const policy = this.o.policy();
     const state = this.o.state();
     let wake: { ms: number; sleep: number; at: number } | undefined;
-    for (const rec of this.o.spool.pending()) {
+    for (const rec of this.o.spool.walkPending()) {
       if (this.stopped || this.o.held?.()) return; // a pause that began during this pass (after an expiry's write)
       const d = this.decide(rec, now, policy, state);
       if (d.kind === 'wait') {
@@ -212,7 +213,7 @@ export class DeliveryLoop {
    */
   private batchOf(first: SpoolRecord, route: Route, now: Date, policy: RetryPolicy, state: ActivationState): SpoolRecord[] {
     const batch = [first];
-    for (const rec of this.o.spool.pending()) {
+    for (const rec of this.o.spool.walkPending()) {
       if (batch.length >= (route.maxBatch ?? 1)) break;
       if (rec === first || !rec.relay || this.unrecorded.has(rec.report.id) || this.decide(rec, now, policy, state).kind !== 'send') continue;
       if (this.o.routeFor(rec.report, rec.relay) === route) batch.push(rec);

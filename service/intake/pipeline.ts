@@ -5,7 +5,9 @@
  *   validate → match monitored events → admit (in use, a route enabled) → suppress → plan collection → spool → collect
  *
  * Any stage may end the event's way with its outcome (ignored, folded); the last one says accepted. From suppression
- * to the spool the events pass one at a time, so an identical event right behind a new one sees its report.
+ * to the spool the events pass one at a time, so an identical event right behind a new one sees its report; that section
+ * ends once the spool knows the report, and its durable write (the acknowledgement) is awaited outside it, so the
+ * reports of a burst share the spool's group commit.
  *
  * Relayed reports (the manager relay) enter at their own stage (./relayed.ts), none of the above: their event was matched
  * and folded where it happened (never with this manager's own events), their logs collected there; they keep the
@@ -22,7 +24,7 @@ import { collectStage } from './collect-stage.js';
 import { matchStage, type MonitoredEvents } from './monitored.js';
 import { planStage } from './plan.js';
 import { relayedIntake, type RelayedDeps, type RelayedOutcome, type RelayedReport } from './relayed.js';
-import { spoolStage } from './spool-stage.js';
+import { spoolEnter, spoolSettle } from './spool-stage.js';
 import { outcomeOf, pipe, serial } from './stage.js';
 import { suppressStage, type Suppressor } from './suppression.js';
 import { validateStage } from './validate.js';
@@ -55,8 +57,10 @@ const NO_FRAMES: Pick<RelayedDeps, 'payloadBytes' | 'framePath'> = { payloadByte
 export function buildIntake(d: IntakeDeps): Intake {
   const validate = validateStage(d.now);
   const admit = admitStage({ config: d.config, log: d.log, noRoute: d.noRoute });
-  const toReport = pipe(pipe(planStage(), spoolStage({ spool: d.spool, log: d.log })), collectStage(d.collector));
-  const local = pipe(pipe(pipe(validate, matchStage(d.monitored)), admit), serial(pipe(suppressStage(d.suppressor), toReport)));
+  // One at a time from suppression until the spool knows the report; its write then joins the group commit outside.
+  const enter = serial(pipe(pipe(suppressStage(d.suppressor), planStage()), spoolEnter({ spool: d.spool })));
+  const settle = pipe(spoolSettle({ log: d.log }), collectStage(d.collector));
+  const local = pipe(pipe(pipe(pipe(validate, matchStage(d.monitored)), admit), enter), settle);
   const relayed = relayedIntake({ spool: d.spool, config: d.config, ...(d.relayFrames ?? NO_FRAMES) });
   return {
     event: (e) => outcomeOf(local, e),

@@ -81,9 +81,7 @@ export class Suppressor {
   async decide(event: ReportEvent): Promise<Decision> {
     const { use, windowMinutes } = this.o.settings();
     const since = this.now().getTime() - windowMinutes * 60_000;
-    const recent = use
-      ? this.o.spool.list().filter((e) => e.folder !== 'expired' && e.report.event?.source === event.source && Date.parse(e.report.createdAt) >= since)
-      : [];
+    const recent = use ? this.o.spool.recent(event.source, since) : [];
     for (const id of this.suppressed.keys()) if (!recent.some((e) => e.report.id === id)) this.suppressed.delete(id);
     const names = { source: event.source, eventId: formatEventId(event.id) };
 
@@ -97,6 +95,8 @@ export class Suppressor {
         this.log(logEntry('ER_6053', { ...names, id: folded.id, count: folded.count }, folded.id));
         return { action: 'folded', report: folded };
       }
+      // Its report could not be written after all (the disk was full): nothing to count this in, so a report of its own.
+      if (this.o.spool.get(same.report.id) === undefined) return { action: 'new', escalated: false };
       const n = (this.suppressed.get(same.report.id) ?? 0) + 1;
       this.suppressed.set(same.report.id, n);
       this.log(logEntry('ER_6054', { ...names, id: same.report.id, minutes: windowMinutes, count: n }, same.report.id));

@@ -2,17 +2,21 @@
  * The durable queue (docs/delivery.md): `<state>/spool/` waiting, `<state>/sent/`, `<state>/expired/`, one JSON file per
  * report. A report is acknowledged only once its file is on disk (fsync of the file and of the folder); a move between
  * folders writes the new file before removing the old one, and open() settles a report found in two folders.
+ * Writes arriving together share their fsyncs (group-write.ts); changes to one report run one at a time, in order,
+ * while different reports go on side by side. The folders are read only by open(): the waiting reports' order is an
+ * index (order.ts), so no delivery sorts or lists the spool.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, unlink } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { type Problem } from '../../shared/messages/problem.js';
 import { type Report } from '../../shared/report/model.js';
 import { logEntry, type LogSink } from '../common/log-entry.js';
 import { monotonicNow, span } from '../common/clock.js';
 import { ageFromCreation, currentBootId, resumeAges } from './age.js';
 import { loadFolder, settleDoubles } from './recover.js';
+import { GroupWrite, realWriteFs, type WriteFs } from './group-write.js';
+import { PendingOrder } from './order.js';
 import { serializeRecord, UUID, type Folder, type HistoryEntry, type SpoolEntry, type SpoolRecord, type SpoolRelay } from './record.js';
 
 export interface SpoolOptions {
@@ -26,6 +30,8 @@ export interface SpoolOptions {
   /** Attempts kept in a report's history (default 20). */
   historyLimit?: number;
   onEvent?: LogSink;
+  /** The file operations of the group commit (tests make one batch fail as a full disk would). */
+  writeFs?: WriteFs;
 }
 
 /** When a failed report is tried again: after `inMs` more of its age; `at` is the wall-clock reading to show for it. */
@@ -40,6 +46,7 @@ export type NewReport = Omit<Report, 'id' | 'createdAt' | 'count'> & Partial<Pic
 const FOLDERS: readonly Folder[] = ['pending', 'sent', 'expired'];
 const DIR_NAME: Record<Folder, string> = { pending: 'spool', sent: 'sent', expired: 'expired' };
 
+const sentTime = (r: SpoolRecord): number => Date.parse(r.sentAt ?? r.report.createdAt);
 const byCreated = (a: SpoolRecord, b: SpoolRecord): number => (a.report.createdAt < b.report.createdAt ? -1 : a.report.createdAt > b.report.createdAt ? 1 : 0);
 
 export class Spool {
@@ -54,7 +61,16 @@ export class Spool {
   /** Per report (every folder): the monotonic time at which its age was 0, so its age is mono() - born. */
   private readonly born = new Map<string, number>();
   private readonly log: LogSink;
-  private chain: Promise<unknown> = Promise.resolve();
+  /** Per report: the tail of its changes, so two changes of one report never overwrite each other. */
+  private readonly lanes = new Map<string, Promise<unknown>>();
+  /** Reports being accepted (written, not yet durable): suppression sees them (recent()), delivery does not. */
+  private readonly accepting = new Map<string, SpoolRecord>();
+  /** Per event source: its reports in every folder, accepting ones included (suppression's look-up). */
+  private readonly bySource = new Map<string, Set<string>>();
+  private readonly order = new PendingOrder();
+  private readonly writer: GroupWrite;
+  /** Folder reads since open (open reads each folder once; a delivery never does). Tests read it. */
+  readonly scans = { readdir: 0 };
 
   private constructor(
     stateDir: string,
@@ -66,17 +82,30 @@ export class Spool {
     this.mono = opts.mono ?? monotonicNow;
     this.boot = opts.bootId === null ? undefined : (opts.bootId ?? currentBootId());
     this.log = opts.onEvent ?? (() => undefined);
+    this.writer = new GroupWrite(opts.writeFs ?? realWriteFs);
+  }
+
+  /** Batches and items of the group commit since open (the benchmarks print them). */
+  get commits(): Readonly<{ batches: number; items: number; largest: number }> {
+    return this.writer.stats;
   }
 
   /** Creates the folders, loads every report, sets corrupt files aside and settles interrupted moves. */
   static async open(stateDir: string, opts: SpoolOptions = {}): Promise<Spool> {
     const s = new Spool(stateDir, opts);
     for (const dir of Object.values(s.dirs)) await mkdir(dir, { recursive: true, mode: 0o700 });
-    for (const f of FOLDERS) s.records[f] = await loadFolder(s.dirs[f], f, s.dirs.corrupt, s.now, s.log);
+    for (const f of FOLDERS) {
+      s.scans.readdir++;
+      s.records[f] = await loadFolder(s.dirs[f], f, s.dirs.corrupt, s.now, s.log);
+    }
     for (const { id, kept, removed } of settleDoubles(s.records)) {
       await s.remove(removed, id);
       s.log(logEntry('ER_6052', { id, kept: DIR_NAME[kept] + '/', removed: DIR_NAME[removed] + '/' }, id));
     }
+    // sent/ in the order sent, so pruning takes the oldest from the front of the map
+    s.records.sent = new Map([...s.records.sent].sort(([, a], [, b]) => sentTime(a) - sentTime(b)));
+    for (const f of FOLDERS) for (const r of s.records[f].values()) s.index(r.report);
+    for (const r of s.records.pending.values()) s.order.set(r.report.id, r.report.createdAt);
     s.resumeAges();
     await s.pruneSent();
     return s;
@@ -116,13 +145,14 @@ export class Spool {
    * (it keeps its own id and createdAt; its age counts from `relay.receivedAt`).
    */
   accept(init: NewReport, opts: { collecting?: boolean; relay?: SpoolRelay } = {}): Promise<Report> {
-    return this.serial(async () => {
-      if (init.id !== undefined && !UUID.test(init.id)) throw new TypeError(`report id ${init.id} is not a UUID`);
-      const existing = init.id !== undefined ? this.get(init.id) : undefined;
+    if (init.id !== undefined && !UUID.test(init.id)) return Promise.reject(new TypeError(`report id ${init.id} is not a UUID`));
+    const id = init.id ?? randomUUID();
+    return this.lane(id, async () => {
+      const existing = this.get(id);
       if (existing) return existing.report;
       const wall = this.now();
       const now = wall.toISOString();
-      const report: Report = { ...init, id: init.id ?? randomUUID(), createdAt: init.createdAt ?? now, count: init.count ?? 1 };
+      const report: Report = { ...init, id, createdAt: init.createdAt ?? now, count: init.count ?? 1 };
       // A relayed report's age counts from its reception here (normally moments ago), never from the agent's createdAt:
       // the agent's clock may be anything, and the agent's own retries before it reached the manager are not ours to count.
       // A report made here earlier and handed in with its createdAt has waited since then; a new one starts at 0.
@@ -137,10 +167,17 @@ export class Spool {
         ...(opts.collecting ? { collecting: { since: now } } : {}),
         ...(opts.relay ? { relay: opts.relay } : {}),
       };
-      await this.write('pending', rec).catch((e: unknown) => {
-        this.born.delete(report.id); // not accepted: nothing of it stays
+      this.accepting.set(id, rec);
+      this.index(report);
+      try {
+        await this.write('pending', rec);
+      } catch (e) {
+        this.born.delete(id); // not accepted: nothing of it stays
+        this.unindex(report);
         throw e;
-      });
+      } finally {
+        this.accepting.delete(id);
+      }
       this.log(logEntry('ER_6050', { id: report.id, kind: report.kind }, report.id));
       this.tell(report);
       return report;
@@ -149,7 +186,7 @@ export class Spool {
 
   /** The logs of a waiting report are collected (or could not be): it may go now, with them when there are any. */
   finishCollection(id: string, logs: Report['logs']): Promise<void> {
-    return this.serial(async () => {
+    return this.lane(id, async () => {
       const r = this.records.pending.get(id);
       if (!r?.collecting) return;
       const { collecting: _done, ...rest } = r;
@@ -189,7 +226,32 @@ export class Spool {
 
   /** Waiting reports, oldest first (FIFO by createdAt). */
   pending(): SpoolRecord[] {
-    return [...this.records.pending.values()].sort(byCreated);
+    return this.order.ids().map((id) => this.records.pending.get(id)!);
+  }
+
+  /**
+   * The waiting reports oldest first, one at a time (the delivery loop stops at the first it sends, so a pass costs what
+   * it looks at, not the spool's size). Reports that come or go between two steps are taken into account.
+   */
+  *walkPending(): Generator<SpoolRecord> {
+    for (const id of this.order.walk()) {
+      const r = this.records.pending.get(id);
+      if (r) yield r;
+    }
+  }
+
+  /**
+   * The reports of `source` created at or after `since` (ms) in sent/ or waiting, those being accepted included
+   * (suppression: an identical event right behind a new one sees its report). Looked up by source, not by a scan.
+   */
+  recent(source: string, since: number): SpoolEntry[] {
+    const out: SpoolEntry[] = [];
+    for (const id of this.bySource.get(source) ?? []) {
+      const accepting = this.accepting.get(id);
+      const e = accepting ? { ...accepting, folder: 'pending' as const } : this.get(id);
+      if (e && e.folder !== 'expired' && Date.parse(e.report.createdAt) >= since) out.push(e);
+    }
+    return out.sort(byCreated);
   }
 
   /**
@@ -230,7 +292,7 @@ export class Spool {
    * being sent, since the change could not reach the center with that attempt. The id cannot change.
    */
   update(id: string, change: (r: Report) => Report): Promise<Report | undefined> {
-    return this.serial(async () => {
+    return this.lane(id, async () => {
       const r = this.records.pending.get(id);
       if (!r || this.inFlight.has(id)) return undefined;
       const report = { ...change(r.report), id };
@@ -244,7 +306,7 @@ export class Spool {
    * 'expired' (moved to expired/ with `reason`, default `problem`).
    */
   recordFailure(id: string, problem: Problem, next: NextAttempt | Date | 'expired', opts: { route?: string; reason?: Problem } = {}): Promise<void> {
-    return this.serial(async () => {
+    return this.lane(id, async () => {
       const r = this.records.pending.get(id);
       if (!r) return;
       const wall = this.now();
@@ -266,7 +328,7 @@ export class Spool {
    * (SpoolRecord.heldMs), so it goes on after the pause with the time it had left.
    */
   addHeld(id: string, ms: number): Promise<void> {
-    return this.serial(async () => {
+    return this.lane(id, async () => {
       const r = this.records.pending.get(id);
       if (!r) return;
       const add = Math.max(0, Math.min(ms, this.ageOf(id) ?? ms));
@@ -276,14 +338,14 @@ export class Spool {
 
   /** Gives up on a waiting report without a new attempt (its limit passed, or its window never opens before it). */
   expire(id: string, reason: Problem): Promise<void> {
-    return this.serial(async () => {
+    return this.lane(id, async () => {
       const r = this.records.pending.get(id);
       if (r) await this.move(r, 'expired', { ...r, expired: { at: this.now().toISOString(), problem: reason } });
     });
   }
 
   markSent(id: string, detail: string, route?: string): Promise<void> {
-    return this.serial(async () => {
+    return this.lane(id, async () => {
       const r = this.records.pending.get(id);
       if (!r) return;
       const at = this.now().toISOString();
@@ -305,11 +367,31 @@ export class Spool {
     }
   }
 
-  /** Mutations run one at a time, so a fold and a recorded failure on the same report never overwrite each other. */
-  private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(fn, fn);
-    this.chain = run.catch(() => undefined);
+  /** Changes of one report run one at a time, so a fold and a recorded failure never overwrite each other. */
+  private lane<T>(id: string, fn: () => Promise<T>): Promise<T> {
+    const tail = this.lanes.get(id);
+    const run = tail ? tail.then(fn, fn) : fn();
+    const settled = run.catch(() => undefined);
+    this.lanes.set(id, settled);
+    void settled.then(() => {
+      if (this.lanes.get(id) === settled) this.lanes.delete(id);
+    });
     return run;
+  }
+
+  private index(r: Report): void {
+    const source = r.event?.source;
+    if (source === undefined) return;
+    let ids = this.bySource.get(source);
+    if (!ids) this.bySource.set(source, (ids = new Set()));
+    ids.add(r.id);
+  }
+
+  private unindex(r: Report): void {
+    const source = r.event?.source;
+    const ids = source === undefined ? undefined : this.bySource.get(source);
+    ids?.delete(r.id);
+    if (ids?.size === 0) this.bySource.delete(source!);
   }
 
   private ageField(id: string): { ageMs?: number } {
@@ -337,8 +419,9 @@ export class Spool {
             ...record,
             age: { ms: Math.max(0, mono - born), at: this.now().toISOString(), ...(this.boot !== undefined ? { boot: this.boot, mono } : {}) },
           };
-    await writeFileAtomic(this.path(folder, id), serializeRecord(rec), { mode: 0o600 });
+    await this.writer.write(this.path(folder, id), serializeRecord(rec));
     this.records[folder].set(id, rec);
+    if (folder === 'pending') this.order.set(id, rec.report.createdAt);
   }
 
   /** New copy first (durable), then the old one goes: a crash in between leaves two copies, which open() settles. */
@@ -346,6 +429,7 @@ export class Spool {
     const id = from.report.id;
     await this.write(to, rec);
     this.records.pending.delete(id);
+    this.order.delete(id);
     await this.remove('pending', id);
     for (const l of this.settledListeners) {
       try {
@@ -357,17 +441,21 @@ export class Spool {
   }
 
   private async remove(folder: Folder, id: string): Promise<void> {
-    await unlink(this.path(folder, id)).catch(() => undefined); // a leftover is settled by the next open()
+    await realWriteFs.unlink(this.path(folder, id)).catch(() => undefined); // a leftover is settled by the next open()
   }
 
+  /** sent/'s map is in the order sent (open() sorts it once; each new one is added at its end): the oldest go first. */
   private async pruneSent(): Promise<void> {
-    const extra = this.records.sent.size - (this.opts.keepSent ?? 1000);
+    let extra = this.records.sent.size - (this.opts.keepSent ?? 1000);
     if (extra <= 0) return;
-    const oldest = [...this.records.sent.values()].sort((a, b) => Date.parse(a.sentAt ?? a.report.createdAt) - Date.parse(b.sentAt ?? b.report.createdAt));
-    for (const r of oldest.slice(0, extra)) {
-      this.records.sent.delete(r.report.id);
-      this.born.delete(r.report.id);
-      await this.remove('sent', r.report.id);
+    const gone: string[] = [];
+    for (const [id, r] of this.records.sent) {
+      if (extra-- <= 0) break;
+      this.records.sent.delete(id);
+      this.born.delete(id);
+      if (!this.records.expired.has(id) && !this.records.pending.has(id)) this.unindex(r.report);
+      gone.push(id);
     }
+    for (let i = 0; i < gone.length; i += 64) await Promise.all(gone.slice(i, i + 64).map((id) => this.remove('sent', id)));
   }
 }

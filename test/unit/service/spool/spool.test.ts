@@ -8,15 +8,18 @@ import { type LogEntry } from '../../../../service/common/log-entry.js';
 import { tempDirs } from '../../../helpers/tmp.js';
 import { sample } from '../delivery/helpers.js';
 
-// Records when each atomic write finishes (after its fsyncs), to prove accept() resolves only after that.
+// Records when each group commit's folder fsync finishes (after the files' own), to prove accept() resolves only after that.
 const order = vi.hoisted(() => [] as string[]);
-vi.mock('../../../../shared/node/atomic-write.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../../shared/node/atomic-write.js')>();
+vi.mock('../../../../service/spool/group-write.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../service/spool/group-write.js')>();
   return {
     ...real,
-    writeFileAtomic: async (...args: Parameters<typeof real.writeFileAtomic>) => {
-      await real.writeFileAtomic(...args);
-      order.push(`written ${args[0]}`);
+    realWriteFs: {
+      ...real.realWriteFs,
+      syncDir: async (dir: string) => {
+        await real.realWriteFs.syncDir(dir);
+        order.push(`synced ${dir}`);
+      },
     },
   };
 });
@@ -47,7 +50,7 @@ describe('Spool.accept', () => {
       return r;
     });
     const path = join(dir, 'spool', `${report.id}.json`);
-    expect(order).toEqual([`written ${path}`, 'resolved']);
+    expect(order).toEqual([`synced ${join(dir, 'spool')}`, 'resolved']);
     expect(report.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(report.count).toBe(1);
     const onDisk = JSON.parse(await readFile(path, 'utf8')) as { report: unknown; attempts: number };

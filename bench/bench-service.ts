@@ -1,0 +1,95 @@
+/**
+ * A real `express-report service` process for benchmarks: config and state folders of its own, activated, HTTPS to a
+ * local receiver (test CA), suppression off. Shared by service.bench.ts and intake.bench.ts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeTestPki } from '../test/helpers/peers/test-ca.js';
+import { startReceiver } from '../test/helpers/peers/https-receiver.js';
+import { ServiceClient } from '../shared/node/service-client.js';
+import { activatedMachine } from '../test/helpers/service-process.js';
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+
+export interface BenchService {
+  base: string;
+  stateDir: string;
+  child: ChildProcess;
+  client: ServiceClient;
+  pki: ReturnType<typeof makeTestPki>;
+  receiverUrl: string;
+  /** Report id → performance.now() of its arrival at the receiver. */
+  arrived: Map<string, number>;
+  /** Starts the service again on the same folders (after stop()). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function waitFor(path: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (
+      await access(path).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+    await sleep(100);
+  }
+  throw new Error(`${path} did not appear`);
+}
+
+/** `prepare` runs after activation, before the service starts (a benchmark fills the spool there). */
+export async function startBenchService(prepare?: (stateDir: string) => Promise<void>): Promise<BenchService> {
+  const base = await mkdtemp(join(tmpdir(), 'er-bench-svc-'));
+  const stateDir = join(base, 'state');
+  const pki = makeTestPki();
+  const arrived = new Map<string, number>();
+  const receiver = await startReceiver(pki.server, (r) => {
+    if (r.reportId) arrived.set(r.reportId, performance.now());
+    return { status: 200, body: 'ok' };
+  });
+  await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
+  const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
+  const argv = m.argv;
+  await prepare?.(stateDir);
+  const s: BenchService = {
+    base,
+    stateDir,
+    pki,
+    receiverUrl: receiver.url,
+    arrived,
+    child: undefined as unknown as ChildProcess,
+    client: undefined as unknown as ServiceClient,
+    restart: async () => {
+      // BENCH_SERVICE_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the service alone
+      const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      s.child = spawn(process.execPath, [...nodeArgs, ...argv, 'service'], { stdio: 'ignore' });
+      await waitFor(join(stateDir, 'service.json'));
+      s.client = await ServiceClient.connect(stateDir);
+    },
+    stop: async () => {
+      if (s.child.exitCode === null && s.child.signalCode === null) {
+        const exited = new Promise((r) => s.child.once('exit', r));
+        s.child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    close: async () => {
+      await s.stop();
+      await receiver.close();
+      await rm(base, { recursive: true, force: true });
+    },
+  };
+  try {
+    await s.restart();
+  } catch (e) {
+    await receiver.close();
+    throw e;
+  }
+  return s;
+}

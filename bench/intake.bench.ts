@@ -1,0 +1,143 @@
+/**
+ * Issue 16, intake: how many events per second become durable reports, against the raw rate of the same disk measured in
+ * the same run (write + fsync + rename + folder fsync, one file after another, in the state folder's file system):
+ * the local API (concurrent callers through ServiceClient), the drop folder, and the spool alone in this process; then
+ * event → delivered p50/p99 one at a time against a plain HTTPS POST's p99 to the same receiver.
+ */
+import { randomBytes } from 'node:crypto';
+import { readdir, rename, writeFile, open, mkdir, rm } from 'node:fs/promises';
+import { request } from 'node:https';
+import { join } from 'node:path';
+import { type BenchFigure, type BenchResult } from './lib.js';
+import { pct, sleep, startBenchService } from './bench-service.js';
+import { Spool } from '../service/spool/spool.js';
+
+/** One durable file after another, the way a spool write without group commit does it. */
+async function rawRate(dir: string, n: number): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  const body = randomBytes(400).toString('hex');
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const tmp = join(dir, `.r${i}.tmp`);
+    const fh = await open(tmp, 'wx', 0o600);
+    await fh.writeFile(body);
+    await fh.sync();
+    await fh.close();
+    await rename(tmp, join(dir, `r${i}.json`));
+    const d = await open(dir, 'r');
+    await d.sync();
+    await d.close();
+  }
+  const rate = n / ((performance.now() - t0) / 1000);
+  await rm(dir, { recursive: true, force: true });
+  return rate;
+}
+
+const machine = { serverName: 'BENCH', deviceCode: 'N8100-2810', serialNumber: '1', userSystemCode: '1' };
+
+export async function run(opts: { events?: number; callers?: number } = {}): Promise<BenchResult> {
+  const events = opts.events ?? 1000;
+  const callers = opts.callers ?? 16;
+  const figures: BenchFigure[] = [];
+  const svc = await startBenchService();
+  try {
+    const raw = await rawRate(join(svc.base, 'raw'), 300);
+    console.log(`intake raw disk rate (write+fsync+rename+folder fsync, one after another): ${raw.toFixed(0)}/s`);
+    figures.push({ name: 'raw disk rate (baseline)', value: Math.round(raw), unit: '/s' });
+
+    // The spool alone, in this process: `events` accepts at once.
+    const spool = await Spool.open(join(svc.base, 'spool-only'), { bootId: null });
+    let t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: events }, (_, i) =>
+        spool.accept({ kind: 'failure', machine, event: { source: 'disk', id: 7, time: new Date().toISOString(), message: `s ${i}` } }),
+      ),
+    );
+    const spoolRate = events / ((performance.now() - t0) / 1000);
+    console.log(`intake spool.accept x${events} at once (in process): ${spoolRate.toFixed(0)}/s = ${(spoolRate / raw).toFixed(2)}x raw`);
+    figures.push({ name: `spool.accept, ${events} at once`, value: Math.round(spoolRate), unit: '/s', baseline: Math.round(raw), goal: 'ratio ≥ 0.5' });
+
+    // The local API: `callers` clients, each sending its share one after another (as many `event` commands would).
+    const before = svc.arrived.size;
+    let next = 0;
+    t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: callers }, async () => {
+        for (let i = next++; i < events; i = next++) {
+          const r = await svc.client.event({ source: 'disk', id: '0xc0040007', message: `burst ${i}` });
+          if (r.result !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(r)}`);
+        }
+      }),
+    );
+    const apiMs = performance.now() - t0;
+    const apiRate = events / (apiMs / 1000);
+    console.log(`intake local API, ${events} events from ${callers} callers: ${apiRate.toFixed(0)}/s = ${(apiRate / raw).toFixed(2)}x raw`);
+    figures.push({
+      name: `local API, ${events} events, ${callers} callers`,
+      value: Math.round(apiRate),
+      unit: '/s',
+      baseline: Math.round(raw),
+      goal: 'ratio ≥ 0.5',
+    });
+    while (svc.arrived.size < before + events) await sleep(10);
+    const deliveredRate = events / ((performance.now() - t0) / 1000);
+    console.log(`intake ... all ${events} delivered over HTTPS at ${deliveredRate.toFixed(0)} reports/s`);
+    figures.push({ name: `API burst accepted and delivered (HTTPS)`, value: Math.round(deliveredRate), unit: 'reports/s' });
+
+    // The drop folder: files written (tmp + rename, no fsync: the writer's side), timed until the service took them all.
+    const drop = join(svc.stateDir, 'drop');
+    const arrivedBefore = svc.arrived.size;
+    t0 = performance.now();
+    for (let i = 0; i < events; i++) {
+      await writeFile(join(drop, `e${i}.tmp`), JSON.stringify({ source: 'disk', id: '0xc0040007', message: `drop ${i}` }));
+      await rename(join(drop, `e${i}.tmp`), join(drop, `e${i}.json`));
+    }
+    while ((await readdir(drop)).some((n) => n.endsWith('.json'))) await sleep(5);
+    const dropRate = events / ((performance.now() - t0) / 1000);
+    console.log(`intake drop folder, ${events} files: taken at ${dropRate.toFixed(0)}/s = ${(dropRate / raw).toFixed(2)}x raw`);
+    figures.push({ name: `drop folder, ${events} files`, value: Math.round(dropRate), unit: '/s', baseline: Math.round(raw), goal: 'ratio ≥ 0.5' });
+    while (svc.arrived.size < arrivedBefore + events) await sleep(10);
+
+    // Latency, one at a time, against a plain POST (a new TLS connection each time, as the service makes).
+    const direct: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const s = performance.now();
+      await new Promise<void>((resolve, reject) => {
+        const req = request(
+          svc.receiverUrl,
+          { method: 'POST', ca: svc.pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } },
+          (res) => {
+            res.resume();
+            res.on('end', resolve);
+          },
+        );
+        req.on('error', reject);
+        req.end('{}');
+      });
+      direct.push(performance.now() - s);
+    }
+    const latency: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const s = performance.now();
+      const r = await svc.client.event({ source: 'atapi', id: '0xc0040006', message: `one ${i}` });
+      if (r.result !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(r)}`);
+      while (!svc.arrived.has(r.reportId)) await sleep(1);
+      latency.push(svc.arrived.get(r.reportId)! - s);
+    }
+    const p99 = pct(direct, 99);
+    console.log(`intake event -> delivered: p50 ${pct(latency, 50).toFixed(1)} ms, p99 ${pct(latency, 99).toFixed(1)} ms; plain POST p99 ${p99.toFixed(1)} ms`);
+    figures.push({ name: 'event → delivered p50', value: +pct(latency, 50).toFixed(1), unit: 'ms' });
+    figures.push({
+      name: 'event → delivered p99 (vs plain POST p99)',
+      value: +pct(latency, 99).toFixed(1),
+      unit: 'ms',
+      baseline: +p99.toFixed(1),
+      goal: 'ratio ≤ 2',
+    });
+    return { figures };
+  } finally {
+    await svc.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
