@@ -17,7 +17,7 @@ import {
   type ToolPaths,
 } from './collect.js';
 import { defaultLogText } from './defaults.js';
-import { eventKey, readMatches, writeMatches, type EventMatch } from './event-keys.js';
+import { eventKey, pairsOf, readMatches, scanSection, writeMatches, type EventMatch } from './event-keys.js';
 
 export { defaultLogText } from './defaults.js';
 export type { EventMatch } from './event-keys.js';
@@ -89,10 +89,12 @@ export function decodeLog(doc: IniDocument, file: string): Decoded<LogModel> {
         continue;
       }
       const label = toolSection(index);
-      reportUnknownKeys(sec, label, (k) => isEventKey(k) || isToolPathKey(k), out);
-      const read = readMatches(sec, label, out);
-      if (!read.named) out.add('ER_4024', { section: label }, sec.line, label);
-      model.tools.push({ index, matches: read.matches, ...readToolPaths(entriesByKey(sec), label, out) });
+      // One pass over the entries (a big file has 1,000 tools of 200 keys), then the same checks as for other sections.
+      const scan = scanSection(sec, label, out);
+      for (const e of scan.others.values()) if (!isToolPathKey(e.key)) out.add('ER_4025', { key: e.key }, e.line, `${label}.${e.key}`);
+      const matches = pairsOf(scan, sec, label, out);
+      if (!scan.named) out.add('ER_4024', { section: label }, sec.line, label);
+      model.tools.push({ index, matches, ...readToolPaths(scan.others, label, out) });
     }
   }
   model.tools.sort((a, b) => a.index - b.index);
