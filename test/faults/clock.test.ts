@@ -42,7 +42,7 @@ const event = async () => {
   expect(e.result, r.err).toBe('accepted');
   return e.reportId;
 };
-const settle = () => new Promise((r) => setTimeout(r, 3_000));
+const settle = () => new Promise((r) => setTimeout(r, 2_000));
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-fault-clock-'));

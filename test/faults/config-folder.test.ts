@@ -7,12 +7,32 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { cp, readdir, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { until } from '../helpers/service-process.js';
-import { serviceWithCenter } from '../helpers/service-with-center.js';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { activeMachine } from '../helpers/faults/active-machine.js';
 import { serviceStatus } from '../helpers/faults/status.js';
 import { hostOverServe, type HostOverServe } from '../helpers/faults/host-over-serve.js';
 
-const fx = serviceWithCenter({ prefix: 'er-fault-config-', state: 'active', serviceArgs: ['--no-os-events'] });
+let base: string;
+let receiver: Receiver;
+let machine: Machine;
+let service: ServiceProcess | undefined;
+/** The file's folder, center, machine and service, as the other fault files name them. */
+const fx = {
+  get base() {
+    return base;
+  },
+  get receiver() {
+    return receiver;
+  },
+  get machine() {
+    return machine;
+  },
+  log: () => service?.log() ?? '',
+};
 const config = () => fx.machine.configDir;
 let host: HostOverServe | undefined;
 const status = () => serviceStatus(fx.machine.stateDir);
@@ -27,10 +47,18 @@ const event = async () => {
 const delivered = (id: string) => fx.receiver.received.filter((r) => r.reportId === id).length;
 
 beforeAll(async () => {
-  host = await hostOverServe(fx.machine, fx.base);
-});
+  base = await mkdtemp(join(tmpdir(), 'er-fault-config-'));
+  const center = await startCenter(base);
+  receiver = center.receiver;
+  machine = await activeMachine(base, { url: receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'] });
+  service = await startService(machine, ['--no-os-events']);
+  host = await hostOverServe(machine, base);
+}, 60_000);
 afterAll(async () => {
   await host?.close();
+  await service?.stop();
+  await receiver?.close();
+  if (base) await rm(base, { recursive: true, force: true });
 });
 
 describe('the config folder removed and restored under the running service', () => {
