@@ -1,0 +1,42 @@
+/** The defects fuzzing found, each a fixed counterexample that failed on the code before its fix. */
+import { describe, expect, it } from 'vitest';
+import { decodeConfig } from '../../shared/config/codec.js';
+import { IniDocument } from '../../shared/ini/document.js';
+import { decodeInf } from '../../shared/inf/files.js';
+import { readFleetCsv } from '../../shared/node/fleet/csv.js';
+import { readZip } from '../../shared/node/transfer/zip.js';
+import { FrameDecoder, encodeFrame } from '../../service/routes/frame/codec.js';
+import { zipOf } from './targets/export-zip.js';
+
+describe('defects found by fuzzing', () => {
+  it('frame: bytes that are no frame after an ACK in the same chunk no longer take the ACK away (the refusal comes next)', () => {
+    const d = new FrameDecoder({ accept: ['ack', 'nak'], maxPayload: 0 });
+    const chunk = Buffer.concat([encodeFrame({ type: 'ack', id: 'r-1' }), Buffer.from('\r\n')]);
+    expect(d.push(chunk)).toEqual([{ type: 'ack', id: 'r-1' }]);
+    expect(() => d.push(Buffer.alloc(0))).toThrow(/ER_2250/);
+  });
+
+  it('fleet CSV: a quote error after a quoted CRLF is placed on its line, not below the end of the file', () => {
+    const csv = readFleetCsv(Buffer.from('a\r\n"\r\n\r\n"=\r\n'), 'f.csv');
+    expect(csv.problems.map((p) => [p.code, p.line])).toEqual([['ER_3601', 4]]);
+  });
+
+  it('export zip: an entry whose declared size lies is refused (ER_3510), not read forever', async () => {
+    for (const lie of [0, 100]) {
+      const bytes = await zipOf([{ name: 'WebReprt/AMHTPADR.INF', data: Buffer.from('[URL1]\r\nURL=x\r\n') }], lie);
+      await expect(readZip(bytes, 'lie.zip')).rejects.toThrow(/ER_3510 .*AMHTPADR\.INF: .*declares/);
+    }
+  }, 20_000);
+
+  it('definition files: 200,000 bad lines are 200,000 located problems, not a RangeError out of the decoder', () => {
+    const text = 'not an entry\r\n'.repeat(200_000);
+    const d = decodeInf('log', IniDocument.parse(text), 'WebReprt/AMHTPLOG.INF');
+    expect(d.problems.length).toBeGreaterThanOrEqual(200_000);
+    expect(d.problems[199_999]).toMatchObject({ code: 'ER_4018', file: 'WebReprt/AMHTPLOG.INF', line: 200_000 });
+    const c = decodeConfig({
+      'WebReprt/AMHTPLOG.INF': IniDocument.parse(text),
+      'WebReprt/AMHTPADR.INF': IniDocument.parse('[URL1]\r\nURL=https://a.example/x.cgi\r\n'),
+    });
+    expect(c.problems.filter((p) => p.code === 'ER_4018')).toHaveLength(200_000);
+  });
+});

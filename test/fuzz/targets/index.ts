@@ -1,0 +1,38 @@
+/** Every fuzz target, in the order docs/reliability.md lists them. */
+import { type FuzzTarget } from '../harness.js';
+import { iniTarget } from './ini.js';
+import { extensionTarget, keyfileTarget } from './keyfile.js';
+import { spoolRecordTarget } from './spool-record.js';
+import { journalTarget, syslogTarget } from './lines.js';
+import { apiTarget, dropTarget } from './events.js';
+import { hostApiTarget } from './host-api.js';
+import { frameTarget, relayStreamTarget } from './frame.js';
+import { csvTarget } from './csv.js';
+import { exportZipTarget } from './export-zip.js';
+import { settingsTarget } from './settings.js';
+import { infTarget } from './inf.js';
+
+/** A target with its input type forgotten: the harness only hands a target its own arbitrary's values. */
+const any = <T>(t: FuzzTarget<T>): FuzzTarget<unknown> => t as unknown as FuzzTarget<unknown>;
+
+export const TARGETS: ReadonlyArray<FuzzTarget<unknown>> = [
+  any(iniTarget),
+  any(infTarget('adr')),
+  any(infTarget('log')),
+  any(infTarget('hbi')),
+  any(settingsTarget('activation.ini')),
+  any(settingsTarget('routes.ini')),
+  any(settingsTarget('schedule.ini')),
+  any(keyfileTarget),
+  any(extensionTarget),
+  any(spoolRecordTarget),
+  any(syslogTarget),
+  any(journalTarget),
+  any(dropTarget),
+  any(apiTarget),
+  any(hostApiTarget),
+  any(frameTarget),
+  any(relayStreamTarget),
+  any(csvTarget),
+  any(exportZipTarget),
+];
