@@ -1,4 +1,4 @@
-/** The reports as the window follows them (ServiceStatus.reports): all waiting ones and the newest finished ones. */
+/** The reports as the window follows them (ServiceStatus.reports): the newest waiting ones (up to 500) and the newest finished ones. */
 import { formatEventId } from '../../shared/report/model.js';
 import { type ReportProgress } from '../../shared/host/service-types.js';
 import { type Spool } from '../spool/spool.js';
@@ -26,9 +26,20 @@ function progress(e: SpoolEntry, sending: boolean): ReportProgress {
   };
 }
 
+/**
+ * Waiting reports listed at most: a grown spool (100,000 waiting) must not make status an answer of tens of MB, which
+ * the client refuses past 1 MiB (ServiceClient); `pending` counts them all.
+ */
+const WAITING_LIMIT = 500;
+
 export function progressOf(spool: Spool, isSending: (id: string) => boolean): ReportProgress[] {
-  const pending = spool.list('pending');
+  // the spool keeps its waiting reports in order (oldest first): the newest are its tail, no sort of them all
+  const pending: SpoolEntry[] = spool
+    .pending()
+    .slice(-WAITING_LIMIT)
+    .reverse()
+    .map((r) => ({ ...r, folder: 'pending' }));
   const done = [...spool.list('sent'), ...spool.list('expired')];
   const newestFirst = (a: SpoolEntry, b: SpoolEntry) => b.report.createdAt.localeCompare(a.report.createdAt);
-  return [...pending.sort(newestFirst), ...done.sort(newestFirst)].slice(0, Math.max(LIMIT, pending.length)).map((e) => progress(e, isSending(e.report.id)));
+  return [...pending, ...done.sort(newestFirst)].slice(0, Math.max(LIMIT, pending.length)).map((e) => progress(e, isSending(e.report.id)));
 }

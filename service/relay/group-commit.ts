@@ -4,12 +4,13 @@
  * fdatasync), each renamed to `received/<id>.frame`, then one fsync of the folder and one append to seen.log for the
  * whole batch, and only then is every report of the batch acknowledged. intent.log is emptied when no batch waits: a
  * crash between the renames and seen.log leaves frames whose port only intent.log knows (recover.ts).
- * While a batch is on its way to the disk, the next one gathers: many reports per folder fsync under load, one at a
- * time when it is quiet (no timer: nothing waits for a batch to fill).
+ * While a batch is on its way to the disk, the next one gathers (the Batcher the spool's group commit uses too): many
+ * reports per folder fsync under load, one at a time when it is quiet (no timer: nothing waits for a batch to fill).
  */
 import { fdatasync, close } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { Batcher } from '../spool/batcher.js';
 import { type SeenEntry } from './seen-ids.js';
 
 const datasyncFd = promisify(fdatasync);
@@ -40,93 +41,83 @@ export interface GroupCommitDeps {
   now?: () => Date;
 }
 
-interface Waiting {
+/** An item of the batch and its outcome: undefined when durable, else the error it failed with. */
+interface Slot {
   item: CommitItem;
-  resolve(): void;
-  reject(e: unknown): void;
+  error?: unknown;
 }
 
 export class GroupCommit {
-  private queue: Waiting[] = [];
-  private running = false;
-  /** Batches and their sizes since the start (status and the bench read them). */
-  readonly stats = { batches: 0, items: 0 };
+  private readonly batcher: Batcher<CommitItem>;
 
-  constructor(private readonly d: GroupCommitDeps) {}
+  constructor(private readonly d: GroupCommitDeps) {
+    // stale intent.log lines are harmless: seen.log wins
+    this.batcher = new Batcher(
+      (items) => this.one(items),
+      () => this.d.idle?.() ?? Promise.resolve(),
+    );
+  }
+
+  /** Batches and their sizes since the start (status and the bench read them). */
+  get stats(): Readonly<{ batches: number; items: number }> {
+    const { batches, items } = this.batcher.stats;
+    return { batches, items };
+  }
 
   /** Resolves once the file is renamed into place, the folder fsync'd and (remember) its id in seen.log. */
   commit(item: CommitItem): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
-      if (!this.running) void this.run();
-    });
+    return this.batcher.add(item);
   }
 
-  private async run(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue;
-        this.queue = [];
-        await this.one(batch);
-        if (this.queue.length === 0) await this.d.idle?.().catch(() => undefined); // stale lines are harmless: seen.log wins
-      }
-    } finally {
-      this.running = false;
-    }
-  }
-
-  private async one(batch: Waiting[]): Promise<void> {
-    const synced = await this.each(batch, async (w) => {
-      await datasyncFd(w.item.fd);
-      await closeFd(w.item.fd);
+  private async one(items: CommitItem[]): Promise<unknown[]> {
+    const slots: Slot[] = items.map((item) => ({ item }));
+    const synced = await this.each(slots, async (item) => {
+      await datasyncFd(item.fd);
+      await closeFd(item.fd);
     });
     const now = (this.d.now ?? (() => new Date()))();
-    const entries = (ws: Waiting[]): SeenEntry[] => ws.filter((w) => w.item.remember).map((w) => ({ id: w.item.id, at: now, ...(w.item.via ?? {}) }));
+    const entries = (ss: Slot[]): SeenEntry[] => ss.filter((s) => s.item.remember).map((s) => ({ id: s.item.id, at: now, ...(s.item.via ?? {}) }));
+    const fail = (ss: Slot[], e: unknown) => ss.forEach((s) => (s.error = e));
     try {
       await this.d.intend?.(entries(synced));
     } catch (e) {
-      for (const w of synced) {
-        await unlink(w.item.part).catch(() => undefined);
-        w.reject(e);
-      }
-      return;
+      for (const s of synced) await unlink(s.item.part).catch(() => undefined);
+      fail(synced, e);
+      return slots.map((s) => s.error);
     }
-    const done = await this.each(synced, (w) => rename(w.item.part, w.item.final));
-    if (done.length === 0) return;
-    try {
-      const dir = await open(this.d.dir, 'r');
+    const done = await this.each(synced, (item) => rename(item.part, item.final));
+    if (done.length > 0) {
       try {
-        await dir.sync();
-      } finally {
-        await dir.close();
+        const dir = await open(this.d.dir, 'r');
+        try {
+          await dir.sync();
+        } finally {
+          await dir.close();
+        }
+        await this.d.remember(entries(done));
+      } catch (e) {
+        // Not known durable: not acknowledged (the agent sends again; a frame already in received/ is then a repeat).
+        fail(done, e);
       }
-      await this.d.remember(entries(done));
-    } catch (e) {
-      // Not known durable: not acknowledged (the agent sends again; a frame already in received/ is then a repeat).
-      done.forEach((w) => w.reject(e));
-      return;
     }
-    this.stats.batches++;
-    this.stats.items += done.length;
-    done.forEach((w) => w.resolve());
+    return slots.map((s) => s.error);
   }
 
-  /** Runs `step` on every item in parallel; an item whose step fails is rejected and its part removed. */
-  private async each(ws: Waiting[], step: (w: Waiting) => Promise<void>): Promise<Waiting[]> {
+  /** Runs `step` on every item in parallel; an item whose step fails keeps its error and its part is removed. */
+  private async each(slots: Slot[], step: (item: CommitItem) => Promise<void>): Promise<Slot[]> {
     const ok = await Promise.all(
-      ws.map(async (w) => {
+      slots.map(async (s) => {
         try {
-          await step(w);
+          await step(s.item);
           return true;
         } catch (e) {
-          await closeFd(w.item.fd).catch(() => undefined);
-          await unlink(w.item.part).catch(() => undefined);
-          w.reject(e);
+          await closeFd(s.item.fd).catch(() => undefined);
+          await unlink(s.item.part).catch(() => undefined);
+          s.error = e;
           return false;
         }
       }),
     );
-    return ws.filter((_, i) => ok[i]);
+    return slots.filter((_, i) => ok[i]);
   }
 }

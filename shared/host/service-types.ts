@@ -149,7 +149,7 @@ export interface ServiceStatus {
   startedAt: string;
   /** Absent from a service older than issue 15. */
   runMode?: RunMode;
-  /** Every waiting report and the newest delivered or expired ones, newest first (at most 50). */
+  /** The waiting reports (the newest 500 of a larger spool; `pending` counts all) and the newest delivered or expired ones, newest first (at least 50). */
   reports?: ReportProgress[];
   /** 保守中: nothing is sent until it ends (at `until`, or by resume); the state stays 運用中 (shared/host/maintenance.ts). */
   maintenance?: MaintenanceOverlay;
