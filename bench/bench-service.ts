@@ -70,7 +70,16 @@ export async function startBenchService(prepare?: (stateDir: string) => Promise<
       const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
       s.child = spawn(process.execPath, [...nodeArgs, ...argv, 'service'], { stdio: 'ignore' });
       await waitFor(join(stateDir, 'service.json'));
-      s.client = await ServiceClient.connect(stateDir);
+      // a service busy with a large spool right after its start may not answer the first knock
+      for (let i = 0; ; i++) {
+        try {
+          s.client = await ServiceClient.connect(stateDir);
+          break;
+        } catch (e) {
+          if (i >= 20 || s.child.exitCode !== null) throw e;
+          await sleep(500);
+        }
+      }
     },
     stop: async () => {
       if (s.child.exitCode === null && s.child.signalCode === null) {
