@@ -34,11 +34,19 @@ export async function buildService(outdir = 'out/service'): Promise<void> {
     format: 'esm',
     packages: 'external',
   });
-  await rename(target, old).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'ENOENT') throw e;
-  });
-  await rename(fresh, target);
-  await rm(old, { recursive: true, force: true });
+  // Another build (a parallel test) may swap its own in between: then move that one aside too and try again.
+  for (let attempt = 0; ; attempt++) {
+    await rename(target, `${old}-${attempt}`).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    try {
+      await rename(fresh, target);
+      break;
+    } catch (e) {
+      if (attempt >= 5 || !['ENOTEMPTY', 'EEXIST'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    }
+  }
+  for (let attempt = 0; attempt <= 5; attempt++) await rm(`${old}-${attempt}`, { recursive: true, force: true });
 }
 
 export async function buildAll(): Promise<void> {
