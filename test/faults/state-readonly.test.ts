@@ -87,6 +87,18 @@ describe.skipIf(why !== undefined)('the state folder read-only under the running
     expect(delivered(before)).toBe(1);
     expect((await status()).reports?.find((r) => r.id === before)?.phase).toBe('waiting');
     await statusAnswers();
+    // The operator's other writes: a pause (the service must write maintenance.json) is refused with the service's own
+    // code, a settings change (config folder, elsewhere) is saved and applied; the old code ended both in ER_1097, as the
+    // app event log (state folder) could not be appended to.
+    const pause = await machine.cli(['pause', '--hours', '1', '--reason', 'disk check']);
+    expect(pause.code).not.toBe(0);
+    expect(pause.err).toMatch(/ER_\d{4}/);
+    expect(pause.err).not.toContain('ER_1097');
+    expect((await status()).maintenance).toBeUndefined();
+    const set = await machine.cli(['config', 'set', 'schedule.retry.limitHours', '48']);
+    expect(set.err).not.toContain('ER_1097');
+    expect(set.code, set.err).toBe(0);
+    await until(() => log().slice(mark).includes('ER_6012'), 15_000, 'the change to apply', log);
     expect(service!.child.exitCode).toBeNull();
 
     remount(machine.stateDir, 'rw');
