@@ -111,6 +111,8 @@ describe.skipIf(why !== undefined)('the state folder read-only under the running
     expect(await readdir(join(machine.stateDir, 'sent'))).toEqual(expect.arrayContaining([`${before}.json`, `${after.reportId}.json`]));
     expect((await status()).expired).toBe(0);
     expect(log()).not.toMatch(/\n\s+at /);
-    console.log(`faults/state-readonly: 1 refused, 2 accepted, 2 delivered once, ${receiver.received.length} requests, ${Date.now() - started} ms`);
+    console.log(
+      `faults/state-readonly: pause ${/ER_\d{4}/.exec(pause.err)?.[0]}, event ER_1092; 1 refused, 2 accepted, 2 delivered once, ${receiver.received.length} requests, ${Date.now() - started} ms`,
+    );
   }, 90_000);
 });
