@@ -16,13 +16,15 @@ export function answerStep(decoder: FrameDecoder): Step<Answer> {
       let k = 0;
       while (k < b.length && (b[k] === 0x0d || b[k] === 0x0a)) k++;
       if (k === b.length) return undefined;
-      if (b[k] !== FRAME_MAGIC[0]) {
+      const n = Math.min(FRAME_MAGIC.length, b.length - k);
+      // A line may start with the magic's first letters ("ERROR"): only bytes that agree with all of it start a frame.
+      if (!b.subarray(k, k + n).equals(FRAME_MAGIC.subarray(0, n))) {
         const magic = b.indexOf(FRAME_MAGIC, k);
         const l = lineStep(b);
         if (l && (magic < 0 || l.used <= magic)) return { value: { modem: l.value }, used: l.used };
         if (magic < 0) return undefined;
         k = magic;
-      }
+      } else if (n < FRAME_MAGIC.length) return undefined; // "E", "ER", "ERP": the next bytes tell a frame from a line
       fed = k;
     }
     decoder.feed(b.subarray(fed));
