@@ -36,6 +36,7 @@ const CI_RUNS: Record<string, number> = {
   'host-api': 1000,
   frame: 2000,
   'relay-stream': 2000,
+  'modem-answer': 2000,
   'fleet-csv': 300,
   'export-zip': 300,
 };

@@ -5,6 +5,7 @@ import { IniDocument } from '../../shared/ini/document.js';
 import { decodeInf } from '../../shared/inf/files.js';
 import { readFleetCsv } from '../../shared/node/fleet/csv.js';
 import { readZip } from '../../shared/node/transfer/zip.js';
+import { answerStep } from '../../service/routes/frame/ack-reader.js';
 import { FrameDecoder, encodeFrame } from '../../service/routes/frame/codec.js';
 import { zipOf } from './targets/export-zip.js';
 
@@ -14,6 +15,17 @@ describe('defects found by fuzzing', () => {
     const chunk = Buffer.concat([encodeFrame({ type: 'ack', id: 'r-1' }), Buffer.from('\r\n')]);
     expect(d.push(chunk)).toEqual([{ type: 'ack', id: 'r-1' }]);
     expect(() => d.push(Buffer.alloc(0))).toThrow(/ER_2250/);
+  });
+
+  it('modem answer: a line starting like the frame magic ("ERROR") before the ACK is the modem\'s, and the ACK is still read', () => {
+    const step = answerStep(new FrameDecoder({ maxPayload: 0, accept: ['ack', 'nak'] }));
+    let received = Buffer.concat([Buffer.from('ERROR\r\n'), encodeFrame({ type: 'ack', id: 'r-1' })]);
+    const got: unknown[] = [];
+    for (let f = step(received); f; f = received.length > 0 ? step(received) : undefined) {
+      got.push(f.value);
+      received = received.subarray(f.used);
+    }
+    expect(got).toEqual([{ modem: 'ERROR' }, { frame: { type: 'ack', id: 'r-1' } }]);
   });
 
   it('fleet CSV: a quote error after a quoted CRLF is placed on its line, not below the end of the file', () => {

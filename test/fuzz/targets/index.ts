@@ -9,6 +9,7 @@ import { hostApiTarget } from './host-api.js';
 import { frameTarget, relayStreamTarget } from './frame.js';
 import { csvTarget } from './csv.js';
 import { exportZipTarget } from './export-zip.js';
+import { modemAnswerTarget } from './modem-answer.js';
 import { settingsTarget } from './settings.js';
 import { infTarget } from './inf.js';
 
@@ -33,6 +34,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget<unknown>> = [
   any(hostApiTarget),
   any(frameTarget),
   any(relayStreamTarget),
+  any(modemAnswerTarget),
   any(csvTarget),
   any(exportZipTarget),
 ];
