@@ -6,7 +6,7 @@
  * cannot be carried at all (serve gone, a reply that is not a HostReply) becomes one too, coded (ER_1100, ER_1101).
  */
 import { type HostApi, type HostMethod } from '../shared/host/api.js';
-import { HOST_METHODS } from '../shared/host/schemas.js';
+import { HOST_METHODS } from '../shared/host/methods.js';
 import { BRIDGE_KEY, type HostBridge } from '../shared/host/bridge.js';
 import { HostCallError, resultOf } from '../shared/host/errors.js';
 import { problem } from '../shared/messages/problem.js';

@@ -37,6 +37,8 @@ export function useLiveState(intervalMs = LIVE_STATE_INTERVAL_MS): ServiceLivene
   const store = useAppStore();
   const [live, setLive] = useState<ServiceLiveness>({ kind: 'loading' });
   useEffect(() => {
+    // Not before the window's first load is answered: that one request is all the first screen waits for (issue 16).
+    if (!snapshot) return;
     let gone = false;
     let asking = false; // one question at a time per effect; a newer effect (the snapshot changed) asks at once
     const ask = async (withSnapshot: boolean): Promise<void> => {

@@ -7,7 +7,7 @@ import { useEffect, type ReactNode } from 'react';
 import { type ExportView } from '../../shared/host/api.js';
 import { KeyButton } from '../components/Mnemonic.js';
 import { useApp } from '../store-context.js';
-import { VIEW_TEXT as X } from './texts.js';
+import { VIEW_TEXT as X } from './view-text.js';
 
 const CONTROLS = 'input, select, textarea';
 

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { recordFormat, stamped } from '../../shared/node/formats/format.js';
 import { problem, type Problem } from '../../shared/messages/problem.js';
-import { problemSchema } from '../../shared/host/errors.js';
+import { problemSchema } from '../../shared/host/reply-schema.js';
 import { isCodedError } from '../../shared/node/coded-error.js';
 import { type RelayAgent } from '../../shared/host/service-types.js';
 import { type ReportMachine } from '../../shared/report/model.js';

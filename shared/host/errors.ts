@@ -5,10 +5,9 @@
  * renderer checks each reply where it enters (resultOf, renderer/host-client.ts) and turns a refusal into HostCallError,
  * whose Problems the window shows in its current language, beside the field they name (docs/desktop-app.md, "Errors").
  */
-import { z } from 'zod';
-import { catalogue, type MessageCode } from '../messages/catalogue.js';
 import { problem, type Problem } from '../messages/problem.js';
 import { issuesText } from '../messages/zod-issues.js';
+import { checkReply } from './reply-check.js';
 
 export interface HostRefusal {
   ok: false;
@@ -17,28 +16,6 @@ export interface HostRefusal {
 export type HostReply = { ok: true; result: unknown } | HostRefusal;
 
 export const refusal = (...problems: Problem[]): HostRefusal => ({ ok: false, problems });
-
-const MAX_TEXT = 64 * 1024;
-const localized = z.object({ ja: z.string().max(MAX_TEXT), en: z.string().max(MAX_TEXT) });
-const code = z.custom<MessageCode>((v) => typeof v === 'string' && Object.hasOwn(catalogue, v), 'not a message code of this version');
-
-/** A Problem as it arrives from the host: checked, unknown keys dropped. */
-export const problemSchema = z.object({
-  code,
-  severity: z.enum(['error', 'warning']),
-  message: localized,
-  field: z.string().max(512).optional(),
-  file: z.string().max(4096).optional(),
-  line: z.number().int().min(0).optional(),
-  plain: localized.optional(),
-  detail: z.string().max(MAX_TEXT).optional(),
-});
-
-export const hostReplySchema = z.discriminatedUnion('ok', [
-  // optional: a result of undefined (serviceStatus when no service runs) has no `result` key once it is JSON.
-  z.object({ ok: z.literal(true), result: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), problems: z.array(problemSchema).min(1).max(1000) }),
-]);
 
 /** A HostApi call the host refused or that could not be carried: its Problems, whole. */
 export class HostCallError extends Error {
@@ -57,12 +34,12 @@ export class HostCallError extends Error {
 
 /** A reply checked where it enters the window: the result, or HostCallError (ER_1101 when it is not a HostReply). */
 export function resultOf(method: string, raw: unknown): unknown {
-  const r = hostReplySchema.safeParse(raw);
+  const r = checkReply(raw);
   if (!r.success) {
     throw new HostCallError(method, [problem('ER_1101', { method, reason: issuesText(r.error, '(reply)') })]);
   }
   if (r.data.ok) return r.data.result;
-  throw new HostCallError(method, r.data.problems as Problem[]);
+  throw new HostCallError(method, r.data.problems);
 }
 
 /** Whatever a window's call threw, as Problems: the host's refusal whole, anything else ER_1103 with its text. */

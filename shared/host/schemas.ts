@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { type HostApi, type HostMethod } from './api.js';
 import { REMEMBERABLE_SECRETS } from './remembered.js';
+import { HOST_METHODS as LISTED } from './methods.js';
 import { MAX_REASON_LENGTH } from './maintenance.js';
 import { IMPORT_GROUPS, WINDOW_FILE_BASE64 } from '../transfer/format.js';
 import { adrModel, eventId, eventSource, notifyTarget, resultMail, resultVia, resumeBody, userSystemCode } from './service-api.js';
@@ -144,7 +145,10 @@ export const requestSchemas = {
  * both transports, accept only these; the window's client builds its HostApi from them; the desktop preload gets them
  * from the main process (electron/main.ts), so its bundle stays without zod.
  */
-export const HOST_METHODS = Object.keys(requestSchemas) as HostMethod[];
+export const HOST_METHODS: readonly HostMethod[] = LISTED;
+/** The list and the schemas name the same methods (a schema without its name in the list fails `tsc` here). */
+type Unlisted = Exclude<keyof typeof requestSchemas, (typeof LISTED)[number]>;
+export type SchemasListed = NoneOf<Unlisted>;
 
 export function isHostMethod(m: unknown): m is HostMethod {
   return typeof m === 'string' && Object.hasOwn(requestSchemas, m);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { MAX_REASON_LENGTH, type MaintenanceOverlay, type PauseResult, type ResumeResult } from './maintenance.js';
-import { problemSchema } from './errors.js';
+import { problemSchema } from './reply-schema.js';
 import {
   type ConfigStatus,
   type EventOutcome,
