@@ -16,7 +16,8 @@ if (!Number.isInteger(runs) || runs < 1 || picked.length === 0) {
   console.error(`usage: npm run fuzz -- [--runs N] [--target ${TARGETS.map((t) => t.name).join('|')}] [--seed S]`);
   process.exit(2);
 }
-const seed = values.seed === undefined ? Date.now() ^ (Math.random() * 0x100000000) : Number(values.seed);
+// Non-negative, so `--seed N` takes it back as it was printed.
+const seed = values.seed === undefined ? (Date.now() ^ (Math.random() * 0x100000000)) >>> 0 : Number(values.seed);
 console.log(
   `seed ${seed}, ${runs} inputs per target, load average ${(await import('node:os'))
     .loadavg()

@@ -47,6 +47,7 @@ const record: fc.Arbitrary<string> = fc
 
 export const spoolRecordTarget: FuzzTarget<Buffer> = {
   name: 'spool-record',
+  file: PATH,
   properties: [
     'never throws but ER_8101 (a newer format, naming the file); a record it cannot trust gives the reason the service logs (ER_1050 with the path)',
     'a record written by serializeRecord reads back equal, and written again is byte-identical',
