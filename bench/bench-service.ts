@@ -68,6 +68,7 @@ export async function startBenchService(prepare?: (stateDir: string) => Promise<
     restart: async () => {
       // BENCH_SERVICE_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the service alone
       const nodeArgs = (process.env.BENCH_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+      await rm(join(stateDir, 'service.json'), { force: true }); // a stale one would be taken for the new service's
       s.child = spawn(process.execPath, [...nodeArgs, ...argv, 'service'], { stdio: 'ignore' });
       await waitFor(join(stateDir, 'service.json'));
       // a service busy with a large spool right after its start may not answer the first knock
@@ -76,7 +77,7 @@ export async function startBenchService(prepare?: (stateDir: string) => Promise<
           s.client = await ServiceClient.connect(stateDir);
           break;
         } catch (e) {
-          if (i >= 20 || s.child.exitCode !== null) throw e;
+          if (i >= 120 || s.child.exitCode !== null) throw e;
           await sleep(500);
         }
       }
