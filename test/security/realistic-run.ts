@@ -2,7 +2,8 @@
  * A realistic run for the security checks (realistic-run.test.ts): every secret the product knows is set through the
  * command line (--stdin, never argv), the machine is activated through tinyproxy with Basic auth (the proxy password in
  * use), the service runs and sends failure reports with customer data, the operator runs status / config list /
- * config export / the settings exports (support, transfer with a passphrase) / backup, and `serve` answers the
+ * config export / the settings exports (support, transfer with a passphrase), their diff, an import's dry run with the
+ * passphrase / backup, and `serve` answers the
  * window's API. Everything written and printed is kept for the scans: the folders, each command's stdout and stderr,
  * the service's log, serve's answers, and what the center received.
  */
@@ -129,6 +130,10 @@ export async function realisticRun(base: string): Promise<RunResult> {
       await writeFile(join(inputDir, 'passphrase'), `${SECRETS.exportPassphrase}\n`, { mode: 0o600 });
       await ok(['export', '--out', join(exportsDir, 'support.zip')]);
       await ok(['export', '--out', join(exportsDir, 'transfer.zip'), '--scope', 'transfer', '--passphrase-file', join(inputDir, 'passphrase')]);
+      const diff = await cli(['export', 'diff', join(exportsDir, 'support.zip'), join(exportsDir, 'transfer.zip')]);
+      if (diff.code !== 0 && diff.code !== 1) throw new Error(`export diff failed: ${outputs.at(-1)!.text}`); // 1: they differ
+      // The transfer export opened with its passphrase: what an import would change is shown, never a secret's value.
+      await ok(['import', join(exportsDir, 'transfer.zip'), '--dry-run', '--passphrase-file', join(inputDir, 'passphrase')]);
       await ok(['backup', '--reason', 'security check']);
 
       const serveToken = await serveAnswers(argv, outputs);
