@@ -3,7 +3,7 @@
  * limited (prlimit) to what it uses plus a little more than its connection limit: a silent connection and one that
  * never finishes its headers are closed by serve itself; 400 idle connections are shed oldest first (ER_9200) while
  * the page and an API call (snapshot, with the token) still answer; a body over the limit is refused with 413
- * (ER_9201) from its Content-Length, before any byte of it is read. Without the limits (0.1.x) the flood took every
+ * (ER_9201) from its Content-Length, before any byte of it is read, and when streamed as soon as it passes the limit. Without the limits (0.1.x) the flood took every
  * descriptor and the window's own requests failed.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -108,6 +108,35 @@ describe('serve under many slow or half-open connections', () => {
     });
     expect(declared).toBe(413);
     await until(() => stderr.includes('ER_9201'), 10_000, 'the refusal to be said');
+    // Streamed without a length: refused once the limit has passed, long before the sender is done.
+    let sent = 0;
+    const streamed = await new Promise<number | string>((resolve) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/snapshot',
+          headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+      const chunk = Buffer.alloc(256 * 1024, 0x20);
+      const more = (): void => {
+        while (sent < 256 * 1024 * 1024) {
+          sent += chunk.length;
+          if (!req.write(chunk)) return void req.once('drain', more);
+        }
+        req.end();
+      };
+      more();
+    });
+    expect([413, 'ECONNRESET', 'EPIPE']).toContain(streamed);
+    expect(sent).toBeLessThan(256 * 1024 * 1024);
     expect(await api('snapshot')).toBe(200);
   });
 });
