@@ -92,7 +92,7 @@ export function decodeLog(doc: IniDocument, file: string): Decoded<LogModel> {
       // One pass over the entries (a big file has 1,000 tools of 200 keys), then the same checks as for other sections.
       const scan = scanSection(sec, label, out);
       for (const e of scan.others.values()) if (!isToolPathKey(e.key)) out.add('ER_4025', { key: e.key }, e.line, `${label}.${e.key}`);
-      const matches = pairsOf(scan, sec, label, out);
+      const matches = pairsOf(scan, label, out);
       if (!scan.named) out.add('ER_4024', { section: label }, sec.line, label);
       model.tools.push({ index, matches, ...readToolPaths(scan.others, label, out) });
     }

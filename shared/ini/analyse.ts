@@ -2,9 +2,10 @@
  * Sections, entries and syntax issues of a compact (unedited) document in one pass, as IniDocument.sections() and
  * syntaxIssues() read them from line objects (test/unit/shared/ini/compact.test.ts compares the two).
  */
-import { A, B, C, D, END, ENTRY, INVALID, SECTION, START, STRIDE, type CompactLines } from './compact.js';
+import { A, B, END, ENTRY, INVALID, SECTION, START, STRIDE, type CompactLines } from './compact.js';
+import { CompactSection } from './entries.js';
 import { internKey, lowerKey } from './keys.js';
-import { type EntryRef, type SectionRef, type SyntaxIssue } from './types.js';
+import { type SectionRef, type SyntaxIssue } from './types.js';
 
 export interface Analysis {
   sections: SectionRef[];
@@ -16,14 +17,14 @@ export function analyse(c: CompactLines): Analysis {
   const sections: SectionRef[] = [];
   const issues: SyntaxIssue[] = [];
   const seenSections = new Map<string, number>();
-  let cur: { name: string; line: number; entries: EntryRef[] } | undefined;
+  let cur: CompactSection | undefined;
   let isDuplicate = false;
   // Sections tend to repeat the previous one's keys in the same order: such a key reuses the previous string (no
   // slice, no lookup), and while a section's keys so far are those of a previous section without duplicates, they
   // cannot hold a duplicate either, so no map of seen keys is needed.
   let prevKeys: string[] = [];
   let curKeys: string[] = [];
-  const curLines: number[] = [];
+  let curAt: number[] = [];
   let prevClean = false;
   let curClean = true;
   let seenKeys: Map<string, number> | undefined;
@@ -35,11 +36,11 @@ export function analyse(c: CompactLines): Analysis {
     if (k === INVALID) issues.push({ kind: 'invalid-line', line, raw: text.slice(pos[o + START], pos[o + END]) });
     else if (k === SECTION) {
       if (cur) {
-        [prevKeys, curKeys] = [curKeys, prevKeys];
+        prevKeys = curKeys;
         prevClean = !isDuplicate && curClean;
       }
-      curKeys.length = 0;
-      curLines.length = 0;
+      curKeys = [];
+      curAt = [];
       curClean = true;
       seenKeys = undefined;
       const name = text.slice(pos[o + A]! + 1, pos[o + B]).trim();
@@ -48,7 +49,7 @@ export function analyse(c: CompactLines): Analysis {
       isDuplicate = first !== undefined;
       if (first !== undefined) issues.push({ kind: 'duplicate-section', line, section: name, first });
       else seenSections.set(lower, line);
-      cur = { name, line, entries: [] };
+      cur = new CompactSection(name, line, c, curKeys, curAt);
       sections.push(cur);
     } else if (k === ENTRY) {
       const a = pos[o + A]!;
@@ -61,11 +62,10 @@ export function analyse(c: CompactLines): Analysis {
       const cand = prevKeys[j];
       const reused = cand !== undefined && cand.length === b - a && text.startsWith(cand, a);
       const key = reused ? cand : internKey(text.slice(a, b));
-      cur.entries.push({ section: cur.name, key, rawValue: text.slice(pos[o + C], pos[o + D]), line });
       if (!isDuplicate) {
         if (seenKeys === undefined && !(prevClean && reused)) {
           seenKeys = new Map();
-          for (let q = 0; q < j; q++) seenKeys.set(lowerKey(curKeys[q]!), curLines[q]!);
+          for (let q = 0; q < j; q++) seenKeys.set(lowerKey(curKeys[q]!), curAt[q]! + 1);
         }
         if (seenKeys !== undefined) {
           const lk = lowerKey(key);
@@ -77,7 +77,7 @@ export function analyse(c: CompactLines): Analysis {
         }
       }
       curKeys.push(key);
-      curLines.push(line);
+      curAt.push(i);
     }
   }
   return { sections, issues };
