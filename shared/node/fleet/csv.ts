@@ -70,20 +70,19 @@ function startLines(buf: Uint8Array, records: readonly Parsed[]): number[] {
   return out;
 }
 
-type CsvFailure = { message?: string; lines?: number };
+type CsvFailure = { message?: string; bytes?: number };
 
 /**
- * The same failure with its line counted as a person counts it: csv-parse counts the CR and the LF of a CRLF inside a
- * quoted field as two lines (so an open quote after a two-line comment was reported below the end of the file). Read
- * again with each CRLF as one LF, only to place the error.
+ * The line where the field that failed starts (its opening quote's line for a quote left open), from the position csv-parse
+ * reached (`bytes`). csv-parse's own line count takes the CR and the LF of a CRLF for two lines (an error was placed
+ * below the end of the file), so its "at line N" is taken out of the reason.
  */
-function lineCounted(text: string): CsvFailure | undefined {
-  try {
-    parse(text.replace(/\r\n/g, '\n'), { relax_column_count: true, skip_empty_lines: true });
-    return undefined;
-  } catch (e) {
-    return e as CsvFailure;
-  }
+function failedAt(buf: Uint8Array, e: CsvFailure): { line: number; reason: string } {
+  let start = Math.min(e.bytes ?? 0, buf.length);
+  while (start < buf.length && (buf[start] === 0x0d || buf[start] === 0x0a)) start++;
+  let line = 1;
+  for (let i = 0; i < start; i++) if (buf[i] === 0x0a) line++;
+  return { line, reason: (e.message ?? '').replace(/ at line \d+/, '') };
 }
 
 export function readFleetCsv(bytes: Uint8Array, file: string): FleetCsv {
@@ -95,8 +94,8 @@ export function readFleetCsv(bytes: Uint8Array, file: string): FleetCsv {
   try {
     records = parse(Buffer.from(buf), { relax_column_count: true, info: true, skip_empty_lines: true }) as unknown as Parsed[];
   } catch (e) {
-    const x = lineCounted(d.text) ?? (e as CsvFailure);
-    return empty(d.encoding, [problem('ER_3601', { reason: x.message ?? String(e) }, { file, line: x.lines ?? 1 })]);
+    const at = failedAt(buf, e as CsvFailure);
+    return empty(d.encoding, [problem('ER_3601', { reason: at.reason || String(e) }, { file, line: at.line })]);
   }
   const lines = startLines(buf, records);
   // A line of only commas is empty too (Excel writes them for rows it kept blank).
