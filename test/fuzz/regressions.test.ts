@@ -28,9 +28,12 @@ describe('defects found by fuzzing', () => {
     expect(got).toEqual([{ modem: 'ERROR' }, { frame: { type: 'ack', id: 'r-1' } }]);
   });
 
-  it('fleet CSV: a quote error after a quoted CRLF is placed on its line, not below the end of the file', () => {
+  it('fleet CSV: a quote error after quoted CRLFs is placed on the line its field starts, not below the end of the file', () => {
     const csv = readFleetCsv(Buffer.from('a\r\n"\r\n\r\n"=\r\n'), 'f.csv');
-    expect(csv.problems.map((p) => [p.code, p.line])).toEqual([['ER_3601', 4]]);
+    expect(csv.problems.map((p) => [p.code, p.line])).toEqual([['ER_3601', 2]]);
+    expect(csv.problems[0]!.message.en).not.toMatch(/at line/);
+    const blank = readFleetCsv(Buffer.from(`h\n${'\r\n'.repeat(32)}x,"a\n", "\r\n"b"\n`), 'g.csv');
+    expect(blank.problems.map((p) => [p.code, p.line])).toEqual([['ER_3601', 35]]); // the field ` "` on line 35
   });
 
   it('export zip: an entry whose declared size lies is refused (ER_3510), not read forever', async () => {

@@ -45,7 +45,7 @@ const input: fc.Arbitrary<AnswerInput> = fc
     const clean = Buffer.concat([Buffer.from(ls.map(([l, eol]) => l + eol).join(''), 'latin1'), encodeFrame(frame)]);
     const bytes = mutate(clean, ms);
     return {
-      lines: ls.map(([l]) => l.trim()).filter((l) => l !== ''),
+      lines: ls.map(([l]) => l.trim()), // a line of spaces is read as an empty line of the modem's
       frame,
       bytes,
       cuts: cuts.map((c) => c % (bytes.length + 1)).sort((a, b) => a - b),
