@@ -40,6 +40,23 @@ export interface BenchResult {
   figures: BenchFigure[];
 }
 
+/**
+ * Like time(), in CPU time of this process (user + system, GC threads included): on a machine shared with other work
+ * it moves less than wall time, which counts the waits for a core.
+ */
+export async function cpuTime(fn: () => unknown | Promise<unknown>, runs = 15, warmup = 3): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.cpuUsage();
+    await fn();
+    const d = process.cpuUsage(t0);
+    samples.push((d.user + d.system) / 1000);
+  }
+  samples.sort((a, b) => a - b);
+  return { medianMs: samples[Math.floor(samples.length / 2)]!, minMs: samples[0]!, runs };
+}
+
 export const fmt = (ms: number): string => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(2)} ms`);
 
 /**
