@@ -89,20 +89,29 @@ export async function readZipEntries(bytes: Buffer, rules: ZipReadRules): Promis
     await new Promise<void>((resolve, reject) => {
       z.on('error', (e: unknown) => reject(isCodedError(e) ? e : rules.broken({ reason: reasonOf(e) }, e)));
       z.on('end', () => resolve());
+      const fail = (e: unknown): void => {
+        z.close();
+        reject(e);
+      };
+      // yauzl throws from readEntry when a damaged directory points outside the buffer (RangeError from Buffer.copy):
+      // a refusal, and never a throw inside a then() that nobody catches.
+      const next = (): void => {
+        try {
+          z.readEntry();
+        } catch (e) {
+          fail(rules.broken({ reason: reasonOf(e) }, e));
+        }
+      };
       z.on('entry', (entry: Entry) => {
         const name = Buffer.from(entry.fileName as unknown as Uint8Array).toString('utf8');
-        const fail = (e: unknown): void => {
-          z.close();
-          reject(e);
-        };
         const refused = rules.refuse(name, entry, out);
         if (refused) return fail(refused);
         readEntry(z, entry, name, rules).then((data) => {
           out.set(name, data);
-          z.readEntry();
+          next();
         }, fail);
       });
-      z.readEntry();
+      next();
     });
   } finally {
     z.close();
