@@ -43,6 +43,13 @@ describe('defects found by fuzzing', () => {
     }
   }, 20_000);
 
+  it('export zip: a central directory offset outside the file is ER_3510, not a RangeError out of yauzl', async () => {
+    const zip = await zipOf([{ name: 'WebReprt/AMHTPADR.INF', data: Buffer.from('[URL1]\r\n') }]);
+    const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    zip.writeUInt32LE(zip.length + 1000, eocd + 16);
+    await expect(readZip(zip, 'damaged.zip')).rejects.toThrow(/^ER_3510 damaged\.zip/);
+  });
+
   it('definition files: 200,000 bad lines are 200,000 located problems, not a RangeError out of the decoder', () => {
     const text = 'not an entry\r\n'.repeat(200_000);
     const d = decodeInf('log', IniDocument.parse(text), 'WebReprt/AMHTPLOG.INF');
