@@ -17,11 +17,10 @@ export interface EntryTable {
 
 /** A section of a compact document: entries as keys and line indices; `entries` is made on first use. */
 export class CompactSection implements SectionRef, EntryTable {
-  declare readonly entries: readonly EntryRef[];
-  // Private fields, so the object compares equal to a plain SectionRef (name, line, entries).
   readonly #doc: CompactLines;
   readonly #keys: readonly string[];
   readonly #at: readonly number[];
+  #entries: readonly EntryRef[] | undefined;
 
   constructor(
     readonly name: string,
@@ -33,16 +32,12 @@ export class CompactSection implements SectionRef, EntryTable {
     this.#doc = doc;
     this.#keys = keys;
     this.#at = at;
-    // An own enumerable property (as on a plain SectionRef), computed when first read.
-    Object.defineProperty(this, 'entries', {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const entries = Array.from({ length: this.count }, (_, j) => this.entryAt(j));
-        Object.defineProperty(this, 'entries', { value: entries, enumerable: true });
-        return entries;
-      },
-    });
+  }
+
+  /** The entries as objects, made when first asked for. */
+  get entries(): readonly EntryRef[] {
+    this.#entries ??= Array.from({ length: this.count }, (_, j) => this.entryAt(j));
+    return this.#entries;
   }
 
   get count(): number {

@@ -50,6 +50,8 @@ function plain(buf: Uint8Array): Uint8Array {
 // it then cannot meet an invalid byte.
 function tryStrictUtf8(bytes: Uint8Array): string | undefined {
   if (!isUtf8(bytes)) return undefined;
+  // Splitting off ASCII lines pays only for big files.
+  if (bytes.length < 65536) return asBuffer(bytes).toString('utf8');
   return decodeMostlyAscii(asBuffer(bytes), (piece) => piece.toString('utf8'));
 }
 
