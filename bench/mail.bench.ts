@@ -13,12 +13,13 @@ import { smimeEntity } from '../service/routes/smime.js';
 import { makeTestPki } from '../test/helpers/peers/test-ca.js';
 import { mailConfig, startSmtpPeer } from '../test/helpers/peers/smtp-server.js';
 import { routeContext, sampleReport } from '../test/helpers/peers/https-config.js';
-import { fmt, time } from './lib.js';
+import { fmt, time, type BenchFigure, type BenchResult } from './lib.js';
 
 const MB = 1024 * 1024;
 
-export async function run(opts: { reports?: number } = {}): Promise<void> {
+export async function run(opts: { reports?: number } = {}): Promise<BenchResult> {
   const reports = opts.reports ?? 20;
+  const figures: BenchFigure[] = [];
   const centerPem = readFileSync(new URL('../test/fixtures/keyfile/center.pem', import.meta.url), 'utf8');
   const zip = randomBytes(MB);
   const server = await startSmtpPeer({ cert: makeTestPki().server });
@@ -46,6 +47,7 @@ export async function run(opts: { reports?: number } = {}): Promise<void> {
         const ms = performance.now() - t0;
         const size = server.received.at(-1)!.raw.length;
         if (server.received.length - before !== reports) throw new Error('a report is missing at the server');
+        figures.push({ name: `${encoding} S/MIME ${smime ? 'on' : 'off'}, 1 MB zip, time per report`, value: ms / reports, unit: 'ms', baseline: bareMs });
         console.log(
           `mail ${encoding.padEnd(8)} S/MIME ${smime ? 'on ' : 'off'}: ${(reports / (ms / 1000)).toFixed(1)} reports/s with a 1 MB zip (${fmt(ms / reports)} each, ${(size / MB).toFixed(2)} MB on the wire)`,
         );
@@ -66,6 +68,7 @@ export async function run(opts: { reports?: number } = {}): Promise<void> {
     `mail encode cost: uuencode ${perMb(uu.medianMs, zip.length)}; whole message with uuencode ${perMb(uuMail.medianMs, zip.length)}, with Base64 (MailComposer) ${perMb(b64.medianMs, zip.length)}`,
   );
   console.log(`mail S/MIME envelope (forge CMS structure, node:crypto AES-256-CBC): ${perMb(env.medianMs, message.length)} of message`);
+  return { figures };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run({ reports: Number(process.env.MAIL_REPORTS ?? 20) });

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { ServiceClient } from '../shared/node/service-client.js';
 import { activatedMachine, startCenter, startService, until, type Machine, type ServiceProcess } from '../test/helpers/service-process.js';
 import { agentFrame, newTally, runAgent, type AgentTally } from './relay-agent.js';
+import type { BenchResult } from './lib.js';
 
 interface Figures {
   agents: number;
@@ -176,7 +177,7 @@ export function print(label: string, f: Figures): void {
   );
 }
 
-export async function run(opts: { agents?: number; baseline?: number } = {}): Promise<void> {
+export async function run(opts: { agents?: number; baseline?: number } = {}): Promise<BenchResult> {
   const agents = opts.agents ?? 1000;
   const baseline = opts.baseline ?? 100;
   const small = await scenario(baseline, 'none');
@@ -191,6 +192,17 @@ export async function run(opts: { agents?: number; baseline?: number } = {}): Pr
   print(`${agents} agents, relay.maxConnections ${limit}`, await scenario(agents, 'none', { maxConnections: limit, ackOnly: true }));
   print(`${agents} agents, kill -9 at half ACKed`, await scenario(agents, 'acked'));
   print(`${agents} agents, kill -9 at half forwarded`, await scenario(agents, 'forwarding'));
+  const perReport = (f: Figures, n: number): number => (f.lastAckS * 1000) / n;
+  return {
+    figures: [
+      {
+        name: `${agents} agents, time per report to ACK (baseline: ${baseline} agents)`,
+        value: perReport(big, agents),
+        unit: 'ms',
+        baseline: perReport(small, baseline),
+      },
+    ],
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run({ agents: Number(process.env.AGENTS ?? 1000), baseline: Number(process.env.BASELINE ?? 100) });
