@@ -30,7 +30,7 @@ export interface BenchService {
 }
 
 async function waitFor(path: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 3000; i++) {
     if (
       await access(path).then(
         () => true,

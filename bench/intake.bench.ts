@@ -54,7 +54,9 @@ export async function run(opts: { events?: number; callers?: number } = {}): Pro
       ),
     );
     const spoolRate = events / ((performance.now() - t0) / 1000);
-    console.log(`intake spool.accept x${events} at once (in process): ${spoolRate.toFixed(0)}/s = ${(spoolRate / raw).toFixed(2)}x raw`);
+    console.log(
+      `intake spool.accept x${events} at once (in process): ${spoolRate.toFixed(0)}/s = ${(spoolRate / raw).toFixed(2)}x raw (${spool.commits.batches} group commits, largest ${spool.commits.largest})`,
+    );
     figures.push({ name: `spool.accept, ${events} at once`, value: Math.round(spoolRate), unit: '/s', baseline: Math.round(raw), goal: 'ratio ≥ 0.5' });
 
     // The local API: `callers` clients, each sending its share one after another (as many `event` commands would).

@@ -3,7 +3,8 @@
  * sent/ in the spool's own format (serializeRecord), without fsync, as a service that ran for a long time leaves them.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serializeRecord, type SpoolRecord } from '../../service/spool/record.js';
 
@@ -39,18 +40,16 @@ export async function fillSpool(stateDir: string, o: { pending: number; sent: nu
   await mkdir(spool, { recursive: true, mode: 0o700 });
   await mkdir(sent, { recursive: true, mode: 0o700 });
   const ids: string[] = [];
-  const write = async (dir: string, r: SpoolRecord) => writeFile(join(dir, `${r.report.id}.json`), serializeRecord(r), { mode: 0o600 });
-  for (let i = 0; i < Math.max(o.pending, o.sent); i += 200) {
-    const jobs: Array<Promise<void>> = [];
-    for (let j = i; j < Math.min(i + 200, Math.max(o.pending, o.sent)); j++) {
-      if (j < o.pending) {
-        const r = waitingRecord(j);
-        ids.push(r.report.id);
-        jobs.push(write(spool, r));
-      }
-      if (j < o.sent) jobs.push(write(sent, sentRecord(j)));
+  // writeFileSync in one loop: the quickest way to lay down 200,000 small files (no fsync: not what is measured)
+  const write = (dir: string, r: SpoolRecord) => writeFileSync(join(dir, `${r.report.id}.json`), serializeRecord(r), { mode: 0o600 });
+  for (let i = 0; i < Math.max(o.pending, o.sent); i++) {
+    if (i < o.pending) {
+      const r = waitingRecord(i);
+      ids.push(r.report.id);
+      write(spool, r);
     }
-    await Promise.all(jobs);
+    if (i < o.sent) write(sent, sentRecord(i));
+    if (i % 5000 === 4999) await new Promise((r) => setImmediate(r)); // let timers and sockets of the caller run
   }
   return ids;
 }
