@@ -53,13 +53,14 @@ interface Measured {
   idle: number;
   idleMemory?: NodeJS.MemoryUsage;
   packages: string[];
+  builtins: string[];
   peak: number;
   rested: number;
   restedMemory?: NodeJS.MemoryUsage;
 }
 
 /** A fresh machine and service started with `flags`: idle after `settle` s, then a burst, then a rest. */
-async function measure(flags: string[], o: { burst: number; settleSeconds: number; restSeconds: number }): Promise<Measured> {
+async function measure(flags: string[], o: { burst: number; settleSeconds: number; restSeconds: number; env?: Record<string, string> }): Promise<Measured> {
   const base = await mkdtemp(join(tmpdir(), 'er-bench-mem-'));
   let delivered = 0;
   const center = await startCenter(base, () => {
@@ -69,7 +70,7 @@ async function measure(flags: string[], o: { burst: number; settleSeconds: numbe
   let service: ServiceProcess | undefined;
   try {
     const machine = await activatedMachine(base, { url: center.receiver.url, caFile: center.caFile, settings: ['suppression.use', 'off'], state: 'active' });
-    service = await startService(machine, [], { EXPRESS_REPORT_DEBUG_STATUS: '1', NODE_OPTIONS: flags.join(' ') });
+    service = await startService(machine, [], { ...o.env, EXPRESS_REPORT_DEBUG_STATUS: '1', NODE_OPTIONS: flags.join(' ') });
     const pid = service.child.pid!;
     const client = await ServiceClient.connect(machine.stateDir);
     // V8's memory reducer shrinks the heap some seconds after the start's allocations stop: idle is measured after it.
@@ -92,6 +93,7 @@ async function measure(flags: string[], o: { burst: number; settleSeconds: numbe
       idle,
       ...(idleDebug ? { idleMemory: idleDebug.memory as NodeJS.MemoryUsage } : {}),
       packages: idleDebug?.packages ?? [],
+      builtins: idleDebug?.builtins ?? [],
       peak,
       rested,
       ...(restedDebug ? { restedMemory: restedDebug.memory as NodeJS.MemoryUsage } : {}),
@@ -103,8 +105,18 @@ async function measure(flags: string[], o: { burst: number; settleSeconds: numbe
   }
 }
 
-export async function run(opts: { burst?: number; restSeconds?: number; settleSeconds?: number; build?: boolean } = {}): Promise<BenchResult> {
-  const o = { burst: opts.burst ?? 1000, settleSeconds: opts.settleSeconds ?? 20, restSeconds: opts.restSeconds ?? 60 };
+export async function run(
+  opts: {
+    burst?: number;
+    restSeconds?: number;
+    settleSeconds?: number;
+    build?: boolean;
+    unitOnly?: boolean;
+    env?: Record<string, string>;
+    extraFlags?: string[];
+  } = {},
+): Promise<BenchResult> {
+  const o = { burst: opts.burst ?? 1000, settleSeconds: opts.settleSeconds ?? 20, restSeconds: opts.restSeconds ?? 60, ...(opts.env ? { env: opts.env } : {}) };
   if (opts.build !== false) await buildService();
   // The command line too runs from the bundle (activatedMachine's processes inherit this environment).
   const bundled = process.env.EXPRESS_REPORT_BUNDLED;
@@ -112,20 +124,22 @@ export async function run(opts: { burst?: number; restSeconds?: number; settleSe
   try {
     const bare = await bareNodeKiB();
     const ratio = (v: number) => Math.round((v / bare) * 100) / 100;
-    const flags = await unitNodeFlags();
+    const flags = [...(await unitNodeFlags()), ...(opts.extraFlags ?? [])];
     console.log(`load average: ${(await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ')}`);
     console.log(`bare node (baseline): ${MiB(bare)} MiB resident`);
     const figures: BenchFigure[] = [{ name: 'bare node, resident', value: MiB(bare), unit: 'MiB' }];
-    for (const [label, f] of [
+    const variants: (readonly [string, readonly string[]])[] = [
       ['node defaults', []],
       [`the unit's ${flags.join(' ')}`, flags],
-    ] as const) {
+    ];
+    for (const [label, f] of opts.unitOnly ? variants.slice(1) : variants) {
       const m = await measure([...f], o);
       const heap = MiB((m.idleMemory?.heapUsed ?? 0) / 1024);
       console.log(`service (bundle, HTTPS route), ${label}:`);
       console.log(`  idle ${o.settleSeconds} s after its start: ${MiB(m.idle)} MiB resident (${ratio(m.idle)}x bare node), heapUsed ${heap} MiB`);
       console.log(`  memoryUsage at idle: ${JSON.stringify(m.idleMemory)}`);
       console.log(`  packages loaded at idle: ${m.packages.join(', ') || '(none)'}`);
+      console.log(`  node's modules loaded at idle: ${m.builtins.join(', ')}`);
       console.log(
         `  after a burst of ${o.burst} reports (all delivered): ${MiB(m.peak)} MiB; after ${o.restSeconds} s of rest: ${MiB(m.rested)} MiB (${ratio(m.rested)}x)`,
       );

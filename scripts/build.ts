@@ -2,7 +2,7 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,6 +34,7 @@ export async function buildService(outdir = 'out/service'): Promise<void> {
     format: 'esm',
     packages: 'external',
   });
+  await asciiOnly(fresh);
   // Another build (a parallel test) may swap its own in between: then move that one aside too and try again.
   for (let attempt = 0; ; attempt++) {
     await rename(target, `${old}-${attempt}`).catch((e: NodeJS.ErrnoException) => {
@@ -47,6 +48,24 @@ export async function buildService(outdir = 'out/service'): Promise<void> {
     }
   }
   for (let attempt = 0; attempt <= 5; attempt++) await rm(`${old}-${attempt}`, { recursive: true, force: true });
+}
+
+/**
+ * esbuild escapes non-ASCII in strings but keeps it in comments and regular expressions: one Japanese character makes V8
+ * hold that whole chunk's source as a two-byte string for the process's life (issue 16, idle memory). Every UTF-16 unit
+ * above 0x7F becomes \uXXXX, which means the same in a string, a regular expression, an identifier or a comment.
+ */
+async function asciiOnly(dir: string): Promise<void> {
+  for (const name of await readdir(dir, { recursive: true })) {
+    if (!name.endsWith('.mjs')) continue;
+    const file = join(dir, name);
+    const text = await readFile(file, 'utf8');
+    if (/[^\x00-\x7f]/.test(text))
+      await writeFile(
+        file,
+        text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+      );
+  }
 }
 
 export async function buildAll(): Promise<void> {

@@ -30,5 +30,10 @@ export async function debugStatus(): Promise<ServiceDebug> {
   }
   const packages = [...new Set(urls.map(packageOf).filter((p) => p !== undefined))].sort();
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
-  return { memory: { rss, heapTotal, heapUsed, external, arrayBuffers }, packages, scripts: urls.filter((u) => u.startsWith('file:')).length };
+  // Public built-ins only (`NativeModule tls`, not `NativeModule internal/...`).
+  const builtins = (process as unknown as { moduleLoadList: string[] }).moduleLoadList
+    .filter((m) => m.startsWith('NativeModule ') && !m.startsWith('NativeModule internal/'))
+    .map((m) => m.slice('NativeModule '.length))
+    .sort();
+  return { memory: { rss, heapTotal, heapUsed, external, arrayBuffers }, packages, scripts: urls.filter((u) => u.startsWith('file:')).length, builtins };
 }

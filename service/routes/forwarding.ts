@@ -8,7 +8,6 @@
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
-import { HttpsRoute } from './https/route.js';
 // Type only: with verbatimModuleSyntax, `import { type X }` would still load the modem stack (serialport) at start.
 import type { ModemRoute } from './modem/route.js';
 import { BULK_MAX } from './modem/timeouts.js';
@@ -67,7 +66,10 @@ class ForwardingModem implements Route {
 /** Every forwarding route, made once (the service keeps them for its life; forwardNow makes its own per request). */
 export function buildForwardingRoutes(d: RouteDeps = {}): Record<ForwardRouteName, Route> {
   return {
-    https: new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
+    https: new LazyRoute(
+      'https',
+      async () => new (await import('./https/route.js')).HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
+    ),
     mail: new LazyRoute('mail', async () => new (await import('./mail/route.js')).MailRoute(deps(d))),
     dialup: new ForwardingModem(d, BULK_MAX),
   };

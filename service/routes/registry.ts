@@ -7,9 +7,6 @@ import { join } from 'node:path';
 import { type Config } from '../../shared/config/model.js';
 import { type Report } from '../../shared/report/model.js';
 import { type Settings } from '../../shared/settings/schema.js';
-import { HttpsRoute } from './https/route.js';
-import { HttpsViaRoute } from './manager/https-via.js';
-import { ManagerRoute } from './manager/route.js';
 import { managerBudgetMs } from './manager/timeouts.js';
 import { dialupBudgetMs } from './modem/timeouts.js';
 import { REMOTE_TIMEOUT_MS } from './remote-access.js';
@@ -28,7 +25,7 @@ export function centerCertificateIn(configDir: string): () => Promise<string | u
 
 /**
  * A route whose module loads on its first send: most machines use one route, and the mail and modem stacks (nodemailer,
- * serialport's native binding) would otherwise sit in every idle service's memory.
+ * serialport's native binding), or node's TLS for HTTPS, would otherwise sit in every idle service's memory.
  */
 export class LazyRoute implements Route {
   private made: Promise<Route> | undefined;
@@ -72,16 +69,24 @@ const managerDeps = (d: RouteDeps) => ({
 const MAKERS: Partial<Record<RouteName, RouteMaker>> = {
   https: {
     // https.via = manager: the manager's address instead of the HTTPS destinations (manual 4.2.2).
+    // Loaded on the first send too: node:https and node:tls stay out of an idle service (issue 16).
     make: (d) =>
-      new HttpsViaRoute(
-        new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
-        new ManagerRoute({ via: 'https', ...managerDeps(d) }),
-      ),
+      new LazyRoute('https', async () => {
+        const [{ HttpsViaRoute }, { HttpsRoute }, { ManagerRoute }] = await Promise.all([
+          import('./manager/https-via.js'),
+          import('./https/route.js'),
+          import('./manager/route.js'),
+        ]);
+        return new HttpsViaRoute(
+          new HttpsRoute({ ...(d.attachmentFor ? { attachmentFor: d.attachmentFor } : {}) }),
+          new ManagerRoute({ via: 'https', ...managerDeps(d) }),
+        );
+      }),
     budgetMs: (c) =>
       c.settings['https.via'] === 'manager' ? managerBudgetMs(c, 'https') : (c.settings['https.timeoutSeconds'] + 5) * 1000 * 2 + remoteBudgetMs(c),
   },
   manager: {
-    make: (d) => new ManagerRoute({ via: 'express', ...managerDeps(d) }),
+    make: (d) => new LazyRoute('manager', async () => new (await import('./manager/route.js')).ManagerRoute({ via: 'express', ...managerDeps(d) })),
     // The manager answers a test or activation only once the center did (up to 600 s), primary then secondary.
     budgetMs: (c) => managerBudgetMs(c, 'express'),
   },

@@ -172,4 +172,6 @@ export interface ServiceDebug {
   packages: string[];
   /** How many files' scripts V8 holds (the bundle's chunks, or the sources). */
   scripts: number;
+  /** Node's own modules loaded (`tls`, `https`, ...), from process.moduleLoadList. */
+  builtins?: string[];
 }

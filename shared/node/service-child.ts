@@ -15,11 +15,22 @@ export interface ChildCommand {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * The V8 options the systemd unit gives the service (resources/debian/express-report.service, docs/install.md): a
+ * small young generation and one V8 worker thread keep the idle service's memory down (issue 16). Electron as Node
+ * (ELECTRON_RUN_AS_NODE) takes them as node does.
+ */
+export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--v8-pool-size=1'];
+
 export function spawnChildService(c: ChildCommand): ChildProcess {
-  const child = spawn(c.execPath, [c.bin, '--config-dir', c.dirs.configDir, '--state-dir', c.dirs.stateDir, 'service', '--run-mode', 'child'], {
-    env: c.env,
-    stdio: 'ignore', // its log is <state>/logs (the service log), where every line goes anyway
-  });
+  const child = spawn(
+    c.execPath,
+    [...SERVICE_NODE_FLAGS, c.bin, '--config-dir', c.dirs.configDir, '--state-dir', c.dirs.stateDir, 'service', '--run-mode', 'child'],
+    {
+      env: c.env,
+      stdio: 'ignore', // its log is <state>/logs (the service log), where every line goes anyway
+    },
+  );
   child.on('error', () => undefined); // reported through 'exit' / the state bar (停止中), never a crash of the parent
   return child;
 }

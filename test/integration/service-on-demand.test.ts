@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildService } from '../../scripts/build.js';
 import { ServiceClient } from '../../shared/node/service-client.js';
+import { type ServiceStatus } from '../../shared/host/service-types.js';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/peers/smtp-server.js';
 import { activatedMachine, startCenter, startService, until, type Center, type Machine, type ServiceProcess } from '../helpers/service-process.js';
@@ -24,10 +25,21 @@ let machine: Machine;
 let service: ServiceProcess | undefined;
 const bundled = process.env.EXPRESS_REPORT_BUNDLED;
 
-async function packages(): Promise<string[]> {
+/** Node's own modules only the first delivery needs (the HTTPS route loads on its first send). */
+const BUILTINS_NOT_AT_IDLE = ['https', 'tls'];
+
+async function debug(): Promise<NonNullable<ServiceStatus['debug']>> {
   const s = await (await ServiceClient.connect(machine.stateDir)).status();
   if (!s.debug) throw new Error('no debug field in the status: EXPRESS_REPORT_DEBUG_STATUS did not reach the service');
-  return s.debug.packages;
+  return s.debug;
+}
+
+async function packages(): Promise<string[]> {
+  return (await debug()).packages;
+}
+
+async function builtins(): Promise<string[]> {
+  return (await debug()).builtins ?? [];
 }
 
 async function event(message: string): Promise<string> {
@@ -56,14 +68,18 @@ afterAll(async () => {
 });
 
 describe('route code loaded on demand (the bundled service)', () => {
-  it('an idle service with the HTTPS route loads no other route, and still none after an HTTPS delivery', async () => {
+  it('an idle service loads no route (not even node:tls), and after an HTTPS delivery only the HTTPS route', async () => {
     const idle = await packages();
     expect(idle).toContain('zod'); // the list is real: the settings' schemas are always loaded
     expect(idle.filter((p) => NOT_AT_IDLE.includes(p))).toEqual([]);
+    const idleBuiltins = await builtins();
+    expect(idleBuiltins).toContain('fs'); // the list is real
+    expect(idleBuiltins.filter((b) => BUILTINS_NOT_AT_IDLE.includes(b))).toEqual([]);
 
     const id = await event('over https');
     await until(() => center.receiver.received.some((r) => r.reportId === id), 20_000, 'the HTTPS delivery', service!.log);
     expect((await packages()).filter((p) => NOT_AT_IDLE.includes(p))).toEqual([]);
+    expect(await builtins()).toEqual(expect.arrayContaining(BUILTINS_NOT_AT_IDLE)); // loaded by the first delivery
   });
 
   it('the mail route chosen while the service runs is loaded then, and delivers', async () => {

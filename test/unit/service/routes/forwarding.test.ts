@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSettings, type Settings } from '../../../../shared/settings/schema.js';
 import { buildForwardingRoutes, FORWARD_NOW_MAX_MS, forwardBudgetMs, forwardingRouteName } from '../../../../service/routes/forwarding.js';
 import { HttpsRoute } from '../../../../service/routes/https/route.js';
+import { type LazyRoute } from '../../../../service/routes/registry.js';
 
 const settings = (over: Partial<Settings> = {}): Settings => ({ ...defaultSettings(), ...over }) as Settings;
 
@@ -13,9 +14,9 @@ describe('forwarding routes', () => {
     expect(forwardingRouteName('https', settings({ 'express.route': 'manager', 'https.via': 'manager' }))).toBe('https');
   });
 
-  it('HTTPS forwarding is the direct route (never through another manager); dial-up takes batches', () => {
+  it('HTTPS forwarding is the direct route (never through another manager), loaded on first use; dial-up takes batches', async () => {
     const routes = buildForwardingRoutes();
-    expect(routes.https).toBeInstanceOf(HttpsRoute);
+    expect(await (routes.https as LazyRoute).route()).toBeInstanceOf(HttpsRoute);
     expect(routes.dialup.sendBatch).toBeTypeOf('function');
     expect(routes.dialup.maxBatch).toBe(10);
     expect(routes.mail.sendBatch).toBeUndefined();
