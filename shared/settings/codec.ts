@@ -46,8 +46,14 @@ export function decodeSettingsFile(file: SettingsFile, doc: IniDocument, path: s
   }
   if (file === 'activation.ini') {
     const seen = new Set<string>();
-    for (const sec of doc.sections()) {
-      if (!OPTION_SECTION_RE.test(sec.name) || seen.has(sec.name.toLowerCase())) continue;
+    // By number, as they are written back (OptionDevice01 first): in file order, a file with 02 before 01 had its devices
+    // swapped by every save.
+    const byNumber = doc
+      .sections()
+      .filter((sec) => OPTION_SECTION_RE.test(sec.name))
+      .sort((a, b) => Number(OPTION_SECTION_RE.exec(a.name)![1]) - Number(OPTION_SECTION_RE.exec(b.name)![1]));
+    for (const sec of byNumber) {
+      if (seen.has(sec.name.toLowerCase())) continue;
       seen.add(sec.name.toLowerCase());
       const get = (k: string): string => unquote(doc.get(sec.name, k)?.rawValue ?? '').value;
       out.optionDevices.push({
@@ -97,7 +103,7 @@ export function encodeSettingsFile(
     });
     for (const name of existing) {
       const n = Number(OPTION_SECTION_RE.exec(name)?.[1]);
-      if (n > optionDevices.length) doc.deleteSection(name);
+      if (n > optionDevices.length || n < 1) doc.deleteSection(name); // OptionDevice00 is written back as 01: kept, it came back as one more device each save
     }
   }
   return doc;
