@@ -1,6 +1,8 @@
 /** The defects fuzzing found, each a fixed counterexample that failed on the code before its fix. */
 import { describe, expect, it } from 'vitest';
 import { decodeConfig } from '../../shared/config/codec.js';
+import { decodeSettingsFile, encodeSettingsFile } from '../../shared/settings/codec.js';
+import { defaultSettings, type Settings } from '../../shared/settings/schema.js';
 import { IniDocument } from '../../shared/ini/document.js';
 import { decodeInf } from '../../shared/inf/files.js';
 import { readFleetCsv } from '../../shared/node/fleet/csv.js';
@@ -48,6 +50,19 @@ describe('defects found by fuzzing', () => {
     const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
     zip.writeUInt32LE(zip.length + 1000, eocd + 16);
     await expect(readZip(zip, 'damaged.zip')).rejects.toThrow(/^ER_3510 damaged\.zip/);
+  });
+
+  it("activation.ini: option devices written back read the same, whatever their sections' order or number (00 too)", () => {
+    for (const text of ['[OptionDevice02]\r\nName=A\r\n[OptionDevice01]\r\nName=B\r\n', '[OptionDevice01]\r\nName=A\r\n[OptionDevice00]\r\nName=Z\r\n']) {
+      let doc = IniDocument.parse(text);
+      const seen: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const d = decodeSettingsFile('activation.ini', doc, 'activation.ini');
+        seen.push(d.optionDevices.map((o) => o.name).join(','));
+        doc = encodeSettingsFile('activation.ini', { ...defaultSettings(), ...d.values } as Settings, d.optionDevices, doc);
+      }
+      expect(new Set(seen).size, seen.join(' | ')).toBe(1);
+    }
   });
 
   it('definition files: 200,000 bad lines are 200,000 located problems, not a RangeError out of the decoder', () => {
