@@ -34,11 +34,7 @@ const WAITING_LIMIT = 500;
 
 export function progressOf(spool: Spool, isSending: (id: string) => boolean): ReportProgress[] {
   // the spool keeps its waiting reports in order (oldest first): the newest are its tail, no sort of them all
-  const pending: SpoolEntry[] = spool
-    .pending()
-    .slice(-WAITING_LIMIT)
-    .reverse()
-    .map((r) => ({ ...r, folder: 'pending' }));
+  const pending: SpoolEntry[] = spool.newestPending(WAITING_LIMIT).map((r) => ({ ...r, folder: 'pending' }));
   const done = [...spool.list('sent'), ...spool.list('expired')];
   const newestFirst = (a: SpoolEntry, b: SpoolEntry) => b.report.createdAt.localeCompare(a.report.createdAt);
   return [...pending, ...done.sort(newestFirst)].slice(0, Math.max(LIMIT, pending.length)).map((e) => progress(e, isSending(e.report.id)));

@@ -53,6 +53,9 @@ import { migrateFolders } from '../../shared/node/formats/migrations.js';
 import { packageVersion } from '../app-paths.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
 
+/** Waiting reports (oldest first) status plans when the loop has no timer armed: bounded, whatever the spool's size. */
+const PLANNED_FOR_STATUS = 64;
+
 export interface ServiceOptions {
   configDir: string;
   stateDir: string;
@@ -421,6 +424,18 @@ export class ReportingService implements ServiceCore {
     return r;
   }
 
+  /** The earliest planned attempt among the oldest waiting reports (at most PLANNED_FOR_STATUS of them). */
+  private earliestPlan(planned: (id: string) => Date | undefined): Date | undefined {
+    let best: Date | undefined;
+    let left = PLANNED_FOR_STATUS;
+    for (const r of this.spool.walkPending()) {
+      if (left-- <= 0) break;
+      const d = planned(r.report.id);
+      if (d && (!best || d < best)) best = d;
+    }
+    return best;
+  }
+
   /**
    * Every time shown is derived from what the service measured (elapsed time since it saw it), read on today's clock,
    * so a clock set back never leaves a "last failure" or "next retry" in the future (docs/delivery.md, "Clock steps").
@@ -428,25 +443,14 @@ export class ReportingService implements ServiceCore {
   async status(): Promise<ServiceStatus> {
     this.loop?.checkClock(); // a step since the last pass is logged now, and the loop plans again on the new clock
     const counts = this.spool.counts();
-    const all = [...this.spool.list('sent'), ...this.spool.list('pending'), ...this.spool.list('expired')];
-    const seen = (r: (typeof all)[number], h: (typeof all)[number]['history'][number]) => this.spool.seenAt(r.report.id, h).getTime();
-    const history = all.flatMap((r) => r.history.map((h) => ({ ...h, id: r.report.id, seen: seen(r, h) })));
-    history.sort((a, b) => a.seen - b.seen);
-    const lastOk = [...history].reverse().find((h) => h.ok);
-    const lastFail = all
-      .filter((r) => r.lastError && r.history.length)
-      .map((r) => ({ r, seen: seen(r, r.history.at(-1)!) }))
-      .sort((a, b) => a.seen - b.seen)
-      .at(-1);
+    // kept by the spool as they happen: status costs the same with 100,000 reports as with 10 (issue 16)
+    const last = this.spool.lastAttempts();
+    const lastOk = last.ok && { ...last.ok.entry, id: last.ok.id, seen: this.spool.seenAt(last.ok.id, last.ok.entry).getTime() };
+    const lastFail = last.failed && { seen: this.spool.seenAt(last.failed.id, last.failed.entry).getTime(), id: last.failed.id, problem: last.failed.problem };
     const planned = (id: string) => this.loop?.plannedAttempt(id);
-    // The loop's timer knows the time window; a report due now (being sent) has no timer, so take the earliest plan.
-    const next =
-      this.loop?.nextWake() ??
-      this.spool
-        .pending()
-        .map((r) => planned(r.report.id))
-        .filter((d) => d !== undefined)
-        .sort((a, b) => a.getTime() - b.getTime())[0];
+    // The loop's timer knows the time window; a report due now (being sent) has no timer, so take the earliest plan of
+    // the oldest waiting reports (the order index's head, FIFO): planning every one took seconds at 100,000.
+    const next = this.loop?.nextWake() ?? this.earliestPlan(planned);
     const iso = (t: number) => new Date(t).toISOString();
     const notSent = this.noRoute.notSent();
     const reports = progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false).map((p) => {
@@ -458,7 +462,7 @@ export class ReportingService implements ServiceCore {
       pending: counts.pending,
       expired: counts.expired,
       ...(lastOk ? { lastDelivery: { at: iso(lastOk.seen), reportId: lastOk.id, detail: lastOk.detail ?? '' } } : {}),
-      ...(lastFail?.r.lastError ? { lastFailure: { at: iso(lastFail.seen), reportId: lastFail.r.report.id, problem: lastFail.r.lastError } } : {}),
+      ...(lastFail ? { lastFailure: { at: iso(lastFail.seen), reportId: lastFail.id, problem: lastFail.problem } } : {}),
       ...(next ? { nextRetry: next.toISOString() } : {}),
       pid: process.pid,
       startedAt: iso(Date.now() - (performance.now() - this.startedMono)),

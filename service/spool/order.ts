@@ -47,6 +47,14 @@ export class PendingOrder {
     this.version++;
   }
 
+  /** The `n` newest ids, newest first (status lists them): a slice of the tail, no sort. */
+  newest(n: number): string[] {
+    return this.list
+      .slice(-n)
+      .reverse()
+      .map((e) => e.id);
+  }
+
   ids(): string[] {
     return this.list.map((e) => e.id);
   }

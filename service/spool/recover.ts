@@ -2,7 +2,7 @@
  * Startup of the spool after any stop, a crash included: stray temp files go, files that cannot be trusted are set
  * aside, and a report left in two folders by an interrupted move is settled.
  */
-import { readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { logEntry, type LogSink } from '../common/log-entry.js';
@@ -14,14 +14,28 @@ const TEMP = /^\..+\.tmp$/;
 /** Files read at once at start-up: a grown spool (100,000 files) is read in parallel, not one round trip after another. */
 const READ_AHEAD = 64;
 
-export async function loadFolder(dir: string, folder: Folder, corruptDir: string, now: () => Date, log: LogSink): Promise<Map<string, SpoolRecord>> {
+/** What loadFolder found: the records read, and the ids of the files it left unread (older than the newest `keep`). */
+export interface Loaded {
+  records: Map<string, SpoolRecord>;
+  unread: string[];
+}
+
+/**
+ * Reads the folder's records. With `keep` (sent/, pruned to its newest anyway), only the files written last are read:
+ * each is stat'ed, and those older than the `keep`-th newest (by mtime: written once, when the report was sent) are
+ * only named in `unread`, so a grown sent/ costs a stat per file, not a read and a parse. Files sharing the boundary's
+ * mtime are all read (the caller orders them by sentAt).
+ */
+export async function loadFolder(dir: string, folder: Folder, corruptDir: string, now: () => Date, log: LogSink, keep = Infinity): Promise<Loaded> {
   const out = new Map<string, SpoolRecord>();
-  const files: string[] = [];
+  let files: string[] = [];
   for (const ent of await readdir(dir, { withFileTypes: true })) {
     if (!ent.isFile()) continue;
     if (TEMP.test(ent.name)) await unlink(join(dir, ent.name)).catch(() => undefined);
     else if (ent.name.endsWith('.json')) files.push(ent.name);
   }
+  let unread: string[] = [];
+  if (files.length > keep) ({ newest: files, older: unread } = await newestFiles(dir, files, keep));
   const read = async (name: string): Promise<SpoolRecord | string> => {
     const path = join(dir, name);
     try {
@@ -39,7 +53,30 @@ export async function loadFolder(dir: string, folder: Folder, corruptDir: string
       else await setAside(join(dir, names[j]!), join(corruptDir, `${folder}-${now().getTime()}-${names[j]!}`), p, log);
     }
   }
-  return out;
+  return { records: out, unread: unread.map((n) => n.slice(0, -'.json'.length)) };
+}
+
+/** Splits `files` by mtime: the newest `keep` (and any sharing the boundary's mtime), and the older rest. */
+async function newestFiles(dir: string, files: string[], keep: number): Promise<{ newest: string[]; older: string[] }> {
+  const times: Array<{ name: string; t: number }> = [];
+  for (let i = 0; i < files.length; i += READ_AHEAD) {
+    const names = files.slice(i, i + READ_AHEAD);
+    // a file that cannot be stat'ed is read (and set aside if it cannot be read either): never dropped unseen
+    const st = await Promise.all(
+      names.map((n) =>
+        lstat(join(dir, n)).then(
+          (s) => s.mtimeMs,
+          () => Number.MAX_SAFE_INTEGER,
+        ),
+      ),
+    );
+    names.forEach((name, j) => times.push({ name, t: st[j]! }));
+  }
+  times.sort((a, b) => b.t - a.t);
+  const boundary = keep > 0 ? times[keep - 1]!.t : Infinity;
+  const found = times.findIndex((x) => x.t < boundary);
+  const cut = found < 0 ? times.length : found;
+  return { newest: times.slice(0, cut).map((x) => x.name), older: times.slice(cut).map((x) => x.name) };
 }
 
 /** A file we cannot trust is kept for a person to look at, never deleted and never allowed to stop the service. */

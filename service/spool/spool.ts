@@ -43,6 +43,17 @@ export interface NextAttempt {
 /** A report to accept: the spool gives it an id (UUID) and createdAt unless it already has them (a relayed report). */
 export type NewReport = Omit<Report, 'id' | 'createdAt' | 'count'> & Partial<Pick<Report, 'id' | 'createdAt' | 'count'>>;
 
+/** An attempt status shows: which report, and its history entry (status reads its time through seenAt). */
+export interface LastAttempts {
+  ok?: { id: string; entry: HistoryEntry };
+  failed?: { id: string; entry: HistoryEntry; problem: Problem };
+}
+
+function lastWhere<T>(xs: readonly T[], ok: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (ok(xs[i]!)) return xs[i];
+  return undefined;
+}
+
 const FOLDERS: readonly Folder[] = ['pending', 'sent', 'expired'];
 const DIR_NAME: Record<Folder, string> = { pending: 'spool', sent: 'sent', expired: 'expired' };
 
@@ -68,9 +79,10 @@ export class Spool {
   /** Per event source: its reports in every folder, accepting ones included (suppression's look-up). */
   private readonly bySource = new Map<string, Set<string>>();
   private readonly order = new PendingOrder();
+  private last: LastAttempts = {};
   private readonly writer: GroupWrite;
-  /** Folder reads since open (open reads each folder once; a delivery never does). Tests read it. */
-  readonly scans = { readdir: 0 };
+  /** Folder reads since open (open reads each folder once; a delivery never does), and sent/ files pruned unread. Tests read it. */
+  readonly scans = { readdir: 0, unreadSent: 0 };
 
   private constructor(
     stateDir: string,
@@ -94,21 +106,59 @@ export class Spool {
   static async open(stateDir: string, opts: SpoolOptions = {}): Promise<Spool> {
     const s = new Spool(stateDir, opts);
     for (const dir of Object.values(s.dirs)) await mkdir(dir, { recursive: true, mode: 0o700 });
+    let unreadSent: string[] = [];
     for (const f of FOLDERS) {
       s.scans.readdir++;
-      s.records[f] = await loadFolder(s.dirs[f], f, s.dirs.corrupt, s.now, s.log);
+      const loaded = await loadFolder(s.dirs[f], f, s.dirs.corrupt, s.now, s.log, f === 'sent' ? (opts.keepSent ?? 1000) : Infinity);
+      s.records[f] = loaded.records;
+      if (f === 'sent') unreadSent = loaded.unread;
     }
-    for (const { id, kept, removed } of settleDoubles(s.records)) {
+    s.scans.unreadSent = unreadSent.length;
+    const doubles = settleDoubles(s.records);
+    // sent/ files too old to keep were not read (recover.ts loadFolder): their names still settle a double
+    for (const id of unreadSent) {
+      for (const removed of ['expired', 'pending'] as const) {
+        if (s.records[removed].delete(id)) doubles.push({ id, kept: 'sent', removed });
+      }
+    }
+    for (const { id, kept, removed } of doubles) {
       await s.remove(removed, id);
       s.log(logEntry('ER_6052', { id, kept: DIR_NAME[kept] + '/', removed: DIR_NAME[removed] + '/' }, id));
     }
+    for (let i = 0; i < unreadSent.length; i += 64) await Promise.all(unreadSent.slice(i, i + 64).map((id) => s.remove('sent', id)));
     // sent/ in the order sent, so pruning takes the oldest from the front of the map
     s.records.sent = new Map([...s.records.sent].sort(([, a], [, b]) => sentTime(a) - sentTime(b)));
     for (const f of FOLDERS) for (const r of s.records[f].values()) s.index(r.report);
     for (const r of s.records.pending.values()) s.order.set(r.report.id, r.report.createdAt);
     s.resumeAges();
+    s.findLastAttempts();
     await s.pruneSent();
     return s;
+  }
+
+  /** The newest attempt that succeeded and the newest that failed, among the records read at open (once). */
+  private findLastAttempts(): void {
+    const seen = (id: string, e: HistoryEntry) => this.seenAt(id, e).getTime();
+    let ok: { id: string; entry: HistoryEntry; t: number } | undefined;
+    let failed: { id: string; entry: HistoryEntry; problem: Problem; t: number } | undefined;
+    for (const f of FOLDERS) {
+      for (const r of this.records[f].values()) {
+        const id = r.report.id;
+        const lastOk = lastWhere(r.history, (h) => h.ok);
+        const lastFailed = r.lastError ? lastWhere(r.history, (h) => !h.ok) : undefined;
+        if (lastOk && (!ok || seen(id, lastOk) > ok.t)) ok = { id, entry: lastOk, t: seen(id, lastOk) };
+        if (lastFailed && (!failed || seen(id, lastFailed) > failed.t)) failed = { id, entry: lastFailed, problem: r.lastError!, t: seen(id, lastFailed) };
+      }
+    }
+    this.last = {
+      ...(ok ? { ok: { id: ok.id, entry: ok.entry } } : {}),
+      ...(failed ? { failed: { id: failed.id, entry: failed.entry, problem: failed.problem } } : {}),
+    };
+  }
+
+  /** The newest delivery and the newest failed attempt (status), kept as they happen: no record is looked through. */
+  lastAttempts(): Readonly<LastAttempts> {
+    return this.last;
   }
 
   /** Every report's age goes on from its stamp (age.ts resumeAges); what had to be estimated is logged. */
@@ -229,6 +279,11 @@ export class Spool {
     return this.order.ids().map((id) => this.records.pending.get(id)!);
   }
 
+  /** The `n` newest waiting reports, newest first (status), taken from the end of the order index. */
+  newestPending(n: number): SpoolRecord[] {
+    return this.order.newest(n).map((id) => this.records.pending.get(id)!);
+  }
+
   /**
    * The waiting reports oldest first, one at a time (the delivery loop stops at the first it sends, so a pass costs what
    * it looks at, not the spool's size). Reports that come or go between two steps are taken into account.
@@ -313,6 +368,7 @@ export class Spool {
       const at = wall.toISOString();
       const entry: HistoryEntry = { at, ok: false, code: problem.code, ...(opts.route !== undefined ? { route: opts.route } : {}), ...this.ageField(id) };
       const rec: SpoolRecord = { ...r, attempts: r.attempts + 1, lastError: problem, history: this.history(r, entry) };
+      this.last = { ...this.last, failed: { id, entry, problem } };
       if (next === 'expired') {
         await this.move(rec, 'expired', { ...rec, expired: { at, problem: opts.reason ?? problem } });
         return;
@@ -351,6 +407,7 @@ export class Spool {
       const at = this.now().toISOString();
       const entry: HistoryEntry = { at, ok: true, detail, ...(route !== undefined ? { route } : {}), ...this.ageField(id) };
       await this.move(r, 'sent', { ...r, attempts: r.attempts + 1, sentAt: at, history: this.history(r, entry) });
+      this.last = { ...this.last, ok: { id, entry } };
       await this.pruneSent();
     });
   }
