@@ -17,8 +17,8 @@ export interface ChildCommand {
 
 /**
  * The V8 options the systemd unit gives the service (resources/debian/express-report.service, docs/install.md): a
- * small young generation and one V8 worker thread keep the idle service's memory down (issue 16). Electron as Node
- * (ELECTRON_RUN_AS_NODE) takes them as node does.
+ * small young generation and one V8 worker thread keep the idle service's memory down (issue 16). Given before the
+ * script, as node's own options; Electron as Node (ELECTRON_RUN_AS_NODE) parses node's command line.
  */
 export const SERVICE_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--v8-pool-size=1'];
 
