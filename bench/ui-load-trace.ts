@@ -57,6 +57,7 @@ export async function traceLoad(browser: Browser, page: Page, url: string): Prom
   const events = (JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const timing = await page.evaluate(() => ({
     ready: (window as unknown as { erReadyAt?: number }).erReadyAt ?? performance.now(),
+    pageEnd: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0,
     resources: performance.getEntriesByType('resource').map((e) => {
       const r = e as PerformanceResourceTiming;
       return { name: r.name, start: r.startTime, end: r.responseEnd };
@@ -85,12 +86,13 @@ export async function traceLoad(browser: Browser, page: Page, url: string): Prom
     end = e.ts + e.dur!;
   }
   // The first load's requests: those started before its first answer arrived (the state bar asks once it is ready).
-  const calls = timing.resources.filter((r) => new URL(r.name).pathname.startsWith('/api/'));
+  // None when serve put the answer into the page (issue 16): the page's own end is then the answer.
+  const calls = timing.resources.filter((r) => new URL(r.name).pathname.startsWith('/api/') && r.start < timing.ready);
   const firstAnswer = Math.min(Infinity, ...calls.map((r) => r.end));
   const api = calls.filter((r) => r.start < firstAnswer);
   const bundle = timing.resources.filter((r) => /\.(js|css)$/.test(new URL(r.name).pathname) && r.start < timing.ready);
   // The window's own answer (windowLoad; else the last one received before ready).
-  const answered = Math.max(0, ...api.filter((r) => r.end <= timing.ready).map((r) => r.end));
+  const answered = Math.max(api.length > 0 ? 0 : timing.pageEnd, ...api.filter((r) => r.end <= timing.ready).map((r) => r.end));
   // Main-thread tasks between the answer and ready (the page's clock and the trace's are both from navigation start).
   let busyUs = 0;
   for (const e of own) {

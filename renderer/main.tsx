@@ -3,10 +3,11 @@ import { StrictMode, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { connectBridge, hostApiOver } from './host-client.js';
 import { createAppStore } from './store.js';
+import { withFirstAnswer } from './first-answer.js';
 import { StoreContext } from './store-context.js';
 import { App } from './app/App.js';
 
-const bridge = connectBridge();
+const bridge = withFirstAnswer(connectBridge());
 const store = createAppStore(hostApiOver(bridge));
 void store.getState().refresh(); // the host answers while React renders the window
 const exit = () => {

@@ -1,7 +1,7 @@
 /** The alert manager settings window (アラートマネージャ設定ウィンドウ): menus, event tree, dialogs, guide, state, event log. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { message } from '../../shared/messages/problem.js';
-import { useApp } from '../store-context.js';
+import { useApp, useAppStore } from '../store-context.js';
 import { MenuBar } from '../components/MenuBar.js';
 import { installAccessKeys } from '../components/keyboard.js';
 import { StatusBar } from '../components/StatusBar.js';
@@ -49,9 +49,11 @@ export function App({ onExit, onCloseView }: { onExit(): void; onCloseView?: () 
   const snapshot = useApp((s) => s.snapshot);
   const note = useApp((s) => s.note);
   const host = useApp((s) => s.host);
+  const appStore = useAppStore();
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    // main.tsx starts the load before the first render; with serve's first answer in the page it is done already.
+    if (appStore.getState().snapshot === undefined) void refresh();
+  }, [refresh, appStore]);
   const [tracked, setTracked] = useState<Tracked | undefined>();
   useReadOnlyControls(snapshot?.view !== undefined);
 

@@ -5,16 +5,7 @@
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useApp } from '../store-context.js';
-import { type Lang } from '../../shared/messages/text.js';
-
-// One formatter per language: toLocaleString builds a new one for every line (most of the first render's time).
-const formats = new Map<Lang, Intl.DateTimeFormat>();
-const ALL_FIELDS = { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
-function timeText(at: string, lang: Lang): string {
-  let f = formats.get(lang);
-  if (!f) formats.set(lang, (f = new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', ALL_FIELDS)));
-  return f.format(new Date(at));
-}
+import { eventTime } from './event-time.js';
 
 export function EventPanel(): ReactNode {
   const lang = useApp((s) => s.lang);
@@ -28,7 +19,7 @@ export function EventPanel(): ReactNode {
       <ol ref={list}>
         {events.map((e, i) => (
           <li key={i} className={`event-${e.level}`} data-code={e.code}>
-            <time dateTime={e.at}>{timeText(e.at, lang)}</time>
+            <time dateTime={e.at}>{eventTime(e.at, lang)}</time>
             {e.code && e.level !== 'info' ? <span className="code">{e.code}</span> : null}
             <span>{e.text[lang]}</span>
           </li>

@@ -17,6 +17,7 @@ import { text, type LocalizedText } from '../../shared/messages/text.js';
 import { refusal, type HostRefusal } from '../../shared/host/errors.js';
 import { API_LIMITS, CHECK_INTERVAL_MS, guardServer, readLimited, type ApiLimits } from '../common/api-guard.js';
 import { OneTimeCodes, ONE_TIME_SECONDS } from './one-time.js';
+import { FIRST_ANSWER_ID } from '../../shared/host/first-answer.js';
 const MAX_BODY = 16 * 1024 * 1024;
 
 /** The local API's limits, with room for the largest body the window sends (a settings import). */
@@ -44,6 +45,26 @@ function withSession(html: Buffer, token: string): Buffer {
   return Buffer.from(text.slice(0, end) + meta + text.slice(end));
 }
 
+/**
+ * The window's page streamed in two parts (issue 16): everything before </body> at once (the browser starts fetching the
+ * bundle), then the host's windowLoad reply as JSON in a non-executed script element, so the window has its data when
+ * the bundle runs (module scripts run after the whole page is parsed) instead of asking for it after evaluating.
+ * Only for a GET that carried the session (token or one-time code): the page then holds nothing the caller could not
+ * ask the API for. `<` is escaped so the JSON cannot end the element.
+ */
+export const firstAnswerElement = (reply: unknown): string =>
+  `<script type="application/json" id="${FIRST_ANSWER_ID}">${JSON.stringify(reply).replace(/</g, '\\u003c')}</script>`;
+
+async function sendWithFirstAnswer(res: ServerResponse, page: Buffer, type: string, answer: () => Promise<unknown>): Promise<void> {
+  const text = page.toString('utf8');
+  const at = text.lastIndexOf('</body>');
+  res.writeHead(200, { ...HEADERS, 'content-type': type });
+  res.write(at < 0 ? text : text.slice(0, at));
+  // Without it (should the dispatcher ever throw) the window asks for it itself, as before.
+  const element = await answer().then(firstAnswerElement, () => '');
+  res.end(element + (at < 0 ? '' : text.slice(at)));
+}
+
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The page a used or expired one-time link gets: the coded message in both languages, nothing else. */
@@ -55,15 +76,16 @@ function refusedLinkPage(): string {
   );
 }
 
+const HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cache-control': 'no-store',
+};
+
 function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'content-security-policy': CSP,
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cache-control': 'no-store',
-  });
+  res.writeHead(status, { ...HEADERS, 'content-type': type });
   res.end(body);
 }
 
@@ -99,6 +121,8 @@ export interface ServeOptions {
   limits?: Partial<ApiLimits>;
   /** Where serve's own coded notices go (connections shed, a body refused); the terminal in the command line. */
   onProblem?: (p: Problem) => void;
+  /** Put the first windowLoad answer into the page a session GET gets (default true; benchmarks compare without). */
+  firstAnswer?: boolean;
 }
 
 export async function serve(api: HostApi, opts: ServeOptions): Promise<Served> {
@@ -108,6 +132,8 @@ export async function serve(api: HostApi, opts: ServeOptions): Promise<Served> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const limits: ApiLimits = { ...SERVE_LIMITS, ...opts.limits };
   const notice = opts.onProblem ?? (() => undefined);
+  const withAnswer = opts.firstAnswer ?? true;
+  const firstAnswer = () => dispatch(api, 'windowLoad', null);
 
   const server: Server = createServer({ connectionsCheckingInterval: CHECK_INTERVAL_MS }, (req, res) => {
     void (async () => {
@@ -145,10 +171,13 @@ export async function serve(api: HostApi, opts: ServeOptions): Promise<Served> {
         if (!ok) return send(res, 403, refusedLinkPage(), 'text/html; charset=utf-8');
         const page = await staticFile(opts.rendererDir, '/');
         if (!page) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+        if (req.method === 'GET' && withAnswer) return sendWithFirstAnswer(res, withSession(page.body, token), page.type, firstAnswer);
         return send(res, 200, withSession(page.body, token), page.type);
       }
       const file = await staticFile(opts.rendererDir, url.pathname);
       if (!file) return send(res, 404, 'not found', 'text/plain; charset=utf-8');
+      const session = url.pathname === '/' && req.method === 'GET' && withAnswer && tokenMatches(`Bearer ${url.searchParams.get('token') ?? ''}`, token);
+      if (session) return sendWithFirstAnswer(res, file.body, file.type, firstAnswer);
       return send(res, 200, file.body, file.type);
     })().catch((e: unknown) => {
       if (!res.headersSent) refuse(res, 500, refusal(problem('ER_1020', { reason: e instanceof Error ? e.message : String(e) })));
