@@ -1,7 +1,8 @@
 /**
  * The drop folder `<state>/drop/`: a program that cannot call the local API writes one JSON event per file
  * (`{"source":"atapi","id":"0xc0040006","message":"..."}`), ideally as `name.tmp` then renamed to `name.json`. The service
- * takes each `*.json`, accepts it, and removes it only after the report is in the spool; a malformed, oversized or
+ * takes each `*.json` (up to 64 at once, handed to the spool in name order, so a burst shares its fsyncs), accepts it,
+ * and removes it only after the report is in the spool; a malformed, oversized or
  * non-regular entry is moved to `drop/rejected/` under a name of its own, with a log line, never retried forever and
  * never lost (docs/delivery.md "The drop folder").
  *
@@ -26,7 +27,12 @@ export interface DropFolderOptions {
   maxBytes?: number;
   /** The retry timer's first and longest wait (1 s, 60 s). */
   retryMs?: { first: number; max: number };
+  /** Files taken at once (DROP_IN_FLIGHT): their reports share fsyncs; each file is at most maxBytes in memory. */
+  inFlight?: number;
 }
+
+/** 64 files of at most 64 KiB: 4 MiB read at most at once. */
+const DROP_IN_FLIGHT = 64;
 
 /** The key under which a problem of the folder itself (not of one file) is remembered. */
 const FOLDER = '';
@@ -40,6 +46,7 @@ export class DropFolder {
   private readonly retry: { first: number; max: number };
   private delay: number;
   private readonly max: number;
+  private readonly inFlight: number;
   /** What was logged about a file (or the folder) that is still in trouble: logged again only if the cause changes. */
   private readonly noted = new Map<string, string>();
   /** Files left in place that could not be moved or removed: not read again until they change (their signature). */
@@ -52,6 +59,7 @@ export class DropFolder {
     o: DropFolderOptions = {},
   ) {
     this.max = o.maxBytes ?? DROP_FILE_MAX;
+    this.inFlight = Math.max(1, o.inFlight ?? DROP_IN_FLIGHT);
     this.retry = o.retryMs ?? { first: 1_000, max: 60_000 };
     this.delay = this.retry.first;
   }
@@ -111,15 +119,29 @@ export class DropFolder {
     let troubled = !this.watcher;
     if (!troubled) this.recovered(FOLDER, problem('ER_6061', { path: this.dir }));
     const wanted = names.filter((n) => n.toString('latin1').toLowerCase().endsWith('.json')).sort(Buffer.compare);
+    // Up to `inFlight` files at once, so their reports share the spool's group commits; each still hands its event
+    // to accept() in name order (the gate), and is removed only once its own report is durable.
+    const running = new Set<Promise<void>>();
+    let gate: Promise<void> = Promise.resolve();
     for (const name of wanted) {
-      if (this.stopped) return;
-      try {
-        await this.take(name);
-      } catch (e) {
-        troubled = true;
-        this.trouble(name.toString('latin1'), 'ER_1035', e, join(this.dir, name.toString('utf8')));
-      }
+      if (this.stopped) break;
+      while (running.size >= this.inFlight) await Promise.race(running);
+      const before = gate;
+      let entered!: () => void;
+      gate = new Promise((r) => (entered = r));
+      const t: Promise<void> = this.take(name, before, entered)
+        .catch((e: unknown) => {
+          troubled = true;
+          this.trouble(name.toString('latin1'), 'ER_1035', e, join(this.dir, name.toString('utf8')));
+        })
+        .finally(() => {
+          entered();
+          running.delete(t);
+        });
+      running.add(t);
     }
+    await Promise.all(running);
+    if (this.stopped) return;
     // What went away (taken by hand, fixed) is forgotten, so the maps stay as small as the folder.
     const present = new Set(wanted.map((n) => n.toString('latin1')));
     for (const k of [...this.noted.keys(), ...this.leftAlone.keys()]) {
@@ -131,7 +153,8 @@ export class DropFolder {
     if (!troubled) this.delay = this.retry.first;
   }
 
-  private async take(name: Buffer): Promise<void> {
+  /** `turn`: resolved once the file before it has called accept(); `entered`: this one has (or will not). */
+  private async take(name: Buffer, turn: Promise<void>, entered: () => void): Promise<void> {
     const key = name.toString('latin1');
     const path = pathIn(this.dir, name);
     const shown = join(this.dir, name.toString('utf8'));
@@ -162,8 +185,11 @@ export class DropFolder {
       return this.reject(name, signature(entry.stats), (moved) => problem('ER_1033', { path: shown, reason, moved }, { file: shown, line: 1 }));
     }
     const e = parsed.data;
+    await turn;
     // Throws when the report cannot be spooled (disk full): the file stays, pass() logs it once and the timer retries.
-    await this.accept({ source: e.source, id: parseInt(e.id, 16) >>> 0, message: e.message ?? '', ...(e.time ? { time: e.time } : {}) });
+    const accepted = this.accept({ source: e.source, id: parseInt(e.id, 16) >>> 0, message: e.message ?? '', ...(e.time ? { time: e.time } : {}) });
+    entered();
+    await accepted;
     this.recovered(key, problem('ER_6060', { path: shown }));
     try {
       await rm(path, { force: true });
