@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { type BenchFigure, type BenchResult } from './lib.js';
 import { pct, sleep, startBenchService } from './bench-service.js';
 import { Spool } from '../service/spool/spool.js';
+import { DropFolder } from '../service/sources/drop-folder.js';
 
 /** One durable file after another, the way a spool write without group commit does it. */
 async function rawRate(dir: string, n: number): Promise<number> {
@@ -58,6 +59,36 @@ export async function run(opts: { events?: number; callers?: number } = {}): Pro
       `intake spool.accept x${events} at once (in process): ${spoolRate.toFixed(0)}/s = ${(spoolRate / raw).toFixed(2)}x raw (${spool.commits.batches} group commits, largest ${spool.commits.largest})`,
     );
     figures.push({ name: `spool.accept, ${events} at once`, value: Math.round(spoolRate), unit: '/s', baseline: Math.round(raw), goal: 'ratio ≥ 0.5' });
+
+    // The drop folder alone, in this process: `events` files already there, taken one at a time (the old way) and up
+    // to 64 at once, each into a spool of its own; the ratio is to the one-at-a-time rate of the same run.
+    const dropRates: Record<number, number> = {};
+    for (const inFlight of [1, 64]) {
+      const dir = join(svc.base, `drop-only-${inFlight}`);
+      await mkdir(dir, { recursive: true });
+      for (let i = 0; i < events; i++) await writeFile(join(dir, `e${i}.json`), JSON.stringify({ source: 'disk', id: '0xc0040007', message: `d ${i}` }));
+      const into = await Spool.open(join(svc.base, `drop-spool-${inFlight}`), { bootId: null });
+      const folder = new DropFolder(
+        dir,
+        (e) => into.accept({ kind: 'failure', machine, event: { source: e.source, id: e.id, time: new Date().toISOString(), message: e.message } }),
+        (p) => console.log(`drop folder: ${p.code}`),
+        { inFlight },
+      );
+      t0 = performance.now();
+      await folder.scan();
+      dropRates[inFlight] = events / ((performance.now() - t0) / 1000);
+      await folder.stop();
+      if (into.counts().pending !== events) throw new Error(`drop folder lost files: ${into.counts().pending} of ${events}`);
+      console.log(
+        `intake drop folder in process, ${events} files, ${inFlight} at once: ${dropRates[inFlight]!.toFixed(0)}/s = ${(dropRates[inFlight]! / raw).toFixed(2)}x raw (${into.commits.batches} group commits)`,
+      );
+    }
+    figures.push({
+      name: `drop folder in process, 64 at once (vs 1 at a time)`,
+      value: Math.round(dropRates[64]!),
+      unit: '/s',
+      baseline: Math.round(dropRates[1]!),
+    });
 
     // The local API: `callers` clients, each sending its share one after another (as many `event` commands would).
     const before = svc.arrived.size;

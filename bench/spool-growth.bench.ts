@@ -19,6 +19,14 @@ import { sleep, startBenchService } from './bench-service.js';
 const DELIVERIES = 200;
 const instant: Route = { name: 'instant', send: () => Promise.resolve({ ok: true, detail: '200 OK' }) };
 
+/** The heap in use after a full collection, when the process runs with --expose-gc (else undefined). */
+function heapNow(): number | undefined {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return undefined;
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
 async function rssMiB(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 }
@@ -61,9 +69,12 @@ export async function run(opts: { sizes?: number[] } = {}): Promise<BenchResult>
       await fillSpool(svc.stateDir, { pending: n, sent: n });
       const fillMs = performance.now() - t0;
 
+      const heap0 = heapNow();
       t0 = performance.now();
       const spool = await Spool.open(svc.stateDir, { bootId: null, keepSent: Infinity });
       const openMs = performance.now() - t0;
+      // What each record held costs (run with --expose-gc; every record of both folders is held by this open)
+      const perRecord = heap0 === undefined ? undefined : (heapNow()! - heap0) / (2 * n);
       const delivery = await perDelivery(spool);
 
       t0 = performance.now();
@@ -80,8 +91,10 @@ export async function run(opts: { sizes?: number[] } = {}): Promise<BenchResult>
       console.log(
         `growth ${n} waiting + ${n} sent (written in ${(fillMs / 1000).toFixed(1)} s): Spool.open ${openMs.toFixed(0)} ms, ` +
           `spool per delivery ${delivery.toFixed(2)} ms; service start-up ${startMs.toFixed(0)} ms, RSS ${rss.toFixed(1)} MiB, ` +
-          `status ${statusMs.toFixed(0)} ms (pending ${status.pending}, ${status.reports?.length ?? 0} listed), HTTPS per delivery ${httpsPer.toFixed(2)} ms`,
+          `status ${statusMs.toFixed(0)} ms (pending ${status.pending}, ${status.reports?.length ?? 0} listed), HTTPS per delivery ${httpsPer.toFixed(2)} ms` +
+          (perRecord === undefined ? '' : `; heap per record held ${perRecord.toFixed(0)} bytes`),
       );
+      if (perRecord !== undefined) add('heap per record held (in process)', n, perRecord, 'bytes');
       add('Spool.open', n, openMs, 'ms');
       add('spool cost per delivery', n, delivery, 'ms', 'ratio ≤ 1.5');
       add('service start-up', n, startMs, 'ms');
