@@ -2,7 +2,8 @@
  * Startup of the spool after any stop, a crash included: stray temp files go, files that cannot be trusted are set
  * aside, and a report left in two folders by an interrupted move is settled.
  */
-import { lstat, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
+import { lstat, readdir, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isCodedError, reasonOf } from '../../shared/node/coded-error.js';
 import { logEntry, type LogSink } from '../common/log-entry.js';
@@ -10,6 +11,13 @@ import { parseRecord, type Folder, type SpoolRecord } from './record.js';
 
 /** writeFileAtomic's temp files (`.<name>.<pid>.<random>.tmp`): left behind only by a crash mid-write. */
 const TEMP = /^\..+\.tmp$/;
+
+/**
+ * The callback readFile: at start-up a grown spool reads 100,000 files, and the promise version (open, fstat, read and
+ * close each a separate round trip) took about twice as long per small file here.
+ */
+const readText = (path: string): Promise<string> =>
+  new Promise((resolve, reject) => readFileCallback(path, 'utf8', (e, text) => (e ? reject(e) : resolve(text))));
 
 /** Files read at once at start-up: a grown spool (100,000 files) is read in parallel, not one round trip after another. */
 const READ_AHEAD = 64;
@@ -39,7 +47,7 @@ export async function loadFolder(dir: string, folder: Folder, corruptDir: string
   const read = async (name: string): Promise<SpoolRecord | string> => {
     const path = join(dir, name);
     try {
-      return parseRecord(await readFile(path, 'utf8'), name.slice(0, -'.json'.length), path);
+      return parseRecord(await readText(path), name.slice(0, -'.json'.length), path);
     } catch (e) {
       if (isCodedError(e, 'ER_8101')) throw e; // a newer program's record: refused, never set aside
       return reasonOf(e);

@@ -13,15 +13,18 @@ import { sentRecord, waitingRecord } from '../../../helpers/spool-records.js';
 import { tempDirs } from '../../../helpers/tmp.js';
 
 const reads = vi.hoisted(() => ({ sent: 0, spool: 0 }));
+const counted = (p: unknown) => {
+  if (String(p).includes('/sent/')) reads.sent++;
+  if (String(p).includes('/spool/')) reads.spool++;
+};
+// both readFile functions: the spool reads with node:fs's (recover.ts), whichever it uses, every read is counted
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs/promises')>();
-  const readFile = (...a: Parameters<typeof real.readFile>) => {
-    const p = String(a[0]);
-    if (p.includes('/sent/')) reads.sent++;
-    if (p.includes('/spool/')) reads.spool++;
-    return real.readFile(...a);
-  };
-  return { ...real, readFile };
+  return { ...real, readFile: (...a: Parameters<typeof real.readFile>) => (counted(a[0]), real.readFile(...a)) };
+});
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:fs')>();
+  return { ...real, readFile: (...a: Parameters<typeof real.readFile>) => (counted(a[0]), real.readFile(...a)) };
 });
 
 const tmp = tempDirs();
