@@ -7,7 +7,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { constants, openSync, closeSync } from 'node:fs';
-import { mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DropFolder } from '../../../../service/sources/drop-folder.js';
 import { ServiceLog } from '../../../../service/common/service-log.js';
@@ -121,13 +121,16 @@ describe('drop folder: only regular files of bounded size are read', () => {
     await started(r);
     await rm(join(r.dir, 'rejected'), { recursive: true });
     await writeFile(join(r.dir, 'rejected'), 'not a folder'); // every move into rejected/ now fails
-    await writeFile(join(r.dir, 'bad.json'), '{"source": ""}');
+    // written then renamed in, as a writer should: the watcher must not catch the file half written (read twice)
+    await writeFile(join(r.dir, 'bad.tmp'), '{"source": ""}');
+    await rename(join(r.dir, 'bad.tmp'), join(r.dir, 'bad.json'));
     await r.drop.scan();
     await r.drop.scan();
     await r.drop.scan();
     expect(r.codes()).toEqual(['ER_1039']);
     expect(r.problems[0]!.message.en).toMatch(/bad\.json could not be moved to rejected\/ \(ER_1033: not usable as an event\)/);
-    await writeFile(join(r.dir, 'bad.json'), '{"source": "", "changed": true}');
+    await writeFile(join(r.dir, 'bad.tmp'), '{"source": "", "changed": true}');
+    await rename(join(r.dir, 'bad.tmp'), join(r.dir, 'bad.json'));
     await r.drop.scan();
     expect(r.codes()).toEqual(['ER_1039', 'ER_1039']);
     await r.drop.stop();
