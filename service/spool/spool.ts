@@ -68,6 +68,8 @@ export class Spool {
   private readonly settledListeners = new Set<(r: SpoolRecord, folder: 'sent' | 'expired') => void>();
   private readonly now: () => Date;
   private readonly mono: () => number;
+  /** now() - mono() as last taken by seenAt (see there). */
+  private wallOffset: number | undefined;
   private readonly boot: string | undefined;
   /** Per report (every folder): the monotonic time at which its age was 0, so its age is mono() - born. */
   private readonly born = new Map<string, number>();
@@ -183,8 +185,13 @@ export class Spool {
    */
   seenAt(id: string, entry: HistoryEntry): Date {
     const now = this.now().getTime();
-    const age = this.ageOf(id);
-    if (entry.ageMs !== undefined && age !== undefined) return new Date(now - Math.max(0, age - entry.ageMs));
+    const born = this.born.get(id);
+    if (entry.ageMs !== undefined && born !== undefined) {
+      // wall = mono + offset; the offset is kept until the clock steps (> 1 s), so two queries name the same millisecond
+      const offset = now - this.mono();
+      if (this.wallOffset === undefined || Math.abs(offset - this.wallOffset) > 1000) this.wallOffset = offset;
+      return new Date(Math.min(now, Math.round(this.wallOffset + born + entry.ageMs)));
+    }
     const at = Date.parse(entry.at);
     return new Date(Number.isNaN(at) ? now : Math.min(at, now));
   }

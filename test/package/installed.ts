@@ -25,7 +25,9 @@ export interface Run {
 /** Runs a command without blocking: the test's own center must answer while it runs. */
 export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, LANG: 'C', LC_ALL: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The installed package looks for its unit where systemd keeps it, not where the other test files are told to.
+    const { EXPRESS_REPORT_SYSTEM_UNIT_PATHS: _otherFiles, ...inherited } = process.env;
+    const child = spawn(cmd, args, { env: { ...inherited, LANG: 'C', LC_ALL: 'C', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
