@@ -110,6 +110,11 @@ export interface ServiceProcess {
 export async function startService(m: Pick<Machine, 'argv' | 'stateDir'>, args: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
   await rm(join(m.stateDir, 'service.json'), { force: true }); // left by a killed run, it would say "ready" too soon
   const child = spawn(process.execPath, [...m.argv, 'service', ...args], { env: { ...process.env, LANG: 'C', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  return serviceReady(child, m.stateDir);
+}
+
+/** Collects a started service's log and resolves once it wrote service.json (stops it if it never does). */
+export async function serviceReady(child: ChildProcess, stateDir: string): Promise<ServiceProcess> {
   let log = '';
   child.stderr!.on('data', (c: Buffer) => {
     log += c.toString();
@@ -118,7 +123,7 @@ export async function startService(m: Pick<Machine, 'argv' | 'stateDir'>, args: 
   try {
     await until(
       () =>
-        access(join(m.stateDir, 'service.json')).then(
+        access(join(stateDir, 'service.json')).then(
           () => true,
           () => false,
         ),

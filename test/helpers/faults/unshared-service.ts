@@ -4,10 +4,9 @@
  * once, and none leaves loopback) and an /etc/hosts the test edits in place. Ready once `<state>/service.json` exists.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { access, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stopChild } from '../peers/child.js';
-import { until, type Machine, type ServiceProcess } from '../service-process.js';
+import { serviceReady, type Machine, type ServiceProcess } from '../service-process.js';
 
 /** Why a mount namespace with a bind mount cannot be made here, or undefined when it can. */
 export function cannotUnshare(): string | undefined {
@@ -34,25 +33,5 @@ export async function startUnsharedService(
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
-  let log = '';
-  child.stderr!.on('data', (c: Buffer) => {
-    log += c.toString();
-  });
-  const stop = () => stopChild(child);
-  try {
-    await until(
-      () =>
-        access(join(m.stateDir, 'service.json')).then(
-          () => true,
-          () => false,
-        ),
-      30_000,
-      'the service to start',
-      () => log,
-    );
-  } catch (e) {
-    await stop();
-    throw e;
-  }
-  return { child, log: () => log, stop };
+  return serviceReady(child, m.stateDir);
 }
