@@ -65,7 +65,15 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
     const burst = events;
     const before = arrived.size;
     const t0 = performance.now();
-    const accepted = await Promise.all(Array.from({ length: burst }, (_, i) => client.event({ source: 'disk', id: '0xc0040007', message: `burst ${i}` })));
+    // 16 callers each sending its share one after another (as many `event` commands would): the local API keeps at most
+    // 32 connections and sheds the oldest idle one beyond that, so 200 sockets opened at once would be cut.
+    let sent = 0;
+    const accepted: Array<Awaited<ReturnType<typeof client.event>>> = [];
+    await Promise.all(
+      Array.from({ length: 16 }, async () => {
+        while (sent < burst) accepted.push(await client.event({ source: 'disk', id: '0xc0040007', message: `burst ${sent++}` }));
+      }),
+    );
     const acceptedMs = performance.now() - t0;
     while (arrived.size < before + burst) await sleep(5);
     const total = performance.now() - t0;
