@@ -11,6 +11,7 @@ import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
 import { formatEventId, type Report } from '../../shared/report/model.js';
 import { platformSources } from '../sources/platform.js';
+import { sourcesDir } from '../sources/position-store.js';
 import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { loadResources } from '../../shared/node/host/resources.js';
 import { Spool } from '../spool/spool.js';
@@ -300,7 +301,8 @@ export class ReportingService implements ServiceCore {
       );
       s.closers.unshift(() => drop.stop());
       await drop.start();
-      const osSources = o.osEvents === false ? [] : await platformSources({ ...o.osEvents, onProblem: (p) => log.problem(p) });
+      const osSources =
+        o.osEvents === false ? [] : await platformSources({ ...o.osEvents, positions: sourcesDir(o.stateDir), onProblem: (p) => log.problem(p) });
       const started: typeof osSources = [];
       s.closers.unshift(async () => {
         await Promise.all(started.map((x) => x.stop()));
@@ -382,13 +384,20 @@ export class ReportingService implements ServiceCore {
     await this.queueHeartbeat({ ja: '開局通報の後', en: 'after the activation notification' });
   }
 
-  /** An event read from the OS log: most are not monitored; a failure to spool one is logged, never thrown at the reader. */
-  private fromOs(e: IncomingEvent): void {
-    this.acceptEvent(e).then(
+  /**
+   * An event read from the OS log: most are not monitored; a failure to spool one is logged, never thrown at the reader.
+   * Resolves true once the event was accepted (the source may then keep its position past it), false if it failed.
+   */
+  private fromOs(e: IncomingEvent): Promise<boolean> {
+    return this.acceptEvent(e).then(
       (r) => {
         if (r.result !== 'ignored') this.log.problem(problem('ER_6013', { source: e.source, id: formatEventId(e.id) }));
+        return true;
       },
-      (err: unknown) => this.log.problem(problem('ER_1034', { request: `event ${e.source} ${formatEventId(e.id)}`, reason: reasonOf(err) })),
+      (err: unknown) => {
+        this.log.problem(problem('ER_1034', { request: `event ${e.source} ${formatEventId(e.id)}`, reason: reasonOf(err) }));
+        return false;
+      },
     );
   }
 

@@ -29,11 +29,15 @@ export interface SourceOptions {
 /** The service's intake takes at most this much message text (intake-api.ts); longer text is cut here already. */
 export const MAX_MESSAGE = 8192;
 
-/** Gives an event to the service; a callback that throws is reported (ER_1406), never thrown into the reader. */
-export function handOver(onEvent: (e: IncomingEvent) => void, e: IncomingEvent, source: string, onProblem: (p: Problem) => void): void {
+/**
+ * Gives an event to the service; a callback that throws is reported (ER_1406), never thrown into the reader. Returns
+ * what the callback returned (the service's promise of acceptance, which a source keeping its position waits for).
+ */
+export function handOver(onEvent: (e: IncomingEvent) => unknown, e: IncomingEvent, source: string, onProblem: (p: Problem) => void): unknown {
   try {
-    onEvent(e);
+    return onEvent(e);
   } catch (err) {
     onProblem(problem('ER_1406', { source, reason: err instanceof Error ? err.message : String(err) }));
+    return false;
   }
 }

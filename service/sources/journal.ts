@@ -3,13 +3,16 @@
  * becomes an event by the mapping of event-id.ts. Where journalctl is missing or no journal can be read (a container,
  * a user outside the systemd-journal group), the source says so once (ER_6400) and stays idle: no restart loop.
  * A reader that dies is restarted after a backoff and continues after the last entry it delivered (--after-cursor),
- * so nothing is lost or told twice across a restart.
+ * so nothing is lost or told twice across a restart. With `positions` (the service's <state>/sources/) the cursor of
+ * the last accepted entry is kept there (position-store.ts), so a service restart continues after it too (an entry
+ * logged while the service was stopped is reported); with none saved the first run starts now.
  */
 import { execFile } from 'node:child_process';
 import { problem } from '../../shared/messages/problem.js';
 import { type BackoffOptions } from './backoff.js';
 import { handOver, type EventSource, type IncomingEvent, type SourceOptions } from './event-source.js';
 import { parseJournalLine } from './journal-entry.js';
+import { PositionStore, positionFile } from './position-store.js';
 import { SkippedLines } from './skipped-lines.js';
 import { SupervisedReader } from './supervised-reader.js';
 
@@ -18,6 +21,20 @@ export interface JournalOptions extends SourceOptions {
   command?: string;
   env?: Readonly<Record<string, string>>;
   backoff?: BackoffOptions;
+  /** Folder of saved positions; without it every start begins now. */
+  positions?: string;
+}
+
+interface JournalPosition {
+  cursor: string;
+}
+
+const isJournalPosition = (v: Record<string, unknown>): v is Record<string, unknown> & JournalPosition => typeof v.cursor === 'string' && v.cursor.length > 0;
+
+/** journalctl's arguments for one follow run: after `cursor` when there is one, else from `since`. */
+export function journalArgs(cursor: string | undefined, since: string): string[] {
+  // --all: without it journalctl's JSON gives null for a field over 4096 bytes (a long kernel message).
+  return ['-f', '-o', 'json', '--all', '-q', '--no-pager', ...(cursor ? ['--after-cursor', cursor] : ['--since', since])];
 }
 
 const PROBE_TIMEOUT_MS = 15_000;
@@ -52,10 +69,16 @@ export function probeJournal(command: string, env?: Readonly<Record<string, stri
 export class JournalSource implements EventSource {
   private reader: SupervisedReader | undefined;
   private skipped: SkippedLines | undefined;
+  private readonly store: PositionStore<JournalPosition> | undefined;
+  /** Cursors are kept in order, each once its entry was accepted. */
+  private accepted: Promise<void> = Promise.resolve();
 
-  constructor(private readonly o: JournalOptions) {}
+  constructor(private readonly o: JournalOptions) {
+    this.store = o.positions ? new PositionStore(positionFile(o.positions, 'journal', o.command ?? 'journalctl'), o.onProblem) : undefined;
+  }
 
-  async start(onEvent: (e: IncomingEvent) => void): Promise<void> {
+  /** `onEvent` may return a promise of the event's acceptance (false or a rejection: not accepted). */
+  async start(onEvent: (e: IncomingEvent) => unknown): Promise<void> {
     const command = this.o.command ?? 'journalctl';
     const unreadable = await probeJournal(command, this.o.env);
     if (unreadable !== undefined) {
@@ -65,23 +88,34 @@ export class JournalSource implements EventSource {
     const skipped = new SkippedLines('journalctl', this.o.onProblem);
     this.skipped = skipped;
     const since = `@${Math.floor(Date.now() / 1000)}`;
-    let cursor: string | undefined;
+    let cursor = (await this.store?.load(isJournalPosition))?.cursor;
     let first = true;
+    let refused = false; // an entry not accepted: no later cursor is kept, a restart reads it again
     this.reader = new SupervisedReader({
       command,
       args: () => {
         // The first run starts now; a restart continues after the last entry seen (or from our start, if none was).
-        const from = cursor ? ['--after-cursor', cursor] : ['--since', first ? 'now' : since];
+        const args = journalArgs(cursor, first ? 'now' : since);
         first = false;
-        // --all: without it journalctl's JSON gives null for a field over 4096 bytes (a long kernel message).
-        return ['-f', '-o', 'json', '--all', '-q', '--no-pager', ...from];
+        return args;
       },
       onLine: (line) => {
         if (!line.trim()) return;
         const entry = parseJournalLine(line);
         if (!entry) return skipped.skip(line);
         if (entry.cursor) cursor = entry.cursor;
-        handOver(onEvent, entry.event, 'journalctl', this.o.onProblem);
+        const outcome = handOver(onEvent, entry.event, 'journalctl', this.o.onProblem);
+        const at = entry.cursor;
+        const store = this.store;
+        if (store && at)
+          this.accepted = this.accepted.then(async () => {
+            const ok = await Promise.resolve(outcome).then(
+              (v) => v !== false,
+              () => false,
+            );
+            if (!ok) refused = true;
+            if (!refused) store.save({ cursor: at });
+          });
       },
       onProblem: this.o.onProblem,
       ...(this.o.env ? { env: this.o.env } : {}),
@@ -95,5 +129,7 @@ export class JournalSource implements EventSource {
     await this.reader?.stop();
     this.reader = undefined;
     this.skipped?.flush();
+    await this.accepted;
+    await this.store?.flush();
   }
 }

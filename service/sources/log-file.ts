@@ -51,6 +51,21 @@ export class LogFile {
     return (await this.fh.stat()).size < this.offset;
   }
 
+  /** Where the next complete line starts (what a restart may resume from); undefined mid-line after an open at the end. */
+  get position(): number | undefined {
+    return this.dropFirst ? undefined : this.offset - this.pending.length;
+  }
+
+  async size(): Promise<number> {
+    return (await this.fh.stat()).size;
+  }
+
+  /** Reads on from `offset`, a line start saved by an earlier run. */
+  resumeAt(offset: number): void {
+    this.restartFromZero();
+    this.offset = offset;
+  }
+
   restartFromZero(): void {
     this.offset = 0;
     this.pending = Buffer.alloc(0);

@@ -20,6 +20,8 @@ export interface PlatformSourcesOptions extends SourceOptions {
   /** Where to look for a syslog file when the journal cannot be read. */
   fallbackFiles?: readonly string[];
   env?: Readonly<Record<string, string>>;
+  /** Where the sources keep where they stopped (the service's <state>/sources/; position-store.ts). */
+  positions?: string;
 }
 
 export const FALLBACK_SYSLOG_FILES = ['/var/log/syslog', '/var/log/messages'] as const;
@@ -34,8 +36,9 @@ export async function platformSources(o: PlatformSourcesOptions): Promise<EventS
   if ((o.platform ?? process.platform) !== 'linux') return [];
   const command = o.journalctl ?? 'journalctl';
   const env = o.env ? { env: o.env } : {};
+  const positions = o.positions ? { positions: o.positions } : {};
   // Always there: without a readable journal it says so once (ER_6400) and stays idle.
-  const journal = new JournalSource({ command, onProblem: o.onProblem, ...env });
+  const journal = new JournalSource({ command, onProblem: o.onProblem, ...env, ...positions });
   let files = o.syslogFiles ?? [];
   if (files.length === 0 && (await probeJournal(command, o.env)) !== undefined) {
     for (const path of o.fallbackFiles ?? FALLBACK_SYSLOG_FILES) {
@@ -45,5 +48,5 @@ export async function platformSources(o: PlatformSourcesOptions): Promise<EventS
       }
     }
   }
-  return [journal, ...files.map((path) => new SyslogFileSource({ path, onProblem: o.onProblem }))];
+  return [journal, ...files.map((path) => new SyslogFileSource({ path, onProblem: o.onProblem, ...positions }))];
 }

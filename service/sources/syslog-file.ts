@@ -7,6 +7,9 @@
  *     reopens, and the new file is read from its start;
  *   copytruncate: the file is shorter than what was read, so it is read again from 0.
  * A file that does not exist yet is read from its start when it appears. A partial last line waits for its newline.
+ * With `positions` (the service's <state>/sources/), where reading stopped is kept (position-store.ts) once the lines
+ * before it were accepted, and a restart resumes there: the same file (dev + inode) at least that long is read from
+ * the saved offset, another file at that path (rotated while stopped) from its start; no saved position: the end.
  */
 import { stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
@@ -15,6 +18,7 @@ import { problem } from '../../shared/messages/problem.js';
 import { toEvent } from './event-id.js';
 import { handOver, type EventSource, type IncomingEvent, type SourceOptions } from './event-source.js';
 import { LogFile } from './log-file.js';
+import { PositionStore, positionFile } from './position-store.js';
 import { SkippedLines } from './skipped-lines.js';
 import { parseSyslogLine } from './syslog-line.js';
 
@@ -22,7 +26,19 @@ export interface SyslogFileOptions extends SourceOptions {
   path: string;
   /** How long a rotated-away file is still drained when written (default 60 s). */
   rotatedGraceMs?: number;
+  /** Folder of saved positions; without it every start reads from the file's end. */
+  positions?: string;
 }
+
+interface FilePosition {
+  path: string;
+  dev: number;
+  ino: number;
+  offset: number;
+}
+
+const isFilePosition = (v: Record<string, unknown>): v is Record<string, unknown> & FilePosition =>
+  typeof v.path === 'string' && [v.dev, v.ino, v.offset].every((n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0);
 
 interface Open {
   file: LogFile;
@@ -39,18 +55,28 @@ export class SyslogFileSource implements EventSource {
   private again = false;
   private stopped = false;
   private lastError = '';
-  private onEvent: (e: IncomingEvent) => void = () => undefined;
+  private onEvent: (e: IncomingEvent) => unknown = () => undefined;
   private readonly skipped: SkippedLines;
+  private readonly store: PositionStore<FilePosition> | undefined;
+  /** What onEvent returned for the lines read since the last position was kept (a promise: accepted or not). */
+  private batch: unknown[] = [];
+  /** Positions are kept in order, each after its lines were accepted. */
+  private accepted: Promise<void> = Promise.resolve();
+  private kept = '';
+  /** A line the service did not accept: no later position is kept (a restart reads it again). */
+  private refused = false;
 
   constructor(private readonly o: SyslogFileOptions) {
     this.skipped = new SkippedLines(o.path, o.onProblem);
+    this.store = o.positions ? new PositionStore(positionFile(o.positions, 'syslog', o.path), o.onProblem) : undefined;
   }
 
   get path(): string {
     return this.o.path;
   }
 
-  async start(onEvent: (e: IncomingEvent) => void): Promise<void> {
+  /** `onEvent` may return a promise of the event's acceptance (false or a rejection: not accepted). */
+  async start(onEvent: (e: IncomingEvent) => unknown): Promise<void> {
     this.onEvent = onEvent;
     this.stopped = false;
     const name = basename(this.o.path);
@@ -69,12 +95,13 @@ export class SyslogFileSource implements EventSource {
     this.running = (async () => {
       let file: LogFile | undefined;
       try {
-        file = await LogFile.open(this.o.path, 'end');
+        file = await this.openFirst();
       } catch (e) {
         this.fail('ER_1401', e);
       }
       if (file) this.current = this.follow(file);
       else this.o.onProblem(problem('ER_6403', { path: this.o.path }));
+      this.keep(); // a first start's end is where the next start resumes
     })();
     await this.running;
     this.o.onProblem(problem('ER_6402', { source: this.o.path }));
@@ -94,8 +121,39 @@ export class SyslogFileSource implements EventSource {
       } catch (e) {
         this.fail('ER_1401', e);
       }
+      this.keep();
     });
     return this.running;
+  }
+
+  /** The saved position if it still fits the file; else the new file's start, or (none saved) its end. */
+  private async openFirst(): Promise<LogFile | undefined> {
+    const saved = await this.store?.load(isFilePosition);
+    if (!saved || saved.path !== this.o.path) return LogFile.open(this.o.path, 'end');
+    const file = await LogFile.open(this.o.path, 'start');
+    if (!file) return undefined;
+    if (file.ino !== saved.ino || file.dev !== saved.dev) this.o.onProblem(problem('ER_6404', { path: this.o.path, how: 'while the service was stopped' }));
+    else if ((await file.size()) >= saved.offset) file.resumeAt(saved.offset);
+    else this.o.onProblem(problem('ER_6404', { path: this.o.path, how: 'copytruncate, while the service was stopped' }));
+    return file;
+  }
+
+  /** Queues the current position, to be saved once the lines read before it are accepted. */
+  private keep(): void {
+    const batch = this.batch.splice(0);
+    const file = this.current?.file;
+    const offset = file?.position;
+    if (!this.store || !file || offset === undefined) return;
+    const rec: FilePosition = { path: this.o.path, dev: file.dev, ino: file.ino, offset };
+    const key = `${rec.dev}:${rec.ino}:${rec.offset}`;
+    if (key === this.kept && batch.length === 0) return;
+    this.kept = key;
+    const store = this.store;
+    this.accepted = this.accepted.then(async () => {
+      const outcomes = await Promise.allSettled(batch);
+      if (outcomes.some((x) => x.status === 'rejected' || x.value === false)) this.refused = true;
+      if (!this.refused) store.save(rec);
+    });
   }
 
   private async look(): Promise<void> {
@@ -166,7 +224,7 @@ export class SyslogFileSource implements EventSource {
       if (!line.trim()) continue;
       const parsed = parseSyslogLine(line);
       if (!parsed) this.skipped.skip(line);
-      else handOver(this.onEvent, toEvent(parsed), this.o.path, this.o.onProblem);
+      else this.batch.push(handOver(this.onEvent, toEvent(parsed), this.o.path, this.o.onProblem));
     }
   }
 
@@ -193,5 +251,7 @@ export class SyslogFileSource implements EventSource {
     await this.current?.file.close();
     this.current = undefined;
     this.skipped.flush();
+    await this.accepted;
+    await this.store?.flush();
   }
 }
