@@ -1,0 +1,86 @@
+/**
+ * The service process resumes its syslog file where it stopped (position-store.ts): lines logged while it was down
+ * — killed (-9), stopped (SIGTERM), or with the file rotated meanwhile — reach the center (HTTPS receiver on
+ * loopback) after the restart. Before, every start read from the file's end and these lines were never reported.
+ */
+import { appendFile, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activatedMachine, startCenter, startService, until, type Center, type Machine, type ServiceProcess } from '../helpers/service-process.js';
+
+const TAG = /resume line (\d+)/;
+let base: string;
+let center: Center;
+let machine: Machine;
+let svc: ServiceProcess | undefined;
+const arrived = new Set<string>();
+const line = (n: number) => `Dec  3 14:00:00 host disk: resume line ${n} bad block [0xC0040007]\n`;
+
+beforeAll(async () => {
+  base = await mkdtemp(join(tmpdir(), 'er-sources-resume-'));
+  center = await startCenter(base, (r) => {
+    const message = (r.report as { event?: { message?: string } } | undefined)?.event?.message ?? '';
+    const n = TAG.exec(message)?.[1];
+    if (n) arrived.add(n);
+    return { status: 200, body: '{"accepted":true}' };
+  });
+  machine = await activatedMachine(base, {
+    url: center.receiver.url,
+    caFile: center.caFile,
+    settings: ['suppression.use', 'off'],
+    state: 'active',
+  });
+}, 120_000);
+afterAll(async () => {
+  await svc?.stop();
+  await center?.receiver.close();
+  await rm(base, { recursive: true, force: true });
+});
+
+const syslog = () => join(base, 'syslog');
+const start = async () => {
+  svc = await startService(machine, ['--journalctl', join(base, 'no-journalctl'), '--syslog-file', syslog()]);
+};
+const delivered = (...n: number[]) =>
+  until(
+    () => n.every((x) => arrived.has(String(x))),
+    60_000,
+    `lines ${n.join(', ')} at the center`,
+    () => svc?.log() ?? '',
+  );
+const kill = async () => {
+  const s = svc!;
+  const exited = new Promise((r) => s.child.once('exit', r));
+  s.child.kill('SIGKILL');
+  await exited;
+};
+
+describe('the service resumes its syslog file after a stop', () => {
+  it('reports the lines logged while it was killed, stopped, and rotated away', async () => {
+    await writeFile(syslog(), line(0)); // before the first start: not reported (no saved position: the end)
+    await start();
+    await appendFile(syslog(), line(1));
+    await delivered(1);
+
+    await kill();
+    await appendFile(syslog(), line(2));
+    await start();
+    await delivered(2);
+
+    await svc!.stop();
+    await appendFile(syslog(), line(3));
+    await start();
+    await delivered(3);
+
+    await svc!.stop();
+    await rename(syslog(), `${syslog()}.1`);
+    await writeFile(syslog(), line(4));
+    await start();
+    await delivered(4);
+    expect(svc!.log()).toMatch(/ER_6404 .*while the service was stopped/);
+    await appendFile(syslog(), line(5));
+    await delivered(5);
+    expect(arrived.has('0')).toBe(false);
+  }, 180_000);
+});
