@@ -17,12 +17,12 @@ export const soakSecurityMessages = {
   },
   ER_9210: {
     kind: 'warning',
-    ja: 'イベントソースの読み取り位置 {path} を使用できません ({reason})。このソースは現在の末尾から読み取ります (停止中に記録された行は通報されません)。',
-    en: 'The event source position {path} cannot be used ({reason}): the source reads from its current end (lines logged while the service was stopped are not reported).',
+    ja: 'イベントソースの読み取り位置 {path} を使用できません: {reason}。このソースは現在の末尾から読み取ります (停止中に記録された行は通報されません)。',
+    en: 'The event source position {path} cannot be used: {reason}. The source reads from its current end (lines logged while the service was stopped are not reported).',
   },
   ER_9211: {
     kind: 'warning',
-    ja: 'イベントソースの読み取り位置 {path} を保存できません ({reason})。再起動後、前回保存した位置から読み直すため、同じ行が再度通報されることがあります。',
-    en: 'The event source position {path} cannot be saved ({reason}): after a restart the source reads again from the last saved position, so lines may be reported again.',
+    ja: 'イベントソースの読み取り位置 {path} を保存できません: {reason}。再起動後は前回保存した位置から読み直すため、同じ行が再度通報されることがあります。',
+    en: 'The event source position {path} cannot be saved: {reason}. After a restart the source reads again from the last saved position, so lines may be reported again.',
   },
 } satisfies Record<string, MessageDef>;
