@@ -2,7 +2,7 @@
  * The dial-up route against a Hayes modem emulator on a real pseudo-terminal pair (socat): the route opens one end
  * with serialport, the emulator (a modem with a center behind it) the other.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -61,10 +61,18 @@ const failed = (o: Outcome) => {
 };
 
 /** The port is free again: another program (here: us, with the same exclusive lock) can open it. */
+/**
+ * The port can be opened with its lock, i.e. the route released it. Tried again for a while on "Cannot lock port": on a
+ * loaded machine the kernel can still be finishing a close when the call returns (seen only with other files running).
+ */
 async function expectPortFree(): Promise<void> {
-  const p = new SerialPort({ path: emu.modemPath, baudRate: 115200, autoOpen: false, lock: true });
-  await new Promise<void>((resolve, reject) => p.open((e) => (e ? reject(e) : resolve())));
-  await new Promise<void>((resolve) => p.close(() => resolve()));
+  for (let tries = 0; ; tries++) {
+    const p = new SerialPort({ path: emu.modemPath, baudRate: 115200, autoOpen: false, lock: true });
+    const opened = await new Promise<Error | null>((resolve) => p.open((e) => resolve(e)));
+    if (!opened) return new Promise<void>((resolve) => p.close(() => resolve()));
+    if (!/Cannot lock port/.test(opened.message) || tries >= 100) throw opened;
+    await sleep(50);
+  }
 }
 
 async function until(cond: () => boolean): Promise<void> {
@@ -72,6 +80,9 @@ async function until(cond: () => boolean): Promise<void> {
 }
 
 describe('ModemRoute over a pseudo-terminal', () => {
+  // Each case starts on a released port, so one case's slow close cannot fail the next one's open.
+  beforeEach(() => expectPortFree());
+
   it('delivers: the center decodes the report and the attachment bytes, ACKs, and the modem is hung up', async () => {
     const zip = randomBytes(40_000);
     const report = sampleReport();
