@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../test/helpers/peers/test-ca.js';
@@ -102,4 +103,22 @@ export async function startBenchService(prepare?: (stateDir: string) => Promise<
     throw e;
   }
   return s;
+}
+
+/** The latency baseline: `n` plain POSTs from this process to the service's receiver, each on a new TLS connection (as the service makes). */
+export async function plainPostMs(svc: BenchService, n: number): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const req = request(svc.receiverUrl, { method: 'POST', ca: svc.pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    out.push(performance.now() - t0);
+  }
+  return out;
 }

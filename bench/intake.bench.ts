@@ -6,10 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readdir, rename, writeFile, open, mkdir, rm } from 'node:fs/promises';
-import { request } from 'node:https';
 import { join } from 'node:path';
 import { type BenchFigure, type BenchResult } from './lib.js';
-import { pct, sleep, startBenchService } from './bench-service.js';
+import { pct, plainPostMs, sleep, startBenchService } from './bench-service.js';
 import { Spool } from '../service/spool/spool.js';
 import { DropFolder } from '../service/sources/drop-folder.js';
 
@@ -132,23 +131,7 @@ export async function run(opts: { events?: number; callers?: number } = {}): Pro
     while (svc.arrived.size < arrivedBefore + events) await sleep(10);
 
     // Latency, one at a time, against a plain POST (a new TLS connection each time, as the service makes).
-    const direct: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const s = performance.now();
-      await new Promise<void>((resolve, reject) => {
-        const req = request(
-          svc.receiverUrl,
-          { method: 'POST', ca: svc.pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } },
-          (res) => {
-            res.resume();
-            res.on('end', resolve);
-          },
-        );
-        req.on('error', reject);
-        req.end('{}');
-      });
-      direct.push(performance.now() - s);
-    }
+    const direct = await plainPostMs(svc, 50);
     const latency: number[] = [];
     for (let i = 0; i < 200; i++) {
       const s = performance.now();

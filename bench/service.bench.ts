@@ -4,9 +4,8 @@
  * CPU over 60 s. The service runs as its own process (`express-report service`, bench-service.ts), as in production.
  */
 import { readFile } from 'node:fs/promises';
-import { request } from 'node:https';
 import { type BenchFigure, type BenchResult } from './lib.js';
-import { pct, sleep, startBenchService } from './bench-service.js';
+import { pct, plainPostMs, sleep, startBenchService } from './bench-service.js';
 
 function procSample(pid: number): Promise<{ rssKiB: number; cpuTicks: number }> {
   return Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]).then(([status, stat]) => {
@@ -24,23 +23,7 @@ export async function run(opts: { idleSeconds?: number; events?: number } = {}):
   try {
     const { client, arrived } = svc;
     // Baseline: the same receiver, a plain POST from here (a new TLS connection each time, as the service makes).
-    const direct: number[] = [];
-    for (let i = 0; i < 50; i++) {
-      const t0 = performance.now();
-      await new Promise<void>((resolve, reject) => {
-        const req = request(
-          svc.receiverUrl,
-          { method: 'POST', ca: svc.pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } },
-          (res) => {
-            res.resume();
-            res.on('end', resolve);
-          },
-        );
-        req.on('error', reject);
-        req.end('{}');
-      });
-      direct.push(performance.now() - t0);
-    }
+    const direct = await plainPostMs(svc, 50);
 
     const latency: number[] = [];
     for (let i = 0; i < events; i++) {

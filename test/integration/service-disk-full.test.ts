@@ -6,29 +6,17 @@
  * itself, leaving no listener, no service.json and no lock.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, statfsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startReceiver, type Receiver } from '../helpers/peers/https-receiver.js';
+import { cannotMount as whyNoTmpfs, fill as fillDisk, mountTmpfs, umount } from '../helpers/faults/mounts.js';
 import { activatedMachine, startService, until as untilLogged, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 
-/** Whether a tmpfs can be mounted here (root, or CAP_SYS_ADMIN); checked once, so the skip says why. */
-function tmpfsWorks(): string | undefined {
-  const probe = mkdtempSync(join(tmpdir(), 'er-tmpfs-probe-'));
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe], { stdio: 'pipe' });
-    execFileSync('umount', [probe], { stdio: 'pipe' });
-    return undefined;
-  } catch (e) {
-    return (e as { stderr?: Buffer }).stderr?.toString().trim() || String(e);
-  } finally {
-    rmSync(probe, { recursive: true, force: true });
-  }
-}
-const cannotMount = tmpfsWorks();
+const cannotMount = whyNoTmpfs();
 if (cannotMount) {
   console.warn(
     `service-disk-full: the disk-full cases are SKIPPED: a tmpfs cannot be mounted here (${cannotMount}). ` +
@@ -36,7 +24,6 @@ if (cannotMount) {
   );
 }
 
-const PAGE = 4096;
 let base: string;
 let machine: Machine;
 let receiver: Receiver;
@@ -50,26 +37,8 @@ const count = (text: string, code: string) => text.split('\n').filter((l) => l.i
 
 /** Fills the state disk, then frees `leave` pages again (statfs says exactly how many are free). */
 async function fill(leave = 0): Promise<void> {
-  const fh = await open(filler(), 'a');
-  try {
-    const chunk = Buffer.alloc(PAGE, 1);
-    for (;;) {
-      try {
-        await fh.write(chunk);
-      } catch (e) {
-        if ((e as { code?: string }).code !== 'ENOSPC') throw e;
-        break;
-      }
-    }
-    // A page boundary, so each page given back below is a whole page.
-    const size = (await fh.stat()).size;
-    await fh.truncate(Math.floor(size / PAGE) * PAGE);
-    const free = () => Number(statfsSync(state()).bfree);
-    if (free() < leave) await fh.truncate(Math.floor(size / PAGE) * PAGE - (leave - free()) * PAGE);
-    expect(free()).toBe(leave);
-  } finally {
-    await fh.close();
-  }
+  await fillDisk(state(), leave);
+  expect(Number(statfsSync(state()).bfree)).toBe(leave);
 }
 
 /** `express-report service` until it exits by itself (a process still there after `ms` is killed: a hang). */
@@ -92,7 +61,7 @@ beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'er-disk-full-'));
   mkdirSync(state());
   if (!cannotMount) {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m,mode=0700', 'tmpfs', state()]);
+    mountTmpfs(state(), '4m');
     mounted = true;
   }
   const pki = makeTestPki();
@@ -104,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.stop();
   await receiver?.close();
-  if (mounted) execFileSync('umount', [state()]);
+  if (mounted) umount(state());
   await rm(base, { recursive: true, force: true });
 });
 
