@@ -38,7 +38,7 @@ import { type ApiLimits } from '../common/api-guard.js';
 import { DropFolder, type DropFolderOptions } from '../sources/drop-folder.js';
 import { notify } from '../notify/notify.js';
 import { activationMarker, onlyStateChanged, readActivationMarker } from '../notify/activation-marker.js';
-import { progressOf } from './progress.js';
+import { queueStatus } from './queue-status.js';
 import { Collector } from '../collect/collector.js';
 import { attachmentFor } from '../collect/collect.js';
 import { HeartbeatScheduler } from '../sources/heartbeat-scheduler.js';
@@ -53,9 +53,6 @@ import { migrateLegacyPause } from '../../shared/node/maintenance-file.js';
 import { migrateFolders } from '../../shared/node/formats/migrations.js';
 import { packageVersion } from '../app-paths.js';
 import { type PauseOrder, type PauseResult, type ResumeRequest, type ResumeResult } from '../../shared/host/maintenance.js';
-
-/** Waiting reports (oldest first) status plans when the loop has no timer armed: bounded, whatever the spool's size. */
-const PLANNED_FOR_STATUS = 64;
 
 export interface ServiceOptions {
   configDir: string;
@@ -433,50 +430,20 @@ export class ReportingService implements ServiceCore {
     return r;
   }
 
-  /** The earliest planned attempt among the oldest waiting reports (at most PLANNED_FOR_STATUS of them). */
-  private earliestPlan(planned: (id: string) => Date | undefined): Date | undefined {
-    let best: Date | undefined;
-    let left = PLANNED_FOR_STATUS;
-    for (const r of this.spool.walkPending()) {
-      if (left-- <= 0) break;
-      const d = planned(r.report.id);
-      if (d && (!best || d < best)) best = d;
-    }
-    return best;
-  }
-
-  /**
-   * Every time shown is derived from what the service measured (elapsed time since it saw it), read on today's clock,
-   * so a clock set back never leaves a "last failure" or "next retry" in the future (docs/delivery.md, "Clock steps").
-   */
   async status(): Promise<ServiceStatus> {
-    this.loop?.checkClock(); // a step since the last pass is logged now, and the loop plans again on the new clock
-    const counts = this.spool.counts();
-    // kept by the spool as they happen: status costs the same with 100,000 reports as with 10 (issue 16)
-    const last = this.spool.lastAttempts();
-    const lastOk = last.ok && { ...last.ok.entry, id: last.ok.id, seen: this.spool.seenAt(last.ok.id, last.ok.entry).getTime() };
-    const lastFail = last.failed && { seen: this.spool.seenAt(last.failed.id, last.failed.entry).getTime(), id: last.failed.id, problem: last.failed.problem };
-    const planned = (id: string) => this.loop?.plannedAttempt(id);
-    // The loop's timer knows the time window; a report due now (being sent) has no timer, so take the earliest plan of
-    // the oldest waiting reports (the order index's head, FIFO): planning every one took seconds at 100,000.
-    const next = this.loop?.nextWake() ?? this.earliestPlan(planned);
-    const iso = (t: number) => new Date(t).toISOString();
+    const queue = queueStatus(this.spool, this.loop);
     const notSent = this.noRoute.notSent();
-    const reports = progressOf(this.spool, (id) => this.loop?.isSending(id) ?? false).map((p) => {
-      const at = p.nextAttemptAt === undefined ? undefined : planned(p.id);
-      return at ? { ...p, nextAttemptAt: at.toISOString() } : p;
-    });
     return {
       state: this.held.config?.settings['activation.state'] ?? 'unknown',
-      pending: counts.pending,
-      expired: counts.expired,
-      ...(lastOk ? { lastDelivery: { at: iso(lastOk.seen), reportId: lastOk.id, detail: lastOk.detail ?? '' } } : {}),
-      ...(lastFail ? { lastFailure: { at: iso(lastFail.seen), reportId: lastFail.id, problem: lastFail.problem } } : {}),
-      ...(next ? { nextRetry: next.toISOString() } : {}),
+      pending: queue.pending,
+      expired: queue.expired,
+      ...(queue.lastDelivery ? { lastDelivery: queue.lastDelivery } : {}),
+      ...(queue.lastFailure ? { lastFailure: queue.lastFailure } : {}),
+      ...(queue.nextRetry ? { nextRetry: queue.nextRetry } : {}),
       pid: process.pid,
-      startedAt: iso(Date.now() - (performance.now() - this.startedMono)),
+      startedAt: new Date(Date.now() - (performance.now() - this.startedMono)).toISOString(),
       runMode: this.runMode,
-      reports,
+      reports: queue.reports,
       ...(this.maintenance?.current() ? { maintenance: this.maintenance.current() } : {}),
       ...(notSent ? { notSent } : {}),
       ...(this.coordinator ? { config: this.coordinator.status() } : {}),
