@@ -16,6 +16,7 @@ import { parseMail, startSmtpPeer, type SmtpPeer } from '../helpers/peers/smtp-s
 import { startModemEmulator, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
 import { handEditState } from '../helpers/service-process.js';
 import { activateArgs } from '../helpers/activation.js';
+import { mailRouteSettings } from '../helpers/mail-route.js';
 
 let app: RunningApp;
 let browser: Browser;
@@ -55,22 +56,7 @@ afterAll(async () => {
 
 describe('route dialogs send', () => {
   it('mail: テスト通報 asks where the result goes, then the SMTP server receives the report', async () => {
-    await cli(
-      'config',
-      'set',
-      'express.route',
-      'mail',
-      'mail.smtp.host',
-      '127.0.0.1',
-      'mail.smtp.port',
-      String(smtp.port),
-      'mail.sender',
-      'server@example.jp',
-      'mail.to',
-      'center@example.jp',
-      'mail.smime',
-      'off',
-    );
+    await cli('config', 'set', ...mailRouteSettings(smtp.port));
     const page = await openWindow(browser, app.url);
     await expressDialog(page, 'インターネットメール経由');
     const d = page.getByRole('dialog', { name: 'エクスプレス通報(インターネット メール経由)の設定' });

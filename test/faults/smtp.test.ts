@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { makeTestPki } from '../helpers/peers/test-ca.js';
+import { mailRouteSettings } from '../helpers/mail-route.js';
 import { startDroppingSmtp, type DroppingSmtp } from '../helpers/faults/dropping-smtp.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
 import { serviceStatus } from '../helpers/faults/status.js';
@@ -44,22 +45,7 @@ beforeAll(async () => {
     caFile: c.caFile,
     settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
   });
-  const set = await machine.cli([
-    'config',
-    'set',
-    'express.route',
-    'mail',
-    'mail.smtp.host',
-    '127.0.0.1',
-    'mail.smtp.port',
-    String(smtp.port),
-    'mail.sender',
-    'server@example.jp',
-    'mail.to',
-    'center@example.jp',
-    'mail.smime',
-    'off',
-  ]);
+  const set = await machine.cli(['config', 'set', ...mailRouteSettings(smtp.port)]);
   expect(set.code, set.err).toBe(0);
   clock = await fastForward(base, status);
   service = await startService(machine, ['--no-os-events'], clock.env);

@@ -11,6 +11,8 @@ import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { parseMail, startSmtpPeer, type SmtpPeer } from '../helpers/peers/smtp-server.js';
 import { startModemEmulator, type ModemEmulator } from '../helpers/peers/modem-emulator.js';
 import { processCli } from '../helpers/process-cli.js';
+import { activateArgs } from '../helpers/activation.js';
+import { mailRouteSettings } from '../helpers/mail-route.js';
 import { startService, until, type ServiceProcess } from '../helpers/service-process.js';
 
 let base: string;
@@ -22,27 +24,7 @@ const services: ServiceProcess[] = [];
 async function machine(name: string, routeSettings: string[]) {
   const { argv, run } = processCli(join(base, name, 'config'), join(base, name, 'state'));
   expect((await run(['init'])).code).toBe(0);
-  expect(
-    (
-      await run([
-        'activate',
-        '--key-code',
-        '01239',
-        '--server-name',
-        name.toUpperCase(),
-        '--device-code',
-        'N8100-2810',
-        '--serial',
-        '7',
-        '--warranty',
-        '1',
-        '--reply-mail',
-        'r@example.jp',
-        '--service',
-        'express',
-      ])
-    ).code,
-  ).toBe(0);
+  expect((await run(activateArgs('S1', ['--service', 'express'], { serverName: name.toUpperCase(), deviceCode: 'N8100-2810', serial: '7' }))).code).toBe(0);
   const set = await run(['config', 'set', ...routeSettings, 'suppression.use', 'off']);
   expect(set.code, set.err).toBe(0);
   const start = async () => {
@@ -66,20 +48,7 @@ afterAll(async () => {
 
 describe('the service over mail and dial-up', () => {
   it('mail: test and activation notifications, then a pseudo failure report, each arriving once with its id', async () => {
-    const m = await machine('mailhost', [
-      'express.route',
-      'mail',
-      'mail.smtp.host',
-      '127.0.0.1',
-      'mail.smtp.port',
-      String(smtp.port),
-      'mail.sender',
-      'server@example.jp',
-      'mail.to',
-      'center@example.jp',
-      'mail.smime',
-      'off',
-    ]);
+    const m = await machine('mailhost', mailRouteSettings(smtp.port));
     const t = await m.run(['test-notify', '--result-mail', 'result@example.jp']);
     expect(t.code, t.err).toBe(0);
     const a = await m.run(['activate-notify']);
