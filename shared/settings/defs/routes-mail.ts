@@ -1,0 +1,103 @@
+import { text } from '../../messages/text.js';
+import { def } from '../define.js';
+import { mail } from './routes-conditions.js';
+import { hostGuide } from './routes-host-guide.js';
+
+/** [Mail] of routes.ini: the e-mail route (インターネットメール経由). */
+const F = 'routes.ini' as const;
+
+export const mailDefs = [
+  // インターネットメール経由
+  def.text({
+    key: 'mail.smtp.host',
+    file: F,
+    section: 'Mail',
+    name: 'SmtpHost',
+    default: '',
+    maxLength: 253,
+    charClass: 'host',
+    requiredWhen: mail,
+    activeWhen: mail,
+    label: text('メールサーバ(SMTP)', 'Mail server (SMTP)'),
+    guide: hostGuide('SMTP が動作しているメールサーバ', 'SMTP server', 'smtp.foo.co.jp', '192.168.0.100'),
+  }),
+  def.int({
+    key: 'mail.smtp.port',
+    file: F,
+    section: 'Mail',
+    name: 'SmtpPort',
+    default: 25,
+    min: 1,
+    max: 65535,
+    port: true,
+    requiredWhen: mail,
+    activeWhen: mail,
+    label: text('SMTP ポート番号', 'SMTP port'),
+    guide: text('SMTP サーバのポート番号を入力して下さい(初期値 25)。', "Enter the SMTP server's port (default 25)."),
+  }),
+  def.enum({
+    key: 'mail.smtp.security',
+    file: F,
+    section: 'Mail',
+    name: 'Security',
+    default: 'none',
+    choices: ['none', 'starttls', 'tls'],
+    activeWhen: mail,
+    choiceLabels: { none: text('なし', 'none'), starttls: text('STARTTLS', 'STARTTLS'), tls: text('SSL/TLS', 'SSL/TLS') },
+    label: text('暗号化', 'Encryption'),
+    guide: text('メールサーバとの通信の暗号化方式を選択して下さい。', 'Choose how the connection to the mail server is encrypted.'),
+  }),
+  def.text({
+    key: 'mail.sender',
+    file: F,
+    section: 'Mail',
+    name: 'Sender',
+    default: '',
+    maxLength: 254,
+    charClass: 'email',
+    requiredWhen: mail,
+    activeWhen: mail,
+    label: text('送信者メールアドレス', 'Sender address'),
+    guide: text(
+      '自分(送信者)のメールボックスの電子メールアドレスを入力して下さい。(例) sousin@foo.co.jp',
+      "Enter your (the sender's) e-mail address, e.g. sousin@foo.co.jp.",
+    ),
+  }),
+  def.text({
+    key: 'mail.to',
+    file: F,
+    section: 'Mail',
+    name: 'To',
+    default: '',
+    maxLength: 254,
+    charClass: 'email',
+    requiredWhen: mail,
+    activeWhen: mail,
+    label: text('宛先', 'Destination'),
+    guide: text('宛先は開局時に自動的に設定されます。通常は変更しないで下さい。', 'Set automatically by activation; normally leave it as it is.'),
+  }),
+  def.enum({
+    key: 'mail.encoding',
+    file: F,
+    section: 'Mail',
+    name: 'Encoding',
+    default: 'uuencode',
+    choices: ['uuencode', 'base64'],
+    activeWhen: mail,
+    label: text('エンコード方式', 'Encoding'),
+    guide: text('添付ファイルのエンコード方式を選択して下さい(初期値 uuencode)。', 'Choose the attachment encoding (default uuencode).'),
+  }),
+  def.int({
+    key: 'mail.timeoutSeconds',
+    file: F,
+    section: 'Mail',
+    name: 'TimeoutSeconds',
+    default: 60,
+    min: 60,
+    max: 3600,
+    activeWhen: mail,
+    unit: text('秒', 's'),
+    label: text('タイムアウト時間', 'Timeout'),
+    guide: text('メールサーバとの通信のタイムアウト時間(60~3600秒)です。', 'Timeout for the mail server (60-3600 s).'),
+  }),
+] as const;
