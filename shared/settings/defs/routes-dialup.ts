@@ -6,7 +6,6 @@ import { dialup } from './routes-conditions.js';
 const F = 'routes.ini' as const;
 
 export const dialupDefs = [
-  // ダイヤルアップ経由
   def.enum({
     key: 'dialup.method',
     file: F,

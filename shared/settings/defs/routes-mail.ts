@@ -7,7 +7,6 @@ import { hostGuide } from './routes-host-guide.js';
 const F = 'routes.ini' as const;
 
 export const mailDefs = [
-  // インターネットメール経由
   def.text({
     key: 'mail.smtp.host',
     file: F,

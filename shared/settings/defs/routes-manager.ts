@@ -7,7 +7,6 @@ const F = 'routes.ini' as const;
 const toManager = is('express.route', 'manager');
 
 export const managerDefs = [
-  // マネージャ経由
   def.text({
     key: 'manager.host',
     file: F,

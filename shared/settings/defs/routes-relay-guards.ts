@@ -7,7 +7,6 @@ const F = 'routes.ini' as const;
 const relaying = (s: SettingsView): boolean => s.get('relay.express.enabled') === true || s.get('relay.https.enabled') === true;
 
 export const relayGuardDefs = [
-  // マネージャ側: the receiver's guards (service/relay/, docs/relay.md); they count while either relay is enabled
   def.text({
     key: 'relay.allow',
     file: F,

@@ -5,7 +5,6 @@ import { def, isOn } from '../define.js';
 const F = 'routes.ini' as const;
 
 export const relayDefs = [
-  // マネージャ側: relay of agents' reports
   def.bool({
     key: 'relay.express.enabled',
     file: F,

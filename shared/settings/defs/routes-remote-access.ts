@@ -7,7 +7,6 @@ const F = 'routes.ini' as const;
 const remote = all(either(mail, httpsDirect), isOn('remote.use'));
 
 export const remoteAccessDefs = [
-  // リモートアクセスサービスの利用 (mail and HTTPS)
   def.bool({
     key: 'remote.use',
     file: F,
