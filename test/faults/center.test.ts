@@ -14,7 +14,7 @@ import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { startFaultyCenter, type Fault, type FaultyCenter } from '../helpers/faults/faulty-center.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { serviceProbes } from '../helpers/faults/probes.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 let base: string;
@@ -25,17 +25,10 @@ let clock: FastForward;
 /** Faults handed out in order, one to each new report id; a report seen before meets 'ok'. */
 const planned: Fault[] = [];
 const assigned = new Map<string, Fault>();
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
-
-async function event(): Promise<string> {
-  const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-  expect(e.result, r.err).toBe('accepted');
-  return e.reportId;
-}
+const { log, status, statusAnswers, event } = serviceProbes(
+  () => machine,
+  () => service,
+);
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-fault-center-'));

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { serviceProbes } from '../helpers/faults/probes.js';
 import { libfaketime } from '../helpers/faults/fast-forward.js';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
@@ -32,16 +32,12 @@ let machine: Machine;
 let service: ServiceProcess | undefined;
 let offsetFile: string;
 const plan = windowAhead();
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
+const { log, status, event } = serviceProbes(
+  () => machine,
+  () => service,
+);
 const setClock = (seconds: number) => writeFile(offsetFile, `+${seconds}\n`);
 const delivered = (id: string) => receiver.received.filter((r) => r.reportId === id).length;
-const event = async () => {
-  const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-  expect(e.result, r.err).toBe('accepted');
-  return e.reportId;
-};
 const settle = () => new Promise((r) => setTimeout(r, 2_000));
 
 beforeAll(async () => {

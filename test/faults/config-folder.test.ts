@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { serviceProbes } from '../helpers/faults/probes.js';
 import { hostOverServe, type HostOverServe } from '../helpers/faults/host-over-serve.js';
 
 let base: string;
@@ -35,15 +35,10 @@ const fx = {
 };
 const config = () => fx.machine.configDir;
 let host: HostOverServe | undefined;
-const status = () => serviceStatus(fx.machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await fx.machine.cli(['status'])).code).toBe(0);
-const event = async () => {
-  const r = await fx.machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-  expect(e.result, r.err).toBe('accepted');
-  return e.reportId;
-};
+const { status, statusAnswers, event } = serviceProbes(
+  () => fx.machine,
+  () => service,
+);
 const delivered = (id: string) => fx.receiver.received.filter((r) => r.reportId === id).length;
 
 beforeAll(async () => {

@@ -10,11 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
-import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { cannotMount, fill, mountTmpfs, ontoTmpfs, umount } from '../helpers/faults/mounts.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { answerOf, serviceProbes } from '../helpers/faults/probes.js';
+import { startSwitchableCenter, type SwitchableCenter } from '../helpers/faults/switchable-center.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 import { hostOverServe, type HostOverServe } from '../helpers/faults/host-over-serve.js';
 
@@ -22,22 +22,16 @@ const why = cannotMount();
 if (why) console.warn(`faults/disk-full: SKIPPED, a tmpfs cannot be mounted here (${why}); it needs root or CAP_SYS_ADMIN.`);
 
 let base: string;
-let receiver: Receiver;
+let center: SwitchableCenter;
 let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
 let host: HostOverServe | undefined;
-let up = true;
 const mounted: string[] = [];
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
-/** Report ids the center answered 200 (a repeat shows twice). */
-const accepts: string[] = [];
-const delivered = (id: string) => accepts.filter((a) => a === id).length;
-const event = () => machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-const accepted = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
+const { log, status, statusAnswers, sendEvent } = serviceProbes(
+  () => machine,
+  () => service,
+);
 
 beforeAll(async () => {
   if (why) return;
@@ -45,14 +39,9 @@ beforeAll(async () => {
   mkdirSync(join(base, 'state'));
   mountTmpfs(join(base, 'state'), '4m');
   mounted.push(join(base, 'state'));
-  const center = await startCenter(base, (r) => {
-    if (!up) return { status: 503, body: 'center busy' };
-    accepts.push(r.reportId ?? '');
-    return { status: 200, body: 'ok' };
-  });
-  receiver = center.receiver;
+  center = await startSwitchableCenter(base);
   machine = await activeMachine(base, {
-    url: receiver.url,
+    url: center.receiver.url,
     caFile: center.caFile,
     settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
   });
@@ -66,28 +55,28 @@ beforeAll(async () => {
 afterAll(async () => {
   await host?.close();
   await service?.stop();
-  await receiver?.close();
+  await center?.receiver.close();
   for (const m of mounted.reverse()) umount(m);
   if (base) await rm(base, { recursive: true, force: true });
 });
 
 describe.skipIf(why !== undefined)('disk full under the running service', () => {
   it('the state disk: an API event is refused coded, a failed attempt is kept, status answers; space returns: all delivered', async () => {
-    up = false;
-    const before = accepted((await event()).out).reportId; // accepted; its first attempt meets a busy center
+    center.up = false;
+    const before = answerOf((await sendEvent()).out).reportId; // accepted; its first attempt meets a busy center
     await until(async () => (await status()).reports?.find((r) => r.id === before)?.problem?.code === 'ER_2008', 20_000, 'the first attempt to fail', log);
 
     const filler = await fill(machine.stateDir);
     const mark = log().length;
-    const refused = await event();
+    const refused = await sendEvent();
     expect(refused.code).not.toBe(0);
     expect(refused.err).toMatch(/ER_1092 .*ER_1002 Cannot write .*spool.*ENOSPC/);
     expect(refused.out).not.toMatch(/accepted/);
     // The retry comes due while the disk is full and the center is up: sent, but its record cannot move to sent/.
-    up = true;
+    center.up = true;
     await clock.forward(90);
     await until(() => log().slice(mark).includes('ER_1052'), 20_000, 'the unsaved outcome to be logged', log);
-    expect(delivered(before)).toBe(1);
+    expect(center.delivered(before)).toBe(1);
     expect(log().slice(mark)).toMatch(/ER_1052 The outcome of report .*ENOSPC/);
     await statusAnswers();
     const full = await status(); // on a full disk the report still waits
@@ -95,16 +84,16 @@ describe.skipIf(why !== undefined)('disk full under the running service', () => 
     expect(service!.child.exitCode).toBeNull();
 
     await rm(filler);
-    const after = accepted((await event()).out);
+    const after = answerOf((await sendEvent()).out);
     expect(after.result).toBe('accepted');
     await clock.forward(90);
     await until(async () => (await status()).pending === 0, 30_000, 'the queue to empty', log);
-    expect(delivered(after.reportId)).toBe(1);
+    expect(center.delivered(after.reportId)).toBe(1);
     // The center had it already: the turn after the disk came back only recorded it (the old code sent it again).
-    expect(delivered(before)).toBe(1);
+    expect(center.delivered(before)).toBe(1);
     expect(await readdir(join(machine.stateDir, 'sent'))).toEqual(expect.arrayContaining([`${before}.json`, `${after.reportId}.json`]));
     expect((await status()).expired).toBe(0);
-    console.log(`faults/disk-full state: 1 refused (ER_1092/ER_1002), 2 accepted, 2 delivered once, ${receiver.received.length} requests`);
+    console.log(`faults/disk-full state: 1 refused (ER_1092/ER_1002), 2 accepted, 2 delivered once, ${center.receiver.received.length} requests`);
   }, 90_000);
 
   it('the config disk: a settings write is refused coded, the previous file intact; the service keeps its settings', async () => {

@@ -15,7 +15,7 @@ import { pointDestinations } from '../helpers/activation.js';
 import { until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { cannotUnshare, startUnsharedService } from '../helpers/faults/unshared-service.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { serviceProbes } from '../helpers/faults/probes.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 const why = cannotUnshare();
@@ -27,16 +27,10 @@ let receiver: Receiver;
 let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
-const event = async () => {
-  const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-  expect(e.result, r.err).toBe('accepted');
-  return e.reportId;
-};
+const { log, status, statusAnswers, event } = serviceProbes(
+  () => machine,
+  () => service,
+);
 const delivered = (id: string) => receiver.received.filter((r) => r.reportId === id).length;
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import { startCenter, startService, until, type Machine, type ServiceProcess } f
 import { type Receiver } from '../helpers/peers/https-receiver.js';
 import { startFaultyProxy, type FaultyProxy, type ProxyFault } from '../helpers/faults/faulty-proxy.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { serviceProbes } from '../helpers/faults/probes.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 let base: string;
@@ -22,16 +22,10 @@ let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
 const planned: ProxyFault[] = [];
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
-const event = async () => {
-  const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-  expect(e.result, r.err).toBe('accepted');
-  return e.reportId;
-};
+const { log, status, statusAnswers, event } = serviceProbes(
+  () => machine,
+  () => service,
+);
 const delivered = (id: string) => receiver.received.filter((r) => r.reportId === id).length;
 const failedWith = async (id: string) => {
   await until(async () => (await status()).reports?.find((r) => r.id === id)?.problem !== undefined, 30_000, `the attempt of ${id} to fail`, log);

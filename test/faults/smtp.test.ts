@@ -13,7 +13,7 @@ import { makeTestPki } from '../helpers/peers/test-ca.js';
 import { mailRouteSettings } from '../helpers/mail-route.js';
 import { startDroppingSmtp, type DroppingSmtp } from '../helpers/faults/dropping-smtp.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { serviceProbes } from '../helpers/faults/probes.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 let base: string;
@@ -23,16 +23,10 @@ let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
 let dropping = 0;
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
-const event = async () => {
-  const r = await machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-  const e = JSON.parse(r.out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
-  expect(e.result, r.err).toBe('accepted');
-  return e.reportId;
-};
+const { log, status, statusAnswers, event } = serviceProbes(
+  () => machine,
+  () => service,
+);
 const delivered = (id: string) => smtp.received.filter((r) => r === id).length;
 
 beforeAll(async () => {

@@ -9,31 +9,26 @@ import { mkdirSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCenter, startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
-import { type Receiver } from '../helpers/peers/https-receiver.js';
+import { startService, until, type Machine, type ServiceProcess } from '../helpers/service-process.js';
 import { cannotMount, mountTmpfs, remount, umount } from '../helpers/faults/mounts.js';
 import { activeMachine } from '../helpers/faults/active-machine.js';
-import { serviceStatus } from '../helpers/faults/status.js';
+import { answerOf, serviceProbes } from '../helpers/faults/probes.js';
+import { startSwitchableCenter, type SwitchableCenter } from '../helpers/faults/switchable-center.js';
 import { fastForward, type FastForward } from '../helpers/faults/fast-forward.js';
 
 const why = cannotMount();
 if (why) console.warn(`faults/state-readonly: SKIPPED, a tmpfs cannot be mounted here (${why}); it needs root or CAP_SYS_ADMIN.`);
 
 let base: string;
-let receiver: Receiver;
+let center: SwitchableCenter;
 let machine: Machine;
 let service: ServiceProcess | undefined;
 let clock: FastForward;
-let up = true;
 let mounted = false;
-const accepts: string[] = [];
-const delivered = (id: string) => accepts.filter((a) => a === id).length;
-const log = () => service?.log() ?? '';
-const status = () => serviceStatus(machine.stateDir);
-/** The user's way: `express-report status` answers (exit 0). */
-const statusAnswers = async () => expect((await machine.cli(['status'])).code).toBe(0);
-const event = () => machine.cli(['event', '--source', 'atapi', '--id', '0xc0040006']);
-const accepted = (out: string) => JSON.parse(out.trim().split('\n').at(-1)!) as { result: string; reportId: string };
+const { log, status, statusAnswers, sendEvent } = serviceProbes(
+  () => machine,
+  () => service,
+);
 
 beforeAll(async () => {
   if (why) return;
@@ -41,14 +36,9 @@ beforeAll(async () => {
   mkdirSync(join(base, 'state'));
   mountTmpfs(join(base, 'state'), '16m');
   mounted = true;
-  const center = await startCenter(base, (r) => {
-    if (!up) return { status: 503, body: 'center busy' };
-    accepts.push(r.reportId ?? '');
-    return { status: 200, body: 'ok' };
-  });
-  receiver = center.receiver;
+  center = await startSwitchableCenter(base);
   machine = await activeMachine(base, {
-    url: receiver.url,
+    url: center.receiver.url,
     caFile: center.caFile,
     settings: ['suppression.use', 'off', 'schedule.retry.intervalMinutes', '1'],
   });
@@ -58,7 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await service?.stop();
-  await receiver?.close();
+  await center?.receiver.close();
   if (mounted) {
     remount(join(base, 'state'), 'rw');
     umount(join(base, 'state'));
@@ -69,22 +59,22 @@ afterAll(async () => {
 describe.skipIf(why !== undefined)('the state folder read-only under the running service', () => {
   it('refuses new events coded, keeps what it delivered, serves status; read-write again: all delivered once', async () => {
     const started = Date.now();
-    up = false;
-    const before = accepted((await event()).out).reportId;
+    center.up = false;
+    const before = answerOf((await sendEvent()).out).reportId;
     await until(async () => (await status()).reports?.find((r) => r.id === before)?.problem?.code === 'ER_2008', 20_000, 'the first attempt to fail', log);
 
     remount(machine.stateDir, 'ro');
     const mark = log().length;
-    const refused = await event();
+    const refused = await sendEvent();
     expect(refused.code).not.toBe(0);
     expect(refused.err).toMatch(/ER_1092 .*ER_1002 Cannot write .*spool.*EROFS/);
     expect(refused.out).not.toMatch(/accepted/);
 
-    up = true;
+    center.up = true;
     await clock.forward(90);
     await until(() => log().slice(mark).includes('ER_1052'), 20_000, 'the unsaved outcome to be logged', log);
     expect(log().slice(mark)).toMatch(/ER_1052 The outcome of report .*EROFS/);
-    expect(delivered(before)).toBe(1);
+    expect(center.delivered(before)).toBe(1);
     expect((await status()).reports?.find((r) => r.id === before)?.phase).toBe('waiting');
     await statusAnswers();
     // The operator's other writes: a pause (the service must write maintenance.json) is refused with the service's own
@@ -102,17 +92,17 @@ describe.skipIf(why !== undefined)('the state folder read-only under the running
     expect(service!.child.exitCode).toBeNull();
 
     remount(machine.stateDir, 'rw');
-    const after = accepted((await event()).out);
+    const after = answerOf((await sendEvent()).out);
     expect(after.result).toBe('accepted');
     await clock.forward(90);
     await until(async () => (await status()).pending === 0, 30_000, 'the queue to empty', log);
-    expect(delivered(before)).toBe(1);
-    expect(delivered(after.reportId)).toBe(1);
+    expect(center.delivered(before)).toBe(1);
+    expect(center.delivered(after.reportId)).toBe(1);
     expect(await readdir(join(machine.stateDir, 'sent'))).toEqual(expect.arrayContaining([`${before}.json`, `${after.reportId}.json`]));
     expect((await status()).expired).toBe(0);
     expect(log()).not.toMatch(/\n\s+at /);
     console.log(
-      `faults/state-readonly: pause ${/ER_\d{4}/.exec(pause.err)?.[0]}, event ER_1092; 1 refused, 2 accepted, 2 delivered once, ${receiver.received.length} requests, ${Date.now() - started} ms`,
+      `faults/state-readonly: pause ${/ER_\d{4}/.exec(pause.err)?.[0]}, event ER_1092; 1 refused, 2 accepted, 2 delivered once, ${center.receiver.received.length} requests, ${Date.now() - started} ms`,
     );
   }, 90_000);
 });
