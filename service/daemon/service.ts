@@ -299,7 +299,14 @@ export class ReportingService implements ServiceCore {
       s.closers.unshift(() => drop.stop());
       await drop.start();
       const osSources =
-        o.osEvents === false ? [] : await platformSources({ ...o.osEvents, positions: sourcesDir(o.stateDir), onProblem: (p) => log.problem(p) });
+        o.osEvents === false
+          ? []
+          : await platformSources({
+              ...o.osEvents,
+              positions: sourcesDir(o.stateDir),
+              catchUpHours: held.config?.settings['schedule.retry.limitHours'], // older lines would expire unsent
+              onProblem: (p) => log.problem(p),
+            });
       const started: typeof osSources = [];
       s.closers.unshift(async () => {
         await Promise.all(started.map((x) => x.stop()));

@@ -5,18 +5,21 @@
  * A reader that dies is restarted after a backoff and continues after the last entry it delivered (--after-cursor),
  * so nothing is lost or told twice across a restart. With `positions` (the service's <state>/sources/) the cursor of
  * the last accepted entry is kept there (position-store.ts), so a service restart continues after it too (an entry
- * logged while the service was stopped is reported); with none saved the first run starts now.
+ * logged while the service was stopped is reported); with none saved the first run starts now. A saved entry older
+ * than the retry limit resumes `--since` that limit instead (ER_9214; catch-up.ts): journalctl takes only one of
+ * --since and --after-cursor.
  */
 import { execFile } from 'node:child_process';
 import { problem } from '../../shared/messages/problem.js';
 import { type BackoffOptions } from './backoff.js';
+import { catchUpHours, cursorTime, type CatchUpOptions } from './catch-up.js';
 import { handOver, type EventSource, type IncomingEvent, type SourceOptions } from './event-source.js';
 import { parseJournalLine } from './journal-entry.js';
 import { PositionStore, positionFile } from './position-store.js';
 import { SkippedLines } from './skipped-lines.js';
 import { SupervisedReader } from './supervised-reader.js';
 
-export interface JournalOptions extends SourceOptions {
+export interface JournalOptions extends SourceOptions, CatchUpOptions {
   /** journalctl, found on PATH unless a path is given. */
   command?: string;
   env?: Readonly<Record<string, string>>;
@@ -87,16 +90,29 @@ export class JournalSource implements EventSource {
     }
     const skipped = new SkippedLines('journalctl', this.o.onProblem);
     this.skipped = skipped;
-    const since = `@${Math.floor(Date.now() / 1000)}`;
+    const now = Date.now();
+    let since = `@${Math.floor(now / 1000)}`;
     let cursor = (await this.store?.load(isJournalPosition))?.cursor;
-    let first = true;
+    let first: string | undefined = 'now';
+    const savedAt = cursor === undefined ? undefined : cursorTime(cursor);
+    const hours = catchUpHours(this.o);
+    const bound = now - hours * 3_600_000;
+    if (savedAt && savedAt.getTime() < bound) {
+      // Until an entry comes, a restart starts at the bound too (not at our start: the entries between are owed).
+      cursor = undefined;
+      since = `@${Math.floor(bound / 1000)}`;
+      first = since;
+      const at = new Date(Math.floor(bound / 1000) * 1000).toISOString();
+      this.o.onProblem(problem('ER_9214', { command, saved: savedAt.toISOString(), hours, since: at }));
+    }
     let refused = false; // an entry not accepted: no later cursor is kept, a restart reads it again
     this.reader = new SupervisedReader({
       command,
       args: () => {
-        // The first run starts now; a restart continues after the last entry seen (or from our start, if none was).
-        const args = journalArgs(cursor, first ? 'now' : since);
-        first = false;
+        // The first run starts now (or at the bound); a restart continues after the last entry seen (or from our
+        // start, or the bound, if none was).
+        const args = journalArgs(cursor, first ?? since);
+        first = undefined;
         return args;
       },
       onLine: (line) => {

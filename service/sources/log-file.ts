@@ -66,6 +66,32 @@ export class LogFile {
     this.offset = offset;
   }
 
+  /**
+   * Reads on from the first line start at or after `offset` (a catch-up bound); returns it. A line longer than
+   * MAX_LINE around `offset` is taken from `offset` on, as read() cuts such lines; a last line still without its
+   * newline is not taken for one when it comes (its start was skipped).
+   */
+  async skipTo(offset: number): Promise<number> {
+    this.restartFromZero();
+    this.offset = offset;
+    if (offset === 0) return 0;
+    const buf = Buffer.alloc(Math.min(CHUNK, MAX_LINE));
+    for (let at = offset - 1; at < offset + MAX_LINE;) {
+      const { bytesRead } = await this.fh.read(buf, 0, buf.length, at);
+      if (bytesRead === 0) {
+        this.dropFirst = true;
+        break;
+      }
+      const nl = buf.subarray(0, bytesRead).indexOf(NL);
+      if (nl >= 0) {
+        this.offset = at + nl + 1;
+        return this.offset;
+      }
+      at += bytesRead;
+    }
+    return offset;
+  }
+
   restartFromZero(): void {
     this.offset = 0;
     this.pending = Buffer.alloc(0);

@@ -7,11 +7,12 @@
  *   Other systems: none; events still come through the local API and the drop folder.
  */
 import { access } from 'node:fs/promises';
+import { type CatchUpOptions } from './catch-up.js';
 import { type EventSource, type SourceOptions } from './event-source.js';
 import { JournalSource, probeJournal } from './journal.js';
 import { SyslogFileSource } from './syslog-file.js';
 
-export interface PlatformSourcesOptions extends SourceOptions {
+export interface PlatformSourcesOptions extends SourceOptions, CatchUpOptions {
   platform?: NodeJS.Platform;
   /** journalctl's path (default: found on PATH). */
   journalctl?: string;
@@ -36,9 +37,10 @@ export async function platformSources(o: PlatformSourcesOptions): Promise<EventS
   if ((o.platform ?? process.platform) !== 'linux') return [];
   const command = o.journalctl ?? 'journalctl';
   const env = o.env ? { env: o.env } : {};
-  const positions = o.positions ? { positions: o.positions } : {};
+  // Where each source resumes after a stop, and how far back it may read.
+  const resume = { ...(o.positions ? { positions: o.positions } : {}), catchUpHours: o.catchUpHours, catchUpBytes: o.catchUpBytes };
   // Always there: without a readable journal it says so once (ER_6400) and stays idle.
-  const journal = new JournalSource({ command, onProblem: o.onProblem, ...env, ...positions });
+  const journal = new JournalSource({ command, onProblem: o.onProblem, ...env, ...resume });
   let files = o.syslogFiles ?? [];
   if (files.length === 0 && (await probeJournal(command, o.env)) !== undefined) {
     for (const path of o.fallbackFiles ?? FALLBACK_SYSLOG_FILES) {
@@ -48,5 +50,5 @@ export async function platformSources(o: PlatformSourcesOptions): Promise<EventS
       }
     }
   }
-  return [journal, ...files.map((path) => new SyslogFileSource({ path, onProblem: o.onProblem, ...positions }))];
+  return [journal, ...files.map((path) => new SyslogFileSource({ path, onProblem: o.onProblem, ...resume }))];
 }

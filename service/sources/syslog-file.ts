@@ -10,11 +10,13 @@
  * With `positions` (the service's <state>/sources/), where reading stopped is kept (position-store.ts) once the lines
  * before it were accepted, and a restart resumes there: the same file (dev + inode) at least that long is read from
  * the saved offset, another file at that path (rotated while stopped) from its start; no saved position: the end.
+ * That catch-up is bounded (catch-up.ts): at most the last `catchUpBytes`, and no line older than the retry limit.
  */
 import { stat } from 'node:fs/promises';
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { problem } from '../../shared/messages/problem.js';
+import { CATCH_UP_BYTES, OldLines, catchUpHours, type CatchUpOptions } from './catch-up.js';
 import { toEvent } from './event-id.js';
 import { handOver, type EventSource, type IncomingEvent, type SourceOptions } from './event-source.js';
 import { LogFile } from './log-file.js';
@@ -22,7 +24,7 @@ import { PositionStore, positionFile } from './position-store.js';
 import { SkippedLines } from './skipped-lines.js';
 import { parseSyslogLine } from './syslog-line.js';
 
-export interface SyslogFileOptions extends SourceOptions {
+export interface SyslogFileOptions extends SourceOptions, CatchUpOptions {
   path: string;
   /** How long a rotated-away file is still drained when written (default 60 s). */
   rotatedGraceMs?: number;
@@ -57,6 +59,7 @@ export class SyslogFileSource implements EventSource {
   private lastError = '';
   private onEvent: (e: IncomingEvent) => unknown = () => undefined;
   private readonly skipped: SkippedLines;
+  private readonly old: OldLines;
   private readonly store: PositionStore<FilePosition> | undefined;
   /** What onEvent returned for the lines read since the last position was kept (a promise: accepted or not). */
   private batch: unknown[] = [];
@@ -68,6 +71,7 @@ export class SyslogFileSource implements EventSource {
 
   constructor(private readonly o: SyslogFileOptions) {
     this.skipped = new SkippedLines(o.path, o.onProblem);
+    this.old = new OldLines(o.path, catchUpHours(o), o.onProblem);
     this.store = o.positions ? new PositionStore(positionFile(o.positions, 'syslog', o.path), o.onProblem) : undefined;
   }
 
@@ -106,6 +110,7 @@ export class SyslogFileSource implements EventSource {
     await this.running;
     this.o.onProblem(problem('ER_6402', { source: this.o.path }));
     await this.check(); // whatever changed while we set up
+    this.old.end(); // the backlog is read: what comes now is new
   }
 
   /** One check at a time; a change during a check makes one more. */
@@ -132,9 +137,18 @@ export class SyslogFileSource implements EventSource {
     if (!saved || saved.path !== this.o.path) return LogFile.open(this.o.path, 'end');
     const file = await LogFile.open(this.o.path, 'start');
     if (!file) return undefined;
+    const size = await file.size();
+    let from = 0;
     if (file.ino !== saved.ino || file.dev !== saved.dev) this.o.onProblem(problem('ER_6404', { path: this.o.path, how: 'while the service was stopped' }));
-    else if ((await file.size()) >= saved.offset) file.resumeAt(saved.offset);
+    else if (size >= saved.offset) from = saved.offset;
     else this.o.onProblem(problem('ER_6404', { path: this.o.path, how: 'copytruncate, while the service was stopped' }));
+    const limit = this.o.catchUpBytes ?? CATCH_UP_BYTES;
+    if (size - from <= limit) file.resumeAt(from);
+    else {
+      const offset = await file.skipTo(size - limit);
+      this.o.onProblem(problem('ER_9212', { path: this.o.path, skipped: offset - from, limit, offset }));
+    }
+    this.old.begin();
     return file;
   }
 
@@ -224,7 +238,7 @@ export class SyslogFileSource implements EventSource {
       if (!line.trim()) continue;
       const parsed = parseSyslogLine(line);
       if (!parsed) this.skipped.skip(line);
-      else this.batch.push(handOver(this.onEvent, toEvent(parsed), this.o.path, this.o.onProblem));
+      else if (!this.old.skip(parsed.time)) this.batch.push(handOver(this.onEvent, toEvent(parsed), this.o.path, this.o.onProblem));
     }
   }
 
@@ -251,6 +265,7 @@ export class SyslogFileSource implements EventSource {
     await this.current?.file.close();
     this.current = undefined;
     this.skipped.flush();
+    this.old.end();
     await this.accepted;
     await this.store?.flush();
   }

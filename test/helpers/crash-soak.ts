@@ -187,7 +187,7 @@ export async function runCrashSoak(o: SoakOptions): Promise<SoakFigures> {
     const syslogger = async () => {
       for (let n = 0; !stop; n++) {
         offered.syslog++;
-        await appendFile(syslog, `Dec  3 14:00:00 host disk: soak syslog ${n} bad block [0xC0040007]\n`);
+        await appendFile(syslog, `${new Date().toISOString()} host disk: soak syslog ${n} bad block [0xC0040007]\n`); // now: older lines are skipped after a restart
         accepted.set(`soak syslog ${n}`, 'syslog');
         await sleep(100 + rand() * 150);
       }

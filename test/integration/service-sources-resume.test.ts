@@ -15,7 +15,9 @@ let center: Center;
 let machine: Machine;
 let svc: ServiceProcess | undefined;
 const arrived = new Set<string>();
-const line = (n: number) => `Dec  3 14:00:00 host disk: resume line ${n} bad block [0xC0040007]\n`;
+/** RFC 3164, logged now (local time): a line older than the retry limit is skipped after a stop. */
+const bsd = (d: Date) => `${d.toLocaleString('en-US', { month: 'short' })} ${String(d.getDate()).padStart(2)} ${d.toTimeString().slice(0, 8)}`;
+const line = (n: number) => `${bsd(new Date())} host disk: resume line ${n} bad block [0xC0040007]\n`;
 
 beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'er-sources-resume-'));
@@ -82,5 +84,19 @@ describe('the service resumes its syslog file after a stop', () => {
     await appendFile(syslog(), line(5));
     await delivered(5);
     expect(arrived.has('0')).toBe(false);
+  }, 180_000);
+
+  it('bounds the catch-up after a long stop: the last 16 MiB, no line older than the retry limit', async () => {
+    // 20 MiB logged while stopped, days old: the last 16 MiB are read (ER_9212), their lines older than the retry
+    // limit (72 h) skipped with one count (ER_9213), and the line logged now is reported.
+    if (!svc) await start(); // run alone: a first start keeps the end as its position
+    await svc!.stop();
+    const old = `${new Date(Date.now() - 100 * 3_600_000).toISOString()} host disk: days old [0xC0040007] ${'x'.repeat(2000)}\n`;
+    const count = Math.ceil((20 * 1024 * 1024) / old.length);
+    await appendFile(syslog(), old.repeat(count) + line(6));
+    await start();
+    await delivered(6);
+    expect(svc!.log()).toMatch(/ER_9212 .*bytes behind its end/);
+    expect(svc!.log()).toMatch(/ER_9213 .*line\(s\) logged more than the retry limit \(72 h\) ago were skipped/);
   }, 180_000);
 });

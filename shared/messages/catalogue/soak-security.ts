@@ -25,4 +25,19 @@ export const soakSecurityMessages = {
     ja: 'イベントソースの読み取り位置 {path} を保存できません: {reason}。再起動後は前回保存した位置から読み直すため、同じ行が再度通報されることがあります。',
     en: 'The event source position {path} cannot be saved: {reason}. After a restart the source reads again from the last saved position, so lines may be reported again.',
   },
+  ER_9212: {
+    kind: 'warning',
+    ja: 'ログファイル {path} の前回の読み取り位置が末尾より {skipped} バイト前にあり、停止後の読み直しの上限 {limit} バイトを超えています。その {skipped} バイトは読み飛ばし (通報しません)、末尾から {limit} バイト以内の最初の行の先頭 (バイト位置 {offset}) から読み取りを再開します。',
+    en: 'The saved position in the log file {path} is {skipped} bytes behind its end, more than the catch-up limit of {limit} bytes after a stop. Those {skipped} bytes were skipped (not reported); reading resumed at byte {offset}, the first line start in the last {limit} bytes.',
+  },
+  ER_9213: {
+    kind: 'warning',
+    ja: 'ログファイル {path} の停止後の読み直しで、リトライ期限 ({hours} 時間) より前に記録された {count} 行を読み飛ばしました (通報しません。最も新しいものは {newest} の行です)。',
+    en: 'While catching up on the log file {path} after a stop, {count} line(s) logged more than the retry limit ({hours} h) ago were skipped (not reported; the newest was logged at {newest}).',
+  },
+  ER_9214: {
+    kind: 'warning',
+    ja: 'systemd ジャーナル ({command}) の前回の読み取り位置 ({saved} のエントリ) はリトライ期限 ({hours} 時間) より前です。{since} より前のエントリは読み飛ばし (通報しません)、{since} 以降のエントリから読み取りを再開します。',
+    en: 'The saved position in the systemd journal ({command}), an entry of {saved}, is older than the retry limit ({hours} h). Entries logged before {since} were skipped (not reported); reading resumed at {since}.',
+  },
 } satisfies Record<string, MessageDef>;
