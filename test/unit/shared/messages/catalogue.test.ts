@@ -24,6 +24,19 @@ import { infSpeedMessages } from '../../../../shared/messages/catalogue/inf-spee
 import { fuzzMessages } from '../../../../shared/messages/catalogue/fuzz.js';
 import { faultsMessages } from '../../../../shared/messages/catalogue/faults.js';
 import { soakSecurityMessages } from '../../../../shared/messages/catalogue/soak-security.js';
+import { internalStorageMessages } from '../../../../shared/messages/catalogue/internal-storage.js';
+import { internalServiceMessages } from '../../../../shared/messages/catalogue/internal-service.js';
+import { internalCommandsMessages } from '../../../../shared/messages/catalogue/internal-commands.js';
+import { windowHostMessages } from '../../../../shared/messages/catalogue/window-host.js';
+import { networkTransportMessages } from '../../../../shared/messages/catalogue/network-transport.js';
+import { deliveryOutcomeMessages } from '../../../../shared/messages/catalogue/delivery-outcome.js';
+import { validationFieldsMessages } from '../../../../shared/messages/catalogue/validation-fields.js';
+import { validationOperationsMessages } from '../../../../shared/messages/catalogue/validation-operations.js';
+import { definitionFilesMessages } from '../../../../shared/messages/catalogue/definition-files.js';
+import { confirmationMessages } from '../../../../shared/messages/catalogue/confirmation.js';
+import { informationSettingsServiceMessages } from '../../../../shared/messages/catalogue/information-settings-service.js';
+import { informationReportsMessages } from '../../../../shared/messages/catalogue/information-reports.js';
+import { informationOperationsMessages } from '../../../../shared/messages/catalogue/information-operations.js';
 
 const placeholders = (s: string): string[] => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -55,6 +68,19 @@ describe('message catalogue', () => {
       fuzzMessages,
       faultsMessages,
       soakSecurityMessages,
+      internalStorageMessages,
+      internalServiceMessages,
+      internalCommandsMessages,
+      windowHostMessages,
+      networkTransportMessages,
+      deliveryOutcomeMessages,
+      validationFieldsMessages,
+      validationOperationsMessages,
+      definitionFilesMessages,
+      confirmationMessages,
+      informationSettingsServiceMessages,
+      informationReportsMessages,
+      informationOperationsMessages,
     ].flatMap((p) => Object.keys(p));
     const all = [...mainCodes, ...parts];
     expect(all.length).toBe(new Set(all).size);
@@ -65,14 +91,24 @@ describe('message catalogue', () => {
     const files = await readdir(new URL('../../../../shared/messages/catalogue/', import.meta.url));
     expect(files.sort()).toEqual([
       'collect.ts',
+      'confirmation.ts',
+      'definition-files.ts',
+      'delivery-outcome.ts',
       'faults.ts',
       'fleet.ts',
       'formats-backup.ts',
       'fuzz.ts',
       'inf-speed.ts',
+      'information-operations.ts',
+      'information-reports.ts',
+      'information-settings-service.ts',
+      'internal-commands.ts',
+      'internal-service.ts',
+      'internal-storage.ts',
       'lifecycle.ts',
       'mail.ts',
       'modem.ts',
+      'network-transport.ts',
       'package.ts',
       'relay-agent.ts',
       'relay-answer.ts',
@@ -86,6 +122,9 @@ describe('message catalogue', () => {
       'soak-security.ts',
       'sources.ts',
       'spool-intake.ts',
+      'validation-fields.ts',
+      'validation-operations.ts',
+      'window-host.ts',
       'window-load.ts',
     ]);
   });
