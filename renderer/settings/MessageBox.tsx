@@ -2,9 +2,10 @@
  * The original's message boxes: a question (はい / いいえ) or an alert (OK) over the dialog that asked.
  * Escape answers 'cancel' (neither) and is not passed on, so the dialog below stays open.
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { type LocalizedText } from '../../shared/messages/text.js';
 import { useApp } from '../store-context.js';
+import { AlertBox } from './AlertBox.js';
 
 export type Answer = 'yes' | 'no' | 'ok' | 'cancel';
 type Kind = 'question' | 'alert';
@@ -26,8 +27,6 @@ export interface MessageBox {
 export function useMessageBox(): MessageBox {
   const [open, setOpen] = useState<Open | null>(null);
   const lang = useApp((s) => s.lang);
-  const titleId = useId();
-  const textId = useId();
   const back = useRef<HTMLElement | null>(null);
 
   const show = (kind: Kind, text: LocalizedText, code?: string) =>
@@ -42,45 +41,32 @@ export function useMessageBox(): MessageBox {
   };
 
   const element = open ? (
-    <div className="message-backdrop">
-      <div
-        className="message-box"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={textId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            answer('cancel');
-          }
-        }}
-      >
-        <h3 id={titleId} className="dialog-title">
-          {open.kind === 'question' ? (lang === 'ja' ? '確認' : 'Confirm') : lang === 'ja' ? 'エラー' : 'Error'}
-        </h3>
-        <p id={textId} className="message-text">
+    <AlertBox
+      title={open.kind === 'question' ? (lang === 'ja' ? '確認' : 'Confirm') : lang === 'ja' ? 'エラー' : 'Error'}
+      text={
+        <>
           {open.code ? <span className="code">{open.code} </span> : null}
           {open.text[lang]}
-        </p>
-        <div className="dialog-buttons">
-          {open.kind === 'question' ? (
-            <>
-              <button type="button" autoFocus onClick={() => answer('yes')}>
-                {lang === 'ja' ? 'はい' : 'Yes'}
-              </button>
-              <button type="button" onClick={() => answer('no')}>
-                {lang === 'ja' ? 'いいえ' : 'No'}
-              </button>
-            </>
-          ) : (
-            <button type="button" autoFocus onClick={() => answer('ok')}>
-              OK
+        </>
+      }
+      buttons={
+        open.kind === 'question' ? (
+          <>
+            <button type="button" autoFocus onClick={() => answer('yes')}>
+              {lang === 'ja' ? 'はい' : 'Yes'}
             </button>
-          )}
-        </div>
-      </div>
-    </div>
+            <button type="button" onClick={() => answer('no')}>
+              {lang === 'ja' ? 'いいえ' : 'No'}
+            </button>
+          </>
+        ) : (
+          <button type="button" autoFocus onClick={() => answer('ok')}>
+            OK
+          </button>
+        )
+      }
+      onEscape={() => answer('cancel')}
+    />
   ) : null;
 
   return { element, ask: (t) => show('question', t), alert: (t, code) => show('alert', t, code) };

@@ -3,7 +3,7 @@
  * with their questions, progress and the result dialog. They work before this route is saved as the enabled one, with the
  * dialog's values (use-notify.ts); 開局通報 can be clicked only after a test notification ('tested' or 'active').
  */
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { formatProblem, type Problem } from '../../shared/messages/problem.js';
 import { type AdrModel } from '../../shared/inf/adr.js';
 import { areasText, UNTESTED_LABEL } from '../../shared/host/untested.js';
@@ -13,6 +13,7 @@ import { KeyButton } from '../components/Mnemonic.js';
 import { type DialogForm } from './form.js';
 import { type MessageBox } from './MessageBox.js';
 import { Note, useT } from './parts.js';
+import { AlertBox } from './AlertBox.js';
 import { ResultAddressDialog, type ResultChoice } from './ResultAddressDialog.js';
 import { NotifyResultDialog } from './NotifyResultDialog.js';
 import { UserIdDialog } from './UserIdDialog.js';
@@ -28,27 +29,11 @@ type Modal =
 function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok: boolean): void }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
-  const titleId = useId();
-  const textId = useId();
   const question = problems.find((p) => p.code === 'ER_5002');
   return (
-    <div className="message-backdrop">
-      <div
-        className="message-box"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={textId}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.stopPropagation();
-            answer(false);
-          }
-        }}
-      >
-        <h3 id={titleId} className="dialog-title">
-          {t('定義ファイルの誤り', 'Errors in the definition files')}
-        </h3>
+    <AlertBox
+      title={t('定義ファイルの誤り', 'Errors in the definition files')}
+      list={
         <ul className="problem-list" data-testid="definition-errors">
           {problems
             .filter((p) => p !== question)
@@ -56,19 +41,20 @@ function DefinitionErrors({ problems, answer }: { problems: Problem[]; answer(ok
               <li key={i}>{formatProblem(p, lang)}</li>
             ))}
         </ul>
-        <p id={textId} className="message-text">
-          {question ? `${question.code} ${question.message[lang]}` : ''}
-        </p>
-        <div className="dialog-buttons">
+      }
+      text={question ? `${question.code} ${question.message[lang]}` : ''}
+      buttons={
+        <>
           <button type="button" autoFocus onClick={() => answer(true)}>
             OK
           </button>
           <button type="button" onClick={() => answer(false)}>
             {t('キャンセル', 'Cancel')}
           </button>
-        </div>
-      </div>
-    </div>
+        </>
+      }
+      onEscape={() => answer(false)}
+    />
   );
 }
 
