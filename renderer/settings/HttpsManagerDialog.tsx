@@ -7,14 +7,14 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
-import { Dialog } from '../components/Dialog.js';
-import { useApp } from '../store-context.js';
 import { useDialogForm } from './form.js';
 import { useMessageBox } from './MessageBox.js';
-import { FieldWithDefault, Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
+import { FieldWithDefault, Note, SettingField, useT } from './parts.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RELAY_HTTPS_PORT } from './relay-ports.js';
+import { RouteSettingsDialog } from './RouteSettingsDialog.js';
+import { SecondaryManager } from './SecondaryManager.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY,
@@ -28,7 +28,6 @@ const ASSUME: TypedValues = { 'express.route': 'https', 'https.via': 'manager' }
 
 export function HttpsManagerDialog(): ReactNode {
   const t = useT();
-  const close = useApp((s) => s.close);
   const form = useDialogForm('https-manager', KEYS, ASSUME);
   const box = useMessageBox();
   const ok = useRouteOk('https-manager', 'https', form, box);
@@ -40,19 +39,13 @@ export function HttpsManagerDialog(): ReactNode {
     form.set('https.via', 'manager');
   });
   return (
-    <Dialog
+    <RouteSettingsDialog
+      id="https-manager"
       title={t('エクスプレス通報サービス(HTTPS)(マネージャ経由)の設定', 'Express Report Service (HTTPS) via the manager: settings')}
-      wide
-      onCancel={() => close('https-manager')}
-      buttons={
-        <OkCancel
-          busy={form.busy}
-          onOk={() => {
-            void ok();
-          }}
-          onCancel={() => close('https-manager')}
-        />
-      }
+      form={form}
+      box={box}
+      ok={ok}
+      fieldless={[ROUTE_KEY, 'https.via']}
     >
       <SettingField form={form} k="https.manager.host" />
       <FieldWithDefault form={form} k="https.manager.port" value={RELAY_HTTPS_PORT} defaultKey="D" />
@@ -62,20 +55,8 @@ export function HttpsManagerDialog(): ReactNode {
           'Give an IP address as 255.255.255.255. The port is 31138 by default; if you change it, set the same port on the manager.',
         )}
       </Note>
-      <fieldset>
-        <legend>{t('予備のマネージャ(省略可)', 'Secondary manager (optional)')}</legend>
-        <SettingField form={form} k="https.manager.secondary.host" />
-        <FieldWithDefault form={form} k="https.manager.secondary.port" value={RELAY_HTTPS_PORT} />
-        <Note>
-          {t(
-            '主のマネージャが応答しないときだけ、予備のマネージャに通報します。',
-            'Reports go to the secondary manager only when the first one does not answer.',
-          )}
-        </Note>
-      </fieldset>
+      <SecondaryManager form={form} host="https.manager.secondary.host" port="https.manager.secondary.port" defaultPort={RELAY_HTTPS_PORT} />
       <NotifyButtons route="https-manager" form={form} box={box} />
-      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.problemsOf('https.via'), ...form.otherProblems]} />
-      {box.element}
-    </Dialog>
+    </RouteSettingsDialog>
   );
 }

@@ -7,38 +7,30 @@
 import { type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
-import { Dialog } from '../components/Dialog.js';
-import { useApp } from '../store-context.js';
 import { useDialogForm } from './form.js';
 import { useMessageBox } from './MessageBox.js';
-import { FieldWithDefault, Note, OkCancel, ProblemList, SettingField, useT } from './parts.js';
+import { FieldWithDefault, Note, SettingField, useT } from './parts.js';
 import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RELAY_EXPRESS_PORT } from './relay-ports.js';
+import { RouteSettingsDialog } from './RouteSettingsDialog.js';
+import { SecondaryManager } from './SecondaryManager.js';
 
 const KEYS: readonly SettingKey[] = [ROUTE_KEY, 'manager.host', 'manager.port', 'manager.secondary.host', 'manager.secondary.port'];
 const ASSUME: TypedValues = { 'express.route': 'manager' };
 
 export function ManagerDialog(): ReactNode {
   const t = useT();
-  const close = useApp((s) => s.close);
   const form = useDialogForm('manager', KEYS, ASSUME);
   const box = useMessageBox();
   const ok = useRouteOk('manager', 'manager', form, box);
   return (
-    <Dialog
+    <RouteSettingsDialog
+      id="manager"
       title={t('エクスプレス通報サービス(マネージャ経由)の設定', 'Express Report Service (via the manager): settings')}
-      wide
-      onCancel={() => close('manager')}
-      buttons={
-        <OkCancel
-          busy={form.busy}
-          onOk={() => {
-            void ok();
-          }}
-          onCancel={() => close('manager')}
-        />
-      }
+      form={form}
+      box={box}
+      ok={ok}
     >
       <SettingField form={form} k="manager.host" label={t('IPアドレス(またはホスト名)', 'IP address (or host name)')} accessKey="I" />
       <FieldWithDefault form={form} k="manager.port" value={RELAY_EXPRESS_PORT} accessKey="N" defaultKey="D" />
@@ -48,17 +40,7 @@ export function ManagerDialog(): ReactNode {
           'The default is 31136. Normally keep it; if you change it, set the same port on the manager.',
         )}
       </Note>
-      <fieldset>
-        <legend>{t('予備のマネージャ(省略可)', 'Secondary manager (optional)')}</legend>
-        <SettingField form={form} k="manager.secondary.host" />
-        <FieldWithDefault form={form} k="manager.secondary.port" value={RELAY_EXPRESS_PORT} />
-        <Note>
-          {t(
-            '主のマネージャが応答しないときだけ、予備のマネージャに通報します。',
-            'Reports go to the secondary manager only when the first one does not answer.',
-          )}
-        </Note>
-      </fieldset>
+      <SecondaryManager form={form} host="manager.secondary.host" port="manager.secondary.port" defaultPort={RELAY_EXPRESS_PORT} />
       <NotifyButtons route="manager" form={form} box={box} />
       <Note>
         {t(
@@ -66,8 +48,6 @@ export function ManagerDialog(): ReactNode {
           'When the manager forwards by e-mail, wait for the result mail at the chosen address after the test, then send the activation notification. When the manager forwards over dial-up, no result is sent.',
         )}
       </Note>
-      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
-      {box.element}
-    </Dialog>
+    </RouteSettingsDialog>
   );
 }
