@@ -6,19 +6,14 @@
  * manager's own, which must pass before agents are set up.
  */
 import { type ReactNode } from 'react';
-import { type SettingKey } from '../../shared/settings/schema.js';
-import { type TypedValues } from '../../shared/host/api.js';
-import { Dialog } from '../components/Dialog.js';
-import { useApp } from '../store-context.js';
-import { useDialogForm } from './form.js';
-import { useMessageBox } from './MessageBox.js';
-import { Note, OkCancel, ProblemList, Radios, SettingField, useT } from './parts.js';
-import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { ChangeRegistration } from './ChangeRegistration.js';
+import { Note, Radios, SettingField, useT } from './parts.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RelayBeforeAgents } from './relay-notes.js';
+import { routeOrRelayKeys, useRouteOrRelayForm } from './route-or-relay.js';
+import { RouteSettingsDialog } from './RouteSettingsDialog.js';
 
-const KEYS: readonly SettingKey[] = [
-  ROUTE_KEY,
+const KEYS = routeOrRelayKeys('dialup', [
   'dialup.method',
   'dialup.primary.number',
   'dialup.primary.comment',
@@ -29,37 +24,21 @@ const KEYS: readonly SettingKey[] = [
   'dialup.intervalSeconds',
   'dialup.mode',
   'dialup.zeroDial',
-];
-const ASSUME: TypedValues = { 'express.route': 'dialup' };
-const RELAY_KEYS: readonly SettingKey[] = KEYS.filter((k) => k !== ROUTE_KEY);
-const RELAY_ASSUME: TypedValues = { 'relay.express.enabled': 'on', 'relay.express.forward': 'dialup' };
+]);
 
 export function DialupDialog({ relay = false }: { relay?: boolean }): ReactNode {
   const t = useT();
-  const open = useApp((s) => s.open);
-  const close = useApp((s) => s.close);
-  const id = relay ? 'relay-dialup' : 'dialup';
-  const form = useDialogForm(id, relay ? RELAY_KEYS : KEYS, relay ? RELAY_ASSUME : ASSUME);
-  const box = useMessageBox();
-  const routeOk = useRouteOk('dialup', 'dialup', form, box);
-  const ok = relay ? async () => void ((await form.save()) && close(id)) : routeOk;
+  const { id, form, box, ok } = useRouteOrRelayForm(KEYS, relay);
   return (
-    <Dialog
+    <RouteSettingsDialog
+      id={id}
+      form={form}
+      box={box}
+      ok={ok}
       title={
         relay
           ? t('マネージャからのエクスプレス通報(ダイヤルアップ経由)', 'Express report from the manager via dial-up')
           : t('エクスプレス通報(ダイヤルアップ経由)の設定', 'Express report via dial-up: settings')
-      }
-      wide
-      onCancel={() => close(id)}
-      buttons={
-        <OkCancel
-          busy={form.busy}
-          onOk={() => {
-            void ok();
-          }}
-          onCancel={() => close(id)}
-        />
       }
     >
       {relay ? (
@@ -89,11 +68,7 @@ export function DialupDialog({ relay = false }: { relay?: boolean }): ReactNode 
         <SettingField form={form} k="dialup.intervalSeconds" />
         <Radios form={form} k="dialup.mode" choices={['pulse', 'tone']} />
       </fieldset>
-      <div className="button-row">
-        <button type="button" onClick={() => open('wizard')}>
-          {t('設定情報の変更...', 'Change the registration...')}
-        </button>
-      </div>
+      <ChangeRegistration />
       <Note>
         {t(
           'ダイヤルアップ経由のテスト通報では結果のメールは送られません。「通報成功」と表示されれば完了です。',
@@ -102,8 +77,6 @@ export function DialupDialog({ relay = false }: { relay?: boolean }): ReactNode 
       </Note>
       {relay ? <RelayBeforeAgents kind="express" /> : null}
       <NotifyButtons route="dialup" form={form} box={box} reach={relay} />
-      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
-      {box.element}
-    </Dialog>
+    </RouteSettingsDialog>
   );
 }

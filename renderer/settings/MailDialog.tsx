@@ -5,20 +5,16 @@
  * manager's own test, which must pass before agents are set up.
  */
 import { type ReactNode } from 'react';
-import { type SettingKey } from '../../shared/settings/schema.js';
-import { type TypedValues } from '../../shared/host/api.js';
-import { Dialog } from '../components/Dialog.js';
 import { useApp } from '../store-context.js';
-import { useDialogForm } from './form.js';
-import { useMessageBox } from './MessageBox.js';
-import { Note, OkCancel, ProblemList, Radios, ReadOnlyField, SettingField, defOf, useT } from './parts.js';
+import { ChangeRegistration } from './ChangeRegistration.js';
+import { Note, Radios, ReadOnlyField, SettingField, defOf, useT } from './parts.js';
 import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
-import { ROUTE_KEY, useRouteOk } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RelayBeforeAgents } from './relay-notes.js';
+import { routeOrRelayKeys, useRouteOrRelayForm } from './route-or-relay.js';
+import { RouteSettingsDialog } from './RouteSettingsDialog.js';
 
-const KEYS: readonly SettingKey[] = [
-  ROUTE_KEY,
+const KEYS = routeOrRelayKeys('mail', [
   'mail.smtp.host',
   'mail.smtp.port',
   'mail.smtp.security',
@@ -28,41 +24,26 @@ const KEYS: readonly SettingKey[] = [
   'mail.pop.use',
   'mail.auth.use',
   ...REMOTE_KEYS,
-];
-const ASSUME: TypedValues = { 'express.route': 'mail' };
-const RELAY_KEYS: readonly SettingKey[] = KEYS.filter((k) => k !== ROUTE_KEY);
-const RELAY_ASSUME: TypedValues = { 'relay.express.enabled': 'on', 'relay.express.forward': 'mail' };
+]);
 
 export function MailDialog({ relay = false }: { relay?: boolean }): ReactNode {
   const t = useT();
   const lang = useApp((s) => s.lang);
   const open = useApp((s) => s.open);
-  const close = useApp((s) => s.close);
   const to = useApp((s) => s.snapshot?.settings['mail.to'] ?? '');
-  const id = relay ? 'relay-mail' : 'mail';
-  const form = useDialogForm(id, relay ? RELAY_KEYS : KEYS, relay ? RELAY_ASSUME : ASSUME);
-  const box = useMessageBox();
-  const routeOk = useRouteOk('mail', 'mail', form, box);
-  const ok = relay ? async () => void ((await form.save()) && close(id)) : routeOk;
+  const { id, form, box, ok } = useRouteOrRelayForm(KEYS, relay);
   const needsAuth = form.values['mail.pop.use'] === 'on' || form.values['mail.auth.use'] === 'on';
 
   return (
-    <Dialog
+    <RouteSettingsDialog
+      id={id}
+      form={form}
+      box={box}
+      ok={ok}
       title={
         relay
           ? t('マネージャからのエクスプレス通報(インターネット メール経由)の基本設定', 'Express report from the manager via e-mail: basic settings')
           : t('エクスプレス通報(インターネット メール経由)の設定', 'Express report via e-mail: settings')
-      }
-      wide
-      onCancel={() => close(id)}
-      buttons={
-        <OkCancel
-          busy={form.busy}
-          onOk={() => {
-            void ok();
-          }}
-          onCancel={() => close(id)}
-        />
       }
     >
       <SettingField form={form} k="mail.smtp.host" />
@@ -90,11 +71,7 @@ export function MailDialog({ relay = false }: { relay?: boolean }): ReactNode {
         </button>
       </fieldset>
       <RemoteAccess form={form} />
-      <div className="button-row">
-        <button type="button" onClick={() => open('wizard')}>
-          {t('設定情報の変更...', 'Change the registration...')}
-        </button>
-      </div>
+      <ChangeRegistration />
       <Note>
         {t(
           'エンコード方式の初期値は uuencode です。Base64 方式で通報する場合は Base64 に変更してください。',
@@ -103,8 +80,6 @@ export function MailDialog({ relay = false }: { relay?: boolean }): ReactNode {
       </Note>
       {relay ? <RelayBeforeAgents kind="express" /> : null}
       <NotifyButtons route="mail" form={form} box={box} />
-      <ProblemList problems={[...form.problemsOf(ROUTE_KEY), ...form.otherProblems]} />
-      {box.element}
-    </Dialog>
+    </RouteSettingsDialog>
   );
 }
