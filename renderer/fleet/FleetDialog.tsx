@@ -6,22 +6,22 @@
  */
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { type FleetBuilt, type FleetChecked, type FleetRow, type FleetWindowRequest } from '../../shared/host/api.js';
-import { problemsOf } from '../../shared/host/errors.js';
 import { isError, message, problem, type Problem } from '../../shared/messages/problem.js';
 import { Dialog } from '../components/Dialog.js';
 import { FilePicker } from '../components/FilePicker.js';
 import { ChosenFile } from '../transfer/controls.js';
+import { BackOkCancel, CheckCancel, DoneDialog } from '../transfer/steps.js';
+import { useHostCall } from '../transfer/use-host-call.js';
+import { type WindowFile as Chosen } from '../transfer/window-file.js';
 import { FieldErrors, FieldLabel } from '../components/Field.js';
 import { KeyButton } from '../components/Mnemonic.js';
 import { readBase64 } from '../components/file.js';
-import { DEFAULT_BUTTON, accessKeyProps } from '../components/keyboard.js';
-import { useFocusInvalid } from '../components/focus-invalid.js';
+import { accessKeyProps } from '../components/keyboard.js';
 import { useApp } from '../store-context.js';
-import { Note, OkCancel, ProblemList, useT } from '../settings/parts.js';
+import { Note, ProblemList } from '../settings/parts.js';
 import { FLEET_TEXT as X } from './texts.js';
 import './fleet.css';
 
-type Chosen = { name: string; contentBase64: string };
 type Checked = Extract<FleetChecked, { ok: true }>;
 type Built = Extract<FleetBuilt, { ok: true }>;
 
@@ -61,12 +61,11 @@ function RowTable({ rows, lang }: { rows: readonly FleetRow[]; lang: 'ja' | 'en'
 }
 
 export function FleetDialog(): ReactNode {
-  const t = useT();
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
   const setGuide = useApp((s) => s.setGuide);
-  const refused = useFocusInvalid();
+  const { problems, setProblems, busy, refuse, call } = useHostCall();
   const outId = useId();
   const keysInput = useRef<HTMLInputElement>(null);
   const [csv, setCsv] = useState<Chosen | undefined>();
@@ -74,18 +73,12 @@ export function FleetDialog(): ReactNode {
   const [baseKind, setBaseKind] = useState<'current' | 'file'>('current');
   const [baseFile, setBaseFile] = useState<Chosen | undefined>();
   const [out, setOut] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
   const [checked, setChecked] = useState<Checked | undefined>();
   const [errorsOnly, setErrorsOnly] = useState(false);
   const [built, setBuilt] = useState<Built | undefined>();
   const cancel = () => close();
   const of = (field: string) => problems.filter((p) => p.field === field);
   const mine = ['csv', 'base', 'out'];
-  const refuse = (ps: Problem[]): void => {
-    setProblems(ps);
-    refused(ps);
-  };
 
   const request = (): FleetWindowRequest | undefined => {
     const missing: Problem[] = [];
@@ -102,49 +95,31 @@ export function FleetDialog(): ReactNode {
   const check = async (): Promise<void> => {
     const req = request();
     if (!req) return;
-    setBusy(true);
-    try {
+    await call(async () => {
       const r = await host.fleetCheck(req);
       if (!r.ok) return refuse(r.problems);
       setProblems([]);
       setChecked(r);
-    } catch (e) {
-      setProblems([...problemsOf(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const build = async (): Promise<void> => {
     const req = request();
     if (!req || !checked) return;
-    setBusy(true);
-    try {
+    await call(async () => {
       const r = await host.fleetBuild({ ...req, out: out.trim() });
       if (!r.ok) return refuse(r.problems);
       setBuilt(r);
-    } catch (e) {
-      setProblems([...problemsOf(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (built) {
     return (
-      <Dialog
-        title={X.title[lang]}
-        onCancel={cancel}
-        buttons={
-          <button type="button" {...DEFAULT_BUTTON} autoFocus onClick={cancel}>
-            OK
-          </button>
-        }
-      >
+      <DoneDialog title={X.title[lang]} onClose={cancel}>
         <p role="status" data-testid="fleet-built" data-code="ER_6824">
           {message('ER_6824', { written: built.written, out: out.trim(), skipped: built.skipped, csv: built.resultCsv })[lang]}
         </p>
-      </Dialog>
+      </DoneDialog>
     );
   }
 
@@ -157,18 +132,7 @@ export function FleetDialog(): ReactNode {
         wide
         title={`${X.title[lang]} - ${X.preview[lang]}`}
         onCancel={cancel}
-        buttons={
-          <>
-            <KeyButton text={`< ${t('戻る(B)', 'Back (B)')}`} disabled={busy} onClick={() => setChecked(undefined)} />
-            <OkCancel
-              busy={busy || fileErrors || writable === 0}
-              onOk={() => {
-                void build();
-              }}
-              onCancel={cancel}
-            />
-          </>
-        }
+        buttons={<BackOkCancel busy={busy} blocked={fileErrors || writable === 0} onBack={() => setChecked(undefined)} onOk={build} onCancel={cancel} />}
       >
         <p role="status" data-testid="fleet-counts">
           {X.counts(checked.counts)[lang]}
@@ -190,25 +154,7 @@ export function FleetDialog(): ReactNode {
   }
 
   return (
-    <Dialog
-      title={X.title[lang]}
-      onCancel={cancel}
-      buttons={
-        <>
-          <KeyButton
-            text={X.check[lang]}
-            isDefault
-            disabled={busy}
-            onClick={() => {
-              void check();
-            }}
-          />
-          <button type="button" onClick={cancel}>
-            {t('キャンセル', 'Cancel')}
-          </button>
-        </>
-      }
-    >
+    <Dialog title={X.title[lang]} onCancel={cancel} buttons={<CheckCancel text={X.check[lang]} busy={busy} onCheck={check} onCancel={cancel} />}>
       <Note>{X.intro[lang]}</Note>
       <ChosenFile
         label={X.csv}

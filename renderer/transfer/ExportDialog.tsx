@@ -6,16 +6,15 @@
  */
 import { useState, type ReactNode } from 'react';
 import { message, problem, type Problem } from '../../shared/messages/problem.js';
-import { problemsOf } from '../../shared/host/errors.js';
 import { MIN_PASSPHRASE } from '../../shared/transfer/format.js';
 import { Dialog } from '../components/Dialog.js';
-import { DEFAULT_BUTTON } from '../components/keyboard.js';
-import { useFocusInvalid } from '../components/focus-invalid.js';
 import { useApp } from '../store-context.js';
 import { Note, OkCancel, ProblemList, useT } from '../settings/parts.js';
 import { Choice, LabelledInput } from './controls.js';
 import { download } from './download.js';
+import { DoneDialog } from './steps.js';
 import { EXPORT_TEXT as X } from './texts.js';
+import { useHostCall } from './use-host-call.js';
 
 export function ExportDialog(): ReactNode {
   const t = useT();
@@ -23,13 +22,11 @@ export function ExportDialog(): ReactNode {
   const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
   const refresh = useApp((s) => s.refresh);
-  const refused = useFocusInvalid();
+  const { problems, busy, refuse, call } = useHostCall();
   const [scope, setScope] = useState<'support' | 'transfer'>('support');
   const [personal, setPersonal] = useState<'omit' | 'include'>('omit');
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<{ name: string; size: number; omitted: number } | undefined>();
   const of = (field: string) => problems.filter((p) => p.field === field);
   const done1 = () => close('export');
@@ -41,45 +38,24 @@ export function ExportDialog(): ReactNode {
       if ([...pass].length < MIN_PASSPHRASE) mine.push(problem('ER_3528', {}, { field: 'passphrase' }));
       else if (pass !== again) mine.push(problem('ER_3529', {}, { field: 'passphrase2' }));
     }
-    if (mine.length > 0) {
-      setProblems(mine);
-      refused(mine);
-      return;
-    }
-    setBusy(true);
-    try {
+    if (mine.length > 0) return refuse(mine);
+    await call(async () => {
       const r = await host.exportSettings({ scope, personal, ...(scope === 'transfer' ? { passphrase: pass } : {}) });
-      if (!r.ok) {
-        setProblems(r.problems);
-        refused(r.problems);
-        return;
-      }
+      if (!r.ok) return refuse(r.problems);
       if (r.contentBase64 !== undefined) download(r.name, r.contentBase64);
       void refresh(); // the host logged ER_6800: the event panel shows it
       setDone({ name: r.name, size: r.size, omitted: r.omitted });
-    } catch (e) {
-      setProblems([...problemsOf(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (done) {
     return (
-      <Dialog
-        title={X.title[lang]}
-        onCancel={done1}
-        buttons={
-          <button type="button" {...DEFAULT_BUTTON} autoFocus onClick={done1}>
-            OK
-          </button>
-        }
-      >
+      <DoneDialog title={X.title[lang]} onClose={done1}>
         <p role="status" data-testid="export-result" data-code="ER_6800">
           {t(`${done.name}(${done.size} バイト)を保存しました。`, `${done.name} (${done.size} bytes) was saved.`)}
         </p>
         {done.omitted > 0 ? <p className="note">{message('ER_6807', { count: done.omitted })[lang]}</p> : null}
-      </Dialog>
+      </DoneDialog>
     );
   }
 

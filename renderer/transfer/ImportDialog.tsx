@@ -7,41 +7,35 @@
  */
 import { useState, type ReactNode } from 'react';
 import { type ImportRequest, type ImportRow } from '../../shared/host/api.js';
-import { problemsOf } from '../../shared/host/errors.js';
 import { message, problem, type Problem } from '../../shared/messages/problem.js';
-import { IMPORT_GROUPS, WINDOW_FILE_BYTES, type ImportGroup } from '../../shared/transfer/format.js';
+import { IMPORT_GROUPS, type ImportGroup } from '../../shared/transfer/format.js';
 import { Dialog } from '../components/Dialog.js';
 import { FieldErrors } from '../components/Field.js';
-import { KeyButton, Mnemonic } from '../components/Mnemonic.js';
-import { DEFAULT_BUTTON, accessKeyProps } from '../components/keyboard.js';
-import { useFocusInvalid } from '../components/focus-invalid.js';
+import { Mnemonic } from '../components/Mnemonic.js';
+import { accessKeyProps } from '../components/keyboard.js';
 import { useApp } from '../store-context.js';
-import { Note, OkCancel, ProblemList, useT } from '../settings/parts.js';
+import { Note, ProblemList } from '../settings/parts.js';
 import { ChosenFile, Choice, LabelledInput } from './controls.js';
+import { BackOkCancel, CheckCancel, DoneDialog } from './steps.js';
 import { IMPORT_TEXT as X } from './texts.js';
+import { useHostCall } from './use-host-call.js';
+import { refusedFile, type WindowFile as Chosen } from './window-file.js';
 
-type Chosen = { name: string; contentBase64: string };
 type Filter = keyof typeof X.filters;
 const GROUP_KEYS: Record<ImportGroup, string> = { activation: 'A', routes: 'R', schedule: 'S', definitions: 'D' };
 const shows = (f: Filter, r: ImportRow): boolean =>
   f === 'all' || (f === 'changes' ? r.status === 'changed' || r.status === 'added' : f === 'same' ? r.status === 'same' : r.status.startsWith('kept'));
 
-/** The browser's read of a file is base64: its bytes are 3/4 of it. */
-const bytesOf = (f: Chosen): number => Math.floor((f.contentBase64.length * 3) / 4);
-
 export function ImportDialog(): ReactNode {
-  const t = useT();
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
   const setSnapshot = useApp((s) => s.setSnapshot);
-  const refused = useFocusInvalid();
+  const { problems, setProblems, busy, refuse, call } = useHostCall();
   const [file, setFile] = useState<Chosen | undefined>();
   const [pass, setPass] = useState('');
   const [groups, setGroups] = useState<ImportGroup[]>([...IMPORT_GROUPS]);
   const [other, setOther] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<{ rows: ImportRow[]; count: number; notes: Problem[] } | undefined>();
   const [filter, setFilter] = useState<Filter>('changes');
   const [done, setDone] = useState<{ count: number; warnings: Problem[] } | undefined>();
@@ -52,18 +46,12 @@ export function ImportDialog(): ReactNode {
   const mine = ['file', 'passphrase', 'only'];
 
   const request = (f: Chosen): ImportRequest => ({ file: f, only: groups, otherMachine: other, ...(pass !== '' ? { passphrase: pass } : {}) });
-  const refuse = (ps: Problem[]): void => {
-    setProblems(ps);
-    refused(ps);
-  };
 
   const check = async (): Promise<void> => {
-    if (!file) return refuse([problem('ER_3530', {}, { field: 'file' })]);
-    if (bytesOf(file) > WINDOW_FILE_BYTES)
-      return refuse([problem('ER_3532', { file: file.name, size: bytesOf(file), limit: WINDOW_FILE_BYTES }, { field: 'file' })]);
+    const wrong = refusedFile(file);
+    if (!file || wrong.length > 0) return refuse(wrong);
     if (groups.length === 0) return refuse([problem('ER_3531', {}, { field: 'only' })]);
-    setBusy(true);
-    try {
+    await call(async () => {
       const r = await host.previewImport(request(file));
       if (!r.ok) {
         refuse(r.problems);
@@ -72,39 +60,22 @@ export function ImportDialog(): ReactNode {
       }
       setProblems([]);
       setPreview({ rows: r.rows, count: r.count, notes: r.notes });
-    } catch (e) {
-      setProblems([...problemsOf(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const apply = async (): Promise<void> => {
     if (!file || !preview || preview.count === 0) return cancel();
-    setBusy(true);
-    try {
+    await call(async () => {
       const r = await host.applyImport(request(file));
       if (!r.ok) return refuse(r.problems);
       setSnapshot(r.snapshot);
       setDone({ count: r.count, warnings: r.warnings });
-    } catch (e) {
-      setProblems([...problemsOf(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (done) {
     return (
-      <Dialog
-        title={X.title[lang]}
-        onCancel={cancel}
-        buttons={
-          <button type="button" {...DEFAULT_BUTTON} autoFocus onClick={cancel}>
-            OK
-          </button>
-        }
-      >
+      <DoneDialog title={X.title[lang]} onClose={cancel}>
         <p role="status" data-testid="import-result" data-code="ER_6801">
           {message('ER_6801', { file: file?.name ?? '', count: done.count })[lang]}
         </p>
@@ -113,7 +84,7 @@ export function ImportDialog(): ReactNode {
             {w.code} {w.message[lang]}
           </p>
         ))}
-      </Dialog>
+      </DoneDialog>
     );
   }
 
@@ -125,18 +96,7 @@ export function ImportDialog(): ReactNode {
         wide
         title={`${X.title[lang]} - ${X.preview[lang]}`}
         onCancel={cancel}
-        buttons={
-          <>
-            <KeyButton text={`< ${t('戻る(B)', 'Back (B)')}`} disabled={busy} onClick={() => setPreview(undefined)} />
-            <OkCancel
-              busy={busy || refusedNow}
-              onOk={() => {
-                void apply();
-              }}
-              onCancel={cancel}
-            />
-          </>
-        }
+        buttons={<BackOkCancel busy={busy} blocked={refusedNow} onBack={() => setPreview(undefined)} onOk={apply} onCancel={cancel} />}
       >
         <p role="status" data-testid="import-count">
           {refusedNow ? '' : preview.count > 0 ? X.count(preview.count)[lang] : X.nothing[lang]}
@@ -187,25 +147,7 @@ export function ImportDialog(): ReactNode {
   }
 
   return (
-    <Dialog
-      title={X.title[lang]}
-      onCancel={cancel}
-      buttons={
-        <>
-          <KeyButton
-            text={X.check[lang]}
-            isDefault
-            disabled={busy}
-            onClick={() => {
-              void check();
-            }}
-          />
-          <button type="button" onClick={cancel}>
-            {t('キャンセル', 'Cancel')}
-          </button>
-        </>
-      }
-    >
+    <Dialog title={X.title[lang]} onCancel={cancel} buttons={<CheckCancel text={X.check[lang]} busy={busy} onCheck={check} onCancel={cancel} />}>
       <Note>{X.intro[lang]}</Note>
       <ChosenFile
         label={X.file}

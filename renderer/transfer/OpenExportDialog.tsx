@@ -3,46 +3,32 @@
  * memory, nothing written); the window then shows that view instead of this machine (main.tsx) until 閉じる.
  */
 import { useState, type ReactNode } from 'react';
-import { problemsOf } from '../../shared/host/errors.js';
-import { problem, type Problem } from '../../shared/messages/problem.js';
-import { WINDOW_FILE_BYTES } from '../../shared/transfer/format.js';
 import { Dialog } from '../components/Dialog.js';
 import { ChosenFile } from './controls.js';
-import { useFocusInvalid } from '../components/focus-invalid.js';
 import { useApp } from '../store-context.js';
 import { Note, OkCancel, ProblemList } from '../settings/parts.js';
 import { IMPORT_TEXT, VIEW_TEXT as X } from './texts.js';
+import { useHostCall } from './use-host-call.js';
+import { refusedFile, type WindowFile } from './window-file.js';
 
 export function OpenExportDialog(): ReactNode {
   const lang = useApp((s) => s.lang);
   const host = useApp((s) => s.host);
   const close = useApp((s) => s.close);
   const enterView = useApp((s) => s.enterView);
-  const refused = useFocusInvalid();
-  const [file, setFile] = useState<{ name: string; contentBase64: string } | undefined>();
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, setProblems, busy, refuse, call } = useHostCall();
+  const [file, setFile] = useState<WindowFile | undefined>();
   const cancel = () => close('open-export');
-  const refuse = (ps: Problem[]): void => {
-    setProblems(ps);
-    refused(ps);
-  };
 
   const ok = async (): Promise<void> => {
-    if (!file) return refuse([problem('ER_3530', {}, { field: 'file' })]);
-    const size = Math.floor((file.contentBase64.length * 3) / 4);
-    if (size > WINDOW_FILE_BYTES) return refuse([problem('ER_3532', { file: file.name, size, limit: WINDOW_FILE_BYTES }, { field: 'file' })]);
-    setBusy(true);
-    try {
+    const wrong = refusedFile(file);
+    if (!file || wrong.length > 0) return refuse(wrong);
+    await call(async () => {
       const r = await host.openView({ file });
       if (!r.ok) return refuse(r.problems);
       close('open-export');
       enterView({ id: r.view, banner: r.banner });
-    } catch (e) {
-      setProblems([...problemsOf(e)]);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
