@@ -30,7 +30,7 @@ beforeAll(async () => {
   machine = await activatedMachine(base, {
     url: center.receiver.url,
     caFile: center.caFile,
-    settings: ['suppression.use', 'off'],
+    settings: ['suppression.use', 'off', 'schedule.retry.limitHours', '2'], // 2 h: the catch-up's time bound
     state: 'active',
   });
 }, 120_000);
@@ -87,16 +87,16 @@ describe('the service resumes its syslog file after a stop', () => {
   }, 180_000);
 
   it('bounds the catch-up after a long stop: the last 16 MiB, no line older than the retry limit', async () => {
-    // 20 MiB logged while stopped, days old: the last 16 MiB are read (ER_9212), their lines older than the retry
-    // limit (72 h) skipped with one count (ER_9213), and the line logged now is reported.
+    // 20 MiB logged while stopped, 3 h old: the last 16 MiB are read (ER_9212), their lines older than the retry
+    // limit (2 h here) skipped with one count (ER_9213), and the line logged now is reported.
     if (!svc) await start(); // run alone: a first start keeps the end as its position
     await svc!.stop();
-    const old = `${new Date(Date.now() - 100 * 3_600_000).toISOString()} host disk: days old [0xC0040007] ${'x'.repeat(2000)}\n`;
+    const old = `${new Date(Date.now() - 3 * 3_600_000).toISOString()} host disk: hours old [0xC0040007] ${'x'.repeat(2000)}\n`;
     const count = Math.ceil((20 * 1024 * 1024) / old.length);
     await appendFile(syslog(), old.repeat(count) + line(6));
     await start();
     await delivered(6);
     expect(svc!.log()).toMatch(/ER_9212 .*bytes behind its end/);
-    expect(svc!.log()).toMatch(/ER_9213 .*line\(s\) logged more than the retry limit \(72 h\) ago were skipped/);
+    expect(svc!.log()).toMatch(/ER_9213 .*line\(s\) logged more than the retry limit \(2 h\) ago were skipped/); // the setting's
   }, 180_000);
 });
