@@ -2,7 +2,7 @@
  * Information: test and activation notifications, test reports, the service's status, clock changes, the browser,
  * untested changes, registration and the destinations set automatically.
  * Merged into the one catalogue in ../catalogue.ts; codes are stable, never reused.
- * ER_6020-6100.
+ * ER_6020-6041 and ER_6090-6100.
  */
 import { type MessageDef } from '../message-def.js';
 

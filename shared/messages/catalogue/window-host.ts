@@ -2,7 +2,7 @@
  * Internal: the window and its host (HostApi over Electron IPC or serve's HTTP; shared/host/errors.ts), and the config
  * folder's lock a save waits for.
  * Merged into the one catalogue in ../catalogue.ts; codes are stable, never reused.
- * ER_1080-1103.
+ * ER_1100-1103, and ER_1080 (listed after them).
  */
 import { type MessageDef } from '../message-def.js';
 
