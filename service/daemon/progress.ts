@@ -1,4 +1,7 @@
-/** The reports as the window follows them (ServiceStatus.reports): the newest waiting ones (up to 500) and the newest finished ones. */
+/**
+ * The reports as the window follows them (ServiceStatus.reports): the newest waiting ones (up to 500), then the ones that
+ * were sent or expired last, newest first, up to 50 in all.
+ */
 import { formatEventId } from '../../shared/report/model.js';
 import { type ReportProgress } from '../../shared/host/service-types.js';
 import { type Spool } from '../spool/spool.js';
@@ -35,7 +38,7 @@ const WAITING_LIMIT = 500;
 export function progressOf(spool: Spool, isSending: (id: string) => boolean): ReportProgress[] {
   // the spool keeps its waiting reports in order (oldest first): the newest are its tail, no sort of them all
   const pending: SpoolEntry[] = spool.newestPending(WAITING_LIMIT).map((r) => ({ ...r, folder: 'pending' }));
-  const done = [...spool.list('sent'), ...spool.list('expired')];
-  const newestFirst = (a: SpoolEntry, b: SpoolEntry) => b.report.createdAt.localeCompare(a.report.createdAt);
-  return [...pending, ...done.sort(newestFirst)].slice(0, Math.max(LIMIT, pending.length)).map((e) => progress(e, isSending(e.report.id)));
+  // sent/ and expired/ are kept in the order finished: the newest of both is a merge of their ends, no sort
+  const done = spool.newestFinished(Math.max(0, LIMIT - pending.length));
+  return [...pending, ...done].map((e) => progress(e, isSending(e.report.id)));
 }

@@ -22,15 +22,16 @@ const readText = (path: string): Promise<string> =>
 /** Files read at once at start-up: a grown spool (100,000 files) is read in parallel, not one round trip after another. */
 const READ_AHEAD = 64;
 
-/** What loadFolder found: the records read, and the ids of the files it left unread (older than the newest `keep`). */
+/** What loadFolder found: the records read, and the ids of the files it left unread (older than the newest `keep`), newest first. */
 export interface Loaded {
   records: Map<string, SpoolRecord>;
   unread: string[];
 }
 
 /**
- * Reads the folder's records. With `keep` (sent/, pruned to its newest anyway), only the files written last are read:
- * each is stat'ed, and those older than the `keep`-th newest (by mtime: written once, when the report was sent) are
+ * Reads the folder's records. With `keep` (sent/ and expired/, pruned to their newest anyway), only the files written
+ * last are read: each is stat'ed, and those older than the `keep`-th newest (by mtime: written once, when the report was
+ * sent or expired) are
  * only named in `unread`, so a grown sent/ costs a stat per file, not a read and a parse. Files sharing the boundary's
  * mtime are all read (the caller orders them by sentAt).
  */
