@@ -10,7 +10,7 @@ import { ChangeRegistration } from './ChangeRegistration.js';
 import { Note, Radios, SettingField, useT } from './parts.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RelayBeforeAgents } from './relay-notes.js';
-import { routeOrRelayKeys, useRouteOrRelayForm } from './route-or-relay.js';
+import { routeOrRelayKeys, useRouteOrRelayDialog } from './route-or-relay.js';
 import { RouteSettingsDialog } from './RouteSettingsDialog.js';
 
 const KEYS = routeOrRelayKeys('dialup', [
@@ -28,13 +28,11 @@ const KEYS = routeOrRelayKeys('dialup', [
 
 export function DialupDialog({ relay = false }: { relay?: boolean }): ReactNode {
   const t = useT();
-  const { id, form, box, ok } = useRouteOrRelayForm(KEYS, relay);
+  const dialog = useRouteOrRelayDialog(KEYS, relay);
+  const { form, box } = dialog;
   return (
     <RouteSettingsDialog
-      id={id}
-      form={form}
-      box={box}
-      ok={ok}
+      {...dialog}
       title={
         relay
           ? t('マネージャからのエクスプレス通報(ダイヤルアップ経由)', 'Express report from the manager via dial-up')

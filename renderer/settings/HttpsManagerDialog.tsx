@@ -7,14 +7,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
-import { useDialogForm } from './form.js';
-import { useMessageBox } from './MessageBox.js';
 import { FieldWithDefault, Note, SettingField, useT } from './parts.js';
-import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { ROUTE_KEY } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RELAY_HTTPS_PORT } from './relay-ports.js';
 import { RouteSettingsDialog } from './RouteSettingsDialog.js';
 import { SecondaryManager } from './SecondaryManager.js';
+import { useRouteDialog } from './use-route-dialog.js';
 
 const KEYS: readonly SettingKey[] = [
   ROUTE_KEY,
@@ -28,9 +27,8 @@ const ASSUME: TypedValues = { 'express.route': 'https', 'https.via': 'manager' }
 
 export function HttpsManagerDialog(): ReactNode {
   const t = useT();
-  const form = useDialogForm('https-manager', KEYS, ASSUME);
-  const box = useMessageBox();
-  const ok = useRouteOk('https-manager', 'https', form, box);
+  const dialog = useRouteDialog('https-manager', 'https', KEYS, ASSUME);
+  const { form, box } = dialog;
   // This window is the way through a manager: its OK saves [マネージャ経由] with the address (set once, when it opens).
   const chosen = useRef(false);
   useEffect(() => {
@@ -40,11 +38,8 @@ export function HttpsManagerDialog(): ReactNode {
   });
   return (
     <RouteSettingsDialog
-      id="https-manager"
+      {...dialog}
       title={t('エクスプレス通報サービス(HTTPS)(マネージャ経由)の設定', 'Express Report Service (HTTPS) via the manager: settings')}
-      form={form}
-      box={box}
-      ok={ok}
       fieldless={[ROUTE_KEY, 'https.via']}
     >
       <SettingField form={form} k="https.manager.host" />

@@ -11,7 +11,7 @@ import { Note, Radios, ReadOnlyField, SettingField, defOf, useT } from './parts.
 import { REMOTE_KEYS, RemoteAccess } from './RemoteAccess.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RelayBeforeAgents } from './relay-notes.js';
-import { routeOrRelayKeys, useRouteOrRelayForm } from './route-or-relay.js';
+import { routeOrRelayKeys, useRouteOrRelayDialog } from './route-or-relay.js';
 import { RouteSettingsDialog } from './RouteSettingsDialog.js';
 
 const KEYS = routeOrRelayKeys('mail', [
@@ -31,15 +31,13 @@ export function MailDialog({ relay = false }: { relay?: boolean }): ReactNode {
   const lang = useApp((s) => s.lang);
   const open = useApp((s) => s.open);
   const to = useApp((s) => s.snapshot?.settings['mail.to'] ?? '');
-  const { id, form, box, ok } = useRouteOrRelayForm(KEYS, relay);
+  const dialog = useRouteOrRelayDialog(KEYS, relay);
+  const { form, box } = dialog;
   const needsAuth = form.values['mail.pop.use'] === 'on' || form.values['mail.auth.use'] === 'on';
 
   return (
     <RouteSettingsDialog
-      id={id}
-      form={form}
-      box={box}
-      ok={ok}
+      {...dialog}
       title={
         relay
           ? t('マネージャからのエクスプレス通報(インターネット メール経由)の基本設定', 'Express report from the manager via e-mail: basic settings')

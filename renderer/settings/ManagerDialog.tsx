@@ -7,31 +7,23 @@
 import { type ReactNode } from 'react';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { type TypedValues } from '../../shared/host/api.js';
-import { useDialogForm } from './form.js';
-import { useMessageBox } from './MessageBox.js';
 import { FieldWithDefault, Note, SettingField, useT } from './parts.js';
-import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { ROUTE_KEY } from './route-ok.js';
 import { NotifyButtons } from './NotifyButtons.js';
 import { RELAY_EXPRESS_PORT } from './relay-ports.js';
 import { RouteSettingsDialog } from './RouteSettingsDialog.js';
 import { SecondaryManager } from './SecondaryManager.js';
+import { useRouteDialog } from './use-route-dialog.js';
 
 const KEYS: readonly SettingKey[] = [ROUTE_KEY, 'manager.host', 'manager.port', 'manager.secondary.host', 'manager.secondary.port'];
 const ASSUME: TypedValues = { 'express.route': 'manager' };
 
 export function ManagerDialog(): ReactNode {
   const t = useT();
-  const form = useDialogForm('manager', KEYS, ASSUME);
-  const box = useMessageBox();
-  const ok = useRouteOk('manager', 'manager', form, box);
+  const dialog = useRouteDialog('manager', 'manager', KEYS, ASSUME);
+  const { form, box } = dialog;
   return (
-    <RouteSettingsDialog
-      id="manager"
-      title={t('エクスプレス通報サービス(マネージャ経由)の設定', 'Express Report Service (via the manager): settings')}
-      form={form}
-      box={box}
-      ok={ok}
-    >
+    <RouteSettingsDialog {...dialog} title={t('エクスプレス通報サービス(マネージャ経由)の設定', 'Express Report Service (via the manager): settings')}>
       <SettingField form={form} k="manager.host" label={t('IPアドレス(またはホスト名)', 'IP address (or host name)')} accessKey="I" />
       <FieldWithDefault form={form} k="manager.port" value={RELAY_EXPRESS_PORT} accessKey="N" defaultKey="D" />
       <Note>

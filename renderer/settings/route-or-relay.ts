@@ -7,9 +7,8 @@ import { type TypedValues } from '../../shared/host/api.js';
 import { type SettingKey } from '../../shared/settings/schema.js';
 import { useApp } from '../store-context.js';
 import { type DialogId } from '../store.js';
-import { useDialogForm, type DialogForm } from './form.js';
-import { useMessageBox, type MessageBox } from './MessageBox.js';
-import { ROUTE_KEY, useRouteOk } from './route-ok.js';
+import { ROUTE_KEY } from './route-ok.js';
+import { useRouteDialog, type RouteDialog } from './use-route-dialog.js';
 
 type Forwarding = 'mail' | 'dialup';
 
@@ -32,12 +31,10 @@ export function routeOrRelayKeys(route: Forwarding, keys: readonly SettingKey[])
   };
 }
 
-export function useRouteOrRelayForm(k: RouteOrRelayKeys, relay: boolean): { id: DialogId; form: DialogForm; box: MessageBox; ok(): Promise<void> } {
+export function useRouteOrRelayDialog(k: RouteOrRelayKeys, relay: boolean): RouteDialog {
   const close = useApp((s) => s.close);
   const id: DialogId = relay ? `relay-${k.route}` : k.route;
-  const form = useDialogForm(id, relay ? k.relayKeys : k.keys, relay ? k.relayAssume : k.assume);
-  const box = useMessageBox();
-  const routeOk = useRouteOk(k.route, k.route, form, box);
-  const ok = relay ? async () => void ((await form.save()) && close(id)) : routeOk;
-  return { id, form, box, ok };
+  const dialog = useRouteDialog(id, k.route, relay ? k.relayKeys : k.keys, relay ? k.relayAssume : k.assume);
+  if (!relay) return dialog;
+  return { ...dialog, ok: async () => void ((await dialog.form.save()) && close(id)) };
 }
