@@ -10,7 +10,7 @@ import { MIN_PASSPHRASE } from '../../shared/transfer/format.js';
 import { Dialog } from '../components/Dialog.js';
 import { useApp } from '../store-context.js';
 import { Note, OkCancel, ProblemList, useT } from '../settings/parts.js';
-import { Choice, LabelledInput } from './controls.js';
+import { Choice, LabelledInput, PassphraseInput } from './controls.js';
 import { download } from './download.js';
 import { DoneDialog } from './steps.js';
 import { EXPORT_TEXT as X } from './texts.js';
@@ -100,17 +100,7 @@ export function ExportDialog(): ReactNode {
       </fieldset>
       {transfer ? (
         <>
-          <LabelledInput
-            name="passphrase"
-            type="password"
-            label={X.passphrase}
-            accessKey="P"
-            value={pass}
-            onChange={setPass}
-            note={X.passphraseNote}
-            guide={X.passphraseGuide}
-            problems={of('passphrase')}
-          />
+          <PassphraseInput texts={X} value={pass} onChange={setPass} problems={of('passphrase')} />
           <LabelledInput
             name="passphrase2"
             type="password"

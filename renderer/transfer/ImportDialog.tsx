@@ -15,7 +15,7 @@ import { Mnemonic } from '../components/Mnemonic.js';
 import { accessKeyProps } from '../components/keyboard.js';
 import { useApp } from '../store-context.js';
 import { Note, ProblemList } from '../settings/parts.js';
-import { ChosenFile, Choice, LabelledInput } from './controls.js';
+import { ChosenFile, Choice, PassphraseInput } from './controls.js';
 import { BackOkCancel, CheckCancel, DoneDialog } from './steps.js';
 import { IMPORT_TEXT as X } from './texts.js';
 import { useHostCall } from './use-host-call.js';
@@ -164,17 +164,7 @@ export function ImportDialog(): ReactNode {
         }}
         onRefused={refuse}
       />
-      <LabelledInput
-        name="passphrase"
-        type="password"
-        label={X.passphrase}
-        accessKey="P"
-        value={pass}
-        onChange={setPass}
-        note={X.passphraseNote}
-        guide={X.passphraseGuide}
-        problems={of('passphrase')}
-      />
+      <PassphraseInput texts={X} value={pass} onChange={setPass} problems={of('passphrase')} />
       <fieldset className="field-group" aria-invalid={of('only').length > 0 || undefined}>
         <legend>{X.groups[lang]}</legend>
         {IMPORT_GROUPS.map((g) => (

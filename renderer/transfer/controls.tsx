@@ -55,6 +55,33 @@ export function LabelledInput({ label, accessKey, value, onChange, type = 'text'
   );
 }
 
+/** パスフレーズ(P) of a transfer export, with the dialog's own note and guide. */
+export function PassphraseInput({
+  texts,
+  value,
+  onChange,
+  problems,
+}: {
+  texts: { passphrase: LocalizedText; passphraseNote: LocalizedText; passphraseGuide: LocalizedText };
+  value: string;
+  onChange(v: string): void;
+  problems: readonly Problem[];
+}): ReactNode {
+  return (
+    <LabelledInput
+      name="passphrase"
+      type="password"
+      label={texts.passphrase}
+      accessKey="P"
+      value={value}
+      onChange={onChange}
+      note={texts.passphraseNote}
+      guide={texts.passphraseGuide}
+      problems={problems}
+    />
+  );
+}
+
 /** A check box or a radio button with its label and access key. */
 export function Choice({
   kind,
