@@ -304,7 +304,7 @@ export class ReportingService implements ServiceCore {
           : await platformSources({
               ...o.osEvents,
               positions: sourcesDir(o.stateDir),
-              catchUpHours: held.config?.settings['schedule.retry.limitHours'], // older lines would expire unsent
+              catchUpHours: held.config?.settings['schedule.retry.limitHours'], // older than any report still tried
               onProblem: (p) => log.problem(p),
             });
       const started: typeof osSources = [];

@@ -4,7 +4,8 @@
  *   a syslog file reads at most the last `CATCH_UP_BYTES` (ER_9212 names what was skipped), and during the catch-up
  *     skips lines whose time is older than the retry limit (ER_9213, one summary);
  *   the journal resumes `--since` the retry limit when its saved entry is older than that (ER_9214).
- * A report older than the retry limit would expire without being sent anyway (schedule.retry.limitHours).
+ * Why the retry limit (schedule.retry.limitHours): the service gives up on a report that long undelivered, so a line
+ * older than that is staler than anything it still tries to send.
  */
 import { problem, type Problem } from '../../shared/messages/problem.js';
 
