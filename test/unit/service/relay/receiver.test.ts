@@ -52,7 +52,6 @@ function configWith(s: Partial<Settings>): Config {
 async function manager(o: { settings?: Partial<Settings>; handoff?: RelayHandoff; stateDir?: string } = {}) {
   const stateDir = o.stateDir ?? (await mkdtemp(join(tmpdir(), 'relay-')));
   if (!o.stateDir) dirs.push(stateDir);
-  const port = await freePort();
   const logged: Problem[] = [];
   const relayed: Array<{ report: Report; via: RelayVia }> = [];
   const handoff: RelayHandoff = o.handoff ?? {
@@ -62,8 +61,14 @@ async function manager(o: { settings?: Partial<Settings>; handoff?: RelayHandoff
   };
   const rx = await RelayReceiver.start({ stateDir, handoff, log: (p) => logged.push(p), host: '127.0.0.1', retryMs: 50 });
   receivers.push(rx);
-  const settings = { 'relay.express.enabled': true, 'relay.express.port': port, ...o.settings };
-  await rx.apply(configWith(settings));
+  // A port found free can be taken by a test running beside this one before the receiver binds it (the listener then
+  // retries, and our connections would reach the other program): take another until the receiver holds one.
+  let port = 0;
+  for (let i = 0; i < 5 && rx.status().listeners[0]?.state !== 'open'; i++) {
+    port = await freePort();
+    await rx.apply(configWith({ 'relay.express.enabled': true, 'relay.express.port': port, ...o.settings }));
+  }
+  expect(rx.status().listeners[0]).toMatchObject({ port, state: 'open' });
   return { rx, port, stateDir, logged, relayed, received: join(stateDir, 'relay', 'received') };
 }
 
@@ -164,7 +169,11 @@ describe('RelayReceiver', () => {
     for (const [n, logs] of withLogs) {
       const shadow = { ...report(uuid(n)), logs };
       const nak = await nakOf(encodeFrame({ type: 'report', id: shadow.id, header: Buffer.from(JSON.stringify(shadow)), payload: Buffer.alloc(0) }));
-      expect(nak.a).toMatchObject({ type: 'nak', id: shadow.id, permanent: true });
+      expect(nak.a, `frame ${n} (closed ${nak.closed}); logged ${m.logged.map((p) => p.code).join(' ')}`).toMatchObject({
+        type: 'nak',
+        id: shadow.id,
+        permanent: true,
+      });
       expect(problemOfNak((nak.a as { reason: string }).reason, true).code).toBe('ER_2352');
     }
     await new Promise((res) => setTimeout(res, 100));
