@@ -112,11 +112,11 @@ export function serveConnection(socket: Socket, d: ConnectionDeps): void {
   });
   socket.on('data', (chunk: Buffer) => {
     if (closed) return;
-    try {
-      queue.push(...reader.push(chunk));
-    } catch (e) {
-      const p = isCodedError(e) ? e.problem : problem('ER_2350', { address, reason: reasonOf(e) });
-      // What was read before the damage is still answered first, in order; then the NAK closes the connection.
+    const { events, damage } = reader.read(chunk);
+    // What was read before the damage is still answered first, in order; then the NAK closes the connection.
+    queue.push(...events);
+    if (damage !== undefined) {
+      const p = isCodedError(damage) ? damage.problem : problem('ER_2350', { address, reason: reasonOf(damage) });
       queue.push({ e: 'fail', problem: p, permanent: permanentFrameError(p.code) });
     }
     if (queue.length > QUEUE_HIGH) socket.pause();

@@ -64,15 +64,25 @@ export class FrameStreamReader {
   }
 
   push(chunk: Buffer): ReadEvent[] {
-    if (this.spent) throw new Error('the frame reader is spent after an error');
-    const out: ReadEvent[] = [];
+    const { events, damage } = this.read(chunk);
+    if (damage !== undefined) throw damage;
+    return events;
+  }
+
+  /**
+   * push() for a caller that answers what a chunk completed before its damage (a whole frame, then junk): those
+   * events, and the error that spent the reader (undefined when none).
+   */
+  read(chunk: Buffer): { events: ReadEvent[]; damage?: unknown } {
+    if (this.spent) return { events: [], damage: new Error('the frame reader is spent after an error') };
+    const events: ReadEvent[] = [];
     try {
-      this.consume(chunk, out);
+      this.consume(chunk, events);
     } catch (e) {
       this.spent = true;
-      throw e;
+      return { events, damage: e };
     }
-    return out;
+    return { events };
   }
 
   private consume(chunk: Buffer, out: ReadEvent[]): void {

@@ -182,6 +182,17 @@ describe('RelayReceiver', () => {
     expect(m.relayed).toEqual([]);
   });
 
+  it('a whole frame and junk in one chunk: the frame is stored and ACKed, then the junk NAKed', async () => {
+    const m = await manager();
+    const r = report(uuid(20));
+    const f = frameOf(r, Buffer.from('zip bytes'));
+    const { answers } = await exchange(m.port, [Buffer.concat([f, Buffer.from('GET / HTTP/1.1\r\n\r\n')])], 2);
+    expect(answers[0]).toEqual({ type: 'ack', id: r.id });
+    expect(answers[1]).toMatchObject({ type: 'nak', permanent: true });
+    expect(problemOfNak((answers[1] as { reason: string }).reason, true).code).toBe('ER_2250');
+    expect((await readFile(join(m.received, `${r.id}.frame`))).equals(f)).toBe(true);
+  });
+
   it('answers a probe, refuses addresses not allowed and connections beyond the limit with a NAK', async () => {
     const m = await manager();
     const probe = Buffer.concat([encodeFrame({ type: 'ack', id: 'probe-1' })]);
