@@ -5,8 +5,8 @@
  * at most once per `everyMs` while lines keep coming; stop() writes the last one.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { writeFileAtomic } from '../../shared/node/atomic-write.js';
 import { errnoCode, reasonOf } from '../../shared/node/coded-error.js';
 import { recordFormat, stamped } from '../../shared/node/formats/format.js';
@@ -34,6 +34,7 @@ export class PositionStore<T extends object> {
 
   /** The saved position; undefined when there is none, or (told as ER_9210) when it cannot be used. */
   async load(valid: (v: Record<string, unknown>) => v is Record<string, unknown> & T): Promise<T | undefined> {
+    await this.removeStaleTemps();
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -51,6 +52,15 @@ export class PositionStore<T extends object> {
       this.onProblem(problem('ER_9210', { path: this.path, reason: reasonOf(e) }));
       return undefined;
     }
+  }
+
+  /** A save killed mid-write leaves its temp file (`.<name>.<pid>.<random>.tmp`, writeFileAtomic's): gone at start. */
+  private async removeStaleTemps(): Promise<void> {
+    const dir = dirname(this.path);
+    const prefix = `.${basename(this.path)}.`;
+    const names = await readdir(dir).catch(() => [] as string[]);
+    const stale = names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp') && !n.startsWith(`${prefix}${process.pid}.`));
+    await Promise.all(stale.map((n) => unlink(join(dir, n)).catch(() => undefined)));
   }
 
   /** Keeps `rec` to be written: now if the last write is `everyMs` old, else when it is. */
