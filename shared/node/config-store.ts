@@ -12,7 +12,8 @@
  * Files are written one after the other: each is whole, but a crash between two leaves the first one saved.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { mkdir, open, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { IniDocument } from '../ini/document.js';
@@ -22,8 +23,8 @@ import { type Config } from '../config/model.js';
 import { stateChangeRefusal, type LifecycleChange } from '../config/lifecycle.js';
 import { problem, isError, type Problem } from '../messages/problem.js';
 import { defaultSettings, settingDefs } from '../settings/schema.js';
-import { writeFileAtomic, readFileIfExists } from './atomic-write.js';
-import { CodedError, codedError } from './coded-error.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { CodedError, codedError, errnoCode, isCodedError, reasonOf } from './coded-error.js';
 import { withConfigLock, type ConfigLockOptions } from './config-lock.js';
 import { CONFIG_DIR_MODE, configWriteOptions } from './config-modes.js';
 import { decodeText, encodeText, unencodable, type EncodedText } from './encoding.js';
@@ -33,6 +34,8 @@ interface FileState {
   hash: string | null;
   encoding: Omit<EncodedText, 'text'>;
   doc?: IniDocument;
+  /** Why a file that exists has no document (ER_4031): a save that would write it is refused with this. */
+  undecodable?: Problem;
 }
 
 /** A save that was refused because the model is invalid; `problems` are the located reasons. */
@@ -45,10 +48,44 @@ export class SaveRefused extends CodedError {
 const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 const NEW_FILE: FileState['encoding'] = { encoding: 'utf-8', bom: false };
 
+/** A config file is a few KB (the 100,000-section AMHTPLOG.INF of the fuzz tests is 5.4 MB): larger is not read. */
+export const MAX_CONFIG_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A config file's bytes, or undefined when it does not exist. Opened non-blocking and judged by its descriptor: a FIFO
+ * (or socket, device) in a file's place is refused (ER_9050) instead of waited on for ever, a file over the limit
+ * (ER_9051) before it is read; a folder fails in the read as before (ER_1001 EISDIR).
+ */
+async function readConfigBytes(abs: string, rel: string): Promise<Uint8Array | undefined> {
+  const fh = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK).catch((e: unknown) =>
+    errnoCode(e) === 'ENOENT' ? undefined : Promise.reject(codedError('ER_1001', { path: abs, reason: reasonOf(e) }, {}, e)),
+  );
+  if (!fh) return undefined;
+  try {
+    const st = await fh.stat();
+    if (!st.isFile() && !st.isDirectory()) throw codedError('ER_9050', { path: abs }, { file: rel });
+    const over = (size: number) => codedError('ER_9051', { path: abs, size, limit: MAX_CONFIG_FILE_BYTES }, { file: rel });
+    if (st.size > MAX_CONFIG_FILE_BYTES) throw over(st.size);
+    const buf = await fh.readFile().catch((e: unknown) => Promise.reject(codedError('ER_1001', { path: abs, reason: reasonOf(e) }, {}, e)));
+    if (buf.length > MAX_CONFIG_FILE_BYTES) throw over(buf.length); // grown since the stat
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+  } finally {
+    await fh.close();
+  }
+}
+
 async function readState(abs: string, rel: string): Promise<{ state: FileState; warnings: Problem[] }> {
-  const bytes = await readFileIfExists(abs);
+  const bytes = await readConfigBytes(abs, rel);
   if (!bytes) return { state: { hash: null, encoding: NEW_FILE }, warnings: [] };
-  const d = decodeText(bytes, rel);
+  let d: ReturnType<typeof decodeText>;
+  try {
+    d = decodeText(bytes, rel);
+  } catch (e) {
+    // A UTF-16/32 file (ER_4031, at line 1) is that file's error, not the folder's: the other files still load, and a
+    // save that would write this file is refused (planSave), so it is never overwritten with what could not be read.
+    if (!isCodedError(e, 'ER_4031')) throw e;
+    return { state: { hash: sha256(bytes), encoding: NEW_FILE, undecodable: e.problem }, warnings: [e.problem] };
+  }
   const warnings = d.lossless ? [] : [problem('ER_4023', { encoding: d.encoding === 'cp932' ? 'Shift_JIS (CP932)' : 'UTF-8' }, { file: rel, line: 1 })];
   return { state: { hash: sha256(bytes), encoding: { encoding: d.encoding, bom: d.bom }, doc: IniDocument.parse(d.text) }, warnings };
 }
@@ -78,7 +115,10 @@ function planSave(states: Map<string, FileState>, next: Config): SavePlan | unde
   for (const f of CONFIG_FILES) {
     const state = states.get(f.rel)!;
     const doc = encodeConfigFile(f, next, state.doc);
-    if (doc && doc.toString() !== state.doc?.toString()) changed.set(f, doc);
+    if (doc && doc.toString() !== state.doc?.toString()) {
+      if (state.undecodable) throw new SaveRefused([state.undecodable]);
+      changed.set(f, doc);
+    }
   }
   if (changed.size === 0) return undefined;
 
@@ -156,7 +196,7 @@ export class ConfigStore {
       async () => {
         if (!opts.force) {
           for (const f of CONFIG_FILES) {
-            if (await readFileIfExists(join(dir, f.rel))) throw codedError('ER_1008', { path: dir });
+            if (await readConfigBytes(join(dir, f.rel), f.rel)) throw codedError('ER_1008', { path: dir });
           }
         }
         const settings = defaultSettings();

@@ -37,8 +37,12 @@ const CI_RUNS: Record<string, number> = {
   frame: 2000,
   'relay-stream': 2000,
   'modem-answer': 2000,
+  'smtp-reply': 100,
+  'pop3-reply': 60,
   'fleet-csv': 300,
   'export-zip': 300,
+  'config-folder': 200,
+  'backup-archive': 200,
 };
 
 describe('fuzzing every parser (bounded; npm run fuzz for 100,000 each)', () => {

@@ -14,7 +14,14 @@ import { codedError, errnoCode, reasonOf } from '../coded-error.js';
 import { MANIFEST, manifestSchema, type Manifest } from './manifest.js';
 import { readZipEntries } from '../zip-read.js';
 
-export const LIMITS = { archiveBytes: 1024 * 1024 * 1024, entries: 200_000, entryBytes: 512 * 1024 * 1024, manifestBytes: 64 * 1024 * 1024 };
+/** `unpackedBytes`: all entries together, as declared (each is checked to inflate to exactly that): what a read holds. */
+export const LIMITS = {
+  archiveBytes: 1024 * 1024 * 1024,
+  entries: 200_000,
+  entryBytes: 512 * 1024 * 1024,
+  manifestBytes: 64 * 1024 * 1024,
+  unpackedBytes: 1024 * 1024 * 1024,
+};
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
@@ -85,20 +92,29 @@ export async function buildArchive(c: Collected, head: Omit<Manifest, 'dirs' | '
   return { bytes: await done, count: listed.length };
 }
 
+/** A name backup() never writes (excluded above): restored, `state/backups/...` would collide with the backups kept. */
+function neverBackedUp(name: string): boolean {
+  const [top, ...rest] = name.split('/');
+  return (top === 'config' || top === 'state') && rest.length > 0 && excluded(top, rest.join('/'));
+}
+
 const notBackup = (file: string, reason: string, cause?: unknown) => codedError('ER_8120', { file, reason }, {}, cause);
 
 /** Every entry by name, the limits and names checked before anything is inflated (../zip-read.ts). */
 async function readEntries(bytes: Buffer, file: string): Promise<Map<string, Buffer>> {
   if (bytes.length > LIMITS.archiveBytes) throw codedError('ER_8122', { file, what: 'archive', size: bytes.length, limit: LIMITS.archiveBytes });
   const limit = (name: string): number => (name === MANIFEST ? LIMITS.manifestBytes : LIMITS.entryBytes);
+  let unpacked = 0; // each entry under its own limit, a thousand of them were not: the whole is bounded too
   return readZipEntries(bytes, {
     broken: (what, cause) => notBackup(file, 'notZip' in what ? `not a zip (${what.notZip})` : what.reason, cause),
     tooMany: (count) => (count > LIMITS.entries ? codedError('ER_8122', { file, what: 'entries', size: count, limit: LIMITS.entries }) : undefined),
     refuse: (name, entry, seen) => {
       const top = name.split('/')[0];
-      if (isUnsafeEntryName(name) || seen.has(name) || (name !== MANIFEST && top !== 'config' && top !== 'state') || name.endsWith('/'))
+      if (isUnsafeEntryName(name) || seen.has(name) || (name !== MANIFEST && top !== 'config' && top !== 'state') || name.endsWith('/') || neverBackedUp(name))
         return codedError('ER_8123', { file, name });
       if (entry.uncompressedSize > limit(name)) return codedError('ER_8122', { file, what: name, size: entry.uncompressedSize, limit: limit(name) });
+      unpacked += entry.uncompressedSize;
+      if (unpacked > LIMITS.unpackedBytes) return codedError('ER_8122', { file, what: 'unpacked', size: unpacked, limit: LIMITS.unpackedBytes });
       return undefined;
     },
     overflow: (name, size) => (size > limit(name) ? codedError('ER_8122', { file, what: name, size, limit: limit(name) }) : undefined),
@@ -128,7 +144,8 @@ export async function readBackup(bytes: Buffer, file: string): Promise<CheckedBa
   const listed = new Set<string>();
   for (const d of manifest.dirs) {
     const top = d.name.split('/')[0];
-    if (isUnsafeEntryName(d.name) || (top !== 'config' && top !== 'state') || listed.has(d.name)) throw codedError('ER_8123', { file, name: d.name });
+    if (isUnsafeEntryName(d.name) || (top !== 'config' && top !== 'state') || listed.has(d.name) || neverBackedUp(d.name))
+      throw codedError('ER_8123', { file, name: d.name });
     listed.add(d.name);
   }
   for (const e of manifest.entries) {

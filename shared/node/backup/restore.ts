@@ -82,7 +82,10 @@ export async function restore(dirs: Dirs, file: string, o: RestoreOptions = {}):
   const b = await checkBackup(file);
   if (o.version !== undefined && !o.force && newerVersion(b.manifest.version, o.version))
     throw codedError('ER_8127', { file, version: b.manifest.version, ours: o.version });
-  for (const dir of [dirs.configDir, dirs.stateDir]) await needTwice(dirname(dir), b.size, o.free ?? statfsFree);
+  // What is written is the files unpacked: a few KB of archive can hold gigabytes of zeros.
+  const unpacked = b.manifest.entries.reduce((n, e) => n + e.size, 0);
+  for (const dir of [dirs.configDir, dirs.stateDir])
+    await needTwice(dirname(dir), Math.max(b.size, unpacked), o.free ?? statfsFree, unpacked > b.size ? 'ER_9052' : 'ER_8110');
   const tag = randomBytes(6).toString('hex');
   const swaps: Swap[] = (['config', 'state'] as const).map((folder) => {
     const dir = folder === 'config' ? dirs.configDir : dirs.stateDir;

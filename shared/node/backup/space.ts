@@ -21,9 +21,9 @@ export const statfsFree: FreeSpace = async (path) => {
   }
 };
 
-/** Throws ER_8110 unless the disk holding `path` has 2 × `size` bytes free. */
-export async function needTwice(path: string, size: number, free: FreeSpace = statfsFree): Promise<void> {
+/** Throws ER_8110 (ER_9052: `size` is what the archive holds unpacked) unless the disk holding `path` has 2 × `size` bytes free. */
+export async function needTwice(path: string, size: number, free: FreeSpace = statfsFree, code: 'ER_8110' | 'ER_9052' = 'ER_8110'): Promise<void> {
   const have = await free(path);
   const need = 2 * size;
-  if (have < need) throw codedError('ER_8110', { path, free: have, need, size });
+  if (have < need) throw codedError(code, { path, free: have, need, size });
 }

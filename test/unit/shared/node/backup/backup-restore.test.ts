@@ -100,9 +100,9 @@ describe('backup', () => {
       await writeFile(join(m.stateDir, 'relay', 'received', 'big.frame'), randomBytes(3 * 1024 * 1024)); // incompressible
       expect(await codeOf(backup(m, { version: '0.2.0', out: join(disk, 'b.zip') }))).toBe('ER_8110');
       expect(await readdir(disk)).toEqual([]);
-      // a restore onto that disk: the same rule
+      // a restore onto that disk: the same rule, against what it unpacks (more than the archive: the text files compress)
       const small = await backup(m, { version: '0.2.0', out: join(m.base, 'ok.zip') });
-      expect(await codeOf(restore({ configDir: join(disk, 'config'), stateDir: join(disk, 'state') }, small.path))).toBe('ER_8110');
+      expect(await codeOf(restore({ configDir: join(disk, 'config'), stateDir: join(disk, 'state') }, small.path))).toBe('ER_9052');
       expect(await readdir(disk)).toEqual([]);
     } finally {
       execFileSync('umount', [disk]);
