@@ -5,7 +5,7 @@
  */
 import Pop3Command from 'node-pop3';
 import { problem, type Problem } from '../../../shared/messages/problem.js';
-import { oneLine, POP_PEER, timeoutProblem, type Failed } from './smtp-errors.js';
+import { brokenProblem, oneLine, POP_PEER, timeoutProblem, type Failed } from './smtp-errors.js';
 
 export interface PopTarget {
   host: string;
@@ -36,12 +36,14 @@ export async function popBeforeSmtp(t: PopTarget, signal: AbortSignal): Promise<
   const pop = new Pop3Command({ host: t.host, port: t.port, user: t.user, password: t.password });
   let step: Step = 'connect';
   let refuseGreeting: ((e: PopError) => void) | undefined;
+  let failStep: ((e: PopError) => void) | undefined;
   // node-pop3 emits a -ERR as 'error' (a command also gets it); a -ERR greeting reaches only this listener, and without
   // one, an 'error' between commands would throw.
   pop.on('error', (e: PopError) => refuseGreeting?.(e));
   const guard = <T>(p: Promise<T>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       refuseGreeting = step === 'login' ? undefined : reject;
+      failStep = reject;
       const timer = setTimeout(() => reject(new Stop('timeout')), t.timeoutMs);
       const onAbort = (): void => reject(new Stop('aborted'));
       if (signal.aborted) onAbort();
@@ -56,6 +58,8 @@ export async function popBeforeSmtp(t: PopTarget, signal: AbortSignal): Promise<
     const connected = guard(pop.connect());
     // connect() resolves on the greeting: until the socket is up we are connecting, then waiting for the greeting.
     pop._socket?.once('connect', () => (step = step === 'connect' ? 'greeting' : step));
+    // After the greeting node-pop3 drops a closed socket silently and the command waits for ever: fail the step now.
+    pop._socket?.once('close', () => failStep?.(Object.assign(new Error('the server closed the connection'), { eventName: 'close' })));
     await connected;
     step = 'login';
     await guard(pop.command('USER', t.user));
@@ -77,7 +81,7 @@ export async function popBeforeSmtp(t: PopTarget, signal: AbortSignal): Promise<
     }
     if (err.code !== undefined) return fail(problem('ER_2200', { peer: POP_PEER, server, reason: err.message }, { field: 'mail.pop.host' }));
     if (err.eventName === 'bad-server-response') return fail(problem('ER_2212', { server, reply: err.message }));
-    return fail(problem('ER_2209', { peer: POP_PEER, server, reason: err.message }));
+    return fail(brokenProblem(POP_PEER, server, err.message, step));
   } finally {
     pop._socket?.destroy();
   }

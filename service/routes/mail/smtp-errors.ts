@@ -25,6 +25,10 @@ const PHASES: Record<SmtpPhase | 'login', LocalizedText> = {
 export const timeoutProblem = (peer: LocalizedText, server: string, seconds: number, phase: SmtpPhase | 'login'): Problem =>
   problem('ER_2201', { peer, server, seconds, phase: PHASES[phase] });
 
+/** The connection broke off (closed, reset, a reply too large) at a step, named as a timeout names it. */
+export const brokenProblem = (peer: LocalizedText, server: string, reason: string, phase: SmtpPhase | 'login'): Problem =>
+  problem('ER_2209', { peer, server, reason, phase: PHASES[phase] });
+
 const RESOLVE = /^(ENOTFOUND|EAI_AGAIN|EAI_FAIL|EAI_NONAME|EAI_NODATA)$/;
 const CONNECT = /^(ECONNREFUSED|EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN|EADDRNOTAVAIL|EACCES|EPERM)$/;
 /** nodemailer reports a failed STARTTLS upgrade by message only ("Error initiating TLS - <OpenSSL's reason>"). */
@@ -85,5 +89,5 @@ export function smtpProblem(f: SmtpFailure, at: SmtpAt): Failed {
     const permanent = e.responseCode >= 500 && !policy && /^(MAIL FROM|RCPT TO|DATA)$/.test(e.command ?? '');
     return { problem: problem('ER_2202', { server, command: commandOf(e), reply: oneLine(e.response) }), retry: !permanent };
   }
-  return { problem: problem('ER_2209', { peer: SMTP_PEER, server, reason }), retry: true };
+  return { problem: brokenProblem(SMTP_PEER, server, reason, f.phase), retry: true };
 }

@@ -3,6 +3,7 @@
  * promises, the abort signal, and what this route needs besides: the mechanisms the server offered in EHLO, and the
  * phase a failure happened in. Every failure rejects with a SmtpFailure (smtp-errors.ts makes it a coded problem).
  */
+import { isIP } from 'node:net';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 export type Security = 'none' | 'starttls' | 'tls';
@@ -62,7 +63,11 @@ export function offeredMechanisms(ehlo: string): string[] {
 const VERBS = new Set(['EHLO', 'HELO', 'STARTTLS', 'AUTH', 'MAIL', 'RCPT', 'DATA', 'QUIT', 'RSET']);
 
 export class SmtpSession {
-  private lastVerb = '';
+  /** The commands sent and not answered yet, oldest first (several at once when nodemailer pipelines). */
+  private readonly unanswered: string[] = [];
+  private dataAccepted = false;
+  /** Set when the server's replies are out of step with our commands: the session is given up. */
+  private outOfStep: SmtpError | undefined;
   private ehlo = '';
   private phase: SmtpPhase = 'connect';
   private failure: SmtpError | undefined;
@@ -86,7 +91,8 @@ export class SmtpSession {
       // A rejected QUIT or a slow FIN must not hold the attempt.
       socketCloseTimeout: 1000,
       ...(t.clientName !== undefined ? { name: t.clientName } : {}),
-      tls: { ...(t.ca !== undefined ? { ca: t.ca } : {}), servername: t.host },
+      // SNI by name only: Node warns (DEP0123) on an IP address as the server name, and checks the IP without it.
+      tls: { ...(t.ca !== undefined ? { ca: t.ca } : {}), ...(isIP(t.host) === 0 ? { servername: t.host } : {}) },
       // Only to learn the EHLO reply and the command in flight (transactionLog passes commands and replies, never the
       // message); nodemailer masks credentials in it, and we keep nothing but verbs and the EHLO reply.
       transactionLog: true,
@@ -141,10 +147,25 @@ export class SmtpSession {
     if (typeof message !== 'string') return;
     if (entry.tnx === 'client') {
       const verb = message.split(' ', 1)[0]!.toUpperCase();
-      if (VERBS.has(verb)) this.lastVerb = verb;
+      this.unanswered.push(VERBS.has(verb) ? verb : 'LINE');
       if (verb === 'STARTTLS') this.phase = 'tls';
-    } else if (entry.tnx === 'server' && (this.lastVerb === 'EHLO' || this.lastVerb === 'HELO')) {
-      this.ehlo = message;
+    } else if (entry.tnx === 'server') {
+      // Logged before nodemailer hands the reply to the command waiting for it: this is the reply that command gets.
+      const answers = this.unanswered.shift() ?? (this.dataAccepted ? 'MESSAGE' : 'GREETING');
+      if (answers === 'EHLO' || answers === 'HELO') this.ehlo = message;
+      if (answers === 'DATA') this.dataAccepted = /^354/.test(message);
+      // RFC 5321 4.3.2: DATA is answered 354 (or refused). nodemailer also takes a 2xx, but a 2xx here is the answer
+      // of an earlier command (a server that sent one reply too many): sending the message now would have it answered
+      // by the wrong reply, and reported failed after the server took it. Stop before the message is sent.
+      if (answers === 'DATA' && /^[23]/.test(message) && !this.dataAccepted && !this.outOfStep) {
+        this.outOfStep = Object.assign(
+          new Error(
+            `the server answered DATA with "${message.replace(/\s*\r?\n\s*/g, ' / ').slice(0, 200)}", not 354: its replies are out of step with the commands, so the message was not sent`,
+          ),
+          { code: 'EPROTOCOL', command: 'DATA' },
+        );
+        this.conn.close();
+      }
     }
   }
 
@@ -168,7 +189,8 @@ export class SmtpSession {
         this.conn.removeListener('error', onError);
         this.conn.removeListener('end', onEnd);
         this.signal.removeEventListener('abort', onAbort);
-        if (e) reject(new SmtpFailure(e, aborted ? this.phase : this.phaseOf(e, this.phase), aborted));
+        if (this.outOfStep && !aborted) reject(new SmtpFailure(this.outOfStep, 'data'));
+        else if (e) reject(new SmtpFailure(e, aborted ? this.phase : this.phaseOf(e, this.phase), aborted));
         else resolve(v as T);
       };
       const onError = (e: SmtpError): void => finish(e);

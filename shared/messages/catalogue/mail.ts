@@ -51,7 +51,11 @@ export const mailMessages = {
     ja: 'S/MIME が有効ですが、通報先の証明書がありません(キーファイルで開局した場合のみ使用できます)。キーファイルで開局し直すか、保守サービス会社の指示があれば S/MIME を無効にしてください。',
     en: 'S/MIME is on, but there is no center certificate (only activation with a key file provides one). Activate with the key file, or turn S/MIME off if the maintenance company says so.',
   },
-  ER_2209: { kind: 'network', ja: '{peer} {server} との接続が途中で切断されました: {reason}', en: 'The connection to {peer} {server} broke off: {reason}' },
+  ER_2209: {
+    kind: 'network',
+    ja: '{peer} {server} との接続が途中で切断されました({phase}): {reason}',
+    en: 'The connection to {peer} {server} broke off ({phase}): {reason}',
+  },
   ER_2210: {
     kind: 'network',
     ja: '通報先の証明書を S/MIME の暗号化に使用できません: {reason}',

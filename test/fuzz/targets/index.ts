@@ -12,6 +12,10 @@ import { exportZipTarget } from './export-zip.js';
 import { modemAnswerTarget } from './modem-answer.js';
 import { settingsTarget } from './settings.js';
 import { infTarget } from './inf.js';
+import { smtpReplyTarget } from './smtp-reply.js';
+import { pop3ReplyTarget } from './pop3-reply.js';
+import { configFolderTarget } from './config-folder.js';
+import { backupArchiveTarget } from './backup-archive.js';
 
 /** A target with its input type forgotten: the harness only hands a target its own arbitrary's values. */
 const any = <T>(t: FuzzTarget<T>): FuzzTarget<unknown> => t as unknown as FuzzTarget<unknown>;
@@ -35,6 +39,10 @@ export const TARGETS: ReadonlyArray<FuzzTarget<unknown>> = [
   any(frameTarget),
   any(relayStreamTarget),
   any(modemAnswerTarget),
+  any(smtpReplyTarget),
+  any(pop3ReplyTarget),
   any(csvTarget),
   any(exportZipTarget),
+  any(configFolderTarget),
+  any(backupArchiveTarget),
 ];
