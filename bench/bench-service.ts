@@ -24,6 +24,8 @@ export interface BenchService {
   receiverUrl: string;
   /** Report id → performance.now() of its arrival at the receiver. */
   arrived: Map<string, number>;
+  /** Resolves with the arrival time of the report (no polling: a timer's granularity would count in the figure). */
+  arrival(id: string): Promise<number>;
   /** Starts the service again on the same folders (after stop()). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -44,19 +46,28 @@ async function waitFor(path: string): Promise<void> {
   throw new Error(`${path} did not appear`);
 }
 
-/** `prepare` runs after activation, before the service starts (a benchmark fills the spool there). */
-export async function startBenchService(prepare?: (stateDir: string) => Promise<void>): Promise<BenchService> {
+/**
+ * `prepare` runs after activation, before the service starts (a benchmark fills the spool there). `bin`: another
+ * checkout's bin/express-report.mjs (a before/after comparison in one run); this checkout's by default.
+ */
+export async function startBenchService(prepare?: (stateDir: string) => Promise<void>, opts: { bin?: string } = {}): Promise<BenchService> {
   const base = await mkdtemp(join(tmpdir(), 'er-bench-svc-'));
   const stateDir = join(base, 'state');
   const pki = makeTestPki();
   const arrived = new Map<string, number>();
+  const waiting = new Map<string, (t: number) => void>();
   const receiver = await startReceiver(pki.server, (r) => {
-    if (r.reportId) arrived.set(r.reportId, performance.now());
+    if (r.reportId) {
+      const t = performance.now();
+      arrived.set(r.reportId, t);
+      waiting.get(r.reportId)?.(t);
+      waiting.delete(r.reportId);
+    }
     return { status: 200, body: 'ok' };
   });
   await writeFile(join(base, 'ca.pem'), pki.ca.certPem);
   const m = await activatedMachine(base, { url: receiver.url, caFile: join(base, 'ca.pem'), settings: ['suppression.use', 'off'], state: 'active' });
-  const argv = m.argv;
+  const argv = opts.bin ? [opts.bin, ...m.argv.slice(1)] : m.argv;
   await prepare?.(stateDir);
   const s: BenchService = {
     base,
@@ -64,6 +75,10 @@ export async function startBenchService(prepare?: (stateDir: string) => Promise<
     pki,
     receiverUrl: receiver.url,
     arrived,
+    arrival: (id) => {
+      const t = arrived.get(id);
+      return t !== undefined ? Promise.resolve(t) : new Promise((resolve) => waiting.set(id, resolve));
+    },
     child: undefined as unknown as ChildProcess,
     client: undefined as unknown as ServiceClient,
     restart: async () => {
@@ -105,16 +120,26 @@ export async function startBenchService(prepare?: (stateDir: string) => Promise<
   return s;
 }
 
-/** The latency baseline: `n` plain POSTs from this process to the service's receiver, each on a new TLS connection (as the service makes). */
-export async function plainPostMs(svc: BenchService, n: number): Promise<number[]> {
+/**
+ * The latency baseline: `n` plain POSTs from this process to the service's receiver, each on a new TLS connection (as the
+ * service makes). `resume`: each resumes the previous connection's TLS session (as the service's route does since the
+ * follow-up to issue 16); otherwise each makes a full handshake.
+ */
+export async function plainPostMs(svc: BenchService, n: number, resume = false): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
     await new Promise<void>((resolve, reject) => {
-      const req = request(svc.receiverUrl, { method: 'POST', ca: svc.pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
+      const session = resume ? lastSession : undefined;
+      const req = request(
+        svc.receiverUrl,
+        { method: 'POST', ca: svc.pki.ca.certPem, agent: false, headers: { 'content-type': 'application/json' }, ...(session ? { session } : {}) },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
+      if (resume) req.on('socket', (s) => s.on('session', (next: Buffer) => (lastSession = next)));
       req.on('error', reject);
       req.end('{}');
     });
@@ -122,3 +147,5 @@ export async function plainPostMs(svc: BenchService, n: number): Promise<number[
   }
   return out;
 }
+
+let lastSession: Buffer | undefined;

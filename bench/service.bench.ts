@@ -1,11 +1,12 @@
 /**
- * Issue 4: event-to-delivered latency (p50, p99) and reports per second against a local HTTPS receiver (test CA), with a
- * plain HTTPS POST from this process to the same receiver as the baseline; then the idle service's resident memory and
- * CPU over 60 s. The service runs as its own process (`express-report service`, bench-service.ts), as in production.
+ * Issue 4: event-to-delivered latency (p50, p90, p99; 1,000 events one at a time, each after its baseline: a plain HTTPS
+ * POST from this process to the same receiver, latency-ab.ts) and reports per second against a local HTTPS receiver
+ * (test CA); then the idle service's resident memory and CPU over 60 s. The service runs as its own process (`express-report service`, bench-service.ts), as in production.
  */
 import { readFile } from 'node:fs/promises';
 import { type BenchFigure, type BenchResult } from './lib.js';
-import { pct, plainPostMs, sleep, startBenchService } from './bench-service.js';
+import { sleep, startBenchService } from './bench-service.js';
+import { interleaved, latencyFigures } from './latency-ab.js';
 
 function procSample(pid: number): Promise<{ rssKiB: number; cpuTicks: number }> {
   return Promise.all([readFile(`/proc/${pid}/status`, 'utf8'), readFile(`/proc/${pid}/stat`, 'utf8')]).then(([status, stat]) => {
@@ -15,35 +16,15 @@ function procSample(pid: number): Promise<{ rssKiB: number; cpuTicks: number }> 
   });
 }
 
-export async function run(opts: { idleSeconds?: number; events?: number } = {}): Promise<BenchResult> {
+export async function run(opts: { idleSeconds?: number; events?: number; rounds?: number } = {}): Promise<BenchResult> {
   const idleSeconds = opts.idleSeconds ?? 60;
   const events = opts.events ?? 200;
   const figures: BenchFigure[] = [];
   const svc = await startBenchService();
   try {
     const { client, arrived } = svc;
-    // Baseline: the same receiver, a plain POST from here (a new TLS connection each time, as the service makes).
-    const direct = await plainPostMs(svc, 50);
-
-    const latency: number[] = [];
-    for (let i = 0; i < events; i++) {
-      const t0 = performance.now();
-      const r = await client.event({ source: 'atapi', id: '0xc0040006', message: `bench ${i}` });
-      if (r.result !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(r)}`);
-      while (!arrived.has(r.reportId)) await sleep(1);
-      latency.push(arrived.get(r.reportId)! - t0);
-    }
-    console.log(`service direct HTTPS POST to the receiver (baseline): p50 ${pct(direct, 50).toFixed(1)} ms, p99 ${pct(direct, 99).toFixed(1)} ms`);
-    console.log(
-      `service event -> delivered (${events} one at a time): p50 ${pct(latency, 50).toFixed(1)} ms (${(pct(latency, 50) / pct(direct, 50)).toFixed(1)}x baseline), p99 ${pct(latency, 99).toFixed(1)} ms`,
-    );
-    figures.push({
-      name: 'event → delivered p99 (vs plain POST p99)',
-      value: +pct(latency, 99).toFixed(1),
-      unit: 'ms',
-      baseline: +pct(direct, 99).toFixed(1),
-      goal: 'ratio ≤ 2',
-    });
+    // Event → delivered one at a time, interleaved with its baseline (a plain POST to the same receiver): latency-ab.ts.
+    figures.push(...latencyFigures(await interleaved(svc, opts.rounds ?? 1000), 'service'));
 
     const burst = events;
     const before = arrived.size;

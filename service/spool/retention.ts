@@ -15,6 +15,8 @@ export class Retention {
     private readonly log: LogSink,
     /** A record that left memory: what the spool keeps about it elsewhere (its age, the by-source index) goes too. */
     private readonly forget: (r: SpoolRecord) => void,
+    /** Removes one file: the spool keeps it as a spare for its next write (group-write.ts). */
+    private readonly remove: (folder: Kept, id: string) => Promise<void> = (folder, id) => removeRecords(dirs, folder, [id]),
   ) {}
 
   /** `unread`: the files open() removed without reading them (newest first; all older than what it read). */
@@ -23,7 +25,7 @@ export class Retention {
       this.forget(r);
       return r.report.id;
     });
-    await removeRecords(this.dirs, folder, gone);
+    for (let i = 0; i < gone.length; i += 64) await Promise.all(gone.slice(i, i + 64).map((id) => this.remove(folder, id)));
     if (folder === 'sent') return;
     const all = [...[...unread].reverse(), ...gone];
     if (all.length === 0) return;

@@ -14,7 +14,7 @@ import { logEntry, type LogSink } from '../common/log-entry.js';
 import { monotonicNow } from '../common/clock.js';
 import { ageFromCreation, currentBootId } from './age.js';
 import { FinishedFolder, newestOfBoth } from './finished.js';
-import { FOLDERS, recordPath, removeRecord, spoolDirs, type Kept, type SpoolDirs } from './folders.js';
+import { FOLDERS, recordPath, spoolDirs, type Kept, type SpoolDirs } from './folders.js';
 import { GroupWrite, realWriteFs, type WriteFs } from './group-write.js';
 import { Lanes } from './lanes.js';
 import { findLastAttempts, type LastAttempts } from './last-attempts.js';
@@ -96,10 +96,16 @@ export class Spool {
     this.writer = new GroupWrite(opts.writeFs ?? realWriteFs);
     this.finished = { sent: new FinishedFolder(opts.keepSent ?? 1000, sentTime), expired: new FinishedFolder(opts.keepExpired ?? 1000, expiredTime) };
     this.records = { pending: this.waiting, sent: this.finished.sent.records, expired: this.finished.expired.records };
-    this.retention = new Retention(this.dirs, this.finished, this.log, (r) => {
-      this.ages.forget(r.report.id);
-      if (!this.get(r.report.id)) this.bySource.delete(r.report);
-    });
+    this.retention = new Retention(
+      this.dirs,
+      this.finished,
+      this.log,
+      (r) => {
+        this.ages.forget(r.report.id);
+        if (!this.get(r.report.id)) this.bySource.delete(r.report);
+      },
+      (folder, id) => this.writer.retire(recordPath(this.dirs, folder, id)),
+    );
   }
 
   /** Batches and items of the group commit since open (the benchmarks print them). */
@@ -413,7 +419,7 @@ export class Spool {
     await this.write(to, rec);
     this.waiting.delete(id);
     this.order.delete(id);
-    await removeRecord(this.dirs, 'pending', id);
+    await this.writer.retire(recordPath(this.dirs, 'pending', id)); // its file is written again by the next write
     for (const l of this.settledListeners) {
       try {
         l(rec, to);

@@ -15,6 +15,7 @@ import { text } from '../../../shared/messages/text.js';
 import { classifyError, replySnippet, statusReply, type Stage } from './classify.js';
 import { hostPort, proxyPeer, type Destination, type ProxyConfig, type Transport } from './transport.js';
 import { centerIdentity } from './identity.js';
+import { dropSession, keepSession, sessionFor } from './sessions.js';
 
 export interface ExchangeRequest {
   method: 'POST' | 'HEAD' | 'GET';
@@ -25,6 +26,11 @@ export interface ExchangeRequest {
    * silence (no byte moving) instead of the whole request.
    */
   longBody?: boolean;
+  /**
+   * Resume the center's last TLS session (sessions.ts) and keep the new one: the route's reports do; the connection
+   * test does not, so it always checks the certificate the center shows now. Direct connections only.
+   */
+  resume?: boolean;
 }
 
 export interface TlsInfo {
@@ -80,6 +86,8 @@ export async function exchange(dest: Destination, t: Transport, r: ExchangeReque
     const firstHop = t.proxy ? { peer: proxyPeer(t.proxy), host: t.proxy.host, authority: hostPort(t.proxy.host, t.proxy.port) } : undefined;
     const identity = centerIdentity(dest.url);
     const center = { peer: dest.peer, host: identity.host, authority: dest.authority };
+    const resume = r.resume === true && !agent ? `${identity.servername}|${dest.authority}` : undefined;
+    const session = resume === undefined ? undefined : sessionFor(t.secureContext, resume);
     let proxy: ProxyReply | undefined;
     let tls: TlsInfo | undefined;
     let reply: { res: IncomingMessage; chunks: Buffer[]; kept: number } | undefined;
@@ -98,6 +106,7 @@ export async function exchange(dest: Destination, t: Transport, r: ExchangeReque
       rejectUnauthorized: true,
       servername: identity.servername,
       checkServerIdentity: identity.checkServerIdentity,
+      ...(session ? { session } : {}),
     };
     const req = request(dest.url, opts);
 
@@ -108,6 +117,7 @@ export async function exchange(dest: Destination, t: Transport, r: ExchangeReque
       signal.removeEventListener('abort', onAbort);
       req.destroy();
       agent?.destroy();
+      if (!e.ok && resume !== undefined) dropSession(t.secureContext, resume);
       resolve({ ...e, ...(tls ? { tls } : {}), ...(proxy ? { proxy } : {}) });
     };
     const fail = (stage: Stage, p: Problem): void => finish({ ok: false, stage, problem: p });
@@ -152,6 +162,7 @@ export async function exchange(dest: Destination, t: Transport, r: ExchangeReque
       // (about 40 ms a report, the manager's forwarding rate bound by it: docs/benchmarks.md).
       s.setNoDelay(true);
       if (!(s instanceof TLSSocket)) return;
+      if (resume !== undefined) s.on('session', (next: Buffer) => keepSession(t.secureContext, resume, next));
       s.once('secureConnect', () => {
         tls = tlsInfo(s);
         clearTimeout(connectTimer);

@@ -52,11 +52,14 @@ function combine(failures: Array<{ problem: Problem; retry: boolean }>): Outcome
 
 export class HttpsRoute implements Route {
   readonly name = 'https';
+  /** Read once: packageVersion() reads package.json, which cost a file read and a parse per report. */
+  private version: string | undefined;
 
   constructor(private readonly opts: HttpsRouteOptions = {}) {}
 
   async send(report: Report, ctx: RouteContext, options: SendOptions = {}): Promise<Outcome> {
-    const made = transportFrom(ctx.config, ctx.openSecret, this.opts.version ?? packageVersion());
+    this.version ??= this.opts.version ?? packageVersion();
+    const made = transportFrom(ctx.config, ctx.openSecret, this.version);
     // A configuration mistake stays one until someone fixes it; the delivery loop surfaces it at once.
     if (!made.ok) return { ok: false, problem: made.problem, retry: false };
     const targets = destinationsFor(ctx.config, report.target);
@@ -96,7 +99,7 @@ export class HttpsRoute implements Route {
       Accept: '*/*',
       ...(body.length !== undefined ? { 'Content-Length': body.length } : {}),
     };
-    const x = await exchange(dest, t, { method: 'POST', headers, body: body.stream, longBody: attachment !== undefined }, signal);
+    const x = await exchange(dest, t, { method: 'POST', headers, body: body.stream, longBody: attachment !== undefined, resume: true }, signal);
     body.stream.destroy();
     return fromExchange(dest, x);
   }
