@@ -174,6 +174,17 @@ describe('defects found by fuzzing backup archives (shared/node/backup)', () => 
     await rm(b.base, { recursive: true, force: true });
   });
 
+  it('a folder named twice in the manifest (config/WebReprt/ beside config/WebReprt) is refused (ER_8123), not given the other mode', async () => {
+    const b = await withZeros(0, 0);
+    const { manifest, entries } = await readBackup(await readFile(b.file), b.file);
+    manifest.dirs.unshift({ name: 'config/WebReprt/', mode: 0o500 }); // chmod'd last (deepest first, in reverse)
+    const data = Buffer.from(`${JSON.stringify(manifest)}\n`);
+    await writeFile(b.file, await zipOf([...[...entries].map(([name, d]) => ({ name, data: d })), { name: 'manifest.json', data }]));
+    const free = () => Promise.resolve(Number.MAX_SAFE_INTEGER);
+    await expect(restore(b.dirs, b.file, { free })).rejects.toThrow(/^ER_8123 .*: config\/WebReprt\/ /);
+    await rm(b.base, { recursive: true, force: true });
+  });
+
   it('restore checks the free space against what it unpacks (ER_9052), not the compressed archive', async () => {
     const b = await withZeros(1, 20);
     expect(b.size).toBeLessThan(1024 * 1024);

@@ -92,9 +92,13 @@ export async function buildArchive(c: Collected, head: Omit<Manifest, 'dirs' | '
   return { bytes: await done, count: listed.length };
 }
 
-/** A name backup() never writes (excluded above): restored, `state/backups/...` would collide with the backups kept. */
+/**
+ * A name backup() never writes: one it leaves out (restored, `state/backups/...` would collide with the backups kept), or
+ * not in its one spelling (`config/a/`, `config//a`, `config/./a` would alias `config/a`).
+ */
 function neverBackedUp(name: string): boolean {
   const [top, ...rest] = name.split('/');
+  if (rest.some((part) => part === '' || part === '.')) return true;
   return (top === 'config' || top === 'state') && rest.length > 0 && excluded(top, rest.join('/'));
 }
 

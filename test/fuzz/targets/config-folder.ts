@@ -15,6 +15,7 @@ import { type Config } from '../../../shared/config/model.js';
 import { ConfigStore, MAX_CONFIG_FILE_BYTES } from '../../../shared/node/config-store.js';
 import { isCodedError } from '../../../shared/node/coded-error.js';
 import { settingDefs } from '../../../shared/settings/schema.js';
+import { configList } from '../../../service/cli/commands/config.js';
 import { ROOT, bytesFrom, corpus } from '../corpus.js';
 import { check, type FuzzTarget } from '../harness.js';
 
@@ -107,6 +108,7 @@ export const configFolderTarget: FuzzTarget<FolderInput> = {
     'every problem is coded with one of the six files and a line inside it',
     'an untouched file still reads as it did in the untouched folder (its settings, its definition model)',
     'a load writes nothing: the folder (names, types, bytes, links) is unchanged',
+    '`config list` on the same folder prints every setting once, secrets only as (set)',
   ],
   arbitrary: fc.record({ base: fc.nat(BASES.length - 1), changes: fc.array(change, { minLength: 1, maxLength: 3 }) }),
   async run({ base, changes }) {
@@ -151,6 +153,15 @@ export const configFolderTarget: FuzzTarget<FolderInput> = {
       if (untouched('activation.ini')) check(isDeepStrictEqual(store.config.optionDevices, was.optionDevices), 'option devices read differently');
       for (const f of CONFIG_FILES)
         if (f.type === 'inf' && untouched(f.rel)) check(isDeepStrictEqual(store.config.inf[f.kind], was.inf[f.kind]), `untouched ${f.rel} read differently`);
+      // `express-report config list`, the command line's reading of the same folder: every setting once, secrets hidden.
+      const lines: string[] = [];
+      const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(`err:${l}`), readStdin: () => Promise.resolve(''), lang: 'en' as const };
+      check((await configList({ configDir: dir, stateDir: join(dir, 'state'), io, env: {} }, {})) === 0, 'config list failed');
+      check(lines.length === settingDefs.length, `config list printed ${lines.length} lines for ${settingDefs.length} settings`);
+      for (const d of settingDefs.filter((x) => x.kind === 'secret')) {
+        const v = lines.find((l) => l.startsWith(`${d.key}=`))?.slice(d.key.length + 1);
+        check(v === '' || v === '(set)', `config list showed the secret ${d.key}`);
+      }
       return { refused: store.problems.slice() };
     } finally {
       await rm(dir, { recursive: true, force: true });
