@@ -41,8 +41,8 @@ const CI_RUNS: Record<string, number> = {
   'pop3-reply': 60,
   'fleet-csv': 300,
   'export-zip': 300,
-  'config-folder': 200,
-  'backup-archive': 200,
+  'config-folder': 120,
+  'backup-archive': 150,
 };
 
 describe('fuzzing every parser (bounded; npm run fuzz for 100,000 each)', () => {

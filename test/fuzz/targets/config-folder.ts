@@ -16,16 +16,20 @@ import { ConfigStore, MAX_CONFIG_FILE_BYTES } from '../../../shared/node/config-
 import { isCodedError } from '../../../shared/node/coded-error.js';
 import { settingDefs } from '../../../shared/settings/schema.js';
 import { configList } from '../../../service/cli/commands/config.js';
-import { ROOT, bytesFrom, corpus } from '../corpus.js';
+import { CORPUS_DIR, ROOT, bytesFrom, corpus } from '../corpus.js';
 import { check, type FuzzTarget } from '../harness.js';
 
 const RELS = CONFIG_FILES.map((f) => f.rel);
-/** Two real folders: the format-1 fixture and the same with the Shift_JIS definition files of test/fixtures/inf/sjis. */
+/**
+ * Three real folders: the format-1 fixture (UTF-8, CRLF); the same with the Shift_JIS definition files of
+ * test/fixtures/inf/sjis; and that with a Shift_JIS activation.ini holding Japanese names (fuzz corpus).
+ */
 const BASES: ReadonlyArray<ReadonlyMap<string, Buffer>> = (() => {
   const one = new Map(RELS.map((rel) => [rel, readFileSync(join(ROOT, 'test/fixtures/config-format-1', rel))]));
   const sjis = new Map(one);
   for (const rel of RELS.filter((r) => r.startsWith('WebReprt/'))) sjis.set(rel, readFileSync(join(ROOT, 'test/fixtures/inf/sjis', rel.slice(9))));
-  return [one, sjis];
+  const names = new Map(sjis).set('activation.ini', readFileSync(join(CORPUS_DIR, 'settings-activation-sjis-names.ini')));
+  return [one, sjis, names];
 })();
 
 /** What happens to one file of the folder. */
