@@ -108,22 +108,26 @@ const used = (): number => {
 };
 
 /**
- * Peak growth of live memory while `run` goes, in bytes: sampled every few milliseconds after a full collection, so
- * the chunks already read and dropped do not count, and what the client holds of a reply does.
+ * Peak growth of live memory while `run` goes, in bytes: sampled every few milliseconds; a sample over 4 MB is taken
+ * again after a full collection, so the chunks already read and dropped do not count, and what the client holds does.
  */
 export async function peakGrowth<T>(run: () => Promise<T>): Promise<{ result: T; grew: number }> {
   gc();
   gc();
   const before = used();
   let peak = before;
-  const timer = setInterval(() => {
-    gc();
-    peak = Math.max(peak, used());
-  }, 5);
+  const sample = (): void => {
+    let now = used();
+    if (now - before > 4 * MB) {
+      gc();
+      now = used();
+    }
+    peak = Math.max(peak, now);
+  };
+  const timer = setInterval(sample, 3);
   try {
     const result = await run();
-    gc();
-    peak = Math.max(peak, used());
+    sample();
     return { result, grew: peak - before };
   } finally {
     clearInterval(timer);
