@@ -41,7 +41,7 @@ export const pop3ReplyTarget: FuzzTarget<PopInput> = {
     'popBeforeSmtp returns (nothing thrown) and never outlasts its timeout (a guard of the timeout + 20 s fails the property)',
     'a failure is ER_2200, 2201, 2203, 2209 or 2212 naming the server and the step, never the password; a connection closed by the server is never told as a timeout',
     'logged in means the server answered PASS with a reply starting +; a -ERR to PASS sent whole after usual replies is ER_2203',
-    'live memory grows by less than 8 MB while a 10 MB reply line arrives',
+    'the live JS heap grows by less than 8 MB while a 10 MB reply line arrives',
   ],
   arbitrary: input,
   async run(i) {
