@@ -1,7 +1,8 @@
 /**
  * Where an event's time goes on its way to the center: the service runs with trace-preload.mjs, the benchmark sends
  * `ROUNDS` events one at a time (each after a plain POST, as latency-ab.ts does) and prints each stage's p50/p90/p99:
- * `npx tsx bench/latency-stages.ts`. Stage boundaries are stamped in both processes on the clock they share.
+ * `npx tsx bench/latency-stages.ts` (BENCH_SERVICE_BIN: the service of another checkout). Stage boundaries are stamped in
+ * both processes on the clock they share.
  */
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import { pct, plainPostMs, startBenchService } from './bench-service.js';
 const STAGES = [
   'local API: request in',
   'intake stages, temp file open',
-  'write, fdatasync, rename, folder fsync (durable)',
+  'write (and fdatasync), rename, folder fsync: durable',
   'loop wakes, route builds the request',
   'TCP + TLS handshake',
   'request sent and read by the center',
@@ -26,7 +27,8 @@ export async function stages(rounds: number): Promise<Array<{ stage: string; ms:
   await writeFile(trace, '');
   process.env.TRACE_FILE = trace;
   process.env.BENCH_SERVICE_NODE_ARGS = `--import ${fileURLToPath(new URL('./trace-preload.mjs', import.meta.url))}`;
-  const svc = await startBenchService();
+  const bin = process.env.BENCH_SERVICE_BIN; // another checkout's bin/express-report.mjs (before a change)
+  const svc = await startBenchService(undefined, bin ? { bin } : {});
   const now = () => performance.timeOrigin + performance.now();
   const events: Array<{ id: string; sent: number; arrived: number }> = [];
   try {
@@ -55,9 +57,11 @@ export async function stages(rounds: number): Promise<Array<{ stage: string; ms:
   for (const e of events) {
     const after = (from: number, ok: (s: Stamp) => boolean): number => stamps.find((s) => s.t >= from && ok(s))?.t ?? NaN;
     const apiIn = after(e.sent, (s) => s.stage === 'api-in');
-    const file = after(apiIn, (s) => s.stage === 'open-end' && s.detail.includes(`/spool/.${e.id}.json.`));
-    const synced = after(file, (s) => s.stage === 'datasync-end' && s.detail.includes(`/spool/.${e.id}.json.`));
-    const durable = after(synced, (s) => s.stage === 'sync-end' && s.detail.endsWith('/spool'));
+    // the report's temp file (a new one, or a spare: group-write.ts) is the one renamed to <spool>/<id>.json
+    const renamed = stamps.find((s) => s.t >= apiIn && s.stage === 'rename-end' && s.detail.endsWith(`/spool/${e.id}.json`));
+    const temp = renamed?.detail.split(' ')[0];
+    const file = stamps.filter((s) => s.t >= apiIn && s.t <= (renamed?.t ?? 0) && s.stage === 'open-end' && s.detail === temp).at(-1)?.t ?? NaN;
+    const durable = after(renamed?.t ?? NaN, (s) => s.stage === 'sync-end' && s.detail.endsWith('/spool'));
     const request = after(durable, (s) => s.stage === 'post-start' && s.detail === e.id);
     const tls = after(request, (s) => s.stage === 'post-tls' && s.detail.startsWith(e.id));
     const marks = [e.sent, apiIn, file, durable, request, tls, e.arrived];
@@ -69,6 +73,6 @@ export async function stages(rounds: number): Promise<Array<{ stage: string; ms:
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const { stage, ms } of await stages(Number(process.env.ROUNDS ?? 1000)))
+  for (const { stage, ms } of (await stages(Number(process.env.ROUNDS ?? 1000))).filter((s) => s.ms.length > 0))
     console.log(`${stage.padEnd(50)} p50 ${pct(ms, 50).toFixed(2)}  p90 ${pct(ms, 90).toFixed(2)}  p99 ${pct(ms, 99).toFixed(2)} ms  (${ms.length} samples)`);
 }

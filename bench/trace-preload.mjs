@@ -21,9 +21,10 @@ const require = createRequire(import.meta.url);
 const https = require('node:https');
 const request = https.request;
 https.request = (...a) => {
+  const opts = a.find((x) => typeof x === 'object' && x !== null && !(x instanceof URL));
+  const id = opts?.headers?.['X-Report-Id'] ?? '';
+  mark('post-start', id); // before the request makes its TLS socket (a resumed session is parsed there)
   const req = request(...a);
-  const id = req.getHeader('x-report-id') ?? '';
-  mark('post-start', id);
   req.once('socket', (s) => s.once('secureConnect', () => mark('post-tls', `${id} ${s.isSessionReused() ? 'resumed' : 'full'}`)));
   req.once('finish', () => mark('post-sent', id));
   req.once('response', () => mark('post-answer', id));
@@ -59,7 +60,7 @@ for (const m of ['rename', 'unlink']) {
     try {
       return await orig(p, ...rest);
     } finally {
-      mark(`${m}-end`, String(rest[0] ?? p));
+      mark(`${m}-end`, rest.length > 0 ? `${String(p)} ${String(rest[0])}` : String(p)); // a rename: from to
     }
   };
 }

@@ -26,6 +26,33 @@ function spying() {
   return { fs, given };
 }
 
+describe('round trips of a batch', () => {
+  it('the folder is opened while the files are written, and its fsync uses that handle', async () => {
+    const dir = await tmp();
+    const order: string[] = [];
+    const fs: WriteFs = {
+      ...realWriteFs,
+      openDir: async (d) => {
+        order.push('openDir');
+        return realWriteFs.openDir!(d);
+      },
+      writeTemp: async (path, data, spare) => {
+        order.push('writeTemp');
+        const t = await realWriteFs.writeTemp(path, data, spare);
+        order.push('written');
+        return t;
+      },
+      syncDir: async (d, opened) => {
+        order.push(opened ? 'syncDir(opened)' : 'syncDir');
+        return realWriteFs.syncDir(d, opened);
+      },
+    };
+    await new GroupWrite(fs).write(join(dir, 'one.json'), 'one');
+    expect(order).toEqual(['openDir', 'writeTemp', 'written', 'syncDir(opened)']);
+    expect(await readFile(join(dir, 'one.json'), 'utf8')).toBe('one');
+  });
+});
+
 describe('spare files', () => {
   it('a retired file is written again, emptied first, in another folder too', async () => {
     const dir = await tmp();
