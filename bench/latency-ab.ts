@@ -91,7 +91,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         `ratio p${p}: ${(pct(s.delivered, p) / pct(s.post, p)).toFixed(2)}x (to a resumed POST ${(pct(s.delivered, p) / pct(s.resumed, p)).toFixed(2)}x)` +
           (old ? `; before: ${(pct(s.before, p) / pct(s.post, p)).toFixed(2)}x` : ''),
       );
-    console.log(`service CPU per event (both of the round's events counted from the start): ${(cpu[0]! / (rounds + 20)).toFixed(2)} ms`);
+    console.log(`service CPU per event (user + system, its threads included): ${(cpu[0]! / (rounds + 20)).toFixed(2)} ms`);
     if (old) {
       console.log(`before: event -> delivered ${describe(s.before)}`);
       console.log(`before: service CPU per event ${(cpu[1]! / (rounds + 20)).toFixed(2)} ms`);
