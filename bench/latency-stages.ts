@@ -1,6 +1,7 @@
 /**
  * Where an event's time goes on its way to the center: the service runs with trace-preload.mjs, the benchmark sends
- * `ROUNDS` events one at a time (each after a plain POST, as latency-ab.ts does) and prints each stage's p50/p90/p99:
+ * `ROUNDS` events one at a time (each after a plain POST, as latency-ab.ts does) and prints each stage's p50/p90/p99,
+ * then each stage's mean in the slowest 1 % (where the tail's time goes):
  * `npx tsx bench/latency-stages.ts` (BENCH_SERVICE_BIN: the service of another checkout). Stage boundaries are stamped in
  * both processes on the clock they share.
  */
@@ -53,7 +54,7 @@ export async function stages(rounds: number): Promise<Array<{ stage: string; ms:
       return { t: Number(t), stage: stage!, detail: rest.join(' ') };
     });
   await rm(trace, { force: true });
-  const out: Array<{ stage: string; ms: number[] }> = STAGES.map((stage) => ({ stage, ms: [] }));
+  const out: Array<{ stage: string; ms: number[] }> = [...STAGES, 'event → delivered'].map((stage) => ({ stage, ms: [] }));
   for (const e of events) {
     const after = (from: number, ok: (s: Stamp) => boolean): number => stamps.find((s) => s.t >= from && ok(s))?.t ?? NaN;
     const apiIn = after(e.sent, (s) => s.stage === 'api-in');
@@ -67,12 +68,23 @@ export async function stages(rounds: number): Promise<Array<{ stage: string; ms:
     const marks = [e.sent, apiIn, file, durable, request, tls, e.arrived];
     if (marks.some(Number.isNaN)) continue;
     for (let i = 0; i < STAGES.length; i++) out[i]!.ms.push(marks[i + 1]! - marks[i]!);
+    out[STAGES.length]!.ms.push(e.arrived - e.sent);
   }
-  out.push({ stage: 'event → delivered', ms: events.map((e) => e.arrived - e.sent) });
   return out;
 }
 
+/** In the slowest 1 % of events: each stage's mean, where the tail's time went. */
+export function tail(s: Array<{ stage: string; ms: number[] }>): Array<{ stage: string; mean: number }> {
+  const total = s.at(-1)!.ms;
+  const cut = pct(total, 99);
+  const slow = total.flatMap((t, i) => (t >= cut ? [i] : []));
+  return s.map(({ stage, ms }) => ({ stage, mean: slow.reduce((sum, i) => sum + ms[i]!, 0) / slow.length }));
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const { stage, ms } of (await stages(Number(process.env.ROUNDS ?? 1000))).filter((s) => s.ms.length > 0))
+  const s = await stages(Number(process.env.ROUNDS ?? 1000));
+  for (const { stage, ms } of s)
     console.log(`${stage.padEnd(50)} p50 ${pct(ms, 50).toFixed(2)}  p90 ${pct(ms, 90).toFixed(2)}  p99 ${pct(ms, 99).toFixed(2)} ms  (${ms.length} samples)`);
+  console.log('the slowest 1 %, mean of each stage:');
+  for (const { stage, mean } of tail(s)) console.log(`  ${stage.padEnd(50)} ${mean.toFixed(2)} ms`);
 }

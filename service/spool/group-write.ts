@@ -1,6 +1,6 @@
 /**
- * Group commit of the spool's files (docs/architecture.md "The spool"): every write that arrives while another batch is
- * on its way to the disk joins the next batch. A batch writes each file's temp copy and fdatasyncs it (in parallel),
+ * Group commit of the spool's files (docs/architecture.md "The spool"): every write that arrives while another batch of
+ * its folder is on its way to the disk joins that folder's next batch. A batch writes each file's temp copy durably (in parallel),
  * renames each into place (in order for one path), then fsyncs each folder once; only then does any write of the batch
  * resolve. One write that fails (disk full) rejects with its own ER_1002 and leaves its old file as it was; the others
  * go on. Removals need no fsync (a leftover is settled by the next open, recover.ts).
@@ -101,21 +101,32 @@ const failed = (path: string, e: unknown): Error => codedError('ER_1002', { path
 const MAX_SPARES = 32;
 
 export class GroupWrite {
-  private readonly batcher: Batcher<FileWrite>;
+  /**
+   * One group commit per folder: a report accepted while a delivery's sent/ copy is on its way to the disk does not wait
+   * for that batch (the waiting folder and sent/ are fsynced side by side). A move still writes its new copy before it
+   * removes the old one: the spool awaits the one before the other.
+   */
+  private readonly batchers = new Map<string, Batcher<FileWrite>>();
   /** Removed reports' files, kept to be written again (see the top). */
   private readonly spares: string[] = [];
 
-  constructor(private readonly fs: WriteFs = realWriteFs) {
-    this.batcher = new Batcher((items) => this.flush(items));
-  }
+  constructor(private readonly fs: WriteFs = realWriteFs) {}
 
   get stats(): Readonly<{ batches: number; items: number; largest: number }> {
-    return this.batcher.stats;
+    const all = [...this.batchers.values()].map((b) => b.stats);
+    return {
+      batches: all.reduce((n, s) => n + s.batches, 0),
+      items: all.reduce((n, s) => n + s.items, 0),
+      largest: Math.max(0, ...all.map((s) => s.largest)),
+    };
   }
 
   /** Resolves once `data` is durably at `path` (file and folder fsync'd); rejects with ER_1002 naming the path. */
   write(path: string, data: string): Promise<void> {
-    return this.batcher.add({ path, data });
+    const dir = dirname(path);
+    let b = this.batchers.get(dir);
+    if (!b) this.batchers.set(dir, (b = new Batcher((items) => this.flush(items))));
+    return b.add({ path, data });
   }
 
   /**

@@ -53,6 +53,37 @@ describe('round trips of a batch', () => {
   });
 });
 
+describe('one group commit per folder', () => {
+  it('a write to the waiting folder does not wait for a sent/ batch on its way to the disk', async () => {
+    const dir = await tmp();
+    await mkdir(join(dir, 'sent'));
+    await mkdir(join(dir, 'spool'));
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const atSync = new Promise<void>((r) => (reached = r));
+    const fs: WriteFs = {
+      ...realWriteFs,
+      syncDir: async (d, opened) => {
+        if (d.endsWith('sent')) {
+          reached();
+          await gate; // a slow journal commit
+        }
+        return realWriteFs.syncDir(d, opened);
+      },
+    };
+    const w = new GroupWrite(fs);
+    let sentDone = false;
+    const sent = w.write(join(dir, 'sent', 'a.json'), 'a').then(() => (sentDone = true));
+    await atSync;
+    await w.write(join(dir, 'spool', 'b.json'), 'b'); // one batcher for both: this waited for the gate (the test timed out)
+    expect(sentDone).toBe(false);
+    release();
+    await sent;
+    expect(w.stats).toEqual({ batches: 2, items: 2, largest: 1 });
+  });
+});
+
 describe('spare files', () => {
   it('a retired file is written again, emptied first, in another folder too', async () => {
     const dir = await tmp();
