@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants as osConstants } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildAll } from './build.js';
 
@@ -32,4 +33,7 @@ const child =
           : 'The Electron runtime is not installed (run `node node_modules/electron/install.js` where it can be downloaded): opening the settings window in a browser instead (express-report serve).',
       ),
       spawn(process.execPath, [`${root}/bin/express-report.mjs`, 'serve', '--open', ...args], { stdio: 'inherit' }));
-child.on('exit', (code) => process.exit(code ?? 0));
+// A stop sent to this process alone (`timeout`, a service manager, npm passing on a SIGTERM) would leave the window's
+// server and its child service running: hand it on, and end when the child has.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 0)));

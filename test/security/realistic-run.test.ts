@@ -49,6 +49,8 @@ const STATE_MODES: Array<[RegExp, number]> = [
   [/^(keys\/service-key\.pem|service\.json|format\.json|heartbeat\.json|app-events\.jsonl|tested-settings\.json|activation-notified)$/, 0o600],
   [/^backups\/[^/]+\.zip$/, 0o600],
   [/^(spool|sent|expired)\/[^/]+\.json$/, 0o600],
+  // a delivered or pruned report's file kept to be written again (group-write.ts): it still holds that report
+  [/^(spool|sent|expired)\/\.[^/]+\.spare\.tmp$/, 0o600],
   [/^log\/service\.log(\.1)?$/, 0o600],
 ];
 const STATE_FOLDER = 0o700;
