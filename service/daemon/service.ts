@@ -10,8 +10,6 @@ import { CodedError, codedError, isCodedError, reasonOf } from '../../shared/nod
 import { type Config } from '../../shared/config/model.js';
 import { problem } from '../../shared/messages/problem.js';
 import { formatEventId, type Report } from '../../shared/report/model.js';
-import { platformSources } from '../sources/platform.js';
-import { sourcesDir } from '../sources/position-store.js';
 import { ensureServiceKey, loadPrivateKey, openSealed } from '../../shared/node/secrets.js';
 import { loadResources } from '../../shared/node/host/resources.js';
 import { Spool } from '../spool/spool.js';
@@ -35,7 +33,8 @@ import { ConfigCoordinator } from '../config/coordinator.js';
 import { MonitoredEvents } from '../intake/monitored.js';
 import { startIntakeApi } from './intake-api.js';
 import { type ApiLimits } from '../common/api-guard.js';
-import { DropFolder, type DropFolderOptions } from '../sources/drop-folder.js';
+import { type DropFolderOptions } from '../sources/drop-folder.js';
+import { startEventSources } from './event-sources.js';
 import { notify } from '../notify/notify.js';
 import { activationMarker, onlyStateChanged, readActivationMarker } from '../notify/activation-marker.js';
 import { queueStatus } from './queue-status.js';
@@ -290,31 +289,16 @@ export class ReportingService implements ServiceCore {
       s.closers.unshift(() => maintenance.stop());
       // Collections a stop cut short, queued before anything new can be accepted (else a new one would be listed twice).
       collector.resume();
-      const drop = new DropFolder(
-        join(o.stateDir, 'drop'),
-        (e) => s.acceptEvent(e),
-        (p) => log.problem(p),
-        o.drop,
-      );
-      s.closers.unshift(() => drop.stop());
-      await drop.start();
-      const osSources =
-        o.osEvents === false
-          ? []
-          : await platformSources({
-              ...o.osEvents,
-              positions: sourcesDir(o.stateDir),
-              catchUpHours: held.config?.settings['schedule.retry.limitHours'], // older than any report still tried
-              onProblem: (p) => log.problem(p),
-            });
-      const started: typeof osSources = [];
-      s.closers.unshift(async () => {
-        await Promise.all(started.map((x) => x.stop()));
+      await startEventSources({
+        stateDir: o.stateDir,
+        ...(o.drop ? { drop: o.drop } : {}),
+        ...(o.osEvents !== undefined ? { osEvents: o.osEvents } : {}),
+        catchUpHours: held.config?.settings['schedule.retry.limitHours'],
+        accept: (e) => s.acceptEvent(e),
+        fromOs: (e) => s.fromOs(e),
+        log: (p) => log.problem(p),
+        closeLater: (stop) => s.closers.unshift(stop),
       });
-      for (const source of osSources) {
-        started.push(source);
-        await source.start((e) => s.fromOs(e));
-      }
       await heartbeat.start(held.config?.inf.hbi?.schedule);
       heartbeatStarted = true;
       await s.heartbeatAfterActivation(); // activated while the service was not running
